@@ -1,0 +1,107 @@
+/**
+ * The contract between the format parsers, the ingestion pipeline and its callers (CLI, HTTP).
+ * A parser turns one document into a ParsedDocument of raw assertions; the pipeline resolves,
+ * normalises, assigns trust and stores each document atomically.
+ */
+import type { ErrorCode } from "../src/domain/errors.ts";
+import type { LerFormat, RevocationStatus, SourceKind, Verification } from "../src/domain/schemas.ts";
+import type { ScaleHint } from "../taxonomy/scales/types.ts";
+
+export interface RawAssertion {
+  skillText: string;
+  /** Identifiers the document gives for the skill (alignment targetUrl/targetCode, O*NET code…). */
+  conceptHint?: { id?: string; uri?: string; code?: string; framework?: string };
+  rawLevel: string | number | null;
+  scale: ScaleHint | null;
+  /** Overrides the document's source kind for this assertion. */
+  sourceKind?: SourceKind;
+  issuer?: string | null;
+  issuedAt?: string | null;
+  lastPracticedAt?: string | null;
+  validUntil?: string | null;
+  wherePracticed?: string | null;
+  /** JSON path ($.credentialSubject.achievement.alignment[0]) or CSV line ("line 7"). */
+  sourcePath: string;
+}
+
+export interface ParsedPerson {
+  id: string;
+  name: string | null;
+  email: string | null;
+  location: string | null;
+}
+
+export interface ParsedDocument {
+  format: LerFormat;
+  /** The document's own id when it has one, else derived from its content hash by the pipeline. */
+  documentId: string | null;
+  person: ParsedPerson;
+  title: string | null;
+  issuer: string | null;
+  issuedAt: string | null;
+  validUntil: string | null;
+  verification: Verification;
+  revocation: RevocationStatus;
+  credentialStatus: unknown;
+  /** Default source kind for the document's assertions. */
+  sourceKind: SourceKind;
+  assertions: RawAssertion[];
+  warnings: string[];
+}
+
+export interface ParseContext {
+  fileName: string | null;
+}
+
+export interface FormatParser {
+  format: LerFormat;
+  /** 0 = not this format; higher = more certain. Looks at type, @context and shape only. */
+  detect(doc: unknown): number;
+  /** Throws LerError("parse_failed", …, { details: { path } }) on a document it cannot read. */
+  parse(doc: unknown, ctx: ParseContext): ParsedDocument[];
+}
+
+/** One thing to ingest: a parsed JSON value, or text (JSON, JSON lines, CSV, a compact JWS). */
+export interface IngestInput {
+  /** File name or "body[3]": how the report names this input. */
+  name: string;
+  content: unknown;
+  format?: LerFormat;
+}
+
+export type DocumentStatus = "stored" | "replaced" | "unchanged" | "failed" | "dry-run";
+export type DocumentFlag =
+  | "expired"
+  | "revoked"
+  | "suspended"
+  | "unverified"
+  | "status-unchecked"
+  | "no-skills";
+
+export interface DocumentReport {
+  name: string;
+  documentId: string | null;
+  candidateId: string | null;
+  format: LerFormat | null;
+  status: DocumentStatus;
+  assertions: number;
+  unresolved: string[];
+  flags: DocumentFlag[];
+  warnings: string[];
+  error: { code: ErrorCode; message: string; path?: string } | null;
+}
+
+export interface IngestReport {
+  documents: DocumentReport[];
+  totals: {
+    documents: number;
+    stored: number;
+    replaced: number;
+    unchanged: number;
+    failed: number;
+    assertions: number;
+    byFormat: Record<string, number>;
+    /** skill text → count, most frequent first */
+    unresolved: { text: string; count: number }[];
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Every error ler-match raises carries a stable code from this catalogue. The HTTP layer maps the
+ * code to a status; the CLI maps it to an exit code; callers match on `code`, never on text.
+ */
+export const ERROR_CATALOGUE = {
+  invalid_input: { status: 400, hint: "Check the fields named in details." },
+  invalid_json: { status: 400, hint: "Send a well-formed JSON body." },
+  unknown_format: {
+    status: 422,
+    hint: "Name the format explicitly, or check the document's type and @context.",
+  },
+  parse_failed: { status: 422, hint: "The document does not have the shape its format requires." },
+  unknown_scale: { status: 422, hint: "Use a known scale name, or give min/max for a numeric level." },
+  unknown_concept: { status: 422, hint: "Use a concept id or label from the taxonomy (see /v1/concepts)." },
+  not_found: { status: 404, hint: "Check the id." },
+  payload_too_large: { status: 413, hint: "Split the upload into smaller batches." },
+  too_many_documents: { status: 413, hint: "Split the upload into smaller batches." },
+  unsupported_media_type: { status: 415, hint: "Send application/json, application/x-ndjson or text/csv." },
+  index_unavailable: {
+    status: 503,
+    hint: "The search index is unreachable; retry shortly. Ingest still works.",
+  },
+  store_failed: { status: 500, hint: "The database rejected the write; nothing was stored." },
+  internal: { status: 500, hint: "An unexpected error; the server log has details." },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface ErrorIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export class LerError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { details?: unknown; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "LerError";
+    this.code = code;
+    this.details = options.details;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; details?: unknown } {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export const isLerError = (e: unknown): e is LerError => e instanceof LerError;
+
+/** Wraps anything thrown into a LerError, keeping the original as `cause`. */
+export function toLerError(e: unknown, fallback: ErrorCode = "internal"): LerError {
+  if (isLerError(e)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new LerError(fallback, message, { cause: e });
+}

@@ -1,0 +1,58 @@
+/**
+ * The engine facade: what the API, the CLI and the pages call. One implementation wires the store,
+ * the taxonomy, the ingestion pipeline, a search backend and the scoring model together.
+ */
+
+import type { IngestInput, IngestReport } from "../../indexer/types.ts";
+import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
+import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { MatchResult } from "../domain/match.ts";
+import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
+import type { BackendHealth } from "../search/backend.ts";
+import type { EvidenceRow } from "../store/types.ts";
+
+export interface MatchPage {
+  /** The requirements as understood (resolved concepts). */
+  requirements: Requirement[];
+  /** Requirement texts that did not resolve to a concept. */
+  unresolved: string[];
+  /** Candidates with any evidence for any requirement (qualified or not, before paging). */
+  total: number;
+  results: MatchResult[];
+}
+
+export interface CandidateProfile {
+  candidate: Candidate;
+  documents: Omit<LerDocument, "raw">[];
+  skills: ProfileSkill[];
+  unresolved: { skillText: string; documentId: string }[];
+}
+
+export interface ProfileSkill {
+  conceptId: string;
+  label: string;
+  /** best live canonical level */
+  level: number | null;
+  verified: boolean;
+  evidence: EvidenceRow[];
+}
+
+export interface Engine {
+  readonly taxonomy: Taxonomy;
+  ingest(inputs: IngestInput[], options?: { dryRun?: boolean }): Promise<IngestReport>;
+  /** Rank candidates against a position; `required` requirements disqualify. */
+  match(position: PositionInput, options?: Partial<MatchOptions>): Promise<MatchPage>;
+  /** Recruiter search: `required` skills with a minLevel are exact hard filters. */
+  search(position: PositionInput, options?: Partial<MatchOptions>): Promise<MatchPage>;
+  /** Explain one candidate against a position (also when they would not be retrieved). */
+  explain(
+    candidateId: string,
+    position: PositionInput,
+    options?: Partial<MatchOptions>,
+  ): Promise<MatchResult>;
+  profile(candidateId: string): Promise<CandidateProfile>;
+  deleteCandidate(candidateId: string): Promise<void>;
+  parseJobDescription(text: string): JobDescriptionParse;
+  health(): Promise<BackendHealth & { candidates: number; assertions: number; outboxPending: number }>;
+  close(): Promise<void>;
+}

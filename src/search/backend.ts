@@ -1,0 +1,65 @@
+/**
+ * What every search backend implements (DESIGN.md, "Search backends"). A backend retrieves;
+ * the final score and explanation are computed once, by src/scoring, for every backend.
+ */
+import type { Requirement, SourceKind } from "../domain/schemas.ts";
+
+/** One live-or-not assertion as an index sees it: enough to retrieve and to approximate the score. */
+export interface IndexedAssertion {
+  assertionId: string;
+  conceptId: string;
+  level: number | null;
+  sourceKind: SourceKind;
+  trust: number;
+  verified: boolean;
+  /** Last practiced, else issued: epoch milliseconds, or null when unknown. */
+  dateMs: number | null;
+  /** epoch milliseconds, or null when it never expires */
+  validUntilMs: number | null;
+  revoked: boolean;
+}
+
+export interface IndexedCandidate {
+  id: string;
+  assertions: IndexedAssertion[];
+}
+
+export interface RetrievalFilters {
+  verifiedOnly: boolean;
+  /** epoch ms: evidence older than this does not count */
+  practicedSinceMs: number | null;
+}
+
+export interface RetrievalQuery {
+  requirements: Requirement[];
+  filters: RetrievalFilters;
+  /** "now" for expiry and recency, so a query is reproducible. */
+  nowMs: number;
+  /** Required requirements are hard filters (recruiter search) rather than disqualifiers. */
+  hardRequired: boolean;
+}
+
+export interface Retrieved {
+  candidateId: string;
+  /** The backend's estimate; exact for the embedded backend. */
+  score: number;
+  /** Requirement concept ids the hit matched. */
+  matched: string[];
+}
+
+export interface BackendHealth {
+  backend: "embedded" | "elasticsearch";
+  state: "ok" | "degraded" | "unavailable";
+  documents: number;
+  detail?: string;
+}
+
+export interface CandidateIndex {
+  readonly name: "embedded" | "elasticsearch";
+  upsert(batch: IndexedCandidate[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
+  /** Recall-oriented first stage: the best k candidates for the query, best first. */
+  retrieve(q: RetrievalQuery, k: number): Promise<Retrieved[]>;
+  health(): Promise<BackendHealth>;
+  close(): Promise<void>;
+}

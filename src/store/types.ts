@@ -1,0 +1,64 @@
+/**
+ * The store's contract: the system of record (SQLite via drizzle). Implemented by store.ts;
+ * used by the ingestion pipeline, the engine, the outbox worker and the API.
+ */
+import type { Candidate, LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
+import type { IndexedCandidate } from "../search/backend.ts";
+
+/** An assertion as the scoring model needs it: the row plus the state of its document. */
+export interface EvidenceRow extends SkillAssertion {
+  verified: boolean;
+  revoked: boolean;
+  documentTitle: string | null;
+  documentFormat: string;
+}
+
+/** One document ready to write: everything resolved and normalised, ids assigned. */
+export interface DocumentWrite {
+  candidate: Candidate;
+  document: LerDocument;
+  assertions: SkillAssertion[];
+}
+
+export type WriteOutcome = "stored" | "replaced" | "unchanged";
+
+export interface OutboxItem {
+  id: number;
+  candidateId: string;
+  op: "upsert" | "delete";
+  attempts: number;
+}
+
+export interface StoreStats {
+  candidates: number;
+  documents: number;
+  assertions: number;
+  outboxPending: number;
+}
+
+export interface Store {
+  /**
+   * Writes each document in its own transaction (all of its rows or none) and enqueues an
+   * outbox item for its candidate in that same transaction. Identical content → "unchanged";
+   * same document id with new content → "replaced" (old assertions removed).
+   */
+  writeDocument(write: DocumentWrite): WriteOutcome;
+  getCandidate(id: string): Candidate | undefined;
+  listDocuments(candidateId: string): LerDocument[];
+  getDocument(id: string): LerDocument | undefined;
+  evidenceFor(candidateIds: readonly string[]): Map<string, EvidenceRow[]>;
+  /** Removes the candidate and every row about them; false when unknown. */
+  deleteCandidate(id: string): boolean;
+  /** Index view of candidates, for building an index or draining the outbox. */
+  indexedCandidates(
+    ids: readonly string[] | undefined,
+    trust: Record<SourceKind, number>,
+  ): Iterable<IndexedCandidate>;
+  candidateIds(): string[];
+  setRevocation(documentId: string, status: LerDocument["revocation"]): void;
+  outboxPending(limit: number, nowMs: number): OutboxItem[];
+  outboxAck(ids: readonly number[]): void;
+  outboxRetry(id: number, error: string, nextAttemptMs: number): void;
+  stats(): StoreStats;
+  close(): void;
+}

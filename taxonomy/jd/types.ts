@@ -1,0 +1,24 @@
+/** What understanding a pasted job description returns (issue: taxonomy and JD understanding). */
+export interface JdRequirement {
+  conceptId: string;
+  label: string;
+  /** the phrase as written and its character offsets in the text */
+  phrase: string;
+  start: number;
+  end: number;
+  required: boolean;
+  minLevel: number | null;
+  weight: number;
+  /** 0…1 */
+  confidence: number;
+  /** added from the job title's occupation profile rather than found in the text */
+  inferred: boolean;
+}
+
+export interface JobDescriptionParse {
+  title: string | null;
+  occupation: { id: string; label: string; uri?: string } | null;
+  requirements: JdRequirement[];
+  /** phrases that looked like skills but did not resolve */
+  unresolved: { phrase: string; start: number; end: number }[];
+}
