@@ -56,6 +56,8 @@ export interface Store {
   ): Iterable<IndexedCandidate>;
   candidateIds(): string[];
   setRevocation(documentId: string, status: LerDocument["revocation"]): void;
+  /** Documents that carry a credentialStatus, for re-checking against a status list. */
+  documentsWithCredentialStatus(): { id: string; candidateId: string; credentialStatus: unknown }[];
   outboxPending(limit: number, nowMs: number): OutboxItem[];
   outboxAck(ids: readonly number[]): void;
   outboxRetry(id: number, error: string, nextAttemptMs: number): void;
