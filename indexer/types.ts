@@ -47,6 +47,12 @@ export interface ParsedDocument {
   sourceKind: SourceKind;
   assertions: RawAssertion[];
   warnings: string[];
+  /**
+   * The part of the input this document was read from (one row, one credential of a bundle); the
+   * pipeline stores it as the document's raw JSON. When absent: the whole input if it held one
+   * document, else the parsed document itself.
+   */
+  raw?: unknown;
 }
 
 export interface ParseContext {

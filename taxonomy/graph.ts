@@ -42,8 +42,19 @@ export function buildTaxonomy(inputs: readonly ConceptInput[], options: Taxonomy
     ancestorCache.set(id, out);
     return out;
   };
+  // `related` is stored one way; both directions are indexed once so look-ups stay O(1) on 15k concepts.
+  const relatedTo = new Map<string, Set<string>>();
+  const relatedFrom = new Map<string, string[]>();
+  for (const c of concepts) {
+    relatedTo.set(c.id, new Set(c.related));
+    for (const r of c.related) {
+      const list = relatedFrom.get(r) ?? [];
+      list.push(c.id);
+      relatedFrom.set(r, list);
+    }
+  }
   const isRelated = (a: string, b: string) =>
-    (byId.get(a)?.related.includes(b) ?? false) || (byId.get(b)?.related.includes(a) ?? false);
+    (relatedTo.get(a)?.has(b) ?? false) || (relatedTo.get(b)?.has(a) ?? false);
   const relation = (asked: string, held: string): SimilarityResult => {
     const rel = (r: Relation, strength = 1): SimilarityResult => ({ relation: r, strength });
     if (asked === held) return rel("same");
@@ -56,7 +67,17 @@ export function buildTaxonomy(inputs: readonly ConceptInput[], options: Taxonomy
     if (co !== undefined && co > 0) return rel("cooccurrence", co);
     return rel("none", 0);
   };
+  // Retrieval asks for the same requirement concepts over and over: each neighbourhood is walked once.
+  const neighbourhoodCache = new Map<string, string[]>();
   const neighbourhood = (asked: string): string[] => {
+    let cached = neighbourhoodCache.get(asked);
+    if (!cached) {
+      cached = walkNeighbourhood(asked);
+      neighbourhoodCache.set(asked, cached);
+    }
+    return [...cached];
+  };
+  const walkNeighbourhood = (asked: string): string[] => {
     const out = new Set<string>([asked]);
     const walkDown = (id: string) => {
       for (const c of children.get(id) ?? [])
@@ -73,17 +94,19 @@ export function buildTaxonomy(inputs: readonly ConceptInput[], options: Taxonomy
     }
     for (const a of ancestors(asked)) out.add(a);
     for (const r of concept?.related ?? []) out.add(r);
-    for (const c of concepts) if (c.related.includes(asked)) out.add(c.id);
+    for (const id of relatedFrom.get(asked) ?? []) out.add(id);
     for (const [id] of options.cooccurrence?.get(asked) ?? []) out.add(id);
     return [...out].filter((id) => byId.has(id));
   };
   const resolver = createResolver(concepts);
+  // Normalised names for suggest(), built on first use: most taxonomies are built and never asked.
+  let suggestNames: { c: Concept; names: string[] }[] | undefined;
   const suggest = (query: string, limit: number) => {
     const q = normaliseText(query);
     if (!q) return [];
     const scored: { c: Concept; s: number }[] = [];
-    for (const c of concepts) {
-      const names = [c.label, ...c.aliases].map(normaliseText);
+    suggestNames ??= concepts.map((c) => ({ c, names: [c.label, ...c.aliases].map(normaliseText) }));
+    for (const { c, names } of suggestNames) {
       const s = names.some((n) => n === q)
         ? 0
         : names.some((n) => n.startsWith(q))

@@ -10,6 +10,10 @@ export const ERROR_CATALOGUE = {
     hint: "Name the format explicitly, or check the document's type and @context.",
   },
   parse_failed: { status: 422, hint: "The document does not have the shape its format requires." },
+  not_a_person_record: {
+    status: 422,
+    hint: "This is a framework, job or schema document, not a person's record; the message says where it belongs.",
+  },
   unknown_scale: { status: 422, hint: "Use a known scale name, or give min/max for a numeric level." },
   unknown_concept: { status: 422, hint: "Use a concept id or label from the taxonomy (see /v1/concepts)." },
   not_found: { status: 404, hint: "Check the id." },

@@ -3,6 +3,7 @@
  * the taxonomy, the ingestion pipeline, a search backend and the scoring model together.
  */
 
+import type { StatusApplied } from "../../indexer/status-list.ts";
 import type { IngestInput, IngestReport } from "../../indexer/types.ts";
 import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
@@ -53,6 +54,13 @@ export interface Engine {
   profile(candidateId: string): Promise<CandidateProfile>;
   deleteCandidate(candidateId: string): Promise<void>;
   parseJobDescription(text: string): JobDescriptionParse;
+  /**
+   * Re-marks stored documents from status lists the user supplies (Bitstring / StatusList2021
+   * credentials, or { revoked: [ids] }); documents no list covers stay "unchecked".
+   */
+  applyStatusLists(lists: unknown[]): Promise<StatusApplied>;
+  /** Rebuilds the search index from the store. */
+  reindex(): Promise<{ backend: string; candidates: number }>;
   health(): Promise<BackendHealth & { candidates: number; assertions: number; outboxPending: number }>;
   close(): Promise<void>;
 }

@@ -61,5 +61,7 @@ export interface CandidateIndex {
   /** Recall-oriented first stage: the best k candidates for the query, best first. */
   retrieve(q: RetrievalQuery, k: number): Promise<Retrieved[]>;
   health(): Promise<BackendHealth>;
+  /** Rebuilds the whole index from the store's view (Elasticsearch: a new index, then an alias swap). */
+  rebuild?(candidates: Iterable<IndexedCandidate>): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@
  * The store's contract: the system of record (SQLite via drizzle). Implemented by store.ts;
  * used by the ingestion pipeline, the engine, the outbox worker and the API.
  */
+import type { LerError } from "../domain/errors.ts";
 import type { Candidate, LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
 import type { IndexedCandidate } from "../search/backend.ts";
 
@@ -43,6 +44,11 @@ export interface Store {
    * same document id with new content → "replaced" (old assertions removed).
    */
   writeDocument(write: DocumentWrite): WriteOutcome;
+  /**
+   * writeDocument for many documents in one commit: each document is still all-or-nothing (a
+   * savepoint of its own), and a document that fails is reported in place, the others still land.
+   */
+  writeDocuments(writes: readonly DocumentWrite[]): (WriteOutcome | LerError)[];
   getCandidate(id: string): Candidate | undefined;
   listDocuments(candidateId: string): LerDocument[];
   getDocument(id: string): LerDocument | undefined;

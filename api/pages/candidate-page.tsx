@@ -1,0 +1,110 @@
+/** @jsxImportSource hono/jsx */
+import type { CandidateProfile } from "../../src/engine/types.ts";
+import type { EvidenceRow } from "../../src/store/types.ts";
+import { LevelBar } from "./components.tsx";
+import { Layout } from "./layout.tsx";
+import { levelName, sourceLabel } from "./levels.ts";
+
+const day = (d: string | null) => (d ? d.slice(0, 10) : "");
+
+function EvidenceItem(props: { e: EvidenceRow; live: boolean }) {
+  const { e } = props;
+  const source = sourceLabel(e.verified ? "verified-credential" : e.sourceKind);
+  const body = (
+    <>
+      “{e.skillText}” {e.rawLevel ? `· ${e.rawLevel}${e.scale ? ` (${e.scale})` : ""}` : "· no level stated"}{" "}
+      · <span class={`tag ${source.cls}`}>{source.text}</span> {e.documentTitle ? `· ${e.documentTitle}` : ""}
+      {e.issuer ? ` · ${e.issuer}` : ""}
+      {e.issuedAt ? ` · issued ${day(e.issuedAt)}` : ""}
+      {e.lastPracticedAt ? ` · last practiced ${day(e.lastPracticedAt)}` : ""}
+      {e.wherePracticed ? ` · at ${e.wherePracticed}` : ""}
+      {e.validUntil ? ` · valid until ${day(e.validUntil)}` : ""}
+    </>
+  );
+  return (
+    <li>
+      {props.live ? (
+        body
+      ) : (
+        <s class="expired">
+          {body} (not counted: {e.revoked ? "revoked" : "expired"})
+        </s>
+      )}
+    </li>
+  );
+}
+
+export function CandidateView(props: { profile: CandidateProfile; isLive: (e: EvidenceRow) => boolean }) {
+  const { candidate, skills, documents, unresolved } = props.profile;
+  return (
+    <Layout title={candidate.name ?? candidate.id}>
+      <h1>{candidate.name ?? candidate.id}</h1>
+      <p class="muted">
+        {candidate.id}
+        {candidate.location ? ` · ${candidate.location}` : ""} · {skills.length} skills from{" "}
+        {documents.length} documents
+      </p>
+      <table class="data" aria-label="skills">
+        <thead>
+          <tr>
+            <th scope="col">Skill</th>
+            <th scope="col">Level</th>
+            <th scope="col">Evidence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {skills.map((s) => (
+            <tr>
+              <td>
+                <strong>{s.label}</strong>
+                {s.verified && <span class="tag verified"> verified</span>}
+              </td>
+              <td>
+                <LevelBar need={null} has={s.level} outcome="met" /> {levelName(s.level)}
+              </td>
+              <td>
+                <ul>
+                  {s.evidence.map((e) => (
+                    <EvidenceItem e={e} live={props.isLive(e)} />
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {unresolved.length > 0 && (
+        <p class="unresolved">
+          Written skills not matched to the taxonomy: {unresolved.map((u) => u.skillText).join(", ")}
+        </p>
+      )}
+      <h2>Documents</h2>
+      <table class="data" aria-label="documents">
+        <thead>
+          <tr>
+            <th scope="col">Document</th>
+            <th scope="col">Format</th>
+            <th scope="col">Issuer</th>
+            <th scope="col">Issued</th>
+            <th scope="col">Valid until</th>
+            <th scope="col">State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {documents.map((d) => (
+            <tr>
+              <td>{d.title ?? d.fileName ?? d.id}</td>
+              <td>{d.format}</td>
+              <td>{d.issuer ?? ""}</td>
+              <td>{day(d.issuedAt)}</td>
+              <td>{day(d.validUntil)}</td>
+              <td>
+                {d.verification}; status {d.revocation}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}

@@ -1,0 +1,144 @@
+/** @jsxImportSource hono/jsx */
+import type { Child } from "hono/jsx";
+import type { Evidence, MatchResult, RequirementExplanation } from "../../src/domain/match.ts";
+import { LEVEL_OPTIONS, levelName, sourceLabel } from "./levels.ts";
+
+/** Required level vs the candidate's level on the 0–5 scale, coloured by outcome. */
+export function LevelBar(props: { need: number | null; has: number | null; outcome: string }) {
+  const w = 120;
+  const unit = w / 5;
+  const has = props.has ?? 0;
+  const label = `${props.need !== null ? `needs ${levelName(props.need)}, ` : ""}has ${props.has === null ? "no stated level" : levelName(props.has)}`;
+  return (
+    <svg class="bar" width={w} height="14" viewBox={`0 0 ${w} 14`} role="img" aria-label={label}>
+      <title>{label}</title>
+      <rect class="track" x="0" y="3" width={w} height="8" rx="4" />
+      {props.outcome !== "missing" && (
+        <rect class={props.outcome} x="0" y="3" width={Math.max(4, has * unit)} height="8" rx="4" />
+      )}
+      {props.need !== null && (
+        <line class="need" x1={props.need * unit} x2={props.need * unit} y1="0" y2="14" />
+      )}
+    </svg>
+  );
+}
+
+export function SourceBadge(props: { evidence: Evidence }) {
+  const e = props.evidence;
+  const s = sourceLabel(e.verified ? "verified-credential" : e.sourceKind);
+  return (
+    <span class={`tag ${s.cls}`} title={e.issuer ? `${s.text} · ${e.issuer}` : s.text}>
+      {s.text}
+      {e.issuer ? ` · ${e.issuer}` : ""}
+    </span>
+  );
+}
+
+const OUTCOME_TEXT = { met: "met", partial: "partly met", missing: "missing" } as const;
+
+function RequirementRow(props: { r: RequirementExplanation }) {
+  const { r } = props;
+  return (
+    <tr>
+      <td class={`outcome-${r.outcome}`}>
+        <span aria-hidden="true">{r.outcome === "met" ? "✔" : r.outcome === "partial" ? "◐" : "✘"}</span>{" "}
+        <span class="sr-only">{OUTCOME_TEXT[r.outcome]}: </span>
+        {r.label}
+        {r.required ? <span class="muted"> (required)</span> : ""}
+      </td>
+      <td>
+        <LevelBar need={r.minLevel} has={r.best?.level ?? null} outcome={r.outcome} />
+      </td>
+      <td>
+        {r.best ? levelName(r.best.level) : <span class="muted">no evidence</span>}
+        {r.best && r.best.conceptId !== r.conceptId && (
+          <span class="muted" title={`${r.best.factors.relation} skill`}>
+            {" "}
+            via {r.best.conceptLabel}
+          </span>
+        )}
+      </td>
+      <td>{r.best ? <SourceBadge evidence={r.best} /> : ""}</td>
+    </tr>
+  );
+}
+
+export function ResultCard(props: { result: MatchResult; explainHref: string }) {
+  const { result } = props;
+  const expired = result.explanation.excluded.filter((x) => x.reason === "expired" || x.reason === "revoked");
+  return (
+    <article class="card" data-candidate={result.candidateId}>
+      <header>
+        <h2>
+          <span class="muted">#{result.rank}</span>{" "}
+          <a href={`/candidates/${encodeURIComponent(result.candidateId)}`}>
+            {result.name ?? result.candidateId}
+          </a>
+        </h2>
+        <span class="score">
+          <span class="sr-only">score </span>
+          {(result.score * 100).toFixed(0)}
+          <span class="sr-only"> out of 100</span>
+        </span>
+      </header>
+      <p class="summary">{result.explanation.summary}</p>
+      <table class="reqs">
+        <tbody>
+          {result.explanation.requirements.map((r) => (
+            <RequirementRow r={r} />
+          ))}
+        </tbody>
+      </table>
+      {expired.length > 0 && (
+        <p class="muted">
+          Not counted:{" "}
+          {expired.map((x, i) => (
+            <>
+              {i > 0 ? ", " : ""}
+              <s class="expired">{x.skillText}</s> ({x.reason}
+              {x.validUntil ? ` ${x.validUntil.slice(0, 10)}` : ""})
+            </>
+          ))}
+        </p>
+      )}
+      <a href={props.explainHref}>Show the arithmetic</a>
+    </article>
+  );
+}
+
+export function LevelSelect(props: { name: string; value: number | null; label: string }) {
+  return (
+    <select name={props.name} aria-label={props.label}>
+      <option value="" selected={props.value === null}>
+        any level
+      </option>
+      {LEVEL_OPTIONS.map((o) => (
+        <option value={String(o.value)} selected={props.value === o.value}>
+          ≥ {o.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function NeedSelect(props: { required: boolean; label: string }) {
+  return (
+    <select name="need" aria-label={props.label}>
+      <option value="required" selected={props.required}>
+        required
+      </option>
+      <option value="preferred" selected={!props.required}>
+        preferred
+      </option>
+    </select>
+  );
+}
+
+export function ErrorBox(props: { title: string; children?: Child }) {
+  return (
+    <div class="error" role="alert">
+      <strong>{props.title}</strong>
+      <div>{props.children}</div>
+    </div>
+  );
+}

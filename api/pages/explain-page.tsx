@@ -1,0 +1,101 @@
+/** @jsxImportSource hono/jsx */
+import type { MatchResult } from "../../src/domain/match.ts";
+import { Layout } from "./layout.tsx";
+import { levelName } from "./levels.ts";
+
+const f = (n: number) => n.toFixed(3);
+
+export function ExplainView(props: { result: MatchResult; backHref: string }) {
+  const { result } = props;
+  const totalWeight = result.explanation.requirements.reduce((s, r) => s + r.weight, 0);
+  const sum = result.explanation.requirements.reduce((s, r) => s + r.contribution, 0);
+  return (
+    <Layout title={`Explain ${result.name ?? result.candidateId}`}>
+      <h1>
+        How {result.name ?? result.candidateId} scored {(result.score * 100).toFixed(1)}
+      </h1>
+      <p class="summary">{result.explanation.summary}</p>
+      <p class="muted">
+        Each requirement's match m = similarity × fit × trust × recency of its best evidence; its contribution
+        is weight × m ÷ total weight ({totalWeight}). The contributions add up to the score.
+      </p>
+      <div style="overflow-x:auto">
+        <table class="data" aria-label="score breakdown">
+          <thead>
+            <tr>
+              <th scope="col">Requirement</th>
+              <th scope="col">Best evidence</th>
+              <th scope="col">Similarity</th>
+              <th scope="col">Fit</th>
+              <th scope="col">Trust</th>
+              <th scope="col">Recency</th>
+              <th scope="col">m</th>
+              <th scope="col">Weight</th>
+              <th scope="col">Contribution</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.explanation.requirements.map((r) => (
+              <tr>
+                <td>
+                  {r.label}
+                  {r.minLevel !== null ? ` ≥ ${levelName(r.minLevel)}` : ""}
+                  {r.required ? " (required)" : ""}
+                </td>
+                <td>
+                  {r.best ? (
+                    <>
+                      “{r.best.skillText}” {r.best.rawLevel ?? "no level"} → {levelName(r.best.level)}
+                      <br />
+                      <span class="muted">
+                        {r.best.sourceKind}
+                        {r.best.issuer ? ` · ${r.best.issuer}` : ""}
+                        {r.best.date ? ` · ${r.best.date.slice(0, 10)}` : ""}
+                      </span>
+                    </>
+                  ) : (
+                    <span class="muted">no evidence</span>
+                  )}
+                </td>
+                <td>{r.best ? `${f(r.best.factors.similarity)} (${r.best.factors.relation})` : "–"}</td>
+                <td>{r.best ? f(r.best.factors.fit) : "–"}</td>
+                <td>{r.best ? f(r.best.factors.trust) : "–"}</td>
+                <td>{r.best ? f(r.best.factors.recency) : "–"}</td>
+                <td>{f(r.match)}</td>
+                <td>{r.weight}</td>
+                <td>{f(r.contribution)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td colspan={8}>Score (sum of contributions)</td>
+              <td data-testid="sum">{f(sum)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {result.explanation.excluded.length > 0 && (
+        <>
+          <h2>Not counted</h2>
+          <ul>
+            {result.explanation.excluded.map((x) => (
+              <li>
+                <s class="expired">{x.skillText}</s> — {x.reason}
+                {x.validUntil ? ` (valid until ${x.validUntil.slice(0, 10)})` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {result.explanation.disqualifiedBy.length > 0 && (
+        <p class="outcome-missing">
+          Disqualified: required {result.explanation.disqualifiedBy.join(", ")} not met.
+        </p>
+      )}
+      <p>
+        <a href={props.backHref}>Back to the ranking</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,30 @@
+/** @jsxImportSource hono/jsx */
+import type { Child } from "hono/jsx";
+import { CSS } from "./styles.ts";
+
+export function Layout(props: { title: string; children?: Child }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title} · ler-match</title>
+        <style>{CSS}</style>
+        <script src="/assets/pages.js" defer></script>
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href="/">
+            ler-match
+          </a>
+          <nav aria-label="main">
+            <a href="/match">Match a job</a>
+            <a href="/search">Search skills</a>
+            <a href="/docs">API</a>
+          </nav>
+        </header>
+        <main>{props.children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,19 @@
+/** Named levels for people: the canonical anchors of DESIGN.md, never bare numbers. */
+import { LEVEL_NAMES } from "../../src/domain/schemas.ts";
+
+export const LEVEL_OPTIONS = LEVEL_NAMES.slice(1).map((name, i) => ({ value: i + 1, name }));
+
+export function levelName(level: number | null): string {
+  if (level === null) return "level not stated";
+  return LEVEL_NAMES[Math.round(level)] ?? String(level);
+}
+
+const SOURCE_LABELS: Record<string, { text: string; cls: string }> = {
+  "verified-credential": { text: "verified credential", cls: "verified" },
+  "issued-credential": { text: "issued credential", cls: "" },
+  "employer-record": { text: "employer record", cls: "" },
+  assessment: { text: "assessment", cls: "" },
+  "self-asserted": { text: "self-asserted", cls: "self" },
+};
+
+export const sourceLabel = (kind: string) => SOURCE_LABELS[kind] ?? { text: kind, cls: "" };

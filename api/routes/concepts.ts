@@ -1,0 +1,60 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Concept } from "../../taxonomy/model.ts";
+import type { RouteModule } from "../context.ts";
+import { fail } from "../errors.ts";
+import { ConceptBody, ErrorBody } from "../schemas.ts";
+
+const toBody = (c: Concept) => ({
+  id: c.id,
+  label: c.label,
+  type: c.type,
+  aliases: c.aliases,
+  broader: c.broader,
+  related: c.related,
+  ...(c.escoUri ? { escoUri: c.escoUri } : {}),
+  ...(c.onetCode ? { onetCode: c.onetCode } : {}),
+});
+
+const suggestRoute = createRoute({
+  method: "get",
+  path: "/v1/concepts",
+  tags: ["taxonomy"],
+  summary: "Skill look-up for autocompletion",
+  request: {
+    query: z.object({
+      q: z.string().min(1).max(200),
+      limit: z.coerce.number().int().min(1).max(50).default(10),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Concepts whose label or alias matches, best first",
+      content: { "application/json": { schema: z.object({ concepts: z.array(ConceptBody) }) } },
+    },
+    400: { description: "Missing q", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/v1/concepts/{id}",
+  tags: ["taxonomy"],
+  summary: "One concept with its hierarchy",
+  request: { params: z.object({ id: z.string().min(1) }) },
+  responses: {
+    200: { description: "The concept", content: { "application/json": { schema: ConceptBody } } },
+    404: { description: "Unknown concept", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+export const conceptRoutes: RouteModule = (app, { engine }) => {
+  app.openapi(suggestRoute, (c) => {
+    const { q, limit } = c.req.valid("query");
+    return c.json({ concepts: engine.taxonomy.suggest(q, limit).map(toBody) }, 200);
+  });
+  app.openapi(getRoute, (c) => {
+    const id = c.req.valid("param").id;
+    const concept = engine.taxonomy.get(id) ?? fail("not_found", `no concept with id "${id}"`);
+    return c.json(toBody(concept), 200);
+  });
+};

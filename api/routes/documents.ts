@@ -1,0 +1,107 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { IngestInput, IngestReport } from "../../indexer/types.ts";
+import { LerError } from "../../src/domain/errors.ts";
+import type { LerFormat } from "../../src/domain/schemas.ts";
+import type { RouteModule } from "../context.ts";
+import { fail } from "../errors.ts";
+import { ErrorBody, IngestJson } from "../schemas.ts";
+
+const ReportBody = z.object({
+  documents: z.array(z.record(z.string(), z.unknown())),
+  totals: z.record(z.string(), z.unknown()),
+});
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/documents",
+  tags: ["ingest"],
+  summary: "Ingest LER documents: one, many, a JSON-lines or a CSV upload",
+  description:
+    "Each document is stored atomically or reported as failed; the rest of the batch still lands. " +
+    "Re-ingesting an identical document changes nothing. `?dryRun=true` reports without storing; " +
+    "`?format=` overrides detection.",
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": { schema: IngestJson },
+        "application/x-ndjson": { schema: z.string() },
+        "text/csv": { schema: z.string() },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "Every document stored (or unchanged)",
+      content: { "application/json": { schema: ReportBody } },
+    },
+    207: {
+      description: "Some documents failed; the others are stored",
+      content: { "application/json": { schema: ReportBody } },
+    },
+    400: { description: "Malformed body", content: { "application/json": { schema: ErrorBody } } },
+    413: {
+      description: "Body or document count over the limit",
+      content: { "application/json": { schema: ErrorBody } },
+    },
+    415: { description: "Unsupported content type", content: { "application/json": { schema: ErrorBody } } },
+    422: {
+      description: "No document could be used",
+      content: { "application/json": { schema: ReportBody } },
+    },
+  },
+});
+
+export const documentRoutes: RouteModule = (app, { engine, config }) => {
+  // Registered without the zod validator: the body may be JSON, JSON lines or CSV.
+  app.post("/v1/documents", async (c) => {
+    const format = (c.req.query("format") || undefined) as LerFormat | undefined;
+    const inputs = await readInputs(c, format);
+    if (inputs.length > config.limits.maxDocuments)
+      fail(
+        "too_many_documents",
+        `${inputs.length} documents in one request; the limit is ${config.limits.maxDocuments}`,
+        {
+          limit: config.limits.maxDocuments,
+        },
+      );
+    const report = await engine.ingest(inputs, { dryRun: c.req.query("dryRun") === "true" });
+    return c.json(report, statusOf(report));
+  });
+  app.openAPIRegistry.registerPath(route);
+};
+
+function statusOf(report: IngestReport): 200 | 207 | 422 {
+  const { failed, documents } = report.totals;
+  if (failed === 0) return 200;
+  return failed === documents ? 422 : 207;
+}
+
+async function readInputs(c: Context, format: LerFormat | undefined): Promise<IngestInput[]> {
+  const type = (c.req.header("content-type") ?? "application/json").split(";")[0]!.trim().toLowerCase();
+  const text = await c.req.text();
+  if (!text.trim()) fail("invalid_input", "the request body is empty; send one or more LER documents");
+  if (type === "application/x-ndjson" || type === "application/jsonl")
+    return [{ name: "upload.jsonl", content: text, format }];
+  if (type === "text/csv") return [{ name: "upload.csv", content: text, format: format ?? "csv" }];
+  if (type !== "application/json")
+    fail(
+      "unsupported_media_type",
+      `content type ${type} is not accepted; use application/json, application/x-ndjson or text/csv`,
+    );
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (cause) {
+    throw new LerError("invalid_json", `the body is not valid JSON: ${(cause as Error).message}`, { cause });
+  }
+  const parsed = IngestJson.safeParse(body);
+  if (!parsed.success)
+    fail("invalid_input", "send a document, an array of documents, or { documents: [...] }");
+  const b = parsed.data;
+  const wrapped = !Array.isArray(b) && Array.isArray(b.documents);
+  const list = Array.isArray(b) ? b : wrapped ? (b.documents as unknown[]) : [b];
+  const fmt = format ?? (wrapped ? (b as { format?: LerFormat }).format : undefined);
+  return list.map((content, i) => ({ name: `documents[${i}]`, content, format: fmt }));
+}

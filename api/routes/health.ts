@@ -1,0 +1,45 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { RouteModule } from "../context.ts";
+
+const HealthBody = z.object({
+  status: z.enum(["ok", "degraded", "unavailable"]),
+  backend: z.string(),
+  candidates: z.number(),
+  assertions: z.number(),
+  outboxPending: z.number(),
+  concepts: z.number(),
+  detail: z.string().optional(),
+});
+
+const route = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["system"],
+  summary: "Liveness, the search backend and its state",
+  responses: {
+    200: {
+      description: "The service and its backend",
+      content: { "application/json": { schema: HealthBody } },
+    },
+    503: {
+      description: "The backend is unavailable",
+      content: { "application/json": { schema: HealthBody } },
+    },
+  },
+});
+
+export const healthRoutes: RouteModule = (app, { engine }) => {
+  app.openapi(route, async (c) => {
+    const h = await engine.health();
+    const body = {
+      status: h.state,
+      backend: h.backend,
+      candidates: h.candidates,
+      assertions: h.assertions,
+      outboxPending: h.outboxPending,
+      concepts: engine.taxonomy.size,
+      ...(h.detail ? { detail: h.detail } : {}),
+    };
+    return h.state === "unavailable" ? c.json(body, 503) : c.json(body, 200);
+  });
+};

@@ -1,0 +1,114 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { MatchResult } from "../../src/domain/match.ts";
+import type { PositionInput } from "../../src/domain/schemas.ts";
+import { positionFromJd } from "../../src/engine/requirements.ts";
+import type { RouteModule } from "../context.ts";
+import {
+  ErrorBody,
+  ExplainRequest,
+  JdRequest,
+  MatchPageBody,
+  MatchRequest,
+  SearchRequest,
+} from "../schemas.ts";
+
+const errors = {
+  400: {
+    description: "Invalid request (zod issue paths in details)",
+    content: { "application/json": { schema: ErrorBody } },
+  },
+  422: {
+    description: "No requirement resolved to a known skill",
+    content: { "application/json": { schema: ErrorBody } },
+  },
+  503: {
+    description: "The search index is unavailable",
+    content: { "application/json": { schema: ErrorBody } },
+  },
+} as const;
+
+const matchRoute = createRoute({
+  method: "post",
+  path: "/v1/match",
+  tags: ["matching"],
+  summary: "Rank candidates against a position: a requirements list or a pasted job description",
+  description:
+    "Required requirements whose best evidence scores under the threshold disqualify a candidate, unless " +
+    "options.includePartial is set (then they sort after every qualified one). Each result explains itself.",
+  request: { body: { required: true, content: { "application/json": { schema: MatchRequest } } } },
+  responses: {
+    200: {
+      description: "Ranked candidates with explanations",
+      content: { "application/json": { schema: MatchPageBody } },
+    },
+    ...errors,
+  },
+});
+
+const searchRoute = createRoute({
+  method: "post",
+  path: "/v1/search",
+  tags: ["matching"],
+  summary: "Recruiter search: skills at a minimum level; required ones are exact filters",
+  request: { body: { required: true, content: { "application/json": { schema: SearchRequest } } } },
+  responses: {
+    200: {
+      description: "Candidates passing every hard filter, ranked",
+      content: { "application/json": { schema: MatchPageBody } },
+    },
+    ...errors,
+  },
+});
+
+const explainRoute = createRoute({
+  method: "post",
+  path: "/v1/explain",
+  tags: ["matching"],
+  summary: "The full breakdown of one candidate against one position",
+  request: { body: { required: true, content: { "application/json": { schema: ExplainRequest } } } },
+  responses: {
+    200: {
+      description: "Every factor and contribution, adding up to the score",
+      content: { "application/json": { schema: MatchResult } },
+    },
+    404: { description: "Unknown candidate", content: { "application/json": { schema: ErrorBody } } },
+    ...errors,
+  },
+});
+
+const jdRoute = createRoute({
+  method: "post",
+  path: "/v1/parse-jd",
+  tags: ["matching"],
+  summary: "Understand a pasted job description: requirements with offsets, levels, required/preferred",
+  request: { body: { required: true, content: { "application/json": { schema: JdRequest } } } },
+  responses: {
+    200: {
+      description: "The requirements understood, to edit and pass to /v1/match",
+      content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
+    },
+    400: errors[400],
+  },
+});
+
+export const matchRoutes: RouteModule = (app, { engine }) => {
+  app.openapi(matchRoute, async (c) => {
+    const body = c.req.valid("json");
+    const jd =
+      !body.requirements && body.jobDescription ? engine.parseJobDescription(body.jobDescription) : undefined;
+    const position: PositionInput = jd
+      ? positionFromJd(jd)
+      : { ...(body.title ? { title: body.title } : {}), requirements: body.requirements ?? [] };
+    const page = await engine.match(position, body.options ?? {});
+    return c.json(jd ? { ...page, jobDescription: jd } : page, 200);
+  });
+  app.openapi(searchRoute, async (c) => {
+    const body = c.req.valid("json");
+    return c.json(await engine.search({ requirements: body.requirements }, body.options ?? {}), 200);
+  });
+  app.openapi(explainRoute, async (c) => {
+    const body = c.req.valid("json");
+    return c.json(await engine.explain(body.candidateId, body.position, body.options ?? {}), 200);
+  });
+  app.openapi(jdRoute, (c) => c.json({ ...engine.parseJobDescription(c.req.valid("json").text) }, 200));
+};

@@ -1,0 +1,32 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { RouteModule } from "../context.ts";
+import { ErrorBody } from "../schemas.ts";
+
+const Body = z.object({ lists: z.array(z.unknown()).min(1).max(100) });
+const Applied = z.object({
+  counts: z.object({ unchecked: z.number(), active: z.number(), revoked: z.number(), suspended: z.number() }),
+  candidateIds: z.array(z.string()),
+});
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/status-lists",
+  tags: ["ingest"],
+  summary: "Load status lists and re-mark stored credentials as revoked, suspended or active",
+  description:
+    "Each list is a BitstringStatusListCredential / StatusList2021Credential, or { revoked: [credential ids], " +
+    "suspended?: [...] }. Revocation is decided offline from these lists only; a credential no list covers " +
+    "stays `unchecked`. Revoked and suspended evidence is excluded from scoring at once.",
+  request: { body: { required: true, content: { "application/json": { schema: Body } } } },
+  responses: {
+    200: {
+      description: "How many stored credentials each state now holds",
+      content: { "application/json": { schema: Applied } },
+    },
+    400: { description: "A list could not be read", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+export const statusListRoutes: RouteModule = (app, { engine }) => {
+  app.openapi(route, async (c) => c.json(await engine.applyStatusLists(c.req.valid("json").lists), 200));
+};

@@ -1,0 +1,77 @@
+/** Request and response bodies of the HTTP API, built from the domain schemas. */
+import { z } from "zod";
+import { MatchResult } from "../src/domain/match.ts";
+import {
+  Candidate,
+  LerFormat,
+  MatchOptions,
+  PositionInput,
+  RequirementInput,
+} from "../src/domain/schemas.ts";
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+const Options = MatchOptions.partial();
+
+export const MatchRequest = z
+  .object({
+    title: z.string().max(300).optional(),
+    requirements: z.array(RequirementInput).min(1).max(100).optional(),
+    /** A pasted job description; understood into requirements when `requirements` is absent. */
+    jobDescription: z.string().min(1).max(100_000).optional(),
+    options: Options.optional(),
+  })
+  .refine((b) => b.requirements || b.jobDescription, {
+    message: "give `requirements` or `jobDescription`",
+    path: ["requirements"],
+  });
+
+export const SearchRequest = z.object({
+  requirements: z.array(RequirementInput).min(1).max(100),
+  options: Options.optional(),
+});
+
+export const ExplainRequest = z.object({
+  candidateId: z.string().min(1),
+  position: PositionInput,
+  options: Options.optional(),
+});
+
+export const ResolvedRequirement = z.object({
+  conceptId: z.string(),
+  label: z.string(),
+  minLevel: z.number().nullable(),
+  weight: z.number(),
+  required: z.boolean(),
+});
+
+export const MatchPageBody = z.object({
+  requirements: z.array(ResolvedRequirement),
+  unresolved: z.array(z.string()),
+  total: z.number().int(),
+  results: z.array(MatchResult),
+  jobDescription: z.unknown().optional(),
+});
+
+export const IngestJson = z.union([
+  z.object({ documents: z.array(z.unknown()).min(1), format: LerFormat.optional() }),
+  z.array(z.unknown()).min(1),
+  z.record(z.string(), z.unknown()),
+]);
+
+export const ConceptBody = z.object({
+  id: z.string(),
+  label: z.string(),
+  type: z.string(),
+  aliases: z.array(z.string()),
+  broader: z.array(z.string()),
+  related: z.array(z.string()),
+  escoUri: z.string().optional(),
+  onetCode: z.string().optional(),
+});
+
+export const JdRequest = z.object({ text: z.string().min(1).max(100_000) });
+
+export const CandidateBody = Candidate;

@@ -1,0 +1,171 @@
+/**
+ * Elasticsearch vs embedded, side by side in one run (npm run bench:es -- --size 100000).
+ * Needs a node: ELASTICSEARCH_URL (npm run es:start). Measures, on the same synthetic population:
+ *   - indexing rate (candidates/s; Elasticsearch via bulk through ElasticsearchIndex.upsert)
+ *   - top-50 latency p50/p95 of rankCandidates (first stage + exact re-scoring with explanations)
+ *   - first-stage recall@50 against the exact top 50 (the embedded backend re-scored exactly,
+ *     which the conformance suite proves equal to the exhaustive scorer)
+ *   - how often the pooled top 50 equals the exact top 50 (ids and scores)
+ */
+import { parseArgs } from "node:util";
+import { MatchOptions, type Requirement } from "../src/domain/schemas.ts";
+import { rankCandidates } from "../src/match/rank.ts";
+import { DEFAULT_SCORING } from "../src/scoring/config.ts";
+import { toIndexedCandidate } from "../src/scoring/indexed.ts";
+import type { CandidateIndex, RetrievalQuery } from "../src/search/backend.ts";
+import { elasticsearchConfig, elasticsearchUrlFromEnv } from "../src/search/elasticsearch/config.ts";
+import { ElasticsearchIndex } from "../src/search/elasticsearch/index.ts";
+import { EmbeddedIndex } from "../src/search/embedded/index.ts";
+import { buildTaxonomy } from "../taxonomy/graph.ts";
+import { fmtMs, percentile, timedAsync } from "./lib/stats.ts";
+import {
+  BENCH_NOW,
+  candidateId,
+  ordinalOf,
+  rowsOf,
+  syntheticPopulation,
+  syntheticPositions,
+  syntheticTaxonomy,
+} from "./synthetic.ts";
+
+const TOP = 50;
+const WARMUP = 3;
+const cfg = DEFAULT_SCORING;
+
+const { values } = parseArgs({
+  options: {
+    size: { type: "string", default: "100000" },
+    queries: { type: "string", default: "50" },
+    pool: { type: "string", default: "200" },
+    bulk: { type: "string", default: "500" },
+  },
+});
+const size = Number(values.size);
+const pool = Number(values.pool);
+const bulk = Number(values.bulk);
+const url = elasticsearchUrlFromEnv();
+if (!url) {
+  console.error("bench:es needs a node: set ELASTICSEARCH_URL (npm run es:start prints it).");
+  process.exit(2);
+}
+
+const tax = syntheticTaxonomy();
+const taxonomy = buildTaxonomy(tax.concepts);
+const positions = syntheticPositions(tax, Number(values.queries));
+const pop = syntheticPopulation(tax, size);
+console.log(
+  `${size.toLocaleString()} candidates, ${pop.offsets[size]!.toLocaleString()} assertions, ${positions.length} positions, top ${TOP}, pool ${pool}`,
+);
+
+const embedded = new EmbeddedIndex(taxonomy, cfg);
+const es = new ElasticsearchIndex(
+  taxonomy,
+  cfg,
+  elasticsearchConfig({ url, indexPrefix: `ler-match-bench-${Date.now()}`, requestTimeoutMs: 120_000 }),
+);
+
+interface Column {
+  name: string;
+  indexMs: number;
+  latency: { p50: number; p95: number };
+  recall: number;
+  exactTop: string;
+}
+
+try {
+  const embeddedMs = await load(embedded);
+  const esMs = await load(es);
+  await es.client.indices.refresh({ index: es.alias });
+  const exact: { candidateId: string; score: number }[][] = [];
+  for (const p of positions) exact.push((await rank(embedded, p, pool)).results);
+  const columns: Column[] = [];
+  for (const [index, ms] of [
+    [embedded, embeddedMs],
+    [es, esMs],
+  ] as const)
+    columns.push(await measure(index, ms, exact));
+  print(columns);
+} finally {
+  await es.drop().catch(() => undefined);
+  await es.close();
+}
+
+async function load(index: CandidateIndex): Promise<number> {
+  const t = await timedAsync(async () => {
+    for (let start = 0; start < size; start += bulk) {
+      const batch = [];
+      for (let c = start; c < Math.min(size, start + bulk); c++)
+        batch.push(toIndexedCandidate(candidateId(c), rowsOf(pop, c), cfg));
+      await index.upsert(batch);
+    }
+  });
+  console.log(`  ${index.name}: indexed in ${(t.ms / 1000).toFixed(1)} s`);
+  return t.ms;
+}
+
+function rank(index: CandidateIndex, requirements: Requirement[], candidatePool: number) {
+  return rankCandidates({
+    requirements,
+    options: MatchOptions.parse({ limit: TOP }),
+    mode: "match",
+    index,
+    evidence: (ids) => new Map(ids.map((id) => [id, rowsOf(pop, ordinalOf(id))])),
+    names: (ids) => new Map(ids.map((id) => [id, null])),
+    taxonomy,
+    config: cfg,
+    nowMs: BENCH_NOW,
+    candidatePool,
+  });
+}
+
+function query(requirements: Requirement[]): RetrievalQuery {
+  return {
+    requirements,
+    filters: { verifiedOnly: false, practicedSinceMs: null },
+    nowMs: BENCH_NOW,
+    hardRequired: false,
+  };
+}
+
+async function measure(
+  index: CandidateIndex,
+  indexMs: number,
+  exact: { candidateId: string; score: number }[][],
+): Promise<Column> {
+  for (const p of positions.slice(0, WARMUP)) await rank(index, p, pool);
+  const samples: number[] = [];
+  let recallSum = 0;
+  let same = 0;
+  for (const [i, p] of positions.entries()) {
+    const t = await timedAsync(() => rank(index, p, pool));
+    samples.push(t.ms);
+    const want = exact[i]!;
+    const key = (rs: { candidateId: string; score: number }[]) =>
+      rs.map((r) => `${r.candidateId}:${r.score}`).join();
+    if (key(t.value.results) === key(want)) same++;
+    const first = new Set((await index.retrieve(query(p), TOP)).map((r) => r.candidateId));
+    recallSum += want.length ? want.filter((r) => first.has(r.candidateId)).length / want.length : 1;
+  }
+  return {
+    name: index.name,
+    indexMs,
+    latency: { p50: percentile(samples, 50), p95: percentile(samples, 95) },
+    recall: recallSum / positions.length,
+    exactTop: `${same}/${positions.length}`,
+  };
+}
+
+function print(columns: Column[]): void {
+  console.log(
+    `\n## ${size.toLocaleString()} candidates: embedded vs Elasticsearch (top ${TOP}, pool ${pool})\n`,
+  );
+  console.log(`| measure | ${columns.map((c) => c.name).join(" | ")} |`);
+  console.log(`|---|${columns.map(() => "---:").join("|")}|`);
+  const row = (label: string, f: (c: Column) => string) =>
+    console.log(`| ${label} | ${columns.map(f).join(" | ")} |`);
+  row("indexing rate (candidates/s)", (c) => Math.round(size / (c.indexMs / 1000)).toLocaleString());
+  row("top-50 latency p50 (ms), with explanations", (c) => fmtMs(c.latency.p50));
+  row("top-50 latency p95 (ms), with explanations", (c) => fmtMs(c.latency.p95));
+  row("first-stage recall@50 vs exact", (c) => c.recall.toFixed(4));
+  row(`top 50 after re-scoring pool ${pool} = exact`, (c) => c.exactTop);
+}

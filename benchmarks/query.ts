@@ -1,0 +1,247 @@
+/**
+ * Query latency benchmark (npm run bench:query -- --sizes 10000,100000 --queries 100).
+ *
+ * For each population size: build time and memory of the embedded index, then top-50 latency of
+ *   - scorer:  EmbeddedIndex.retrieve alone (exhaustive typed-array scoring, no explanations)
+ *   - engine:  rankCandidates over the index, re-scoring with explanations (pool 50, and the
+ *              default pool of 200)
+ * beside two baselines measured in the same run:
+ *   - naive:   scoreCandidate over every candidate, top 50 by the same comparator
+ *   - sql:     one GROUP BY query over the same assertions in a SQLite file (see lib/sql-baseline.ts)
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { MatchOptions, type Requirement } from "../src/domain/schemas.ts";
+import { rankCandidates } from "../src/match/rank.ts";
+import { DEFAULT_SCORING } from "../src/scoring/config.ts";
+import { toIndexedCandidate } from "../src/scoring/indexed.ts";
+import { compareRanked } from "../src/scoring/rank.ts";
+import { type CandidateScore, scoreCandidate } from "../src/scoring/score.ts";
+import type { RetrievalQuery } from "../src/search/backend.ts";
+import { TopK } from "../src/search/embedded/heap.ts";
+import { EmbeddedIndex } from "../src/search/embedded/index.ts";
+import type { EvidenceRow } from "../src/store/types.ts";
+import { buildTaxonomy } from "../taxonomy/graph.ts";
+import { SqlBaseline } from "./lib/sql-baseline.ts";
+import { fmtMs, heldBytes, percentile, timed, timedAsync } from "./lib/stats.ts";
+import {
+  BENCH_NOW,
+  candidateId,
+  ordinalOf,
+  rowsOf,
+  type SyntheticPopulation,
+  syntheticPopulation,
+  syntheticPositions,
+  syntheticTaxonomy,
+} from "./synthetic.ts";
+
+const TOP = 50;
+const WARMUP = 5;
+const cfg = DEFAULT_SCORING;
+const noFilters = { verifiedOnly: false, practicedSinceMs: null };
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "10000,100000" },
+    queries: { type: "string", default: "100" },
+    "naive-queries": { type: "string" },
+  },
+});
+const sizes = values.sizes.split(",").map(Number);
+const queryCount = Number(values.queries);
+
+const tax = syntheticTaxonomy();
+const taxonomyBuild = timed(() => buildTaxonomy(tax.concepts));
+const taxonomy = taxonomyBuild.value;
+const positions = syntheticPositions(tax, queryCount);
+console.log(
+  `taxonomy: ${taxonomy.size} concepts (built in ${taxonomyBuild.ms.toFixed(0)} ms); ${positions.length} positions of ` +
+    `${Math.min(...positions.map((p) => p.length))}–${Math.max(...positions.map((p) => p.length))} requirements; top ${TOP}`,
+);
+
+interface Row {
+  size: number;
+  assertions: number;
+  buildMs: number;
+  indexBytesPerAssertion: number;
+  heapBytesPerAssertion: number;
+  latency: Record<string, { p50: number; p95: number; cpuP50: number; n: number }>;
+  agreement: string;
+}
+
+const rows: Row[] = [];
+for (const size of sizes) rows.push(await runSize(size));
+printTable(rows);
+
+async function runSize(size: number): Promise<Row> {
+  const pop = syntheticPopulation(tax, size);
+  const assertions = pop.offsets[size]!;
+  console.log(`\n${size.toLocaleString()} candidates, ${assertions.toLocaleString()} assertions`);
+  const before = heldBytes();
+  const index = new EmbeddedIndex(taxonomy, cfg);
+  const build = await timedAsync(async () => {
+    for (let start = 0; start < size; start += 1000) {
+      const batch = [];
+      for (let c = start; c < Math.min(size, start + 1000); c++)
+        batch.push(toIndexedCandidate(candidateId(c), rowsOf(pop, c), cfg));
+      await index.upsert(batch);
+    }
+  });
+  const heapBytes = heldBytes() - before;
+  console.log(`  index built in ${build.ms.toFixed(0)} ms`);
+
+  const query = (requirements: Requirement[]): RetrievalQuery => ({
+    requirements,
+    filters: noFilters,
+    nowMs: BENCH_NOW,
+    hardRequired: false,
+  });
+  const latency: Row["latency"] = {};
+  latency.scorer = measure(positions, (p) => index.retrieveSync(query(p), TOP));
+  // The in-memory evidence map: every candidate's rows, materialised once (on demand above 200k).
+  const all = size <= 200_000 ? Array.from({ length: size }, (_, c) => rowsOf(pop, c)) : null;
+  const rowsFor = (id: string) => (all ? all[ordinalOf(id)]! : rowsOf(pop, ordinalOf(id)));
+  const engine = (pool: number) => (p: Requirement[]) =>
+    rankCandidates({
+      requirements: p,
+      options: MatchOptions.parse({ limit: TOP }),
+      mode: "match",
+      index,
+      evidence: (ids) => new Map(ids.map((id) => [id, rowsFor(id)])),
+      names: (ids) => new Map(ids.map((id) => [id, null])),
+      taxonomy,
+      config: cfg,
+      nowMs: BENCH_NOW,
+      candidatePool: pool,
+    });
+  latency.engine = await measureAsync(positions, engine(TOP));
+  latency["engine-pool200"] = await measureAsync(positions, engine(200));
+
+  const naiveCount = Number(
+    values["naive-queries"] ?? Math.max(3, Math.min(positions.length, Math.floor(200_000 / size))),
+  );
+  let agreement = "—";
+  if (naiveCount > 0 && all) {
+    const naivePositions = positions.slice(0, naiveCount);
+    latency.naive = measure(naivePositions, (p) => naiveTop(p, all));
+    agreement = await agreementOf(naivePositions, all, engine(TOP));
+  }
+  latency.sql = measureSql(pop, positions);
+  const indexBytes = index.memoryBytes();
+  await index.close();
+  return {
+    size,
+    assertions,
+    buildMs: build.ms,
+    indexBytesPerAssertion: indexBytes / assertions,
+    heapBytesPerAssertion: heapBytes / assertions,
+    latency,
+    agreement,
+  };
+}
+
+function naiveTop(requirements: Requirement[], all: EvidenceRow[][]): CandidateScore[] {
+  const ctx = { taxonomy, config: cfg, nowMs: BENCH_NOW, filters: noFilters, hardRequired: false };
+  const top = new TopK<CandidateScore>(TOP, compareRanked);
+  all.forEach((rows, c) => {
+    const s = scoreCandidate(requirements, rows, { ...ctx, candidateId: candidateId(c) });
+    if (s.explanation.found.length > 0) top.offer(s);
+  });
+  return top.sorted();
+}
+
+/** Engine and naive loop must return the same top 50 with the same scores. */
+async function agreementOf(
+  ps: Requirement[][],
+  all: EvidenceRow[][],
+  engine: (p: Requirement[]) => Promise<{ results: { candidateId: string; score: number }[] }>,
+): Promise<string> {
+  let same = 0;
+  for (const p of ps) {
+    const a = (await engine(p)).results.map((r) => `${r.candidateId}:${r.score}`).join();
+    const b = naiveTop(p, all)
+      .filter((s) => s.qualified)
+      .map((s) => `${s.candidateId}:${s.score}`)
+      .join();
+    if (a === b) same++;
+  }
+  return `${same}/${ps.length}`;
+}
+
+function measureSql(pop: SyntheticPopulation, ps: Requirement[][]): Row["latency"][string] {
+  const dir = mkdtempSync(join(tmpdir(), "ler-bench-"));
+  try {
+    const load = timed(() => new SqlBaseline(join(dir, "bench.db"), pop));
+    console.log(`  sqlite loaded in ${load.ms.toFixed(0)} ms`);
+    const result = measure(ps, (p) => load.value.query(p, BENCH_NOW, TOP));
+    load.value.close();
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function measure(ps: Requirement[][], run: (p: Requirement[]) => unknown) {
+  for (const p of ps.slice(0, Math.min(WARMUP, ps.length))) run(p);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const p of ps) {
+    const c0 = process.cpuUsage();
+    wall.push(timed(() => run(p)).ms);
+    cpu.push(cpuMs(c0));
+  }
+  return summary(wall, cpu);
+}
+
+async function measureAsync(ps: Requirement[][], run: (p: Requirement[]) => Promise<unknown>) {
+  for (const p of ps.slice(0, WARMUP)) await run(p);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const p of ps) {
+    const c0 = process.cpuUsage();
+    wall.push((await timedAsync(() => run(p))).ms);
+    cpu.push(cpuMs(c0));
+  }
+  return summary(wall, cpu);
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+function summary(wall: number[], cpu: number[]) {
+  return {
+    p50: percentile(wall, 50),
+    p95: percentile(wall, 95),
+    cpuP50: percentile(cpu, 50),
+    n: wall.length,
+  };
+}
+
+function printTable(results: Row[]): void {
+  const methods = ["scorer", "engine", "engine-pool200", "naive", "sql"];
+  console.log(
+    `\n## Query latency, top 50 — wall p50 / p95 [cpu p50] ms (n queries); load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" ")}\n`,
+  );
+  console.log(
+    `| candidates | assertions | build ms | index B/assertion | heap B/assertion | ${methods.join(" | ")} | engine/scorer cpu p50 | engine = naive |`,
+  );
+  console.log(`|${" --- |".repeat(7 + methods.length)}`);
+  for (const r of results) {
+    const cells = methods.map((m) => {
+      const l = r.latency[m];
+      return l ? `${fmtMs(l.p50)} / ${fmtMs(l.p95)} [${fmtMs(l.cpuP50)}] (${l.n})` : "—";
+    });
+    const ratio = (r.latency.engine?.cpuP50 ?? Number.NaN) / (r.latency.scorer?.cpuP50 ?? Number.NaN);
+    console.log(
+      `| ${r.size.toLocaleString()} | ${r.assertions.toLocaleString()} | ${r.buildMs.toFixed(0)} | ` +
+        `${r.indexBytesPerAssertion.toFixed(1)} | ${r.heapBytesPerAssertion.toFixed(1)} | ${cells.join(" | ")} | ` +
+        `${ratio.toFixed(2)}× | ${r.agreement} |`,
+    );
+  }
+}

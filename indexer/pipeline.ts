@@ -1,0 +1,205 @@
+/**
+ * Ingestion: inputs → documents → resolved, normalised assertions → the store. Each document is
+ * written atomically (its own savepoint; documents are committed in groups for speed). A bad input
+ * or document becomes a "failed" report and the rest of the batch goes on: ingest() does not throw
+ * for bad input, nor for a parser that misbehaves on it.
+ */
+import { type ErrorCode, isLerError, LerError, toLerError } from "../src/domain/errors.ts";
+import type { LerFormat } from "../src/domain/schemas.ts";
+import type { DocumentWrite, Store, WriteOutcome } from "../src/store/types.ts";
+import type { Taxonomy } from "../taxonomy/model.ts";
+import { decodeInput } from "./decode.ts";
+import { detectFormat, parserFor } from "./detect.ts";
+import { type PrepareContext, prepareDocument } from "./prepare-document.ts";
+import { buildHintIndex, type HintIndex } from "./resolve-assertions.ts";
+import type { DocumentReport, IngestInput, IngestReport, ParsedDocument } from "./types.ts";
+
+export interface PipelineDeps {
+  store: Store;
+  taxonomy: Taxonomy;
+  /**
+   * Called once per ingest with the candidates whose rows changed (stored or replaced), after
+   * every write. Its errors propagate: the documents are stored and their outbox items remain.
+   */
+  onStored?: (candidateIds: string[]) => void | Promise<void>;
+}
+
+export interface IngestOptions {
+  dryRun?: boolean;
+  /** Format for inputs that do not name one; otherwise detected per document. */
+  format?: LerFormat;
+}
+
+export interface Pipeline {
+  ingest(inputs: IngestInput[], options?: IngestOptions): Promise<IngestReport>;
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** How long ingest may hold the event loop before letting other work (HTTP requests) run. */
+const YIELD_EVERY_MS = 20;
+
+function errorOf(e: unknown): NonNullable<DocumentReport["error"]> {
+  const err = toLerError(e, "internal");
+  const details = err.details as { path?: unknown } | undefined;
+  const path = typeof details?.path === "string" ? details.path : undefined;
+  const code: ErrorCode = isLerError(e) ? err.code : "internal";
+  return path === undefined ? { code, message: err.message } : { code, message: err.message, path };
+}
+
+function failed(name: string, format: LerFormat | null, e: unknown, doc?: ParsedDocument): DocumentReport {
+  return {
+    name,
+    documentId: doc?.documentId ?? null,
+    candidateId: doc?.person?.id ?? null,
+    format,
+    status: "failed",
+    assertions: 0,
+    unresolved: [],
+    flags: [],
+    warnings: doc?.warnings ?? [],
+    error: errorOf(e),
+  };
+}
+
+/** What each document is stored as: its own slice when the parser gave one, else the input. */
+function rawOf(doc: ParsedDocument, input: unknown, count: number): unknown {
+  if (doc.raw !== undefined) return doc.raw;
+  if (count === 1) return input;
+  const { warnings: _w, raw: _r, ...read } = doc;
+  return read;
+}
+
+export function totalsOf(reports: readonly DocumentReport[]): IngestReport["totals"] {
+  const count = (status: DocumentReport["status"]) => reports.filter((r) => r.status === status).length;
+  const byFormat: Record<string, number> = {};
+  const unresolved = new Map<string, number>();
+  let assertions = 0;
+  for (const r of reports) {
+    if (r.format) byFormat[r.format] = (byFormat[r.format] ?? 0) + 1;
+    assertions += r.assertions;
+    for (const text of r.unresolved) unresolved.set(text, (unresolved.get(text) ?? 0) + 1);
+  }
+  return {
+    documents: reports.length,
+    stored: count("stored"),
+    replaced: count("replaced"),
+    unchanged: count("unchanged"),
+    failed: count("failed"),
+    assertions,
+    byFormat,
+    unresolved: [...unresolved]
+      .map(([text, n]) => ({ text, count: n }))
+      .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
+  };
+}
+
+/** Documents per commit: one savepoint each, so a bad document still fails alone. */
+const WRITE_BATCH = 200;
+
+/** A document read and prepared, waiting for its write. */
+interface Prepared {
+  report: DocumentReport;
+  write: DocumentWrite | null;
+}
+
+function settle(report: DocumentReport, outcome: WriteOutcome | LerError): DocumentReport {
+  if (typeof outcome === "string") return { ...report, status: outcome };
+  return { ...report, status: "failed", assertions: 0, unresolved: [], flags: [], error: errorOf(outcome) };
+}
+
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  let hints: HintIndex | null = null;
+  const hintIndex = () => {
+    hints ??= buildHintIndex(deps.taxonomy);
+    return hints;
+  };
+
+  function prepare(name: string, doc: ParsedDocument, raw: () => unknown, ctx: PrepareContext): Prepared {
+    try {
+      const prepared = prepareDocument(doc, raw(), ctx);
+      const { write } = prepared;
+      const report: DocumentReport = {
+        name,
+        documentId: write.document.id,
+        candidateId: write.candidate.id,
+        format: doc.format,
+        status: "dry-run",
+        assertions: write.assertions.length,
+        unresolved: prepared.unresolved,
+        flags: prepared.flags,
+        warnings: prepared.warnings,
+        error: null,
+      };
+      return { report, write };
+    } catch (e) {
+      return { report: failed(name, doc?.format ?? null, e, doc), write: null };
+    }
+  }
+
+  function readDecoded(input: IngestInput, options: IngestOptions, nowMs: number): Prepared[] {
+    let format: LerFormat | null = input.format ?? options.format ?? null;
+    let docs: ParsedDocument[];
+    try {
+      format ??= detectFormat(input.content);
+      docs = parserFor(format).parse(input.content, { fileName: input.name });
+    } catch (e) {
+      return [{ report: failed(input.name, format, e), write: null }];
+    }
+    if (docs.length === 0) {
+      const none = new LerError("parse_failed", `${input.name} holds no documents`);
+      return [{ report: failed(input.name, format, none), write: null }];
+    }
+    const ctx: PrepareContext = { taxonomy: deps.taxonomy, hints: hintIndex(), fileName: input.name, nowMs };
+    return docs.map((doc, i) =>
+      prepare(
+        docs.length > 1 ? `${input.name}[${i}]` : input.name,
+        doc,
+        () => rawOf(doc, input.content, docs.length),
+        ctx,
+      ),
+    );
+  }
+
+  function readInput(input: IngestInput, options: IngestOptions, nowMs: number): Prepared[] {
+    try {
+      return decodeInput({ ...input, format: input.format ?? options.format }).flatMap((d) =>
+        readDecoded(d, options, nowMs),
+      );
+    } catch (e) {
+      return [{ report: failed(input.name, input.format ?? options.format ?? null, e), write: null }];
+    }
+  }
+
+  return {
+    async ingest(inputs, options = {}) {
+      const nowMs = Date.now();
+      const reports: DocumentReport[] = [];
+      let pending: { at: number; write: DocumentWrite }[] = [];
+      let lastYield = performance.now();
+      const flush = () => {
+        const outcomes = deps.store.writeDocuments(pending.map((p) => p.write));
+        pending.forEach((p, i) => {
+          reports[p.at] = settle(reports[p.at]!, outcomes[i]!);
+        });
+        pending = [];
+      };
+      for (const input of inputs) {
+        for (const { report, write } of readInput(input, options, nowMs)) {
+          if (write && !options.dryRun) pending.push({ at: reports.length, write });
+          reports.push(report);
+        }
+        if (pending.length >= WRITE_BATCH) flush();
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          await nextTick(); // a large batch must not starve the server's other requests
+          lastYield = performance.now();
+        }
+      }
+      if (pending.length > 0) flush();
+      const changed = new Set(
+        reports.filter((r) => r.status === "stored" || r.status === "replaced").map((r) => r.candidateId!),
+      );
+      if (changed.size > 0 && deps.onStored) await deps.onStored([...changed]);
+      return { documents: reports, totals: totalsOf(reports) };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * ParsedDocument → DocumentWrite: ids, resolved assertions, dates checked, flags. Pure apart from
+ * the taxonomy look-ups; the pipeline decides whether to write the result.
+ */
+import { LerError } from "../src/domain/errors.ts";
+import { Candidate, type LerDocument } from "../src/domain/schemas.ts";
+import { parseIsoDateMs } from "../src/scoring/dates.ts";
+import type { DocumentWrite } from "../src/store/types.ts";
+import type { Taxonomy } from "../taxonomy/model.ts";
+import { canonicalJson, contentId, sha256Hex } from "./canonical.ts";
+import { type HintIndex, readDate, resolveAssertions } from "./resolve-assertions.ts";
+import type { DocumentFlag, ParsedDocument } from "./types.ts";
+
+export interface PreparedDocument {
+  write: DocumentWrite;
+  flags: DocumentFlag[];
+  unresolved: string[];
+  warnings: string[];
+}
+
+export interface PrepareContext {
+  taxonomy: Taxonomy;
+  hints: HintIndex;
+  fileName: string | null;
+  nowMs: number;
+}
+
+type FlagRule = (w: DocumentWrite, nowMs: number) => boolean;
+
+/** Why a document may not count (fully) in a match, as data. */
+const FLAG_RULES: [DocumentFlag, FlagRule][] = [
+  ["expired", (w, now) => (parseIsoDateMs(w.document.validUntil) ?? Number.POSITIVE_INFINITY) < now],
+  ["revoked", (w) => w.document.revocation === "revoked"],
+  ["suspended", (w) => w.document.revocation === "suspended"],
+  ["status-unchecked", (w) => w.document.credentialStatus != null && w.document.revocation === "unchecked"],
+  ["unverified", (w) => w.document.verification !== "verified"],
+  ["no-skills", (w) => w.assertions.length === 0],
+];
+
+function readCandidate(doc: ParsedDocument): Candidate {
+  const parsed = Candidate.safeParse(doc.person);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = `$.person.${issue.path.join(".")}`;
+  throw new LerError("parse_failed", `the document's person is not usable: ${path}: ${issue.message}`, {
+    details: { path },
+    cause: parsed.error,
+  });
+}
+
+/**
+ * `raw` is what the document was read from. The document id is the document's own, else the hash
+ * of that raw content. The content hash covers the raw content *and* how it was read (concepts,
+ * levels), so re-ingesting after a taxonomy or scale change replaces stale assertions instead of
+ * reporting "unchanged".
+ */
+export function prepareDocument(doc: ParsedDocument, raw: unknown, ctx: PrepareContext): PreparedDocument {
+  const candidate = readCandidate(doc);
+  const documentId = doc.documentId?.trim() || contentId(raw);
+  const warnings = [...doc.warnings];
+  const resolved = resolveAssertions(
+    doc,
+    { documentId, candidateId: candidate.id },
+    ctx.taxonomy,
+    ctx.hints,
+    ctx.nowMs,
+  );
+  warnings.push(...resolved.warnings);
+  const document: Omit<LerDocument, "contentHash"> = {
+    id: documentId,
+    candidateId: candidate.id,
+    format: doc.format,
+    title: doc.title,
+    issuer: doc.issuer,
+    issuedAt: readDate(doc.issuedAt, "$.issuedAt", warnings),
+    validUntil: readDate(doc.validUntil, "$.validUntil", warnings),
+    verification: doc.verification,
+    revocation: doc.revocation,
+    credentialStatus: doc.credentialStatus ?? null,
+    fileName: ctx.fileName,
+    raw,
+    ingestedAt: new Date(ctx.nowMs).toISOString(),
+  };
+  // where and when it was read are not content: the same document from another file is unchanged
+  const { ingestedAt: _at, fileName: _file, ...hashed } = document;
+  const contentHash = sha256Hex(
+    canonicalJson({ candidate, document: hashed, assertions: resolved.assertions }),
+  );
+  const write: DocumentWrite = {
+    candidate,
+    document: { ...document, contentHash },
+    assertions: resolved.assertions,
+  };
+  const flags = FLAG_RULES.filter(([, applies]) => applies(write, ctx.nowMs)).map(([flag]) => flag);
+  return { write, flags, unresolved: resolved.unresolved, warnings };
+}

@@ -1,0 +1,205 @@
+/**
+ * `ler-match bench …`: generate a labelled dataset, measure match quality of scoring
+ * configurations against baselines, and score the external title-matching tasks.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { Command } from "commander";
+import { LerError } from "../../domain/errors.ts";
+import { generateBenchSet } from "../../generate/benchset.ts";
+import { escoSource } from "../../generate/esco.ts";
+import { type DatasetIssue, readDataset, writeDataset } from "../../quality/dataset.ts";
+import { type ExternalResult, evaluateJobbert, evaluateTalentClef } from "../../quality/external.ts";
+import { formatRun } from "../../quality/metrics.ts";
+import { formatTable, metricsJson, renderHtml } from "../../quality/report.ts";
+import { type NamedConfig, type QualityReport, runQuality } from "../../quality/runner.ts";
+import { EXIT, reportError } from "../exit.ts";
+
+const int = (name: string, text: string, min = 0): number => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min)
+    throw new LerError("invalid_input", `--${name} must be an integer ≥ ${min}`);
+  return n;
+};
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function readConfig(path: string): NamedConfig {
+  try {
+    return { name: basename(path).replace(/\.json$/i, ""), scoring: JSON.parse(readFileSync(path, "utf8")) };
+  } catch (e) {
+    throw new LerError("invalid_input", `cannot read configuration ${path}`, { cause: e });
+  }
+}
+
+const runFileName = (system: string) => `${system.replace(/[^A-Za-z0-9._-]+/g, ".")}.run`;
+
+export function writeQualityOutputs(out: string, report: QualityReport): void {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "metrics.json"), `${JSON.stringify(metricsJson(report), null, 2)}\n`);
+  for (const s of report.systems)
+    writeFileSync(join(out, runFileName(s.name)), formatRun(s.run, s.name.replace(/\s+/g, "_")));
+  writeFileSync(join(out, "report.html"), renderHtml(report));
+}
+
+function printIssues(issues: readonly DatasetIssue[]): void {
+  for (const i of issues) process.stderr.write(`${i.severity} ${i.code} ${i.path}: ${i.message}\n`);
+}
+
+interface GenerateOptions {
+  out: string;
+  people: string;
+  positions: string;
+  seed: string;
+  esco?: string;
+  occupations: string;
+  json?: boolean;
+}
+
+function registerGenerate(bench: Command): void {
+  bench
+    .command("generate")
+    .description("write a generated labelled dataset: corpus/, positions.json, qrels, truth.json")
+    .requiredOption("--out <dir>", "dataset folder to write")
+    .option("--people <n>", "people in the population", "2000")
+    .option("--positions <n>", "positions to judge", "30")
+    .option("--seed <n>", "generator seed", "42")
+    .option("--esco <dir>", "draw occupations and skills from ESCO CSVs instead of the starter taxonomy")
+    .option("--occupations <n>", "ESCO occupations to sample (with --esco)", "40")
+    .option("--json", "machine-readable JSON output")
+    .action((o: GenerateOptions) => {
+      try {
+        const seed = int("seed", o.seed);
+        const esco = o.esco ? escoSource(o.esco, seed, int("occupations", o.occupations, 1)) : null;
+        const content = generateBenchSet({
+          people: int("people", o.people, 1),
+          positions: int("positions", o.positions, 1),
+          seed,
+          ...(esco ? { concepts: esco.concepts, occupations: esco.occupations, taxonomy: "esco" } : {}),
+        });
+        writeDataset(o.out, content);
+        const judged = [...content.qrels.values()].reduce((s, j) => s + j.size, 0);
+        const summary = {
+          out: o.out,
+          documents: content.documents.length,
+          positions: content.positions.length,
+          judged,
+        };
+        process.stdout.write(
+          o.json
+            ? `${JSON.stringify(summary)}\n`
+            : `wrote ${summary.documents} documents, ${summary.positions} positions, ${judged} relevant judgements to ${o.out}\n`,
+        );
+      } catch (e) {
+        reportError(e, !!o.json);
+      }
+    });
+}
+
+interface QualityOptions {
+  dataset: string;
+  config: string[];
+  out: string;
+  depth: string;
+  iterations: string;
+  seed: string;
+  ablations: boolean;
+  baselines: boolean;
+  jdText: boolean;
+  esco: string;
+  json?: boolean;
+}
+
+function registerQuality(bench: Command): void {
+  bench
+    .command("quality")
+    .description(
+      "rank every position with each configuration, ablations and baselines; write metrics and a report",
+    )
+    .requiredOption("--dataset <dir>", "dataset folder (see bench generate)")
+    .option(
+      "--config <file>",
+      "scoring configuration JSON (repeatable; default: the built-in defaults)",
+      collect,
+      [],
+    )
+    .option("--out <dir>", "output folder", "bench-out")
+    .option("--depth <n>", "ranked candidates kept per position", "1000")
+    .option("--iterations <n>", "permutations / bootstrap resamples", "10000")
+    .option("--seed <n>", "seed of the significance tests", "1")
+    .option("--no-ablations", "skip the one-factor-off ablations")
+    .option("--no-baselines", "skip BM25 and skill-overlap")
+    .option("--no-jd-text", "skip ranking from the positions' job-description texts")
+    .option("--esco <dir>", "ESCO CSVs, for datasets generated with --esco", "../shared/data/esco-v1.1.1")
+    .option("--json", "print metrics.json instead of the table")
+    .action(async (o: QualityOptions) => {
+      try {
+        const { dataset, issues } = readDataset(o.dataset);
+        printIssues(issues);
+        if (issues.some((i) => i.severity === "error")) {
+          process.exitCode = EXIT.rejected;
+          return;
+        }
+        const report = await runQuality(dataset, {
+          configs: o.config.map(readConfig),
+          ablations: o.ablations,
+          baselines: o.baselines,
+          jdText: o.jdText,
+          depth: int("depth", o.depth, 1),
+          iterations: int("iterations", o.iterations, 1),
+          seed: int("seed", o.seed),
+          ...(dataset.manifest.taxonomy === "esco" ? { taxonomy: escoSource(o.esco, 0, 1).taxonomy } : {}),
+          log: (line) => process.stderr.write(`${line}\n`),
+        });
+        writeQualityOutputs(o.out, report);
+        process.stdout.write(
+          o.json
+            ? `${JSON.stringify(metricsJson(report))}\n`
+            : `${formatTable(report)}\n\nwrote ${o.out}/report.html\n`,
+        );
+      } catch (e) {
+        reportError(e, !!o.json);
+      }
+    });
+}
+
+function formatExternal(r: ExternalResult): string {
+  const metrics = Object.entries(r.metrics).map(([k, v]) => `${k} ${v.toFixed(3)}`);
+  const published = Object.entries(r.published ?? {}).map(([k, v]) => `${k} ${v.toFixed(3)}`);
+  return `${r.task} — ${r.queries} queries, matcher ${r.matcher}\n  ${metrics.join("  ")}${published.length ? `\n  published: ${published.join("  ")}` : ""}`;
+}
+
+function registerExternal(bench: Command): void {
+  bench
+    .command("external")
+    .description("score title matching on JobBERT (→ ESCO occupations) and TalentCLEF 2025 Task A (English)")
+    .option("--data <dir>", "reference data folder", "../shared/data")
+    .option("--task <task>", "jobbert, talentclef or all", "all")
+    .option("--json", "machine-readable JSON output")
+    .action((o: { data: string; task: string; json?: boolean }) => {
+      try {
+        const tasks: Record<string, () => ExternalResult[]> = {
+          jobbert: () => evaluateJobbert(o.data),
+          talentclef: () => evaluateTalentClef(o.data),
+        };
+        const chosen = o.task === "all" ? Object.keys(tasks) : [o.task];
+        const results = chosen.flatMap((t) => {
+          const run = tasks[t];
+          if (!run) throw new LerError("invalid_input", `unknown task ${t}: use jobbert, talentclef or all`);
+          return run();
+        });
+        process.stdout.write(
+          o.json ? `${JSON.stringify(results)}\n` : `${results.map(formatExternal).join("\n")}\n`,
+        );
+      } catch (e) {
+        reportError(e, !!o.json);
+      }
+    });
+}
+
+export function registerBenchCommands(program: Command): void {
+  const bench = program.command("bench").description("match-quality benchmarks: datasets, metrics, reports");
+  registerGenerate(bench);
+  registerQuality(bench);
+  registerExternal(bench);
+}

@@ -1,0 +1,190 @@
+import { existsSync, readFileSync } from "node:fs";
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import type { DocumentReport, IngestReport } from "../../../indexer/types.ts";
+import { LerError } from "../../domain/errors.ts";
+import { LerFormat } from "../../domain/schemas.ts";
+import { EXIT, reportError } from "../exit.ts";
+import { batches, fileInput, walk } from "../files.ts";
+import { type CommonOptions, withCommon, withEngine } from "../options.ts";
+import { table } from "../table.ts";
+
+interface IngestOptions extends CommonOptions {
+  format?: string;
+  statusList: string[];
+  dryRun?: boolean;
+  batchSize: string;
+  progress?: boolean;
+}
+
+const BATCH = 200;
+
+export function registerIngestCommand(program: Command): void {
+  withCommon(
+    program
+      .command("ingest")
+      .description(
+        "ingest LER files or folders (OB 3.0, CLR 2.0, JSON Resume, LER-RS, Velocity, CSV, native)",
+      )
+      .argument("<paths...>", "files or directories"),
+  )
+    .option("--format <format>", `override detection: ${LerFormat.options.join(", ")}`)
+    .option("--dry-run", "report what would be stored, store nothing")
+    .option("--batch-size <n>", "documents per batch", String(BATCH))
+    .option("--no-progress", "no progress bar")
+    .option(
+      "--status-list <file>",
+      "a status list (Bitstring/StatusList2021 credential or { revoked: [ids] }) to re-mark stored credentials; repeatable",
+      (value: string, all: string[]) => [...all, value],
+      [] as string[],
+    )
+    .action(async (paths: string[], o: IngestOptions) => {
+      try {
+        for (const p of paths) if (!existsSync(p)) throw new LerError("invalid_input", `${p} does not exist`);
+        const format = o.format ? LerFormat.parse(o.format) : undefined;
+        const lists = o.statusList.map(readStatusListFile);
+        const { report, status } = await withEngine(o, async (engine) => {
+          const report = await ingestAll(
+            paths,
+            {
+              format,
+              dryRun: !!o.dryRun,
+              batchSize: Number(o.batchSize) || BATCH,
+              progress: o.progress !== false && !o.json && !!process.stderr.isTTY,
+            },
+            (inputs, opts) => engine.ingest(inputs, opts),
+          );
+          const status = lists.length && !o.dryRun ? await engine.applyStatusLists(lists) : null;
+          return { report, status };
+        });
+        const statusLine = status
+          ? `\nstatus lists: ${Object.entries(status.counts)
+              .map(([state, n]) => `${n} ${state}`)
+              .join(", ")}`
+          : "";
+        process.stdout.write(
+          o.json
+            ? `${JSON.stringify(status ? { ...report, status } : report)}\n`
+            : `${summarise(report)}${statusLine}\n`,
+        );
+        process.exitCode = report.totals.failed > 0 ? EXIT.rejected : EXIT.ok;
+      } catch (e) {
+        reportError(e, !!o.json);
+      }
+    });
+}
+
+function readStatusListFile(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (cause) {
+    throw new LerError(
+      "invalid_input",
+      `status list ${path} could not be read as JSON: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
+type IngestFn = (
+  inputs: ReturnType<typeof fileInput>[],
+  options: { dryRun: boolean },
+) => Promise<IngestReport>;
+
+export async function ingestAll(
+  paths: string[],
+  o: { format?: LerFormat; dryRun: boolean; batchSize: number; progress: boolean },
+  ingest: IngestFn,
+): Promise<IngestReport> {
+  const bar = o.progress
+    ? new SingleBar({ format: "ingest {bar} {value} files | {rate}/s | ETA {eta_formatted}", etaBuffer: 50 })
+    : null;
+  const total = bar ? countFiles(paths) : 0;
+  bar?.start(total, 0, { rate: "0" });
+  const started = Date.now();
+  const merged = emptyReport();
+  let done = 0;
+  for (const batch of batches(walk(paths), o.batchSize)) {
+    const inputs = batch.map((path) => safeInput(path, o.format));
+    mergeInto(merged, await ingest(inputs, { dryRun: o.dryRun }));
+    done += batch.length;
+    bar?.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
+  }
+  bar?.stop();
+  merged.totals.unresolved.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  return merged;
+}
+
+function safeInput(path: string, format?: LerFormat) {
+  try {
+    return fileInput(path, format);
+  } catch (e) {
+    return { name: path, content: { unreadable: (e as Error).message }, format };
+  }
+}
+
+function countFiles(paths: string[]): number {
+  let n = 0;
+  for (const _ of walk(paths)) n++;
+  return n;
+}
+
+function emptyReport(): IngestReport {
+  return {
+    documents: [],
+    totals: {
+      documents: 0,
+      stored: 0,
+      replaced: 0,
+      unchanged: 0,
+      failed: 0,
+      assertions: 0,
+      byFormat: {},
+      unresolved: [],
+    },
+  };
+}
+
+function mergeInto(into: IngestReport, r: IngestReport): void {
+  into.documents.push(...r.documents);
+  const t = into.totals;
+  for (const k of ["documents", "stored", "replaced", "unchanged", "failed", "assertions"] as const)
+    t[k] += r.totals[k];
+  for (const [f, n] of Object.entries(r.totals.byFormat)) t.byFormat[f] = (t.byFormat[f] ?? 0) + n;
+  const counts = new Map(t.unresolved.map((u) => [u.text, u.count]));
+  for (const u of r.totals.unresolved) counts.set(u.text, (counts.get(u.text) ?? 0) + u.count);
+  t.unresolved = [...counts].map(([text, count]) => ({ text, count }));
+}
+
+export function summarise(report: IngestReport): string {
+  const t = report.totals;
+  const parts = [
+    `${t.documents} documents: ${t.stored} stored, ${t.replaced} replaced, ${t.unchanged} unchanged, ${t.failed} failed; ${t.assertions} assertions`,
+    "",
+    table(
+      ["format", "documents"],
+      Object.entries(t.byFormat).sort((a, b) => b[1] - a[1]),
+    ),
+  ];
+  if (t.unresolved.length)
+    parts.push(
+      "",
+      "skills that did not resolve (most frequent first):",
+      table(
+        ["skill as written", "count"],
+        t.unresolved.slice(0, 15).map((u) => [u.text, u.count]),
+      ),
+    );
+  const failed = report.documents.filter((d) => d.status === "failed");
+  if (failed.length)
+    parts.push("", "failures:", table(["document", "code", "reason"], failed.map(failureRow)));
+  return parts.join("\n");
+}
+
+const failureRow = (d: DocumentReport) => [
+  d.name,
+  d.error?.code ?? "",
+  `${d.error?.message ?? ""}${d.error?.path ? ` (at ${d.error.path})` : ""}`,
+];

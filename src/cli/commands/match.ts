@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { LerError } from "../../domain/errors.ts";
+import { LEVEL_NAMES, PositionInput } from "../../domain/schemas.ts";
+import { positionFromJd } from "../../engine/requirements.ts";
+import type { MatchPage } from "../../engine/types.ts";
+import { reportError } from "../exit.ts";
+import { type CommonOptions, withCommon, withEngine } from "../options.ts";
+import { parseSkillArg } from "../skill-args.ts";
+import { table } from "../table.ts";
+
+interface MatchCliOptions extends CommonOptions {
+  position?: string;
+  jd?: string;
+  limit: string;
+  offset: string;
+  verifiedOnly?: boolean;
+  within?: string;
+  partial?: boolean;
+  explain?: boolean;
+}
+
+const SKILLS_HELP =
+  "skills as NAME[:LEVEL][!] — LEVEL 0–5 or awareness/working/practitioner/advanced/expert; ! = required";
+
+export function registerMatchCommands(program: Command): void {
+  for (const mode of ["match", "search"] as const) {
+    withCommon(
+      program
+        .command(mode)
+        .description(
+          mode === "match"
+            ? "rank candidates against a position (skills, a position file, or a job description file)"
+            : "recruiter search: required skills with a level are exact filters",
+        )
+        .argument("[skills...]", SKILLS_HELP),
+    )
+      .option(
+        "--position <file>",
+        "a position JSON file: { title?, requirements: [{ concept, minLevel?, weight?, required? }] }",
+      )
+      .option("--jd <file>", "a job description text file (match only)")
+      .option("--limit <n>", "results per page", "10")
+      .option("--offset <n>", "skip this many results", "0")
+      .option("--verified-only", "count only verified evidence")
+      .option("--within <years>", "count only evidence practiced within N years")
+      .option("--partial", "include candidates who miss a required skill, after the qualified ones")
+      .option("--explain", "print each requirement's winning evidence")
+      .action(async (skills: string[], o: MatchCliOptions) => {
+        try {
+          const page = await withEngine(o, async (engine) => {
+            const position = readPosition(skills, o, (text) =>
+              positionFromJd(engine.parseJobDescription(text)),
+            );
+            const options = {
+              limit: Number(o.limit),
+              offset: Number(o.offset),
+              verifiedOnly: !!o.verifiedOnly,
+              includePartial: !!o.partial,
+              ...(o.within ? { practicedWithinYears: Number(o.within) } : {}),
+            };
+            return mode === "match" ? engine.match(position, options) : engine.search(position, options);
+          });
+          process.stdout.write(o.json ? `${JSON.stringify(page)}\n` : `${render(page, !!o.explain)}\n`);
+        } catch (e) {
+          reportError(e, !!o.json);
+        }
+      });
+  }
+}
+
+function readPosition(
+  skills: string[],
+  o: MatchCliOptions,
+  fromJd: (text: string) => PositionInput,
+): PositionInput {
+  if (o.position) return PositionInput.parse(JSON.parse(readFileSync(o.position, "utf8")));
+  if (o.jd) return fromJd(readFileSync(o.jd, "utf8"));
+  if (!skills.length)
+    throw new LerError("invalid_input", `give skills, --position FILE or --jd FILE (${SKILLS_HELP})`);
+  return { requirements: skills.map(parseSkillArg) };
+}
+
+const levelName = (l: number | null) => (l === null ? "–" : (LEVEL_NAMES[Math.round(l)] ?? String(l)));
+
+function render(page: MatchPage, explain: boolean): string {
+  const head = `requirements: ${page.requirements.map((r) => `${r.label}${r.minLevel !== null ? ` ≥ ${levelName(r.minLevel)}` : ""}${r.required ? " (required)" : ""}`).join(", ")}`;
+  const lines = [head];
+  if (page.unresolved.length) lines.push(`not understood: ${page.unresolved.join(", ")}`);
+  lines.push(`${page.total} candidates with evidence`, "");
+  lines.push(
+    table(
+      ["#", "score", "candidate", "summary"],
+      page.results.map((r) => [
+        r.rank,
+        (r.score * 100).toFixed(1),
+        r.name ?? r.candidateId,
+        r.explanation.summary,
+      ]),
+    ),
+  );
+  if (explain)
+    for (const r of page.results) {
+      lines.push("", `#${r.rank} ${r.name ?? r.candidateId} — ${(r.score * 100).toFixed(1)}`);
+      for (const q of r.explanation.requirements) {
+        const b = q.best;
+        lines.push(
+          `  ${q.outcome.padEnd(7)} ${q.label}: ${b ? `${b.skillText} (${b.rawLevel ?? "no level"} → ${levelName(b.level)}, ${b.sourceKind}${b.issuer ? `, ${b.issuer}` : ""})` : "no evidence"} · +${(q.contribution * 100).toFixed(1)}`,
+        );
+      }
+    }
+  return lines.join("\n");
+}

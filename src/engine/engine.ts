@@ -1,0 +1,149 @@
+/**
+ * The engine: store + taxonomy + pipeline + search backend + the one scoring model, behind the
+ * Engine facade. Index updates always flow through the store's outbox, for every backend.
+ */
+
+import { createPipeline } from "../../indexer/pipeline.ts";
+import { applyStatusLists, parseStatusList } from "../../indexer/status-list.ts";
+import { parseJobDescription } from "../../taxonomy/jd/index.ts";
+import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { OccupationProfile } from "../../taxonomy/starter.ts";
+import { LerError } from "../domain/errors.ts";
+import { MatchOptions, type PositionInput } from "../domain/schemas.ts";
+import { explainOne, rankCandidates } from "../match/rank.ts";
+import type { ScoringConfig } from "../scoring/config.ts";
+import type { CandidateIndex } from "../search/backend.ts";
+import type { OutboxWorker } from "../search/outbox-worker.ts";
+import type { Store } from "../store/types.ts";
+import { buildProfile } from "./profile.ts";
+import { resolvePosition } from "./requirements.ts";
+import type { Engine, MatchPage } from "./types.ts";
+
+export interface EngineParts {
+  store: Store;
+  taxonomy: Taxonomy;
+  occupations: readonly OccupationProfile[];
+  index: CandidateIndex;
+  worker: OutboxWorker;
+  scoring: ScoringConfig;
+  now?: () => number;
+}
+
+export function createEngine(parts: EngineParts): Engine {
+  const { store, taxonomy, index, worker, scoring } = parts;
+  // "now" to the minute: the index caches recency and expiry per posting list for one instant.
+  const now = parts.now ?? (() => Math.floor(Date.now() / 60_000) * 60_000);
+  const pipeline = createPipeline({ store, taxonomy, onStored: () => syncIndex() });
+
+  async function syncIndex(): Promise<void> {
+    try {
+      await worker.drainOnce();
+    } catch {
+      // The outbox keeps the work; the worker retries with back-off. Ingest has already succeeded.
+    }
+  }
+
+  const rankingInputs = (
+    mode: "match" | "search",
+    position: PositionInput,
+    options: Partial<MatchOptions>,
+  ) => {
+    const resolved = resolvePosition(position, taxonomy);
+    return {
+      resolved,
+      args: {
+        requirements: resolved.requirements,
+        options: MatchOptions.parse(options),
+        mode,
+        index,
+        evidence: (ids: readonly string[]) => store.evidenceFor(ids),
+        names: (ids: readonly string[]) =>
+          new Map(ids.map((id) => [id, store.getCandidate(id)?.name ?? null])),
+        taxonomy,
+        config: scoring,
+        nowMs: now(),
+      },
+    };
+  };
+
+  async function rank(
+    mode: "match" | "search",
+    position: PositionInput,
+    options: Partial<MatchOptions> = {},
+  ) {
+    const { resolved, args } = rankingInputs(mode, position, options);
+    if (resolved.requirements.length === 0)
+      throw new LerError(
+        "unknown_concept",
+        `no requirement resolved to a known skill: ${resolved.unresolved.join(", ")}`,
+        {
+          details: { unresolved: resolved.unresolved },
+        },
+      );
+    const { total, results } = await rankCandidates(args);
+    const page: MatchPage = {
+      requirements: resolved.requirements,
+      unresolved: resolved.unresolved,
+      total,
+      results,
+    };
+    return page;
+  }
+
+  return {
+    taxonomy,
+    ingest: (inputs, options) => pipeline.ingest(inputs, options),
+    match: (position, options) => rank("match", position, options),
+    search: (position, options) => rank("search", position, options),
+    async explain(candidateId, position, options = {}) {
+      const candidate = store.getCandidate(candidateId);
+      if (!candidate) throw new LerError("not_found", `no candidate with id "${candidateId}"`);
+      const { args } = rankingInputs("match", position, options);
+      return explainOne({ ...args, candidateId });
+    },
+    async profile(candidateId) {
+      const candidate = store.getCandidate(candidateId);
+      if (!candidate) throw new LerError("not_found", `no candidate with id "${candidateId}"`);
+      const evidence = store.evidenceFor([candidateId]).get(candidateId) ?? [];
+      return buildProfile(candidate, store.listDocuments(candidateId), evidence, taxonomy, now());
+    },
+    async deleteCandidate(candidateId) {
+      if (!store.deleteCandidate(candidateId))
+        throw new LerError("not_found", `no candidate with id "${candidateId}"`);
+      await syncIndex();
+    },
+    parseJobDescription: (text) => parseJobDescription(text, { taxonomy, occupations: parts.occupations }),
+    async applyStatusLists(lists) {
+      const parsed = lists.map((list, i) => {
+        try {
+          return parseStatusList(list);
+        } catch (cause) {
+          throw new LerError("invalid_input", `status list ${i + 1}: ${(cause as Error).message}`, { cause });
+        }
+      });
+      const applied = applyStatusLists(store, parsed);
+      await syncIndex();
+      return applied;
+    },
+    async reindex() {
+      const candidates = [...store.indexedCandidates(undefined, scoring.trust)];
+      if (index.rebuild) await index.rebuild(candidates);
+      else await index.upsert(candidates);
+      return { backend: index.name, candidates: candidates.length };
+    },
+    async health() {
+      const [backend, stats] = [await index.health(), store.stats()];
+      return {
+        ...backend,
+        candidates: stats.candidates,
+        assertions: stats.assertions,
+        outboxPending: stats.outboxPending,
+      };
+    },
+    async close() {
+      await worker.stop();
+      await index.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** Opens an engine from configuration: the store file, the taxonomy, the backend and its sync. */
+
+import type { Taxonomy } from "../../taxonomy/model.ts";
+import { loadTaxonomyFromDb } from "../../taxonomy/persist.ts";
+import { loadStarterOccupations, type OccupationProfile } from "../../taxonomy/starter.ts";
+import { type ConfigInput, loadConfig } from "../config.ts";
+import { createBackend } from "../search/create-backend.ts";
+import { OutboxWorker } from "../search/outbox-worker.ts";
+import { openStore } from "../store/sqlite-store.ts";
+import { createEngine } from "./engine.ts";
+import type { Engine } from "./types.ts";
+
+export interface OpenOptions extends ConfigInput {
+  /** Use this taxonomy instead of the one configured (tests, benchmarks). */
+  taxonomyOverride?: Taxonomy;
+  occupationsOverride?: OccupationProfile[];
+  now?: () => number;
+}
+
+export async function openEngine(options: OpenOptions = {}): Promise<Engine> {
+  const { taxonomyOverride, occupationsOverride, now, ...overrides } = options;
+  const config = loadConfig(overrides);
+  const store = openStore(config.db);
+  try {
+    const taxonomy = taxonomyOverride ?? loadTaxonomyFromDb(config.db, { include: config.taxonomy });
+    const index = await createBackend(config, taxonomy);
+    const worker = new OutboxWorker(store, index, { trust: config.scoring.trust });
+    if (config.backend === "embedded")
+      await index.upsert([...store.indexedCandidates(undefined, config.scoring.trust)]);
+    await worker.drainOnce().catch(() => undefined);
+    if (config.backend === "elasticsearch") worker.start();
+    return createEngine({
+      store,
+      taxonomy,
+      occupations: occupationsOverride ?? loadStarterOccupations(),
+      index,
+      worker,
+      scoring: config.scoring,
+      now,
+    });
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}

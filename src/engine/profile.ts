@@ -1,0 +1,57 @@
+/** A candidate's normalised profile: their skills, best live level, and the evidence behind each. */
+
+import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { Candidate, LerDocument } from "../domain/schemas.ts";
+import { evidenceDate, exclusionOf, isVerified, parseIsoDateMs } from "../scoring/index.ts";
+import type { EvidenceRow } from "../store/types.ts";
+import type { CandidateProfile, ProfileSkill } from "./types.ts";
+
+export function buildProfile(
+  candidate: Candidate,
+  documents: LerDocument[],
+  evidence: EvidenceRow[],
+  taxonomy: Taxonomy,
+  nowMs: number,
+): CandidateProfile {
+  const skills = new Map<string, ProfileSkill>();
+  const unresolved: CandidateProfile["unresolved"] = [];
+  for (const row of evidence) {
+    if (row.conceptId === null) {
+      unresolved.push({ skillText: row.skillText, documentId: row.documentId });
+      continue;
+    }
+    const skill = skills.get(row.conceptId) ?? {
+      conceptId: row.conceptId,
+      label: taxonomy.get(row.conceptId)?.label ?? row.skillText,
+      level: null,
+      verified: false,
+      evidence: [],
+    };
+    skill.evidence.push(row);
+    if (isLive(row, nowMs)) {
+      if (row.level !== null && (skill.level === null || row.level > skill.level)) skill.level = row.level;
+      skill.verified ||= isVerified(row);
+    }
+    skills.set(row.conceptId, skill);
+  }
+  const ordered = [...skills.values()].sort(
+    (a, b) => (b.level ?? -1) - (a.level ?? -1) || a.label.localeCompare(b.label),
+  );
+  return {
+    candidate,
+    documents: documents.map(({ raw: _raw, ...rest }) => rest),
+    skills: ordered,
+    unresolved,
+  };
+}
+
+const NO_FILTERS = { verifiedOnly: false, practicedSinceMs: null };
+
+/** Counts for scoring: neither revoked nor expired (the scoring model's own rule). */
+export function isLive(row: EvidenceRow, nowMs: number): boolean {
+  const dateMs = parseIsoDateMs(evidenceDate(row));
+  return (
+    exclusionOf(row.revoked, parseIsoDateMs(row.validUntil), isVerified(row), dateMs, nowMs, NO_FILTERS) ===
+    null
+  );
+}

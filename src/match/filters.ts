@@ -1,0 +1,12 @@
+/** Caller options → the retrieval filters both the backend and the scorer apply. */
+import type { MatchOptions } from "../domain/schemas.ts";
+import { YEAR_MS } from "../scoring/dates.ts";
+import type { RetrievalFilters } from "../search/backend.ts";
+
+export function filtersFrom(options: MatchOptions, nowMs: number): RetrievalFilters {
+  return {
+    verifiedOnly: options.verifiedOnly,
+    practicedSinceMs:
+      options.practicedWithinYears === undefined ? null : nowMs - options.practicedWithinYears * YEAR_MS,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Ranking orchestration: the backend retrieves, the one scoring model re-scores every retrieved
+ * candidate exactly over its evidence rows, and the comparator orders them.
+ */
+import type { Taxonomy } from "../../taxonomy/model.ts";
+import { LerError } from "../domain/errors.ts";
+import type { MatchResult } from "../domain/match.ts";
+import type { MatchOptions, Requirement } from "../domain/schemas.ts";
+import type { ScoringConfig } from "../scoring/config.ts";
+import { compareRanked } from "../scoring/rank.ts";
+import { type CandidateScore, type ScoringContext, scoreCandidate } from "../scoring/score.ts";
+import type { CandidateIndex } from "../search/backend.ts";
+import type { EvidenceRow } from "../store/types.ts";
+import { filtersFrom } from "./filters.ts";
+
+export const DEFAULT_CANDIDATE_POOL = 200;
+
+export type MatchMode = "match" | "search";
+
+export interface RankingInputs {
+  requirements: Requirement[];
+  options: MatchOptions;
+  /** "search": required requirements are exact filters; "match": they disqualify. */
+  mode: MatchMode;
+  evidence: (ids: readonly string[]) => Map<string, EvidenceRow[]>;
+  names: (ids: readonly string[]) => Map<string, string | null>;
+  taxonomy: Taxonomy;
+  config: ScoringConfig;
+  nowMs: number;
+}
+
+export interface RankArgs extends RankingInputs {
+  index: CandidateIndex;
+  /** How many candidates the backend retrieves for exact re-scoring (at least offset + limit). */
+  candidatePool?: number;
+}
+
+export interface RankedPage {
+  /** Retrieved candidates with evidence for the position, qualified or not, before paging. */
+  total: number;
+  results: MatchResult[];
+}
+
+export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
+  const { options } = args;
+  const ctx = contextFor(args);
+  const k = Math.max(options.offset + options.limit, args.candidatePool ?? DEFAULT_CANDIDATE_POOL);
+  const retrieved = await args.index.retrieve(
+    {
+      requirements: args.requirements,
+      filters: ctx.filters,
+      nowMs: args.nowMs,
+      hardRequired: ctx.hardRequired,
+    },
+    k,
+  );
+  const ids = retrieved.map((r) => r.candidateId);
+  const evidence = args.evidence(ids);
+  // A backend that only estimates may return candidates with no live evidence for the position.
+  const scored = ids
+    .map((id) => scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }))
+    .filter((s) => s.explanation.found.length > 0);
+  // Recruiter search never shows a candidate failing a hard filter; a match shows disqualified
+  // ones only when asked, and the comparator puts them after every qualified one.
+  const kept = scored.filter((s) => s.qualified || (options.includePartial && !ctx.hardRequired));
+  kept.sort(compareRanked);
+  const page = kept.slice(options.offset, options.offset + options.limit);
+  const names = args.names(page.map((s) => s.candidateId));
+  return {
+    total: scored.length,
+    results: page.map((s, i) => withRank(s, names.get(s.candidateId) ?? null, options.offset + i + 1)),
+  };
+}
+
+/**
+ * Explains one candidate against a position, whether or not a backend would retrieve them.
+ * The result's rank is 0: one candidate alone has no place in a ranking.
+ */
+export function explainOne(args: RankingInputs & { candidateId: string }): MatchResult {
+  const names = args.names([args.candidateId]);
+  if (!names.has(args.candidateId))
+    throw new LerError("not_found", `no candidate with id ${args.candidateId}`, {
+      details: { candidateId: args.candidateId },
+    });
+  const rows = args.evidence([args.candidateId]).get(args.candidateId) ?? [];
+  const scored = scoreCandidate(args.requirements, rows, {
+    ...contextFor(args),
+    candidateId: args.candidateId,
+  });
+  return withRank(scored, names.get(args.candidateId) ?? null, 0);
+}
+
+function contextFor(args: RankingInputs): ScoringContext {
+  return {
+    taxonomy: args.taxonomy,
+    config: args.config,
+    nowMs: args.nowMs,
+    filters: filtersFrom(args.options, args.nowMs),
+    hardRequired: args.mode === "search",
+    labelOf: (id) => args.taxonomy.get(id)?.label ?? id,
+  };
+}
+
+function withRank(s: CandidateScore, name: string | null, rank: number): MatchResult {
+  return {
+    candidateId: s.candidateId,
+    name,
+    rank,
+    score: s.score,
+    qualified: s.qualified,
+    levelSurplus: s.levelSurplus,
+    explanation: s.explanation,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Where the Elasticsearch backend connects and what it names its index, from options or the
+ * environment (LER_MATCH_ES_* first, then the conventional ELASTICSEARCH_URL).
+ */
+import { z } from "zod";
+
+export const ElasticsearchConfig = z.object({
+  url: z.string().url(),
+  apiKey: z.string().min(1).optional(),
+  username: z.string().min(1).optional(),
+  password: z.string().optional(),
+  /** PEM file of the CA that signed the cluster's certificate. */
+  caPath: z.string().min(1).optional(),
+  /** The alias searches go through; versioned indices are named `<prefix>-v1-<timestamp>`. */
+  indexPrefix: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, "index names are lower-case")
+    .default("ler-match-candidates"),
+  /** Make writes visible to search before they return (tests); off in production. */
+  refreshOnWrite: z.boolean().default(false),
+  requestTimeoutMs: z.number().int().positive().default(10_000),
+  /** Transport retries (with back-off) before a request fails as index_unavailable. */
+  maxRetries: z.number().int().min(0).default(1),
+  shards: z.number().int().positive().default(1),
+  replicas: z.number().int().min(0).default(0),
+});
+export type ElasticsearchConfig = z.infer<typeof ElasticsearchConfig>;
+export type ElasticsearchConfigInput = z.input<typeof ElasticsearchConfig>;
+
+type Env = Record<string, string | undefined>;
+
+/** The URL the environment names, or undefined when no node is configured. */
+export function elasticsearchUrlFromEnv(env: Env = process.env): string | undefined {
+  return env.LER_MATCH_ES_URL || env.ELASTICSEARCH_URL || undefined;
+}
+
+/** Options win over the environment; throws a zod error when no URL is given anywhere. */
+export function elasticsearchConfig(
+  options: Partial<ElasticsearchConfigInput> = {},
+  env: Env = process.env,
+): ElasticsearchConfig {
+  const fromEnv = {
+    url: elasticsearchUrlFromEnv(env),
+    apiKey: env.LER_MATCH_ES_API_KEY || undefined,
+    username: env.LER_MATCH_ES_USERNAME || undefined,
+    password: env.LER_MATCH_ES_PASSWORD || undefined,
+    caPath: env.LER_MATCH_ES_CA || undefined,
+    indexPrefix: env.LER_MATCH_ES_INDEX || undefined,
+  };
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return ElasticsearchConfig.parse({ ...fromEnv, ...defined });
+}

@@ -1,0 +1,76 @@
+/**
+ * The index design: one document per candidate, each assertion a `nested` skill so a clause
+ * matches within one assertion ("python 5 + excel 1" never satisfies "excel ≥ 4"). Strict, so a
+ * document the code did not mean to write is rejected rather than silently mapped.
+ */
+import type { Taxonomy } from "../../../taxonomy/model.ts";
+import type { IndexedCandidate } from "../backend.ts";
+
+export const MAPPING_VERSION = "v1";
+
+export const CANDIDATE_MAPPING = {
+  dynamic: "strict",
+  properties: {
+    id: { type: "keyword" },
+    skills: {
+      type: "nested",
+      dynamic: "strict",
+      properties: {
+        assertionId: { type: "keyword", index: false },
+        concept: { type: "keyword" },
+        /** transitive broader concepts, so "concept or narrower" is one term query */
+        ancestors: { type: "keyword" },
+        /** canonical 0–5; double so the estimate computes fit on the exact level */
+        level: { type: "double" },
+        trust: { type: "float" },
+        sourceKind: { type: "keyword" },
+        verified: { type: "boolean" },
+        dateMs: { type: "long" },
+        validUntilMs: { type: "long" },
+        revoked: { type: "boolean" },
+      },
+    },
+  },
+} as const;
+
+export interface SkillDocument {
+  assertionId: string;
+  concept: string;
+  ancestors: string[];
+  level: number | null;
+  trust: number;
+  sourceKind: string;
+  verified: boolean;
+  dateMs: number | null;
+  validUntilMs: number | null;
+  revoked: boolean;
+}
+
+export interface CandidateDocument {
+  id: string;
+  skills: SkillDocument[];
+}
+
+export function candidateDocument(candidate: IndexedCandidate, taxonomy: Taxonomy): CandidateDocument {
+  return {
+    id: candidate.id,
+    skills: candidate.assertions.map((a) => ({
+      assertionId: a.assertionId,
+      concept: a.conceptId,
+      ancestors: taxonomy.ancestors(a.conceptId),
+      level: a.level,
+      trust: a.trust,
+      sourceKind: a.sourceKind,
+      verified: a.verified,
+      dateMs: a.dateMs,
+      validUntilMs: a.validUntilMs,
+      revoked: a.revoked,
+    })),
+  };
+}
+
+/** `<prefix>-v1-<yyyymmddhhmmssSSS>`: sortable, and unique per build. */
+export function versionedIndexName(prefix: string, nowMs: number): string {
+  const stamp = new Date(nowMs).toISOString().replace(/[-:TZ.]/g, "");
+  return `${prefix}-${MAPPING_VERSION}-${stamp}`;
+}

@@ -1,0 +1,134 @@
+/**
+ * One concept's postings as parallel typed arrays: which candidate (ordinal) holds it, at what
+ * level, from which source, when, until when, and whether verified or revoked. `null` is stored
+ * as NaN so a level or date that was not stated stays distinct from 0.
+ */
+import { SourceKind } from "../../domain/schemas.ts";
+import type { ScoringConfig } from "../../scoring/config.ts";
+import { exclusionOf, recency } from "../../scoring/factors.ts";
+import type { IndexedAssertion, RetrievalFilters } from "../backend.ts";
+
+const NO_FILTERS: RetrievalFilters = { verifiedOnly: false, practicedSinceMs: null };
+
+export const SOURCE_KINDS = SourceKind.options;
+const KIND_INDEX = new Map(SOURCE_KINDS.map((k, i) => [k, i]));
+
+export const FLAG_VERIFIED = 1;
+export const FLAG_REVOKED = 2;
+
+const INITIAL_CAPACITY = 4;
+
+export class PostingList {
+  n = 0;
+  /** Postings whose candidate was removed; compacted away once they are half the list. */
+  dead = 0;
+  cand = new Int32Array(INITIAL_CAPACITY);
+  level = new Float64Array(INITIAL_CAPACITY);
+  kind = new Uint8Array(INITIAL_CAPACITY);
+  date = new Float64Array(INITIAL_CAPACITY);
+  validUntil = new Float64Array(INITIAL_CAPACITY);
+  flags = new Uint8Array(INITIAL_CAPACITY);
+  /** What depends only on "now": recency() and whether revoked or expired, per posting. */
+  private recencyCache = new Float64Array(0);
+  private deadAtNow = new Uint8Array(0);
+  private cachedNow = Number.NaN;
+
+  /** recency() of every posting at `nowMs`, kept until a query asks for another "now". */
+  recencyAt(nowMs: number, cfg: ScoringConfig): Float64Array {
+    this.refresh(nowMs, cfg);
+    return this.recencyCache;
+  }
+
+  /** 1 where the posting is revoked or expired at `nowMs` (exclusionOf without the caller's filters). */
+  excludedAt(nowMs: number, cfg: ScoringConfig): Uint8Array {
+    this.refresh(nowMs, cfg);
+    return this.deadAtNow;
+  }
+
+  private refresh(nowMs: number, cfg: ScoringConfig): void {
+    if (nowMs === this.cachedNow) return;
+    if (this.recencyCache.length < this.n) {
+      this.recencyCache = new Float64Array(this.cand.length);
+      this.deadAtNow = new Uint8Array(this.cand.length);
+    }
+    for (let i = 0; i < this.n; i++) {
+      const date = orNull(this.date[i]!);
+      this.recencyCache[i] = recency(date, nowMs, cfg);
+      const f = this.flags[i]!;
+      const reason = exclusionOf(
+        (f & FLAG_REVOKED) !== 0,
+        orNull(this.validUntil[i]!),
+        (f & FLAG_VERIFIED) !== 0,
+        date,
+        nowMs,
+        NO_FILTERS,
+      );
+      this.deadAtNow[i] = reason === null ? 0 : 1;
+    }
+    this.cachedNow = nowMs;
+  }
+
+  push(ordinal: number, a: IndexedAssertion): void {
+    if (this.n === this.cand.length) this.resize(this.n * 2);
+    const i = this.n++;
+    this.cachedNow = Number.NaN;
+    this.cand[i] = ordinal;
+    this.level[i] = a.level ?? Number.NaN;
+    this.kind[i] = KIND_INDEX.get(a.sourceKind) ?? 0;
+    this.date[i] = a.dateMs ?? Number.NaN;
+    this.validUntil[i] = a.validUntilMs ?? Number.NaN;
+    this.flags[i] =
+      (a.verified || a.sourceKind === "verified-credential" ? FLAG_VERIFIED : 0) |
+      (a.revoked ? FLAG_REVOKED : 0);
+  }
+
+  /** Drops the postings of candidates that are no longer alive. */
+  compact(alive: Uint8Array): void {
+    let j = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (!alive[this.cand[i]!]) continue;
+      this.cand[j] = this.cand[i]!;
+      this.level[j] = this.level[i]!;
+      this.kind[j] = this.kind[i]!;
+      this.date[j] = this.date[i]!;
+      this.validUntil[j] = this.validUntil[i]!;
+      this.flags[j] = this.flags[i]!;
+      j++;
+    }
+    this.n = j;
+    this.dead = 0;
+    this.cachedNow = Number.NaN;
+    if (this.cand.length > INITIAL_CAPACITY && j * 4 < this.cand.length)
+      this.resize(Math.max(INITIAL_CAPACITY, j * 2));
+  }
+
+  get bytes(): number {
+    return (
+      this.cand.byteLength +
+      this.level.byteLength +
+      this.kind.byteLength +
+      this.date.byteLength +
+      this.validUntil.byteLength +
+      this.flags.byteLength +
+      this.recencyCache.byteLength +
+      this.deadAtNow.byteLength
+    );
+  }
+
+  private resize(capacity: number): void {
+    this.cand = grow(this.cand, new Int32Array(capacity), this.n);
+    this.level = grow(this.level, new Float64Array(capacity), this.n);
+    this.kind = grow(this.kind, new Uint8Array(capacity), this.n);
+    this.date = grow(this.date, new Float64Array(capacity), this.n);
+    this.validUntil = grow(this.validUntil, new Float64Array(capacity), this.n);
+    this.flags = grow(this.flags, new Uint8Array(capacity), this.n);
+  }
+}
+
+function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T, n: number): T {
+  to.set(from.subarray(0, n));
+  return to;
+}
+
+/** null ⇐ NaN: the typed arrays' encoding of "not stated". */
+export const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);

@@ -1,0 +1,94 @@
+/** Store rows ↔ domain values. JSON columns are text; everything else maps field for field. */
+import type { LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
+import { evidenceDate, parseIsoDateMs } from "../scoring/dates.ts";
+import type { IndexedAssertion } from "../search/backend.ts";
+import type { assertions, documents } from "./schema/index.ts";
+import type { EvidenceRow } from "./types.ts";
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type AssertionRow = typeof assertions.$inferSelect;
+
+export interface EvidenceJoinRow extends AssertionRow {
+  docVerification: DocumentRow["verification"];
+  docRevocation: DocumentRow["revocation"];
+  docTitle: string | null;
+  docFormat: string;
+}
+
+const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+export function toDocumentRow(d: LerDocument): DocumentRow {
+  return {
+    id: d.id,
+    candidateId: d.candidateId,
+    format: d.format,
+    title: d.title,
+    issuer: d.issuer,
+    issuedAt: d.issuedAt,
+    validUntil: d.validUntil,
+    verification: d.verification,
+    revocation: d.revocation,
+    credentialStatus: d.credentialStatus == null ? null : JSON.stringify(d.credentialStatus),
+    fileName: d.fileName,
+    contentHash: d.contentHash,
+    raw: JSON.stringify(d.raw ?? null),
+    ingestedAt: d.ingestedAt,
+  };
+}
+
+export function documentFromRow(r: DocumentRow): LerDocument {
+  return { ...r, credentialStatus: parseJson(r.credentialStatus), raw: parseJson(r.raw) };
+}
+
+export function toAssertionRow(a: SkillAssertion): AssertionRow {
+  const { resolution, ...rest } = a;
+  return { ...rest, resolutionMethod: resolution.method, resolutionConfidence: resolution.confidence };
+}
+
+export function assertionFromRow(r: AssertionRow): SkillAssertion {
+  const { resolutionMethod, resolutionConfidence, ...rest } = r;
+  return { ...rest, resolution: { method: resolutionMethod, confidence: resolutionConfidence } };
+}
+
+const REVOKED = new Set<string>(["revoked", "suspended"]);
+const isRevoked = (revocation: DocumentRow["revocation"]) => REVOKED.has(revocation);
+/** A checked signature on the document, or a source that is verified by definition. */
+const isVerified = (verification: DocumentRow["verification"], sourceKind: SourceKind) =>
+  verification === "verified" || sourceKind === "verified-credential";
+
+export function evidenceFromRow(r: EvidenceJoinRow): EvidenceRow {
+  const { docVerification, docRevocation, docTitle, docFormat, ...row } = r;
+  const assertion = assertionFromRow(row);
+  return {
+    ...assertion,
+    verified: isVerified(docVerification, assertion.sourceKind),
+    revoked: isRevoked(docRevocation),
+    documentTitle: docTitle,
+    documentFormat: docFormat,
+  };
+}
+
+export interface IndexJoinRow
+  extends Pick<
+    AssertionRow,
+    "id" | "candidateId" | "level" | "sourceKind" | "issuedAt" | "lastPracticedAt" | "validUntil"
+  > {
+  conceptId: string;
+  docVerification: DocumentRow["verification"];
+  docRevocation: DocumentRow["revocation"];
+}
+
+/** The index's view of one resolved assertion (unresolved ones are never indexed). */
+export function indexedFromRow(r: IndexJoinRow, trust: Record<SourceKind, number>): IndexedAssertion {
+  return {
+    assertionId: r.id,
+    conceptId: r.conceptId,
+    level: r.level,
+    sourceKind: r.sourceKind,
+    trust: trust[r.sourceKind],
+    verified: isVerified(r.docVerification, r.sourceKind),
+    dateMs: parseIsoDateMs(evidenceDate(r)),
+    validUntilMs: parseIsoDateMs(r.validUntil),
+    revoked: isRevoked(r.docRevocation),
+  };
+}

@@ -1,0 +1,30 @@
+/** One row per LER document: its provenance, verification state and the raw JSON as received. */
+import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { LerFormat, RevocationStatus, Verification } from "../../domain/schemas.ts";
+import { candidates } from "./candidates.ts";
+import { enumValues } from "./enum.ts";
+
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: text("id").primaryKey(),
+    candidateId: text("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    format: text("format", { enum: enumValues(LerFormat.options) }).notNull(),
+    title: text("title"),
+    issuer: text("issuer"),
+    issuedAt: text("issued_at"),
+    validUntil: text("valid_until"),
+    verification: text("verification", { enum: enumValues(Verification.options) }).notNull(),
+    revocation: text("revocation", { enum: enumValues(RevocationStatus.options) }).notNull(),
+    /** JSON text; null when the document carries no credentialStatus. */
+    credentialStatus: text("credential_status"),
+    fileName: text("file_name"),
+    contentHash: text("content_hash").notNull(),
+    /** JSON text of the document as received. */
+    raw: text("raw").notNull(),
+    ingestedAt: text("ingested_at").notNull(),
+  },
+  (t) => [index("documents_candidate_idx").on(t.candidateId)],
+);

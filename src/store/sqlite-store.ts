@@ -1,0 +1,400 @@
+/**
+ * The system of record on SQLite (better-sqlite3 + drizzle). The file is created and migrated on
+ * first open. Every statement is prepared once; reads over many candidates pass the ids as one JSON
+ * array (json_each) so 50 candidates cost one query, not 50.
+ */
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import {
+  and,
+  asc,
+  eq,
+  getTableColumns,
+  gt,
+  isNotNull,
+  lte,
+  notExists,
+  type Placeholder,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { LerError } from "../domain/errors.ts";
+import type { Candidate, LerDocument, SourceKind } from "../domain/schemas.ts";
+import type { IndexedCandidate } from "../search/backend.ts";
+import {
+  documentFromRow,
+  type EvidenceJoinRow,
+  evidenceFromRow,
+  type IndexJoinRow,
+  indexedFromRow,
+  toAssertionRow,
+  toDocumentRow,
+} from "./rows.ts";
+import { assertions, candidates, documents, outbox } from "./schema/index.ts";
+import type { DocumentWrite, EvidenceRow, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
+
+/** Resolved from this file, so the store migrates the same whatever the working directory. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+/**
+ * Candidates per page when streaming the index view: no cursor stays open across a yield, so the
+ * store can be written mid-walk (candidates added after the walk's position are then included).
+ */
+const PAGE = 500;
+
+const p = sql.placeholder;
+/** `column IN (ids)` with the ids bound as one JSON array, so the statement is prepared once. */
+const inJson = (column: SQLiteColumn, name: string): SQL =>
+  sql`${column} in (select value from json_each(${p(name)}))`;
+
+export function openStore(path: string): Store {
+  const sqlite = new Database(path);
+  try {
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return createStore(sqlite, db);
+  } catch (cause) {
+    sqlite.close();
+    throw new LerError("store_failed", `could not open the store at ${path}: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+}
+
+/** A named placeholder for every column of a table, for a prepared single-row insert. */
+const placeholdersFor = <T extends SQLiteTable>(table: T) =>
+  Object.fromEntries(Object.keys(getTableColumns(table)).map((k) => [k, p(k)])) as {
+    [K in keyof T["$inferInsert"]]-?: Placeholder;
+  };
+
+function prepareStatements(db: BetterSQLite3Database) {
+  const evidenceColumns = {
+    ...getTableColumns(assertions),
+    docVerification: documents.verification,
+    docRevocation: documents.revocation,
+    docTitle: documents.title,
+    docFormat: documents.format,
+  };
+  return {
+    evidence: db
+      .select(evidenceColumns)
+      .from(assertions)
+      .innerJoin(documents, eq(documents.id, assertions.documentId))
+      .where(inJson(assertions.candidateId, "ids"))
+      // rowid = insertion order, i.e. the order the document listed its skills
+      .orderBy(asc(assertions.candidateId), sql`${assertions}.rowid`)
+      .prepare(),
+    // only what an index needs: building an index reads every row of the store
+    indexRows: db
+      .select({
+        id: assertions.id,
+        candidateId: assertions.candidateId,
+        conceptId: assertions.conceptId,
+        level: assertions.level,
+        sourceKind: assertions.sourceKind,
+        issuedAt: assertions.issuedAt,
+        lastPracticedAt: assertions.lastPracticedAt,
+        validUntil: assertions.validUntil,
+        docVerification: documents.verification,
+        docRevocation: documents.revocation,
+      })
+      .from(assertions)
+      .innerJoin(documents, eq(documents.id, assertions.documentId))
+      .where(and(inJson(assertions.candidateId, "ids"), isNotNull(assertions.conceptId)))
+      .orderBy(asc(assertions.candidateId), sql`${assertions}.rowid`)
+      .prepare(),
+    documentHash: db
+      .select({ contentHash: documents.contentHash, candidateId: documents.candidateId })
+      .from(documents)
+      .where(eq(documents.id, p("id")))
+      .prepare(),
+    upsertCandidate: db
+      .insert(candidates)
+      .values(placeholdersFor(candidates))
+      .onConflictDoUpdate({
+        target: candidates.id,
+        // a document that does not name the person must not erase what another one said
+        set: {
+          name: sql`coalesce(excluded.name, ${candidates.name})`,
+          email: sql`coalesce(excluded.email, ${candidates.email})`,
+          location: sql`coalesce(excluded.location, ${candidates.location})`,
+        },
+      })
+      .prepare(),
+    deleteDocument: db
+      .delete(documents)
+      .where(eq(documents.id, p("id")))
+      .prepare(),
+    insertDocument: db.insert(documents).values(placeholdersFor(documents)).prepare(),
+    insertAssertion: db.insert(assertions).values(placeholdersFor(assertions)).prepare(),
+    dropPendingFor: db
+      .delete(outbox)
+      .where(eq(outbox.candidateId, p("candidateId")))
+      .prepare(),
+    enqueue: db
+      .insert(outbox)
+      .values({
+        candidateId: p("candidateId"),
+        op: p("op"),
+        createdAt: p("now"),
+        attempts: 0,
+        nextAttemptAt: p("now"),
+      })
+      .prepare(),
+    getCandidate: db
+      .select()
+      .from(candidates)
+      .where(eq(candidates.id, p("id")))
+      .prepare(),
+    documentsOf: db
+      .select()
+      .from(documents)
+      .where(eq(documents.candidateId, p("id")))
+      .orderBy(asc(documents.ingestedAt), asc(documents.id))
+      .prepare(),
+    getDocument: db
+      .select()
+      .from(documents)
+      .where(eq(documents.id, p("id")))
+      .prepare(),
+    deleteCandidate: db
+      .delete(candidates)
+      .where(eq(candidates.id, p("id")))
+      .prepare(),
+    deleteIfNoDocuments: db
+      .delete(candidates)
+      .where(
+        and(
+          eq(candidates.id, p("id")),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(documents)
+              .where(eq(documents.candidateId, p("id"))),
+          ),
+        ),
+      )
+      .prepare(),
+    candidatePage: db
+      .select({ id: candidates.id })
+      .from(candidates)
+      .where(gt(candidates.id, p("after")))
+      .orderBy(asc(candidates.id))
+      .limit(p("limit"))
+      .prepare(),
+    existingCandidates: db
+      .select({ id: candidates.id })
+      .from(candidates)
+      .where(inJson(candidates.id, "ids"))
+      .orderBy(asc(candidates.id))
+      .prepare(),
+    allCandidateIds: db.select({ id: candidates.id }).from(candidates).orderBy(asc(candidates.id)).prepare(),
+    setRevocation: db
+      .update(documents)
+      .set({ revocation: sql`${p("status")}` })
+      .where(eq(documents.id, p("id")))
+      .returning({ candidateId: documents.candidateId })
+      .prepare(),
+    withStatus: db
+      .select({
+        id: documents.id,
+        candidateId: documents.candidateId,
+        credentialStatus: documents.credentialStatus,
+      })
+      .from(documents)
+      .where(isNotNull(documents.credentialStatus))
+      .orderBy(asc(documents.id))
+      .prepare(),
+    outboxPending: db
+      .select({ id: outbox.id, candidateId: outbox.candidateId, op: outbox.op, attempts: outbox.attempts })
+      .from(outbox)
+      .where(lte(outbox.nextAttemptAt, p("now")))
+      .orderBy(asc(outbox.id))
+      .limit(p("limit"))
+      .prepare(),
+    outboxAck: db.delete(outbox).where(inJson(outbox.id, "ids")).prepare(),
+    outboxRetry: db
+      .update(outbox)
+      .set({
+        attempts: sql`${outbox.attempts} + 1`,
+        lastError: sql`${p("error")}`,
+        nextAttemptAt: sql`${p("next")}`,
+      })
+      .where(eq(outbox.id, p("id")))
+      .prepare(),
+    stats: db
+      .select({
+        candidates: sql<number>`(select count(*) from ${candidates})`,
+        documents: sql<number>`(select count(*) from ${documents})`,
+        assertions: sql<number>`(select count(*) from ${assertions})`,
+        outboxPending: sql<number>`(select count(*) from ${outbox})`,
+      })
+      .from(sql`(select 1)`)
+      .prepare(),
+  };
+}
+
+const storeFailed = (what: string, cause: unknown) =>
+  cause instanceof LerError
+    ? cause
+    : new LerError("store_failed", `${what}: ${(cause as Error).message}`, { cause });
+
+const chunks = <T>(items: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Store {
+  const q = prepareStatements(db);
+
+  const enqueue = (candidateId: string, op: OutboxItem["op"]) => {
+    // the newest operation for a candidate supersedes any still pending: the worker reads the
+    // store's current state anyway, so one item per candidate is enough
+    q.dropPendingFor.run({ candidateId });
+    q.enqueue.run({ candidateId, op, now: Date.now() });
+  };
+
+  const write = sqlite.transaction((w: DocumentWrite): WriteOutcome => {
+    const existing = q.documentHash.get({ id: w.document.id });
+    if (existing?.contentHash === w.document.contentHash && existing.candidateId === w.candidate.id)
+      return "unchanged";
+    q.upsertCandidate.run({ ...w.candidate });
+    if (existing) {
+      q.deleteDocument.run({ id: w.document.id }); // cascades to its assertions
+      if (existing.candidateId !== w.candidate.id) {
+        // the document moved to another person: its former candidate may have nothing left
+        const orphan = q.deleteIfNoDocuments.run({ id: existing.candidateId }).changes > 0;
+        enqueue(existing.candidateId, orphan ? "delete" : "upsert");
+      }
+    }
+    q.insertDocument.run(toDocumentRow(w.document));
+    for (const a of w.assertions) q.insertAssertion.run(toAssertionRow(a));
+    enqueue(w.candidate.id, "upsert");
+    return existing ? "replaced" : "stored";
+  });
+
+  // called inside `writeMany`'s transaction, `write` runs in a savepoint: a failure undoes one document
+  const writeMany = sqlite.transaction((ws: readonly DocumentWrite[]) =>
+    ws.map((w) => {
+      try {
+        return write(w);
+      } catch (cause) {
+        return storeFailed(`could not store document "${w.document.id}"`, cause);
+      }
+    }),
+  );
+
+  const deleteCandidate = sqlite.transaction((id: string): boolean => {
+    const { changes } = q.deleteCandidate.run({ id }); // cascades to documents and assertions
+    if (changes === 0) return false;
+    enqueue(id, "delete");
+    return true;
+  });
+
+  const setRevocation = sqlite.transaction((id: string, status: LerDocument["revocation"]) => {
+    const row = q.setRevocation.get({ id, status });
+    if (!row) throw new LerError("not_found", `no document with id "${id}"`);
+    enqueue(row.candidateId, "upsert");
+  });
+
+  const evidenceFor = (ids: readonly string[]): Map<string, EvidenceRow[]> => {
+    const out = new Map<string, EvidenceRow[]>();
+    for (const row of q.evidence.all({ ids: JSON.stringify(ids) }) as EvidenceJoinRow[]) {
+      const list = out.get(row.candidateId) ?? [];
+      list.push(evidenceFromRow(row));
+      out.set(row.candidateId, list);
+    }
+    return out;
+  };
+
+  const indexedPage = (ids: string[], trust: Record<SourceKind, number>): IndexedCandidate[] => {
+    const byCandidate = new Map<string, IndexedCandidate>(ids.map((id) => [id, { id, assertions: [] }]));
+    for (const row of q.indexRows.all({ ids: JSON.stringify(ids) }) as IndexJoinRow[])
+      byCandidate.get(row.candidateId)?.assertions.push(indexedFromRow(row, trust));
+    return [...byCandidate.values()];
+  };
+
+  function* indexedCandidates(
+    ids: readonly string[] | undefined,
+    trust: Record<SourceKind, number>,
+  ): Iterable<IndexedCandidate> {
+    if (ids) {
+      for (const chunk of chunks([...new Set(ids)], PAGE)) {
+        const known = q.existingCandidates.all({ ids: JSON.stringify(chunk) }).map((r) => r.id);
+        yield* indexedPage(known, trust);
+      }
+      return;
+    }
+    let after = "";
+    for (;;) {
+      const page = q.candidatePage.all({ after, limit: PAGE }).map((r) => r.id);
+      if (page.length === 0) return;
+      yield* indexedPage(page, trust);
+      after = page[page.length - 1]!;
+    }
+  }
+
+  return {
+    writeDocument(w) {
+      try {
+        return write(w);
+      } catch (cause) {
+        throw storeFailed(`could not store document "${w.document.id}"`, cause);
+      }
+    },
+    writeDocuments(ws) {
+      try {
+        return writeMany(ws);
+      } catch (cause) {
+        const failure = storeFailed("could not commit the batch", cause);
+        return ws.map(() => failure);
+      }
+    },
+    getCandidate: (id) => q.getCandidate.get({ id }) as Candidate | undefined,
+    listDocuments: (candidateId) => q.documentsOf.all({ id: candidateId }).map(documentFromRow),
+    getDocument(id) {
+      const row = q.getDocument.get({ id });
+      return row ? documentFromRow(row) : undefined;
+    },
+    evidenceFor,
+    deleteCandidate(id) {
+      try {
+        return deleteCandidate(id);
+      } catch (cause) {
+        throw storeFailed(`could not delete candidate "${id}"`, cause);
+      }
+    },
+    indexedCandidates,
+    candidateIds: () => q.allCandidateIds.all().map((r) => r.id),
+    setRevocation(id, status) {
+      try {
+        setRevocation(id, status);
+      } catch (cause) {
+        throw storeFailed(`could not set the revocation of "${id}"`, cause);
+      }
+    },
+    documentsWithCredentialStatus: () =>
+      q.withStatus.all().map((r) => ({
+        id: r.id,
+        candidateId: r.candidateId,
+        credentialStatus: JSON.parse(r.credentialStatus!) as unknown,
+      })),
+    outboxPending: (limit, nowMs) => q.outboxPending.all({ limit, now: nowMs }),
+    outboxAck(ids) {
+      if (ids.length) q.outboxAck.run({ ids: JSON.stringify(ids) });
+    },
+    outboxRetry(id, error, nextAttemptMs) {
+      q.outboxRetry.run({ id, error, next: nextAttemptMs });
+    },
+    stats: (): StoreStats => q.stats.get()!,
+    close: () => sqlite.close(),
+  };
+}

@@ -1,0 +1,82 @@
+import { afterEach, expect, it } from "vitest";
+import type { ElasticsearchIndex } from "../../src/search/elasticsearch/index.ts";
+import { candidate, NOW_MS, query, requirement, skill, taxonomy } from "./fixtures.ts";
+import { describeWithNode, testIndex } from "./node.ts";
+
+let index: ElasticsearchIndex;
+afterEach(async () => {
+  await index.drop();
+  await index.close();
+});
+
+describeWithNode("elasticsearch index", () => {
+  it("rejects a document with a field the strict mapping does not declare", async () => {
+    index = testIndex(taxonomy, "strict");
+    await index.upsert([candidate("c1", skill("a1", "python", 3))]);
+    const [name] = await index.aliasedIndices();
+    const write = index.client.index({ index: name!, id: "x", document: { id: "x", nickname: "no" } });
+    await expect(write).rejects.toMatchObject({
+      meta: { body: { error: { type: "strict_dynamic_mapping_exception" } } },
+    });
+  });
+
+  it("keeps each skill's level with its own concept: python 5 + excel 1 never meets excel ≥ 4", async () => {
+    index = testIndex(taxonomy, "nested");
+    await index.upsert([
+      candidate("mixed", skill("a1", "python", 5), skill("a2", "excel", 1)),
+      candidate("excel-pro", skill("a3", "excel", 4)),
+    ]);
+    const hits = await index.retrieve(query([requirement("excel", 4, true)], true), 10);
+    expect(hits.map((h) => h.candidateId)).toEqual(["excel-pro"]);
+  });
+
+  it("names the requirements each hit matched", async () => {
+    index = testIndex(taxonomy, "named");
+    await index.upsert([candidate("c1", skill("a1", "python", 3)), candidate("c2", skill("a2", "excel", 2))]);
+    const hits = await index.retrieve(query([requirement("python", 2), requirement("excel", 2)]), 10);
+    expect(Object.fromEntries(hits.map((h) => [h.candidateId, h.matched]))).toEqual({
+      c1: ["python"],
+      c2: ["excel"],
+    });
+  });
+
+  it("never retrieves on revoked or expired evidence", async () => {
+    index = testIndex(taxonomy, "live");
+    await index.upsert([
+      candidate("revoked", skill("a1", "python", 4, { revoked: true })),
+      candidate("expired", skill("a2", "python", 4, { validUntilMs: NOW_MS - 1 })),
+      candidate("valid", skill("a3", "python", 4, { validUntilMs: NOW_MS + 1 })),
+    ]);
+    const hits = await index.retrieve(query([requirement("python", 3)]), 10);
+    expect(hits.map((h) => h.candidateId)).toEqual(["valid"]);
+  });
+
+  it("reindex builds a new index and swaps the alias to it atomically", async () => {
+    index = testIndex(taxonomy, "reindex");
+    await index.upsert([candidate("old", skill("a1", "python", 3))]);
+    const before = await index.aliasedIndices();
+    const report = await index.reindex([candidate("new", skill("a2", "python", 3))]);
+    expect(report).toEqual({ index: report.index, previous: before, documents: 1 });
+    expect(await index.aliasedIndices()).toEqual([report.index]);
+    expect(report.index).not.toEqual(before[0]);
+    expect(await index.client.indices.exists({ index: before[0]! })).toBe(false);
+    const hits = await index.retrieve(query([requirement("python", null)]), 10);
+    expect(hits.map((h) => h.candidateId)).toEqual(["new"]);
+  });
+
+  it("a write made while reindex runs wins over the older state the reindex copies after it", async () => {
+    index = testIndex(taxonomy, "reindex-race");
+    await index.upsert([candidate("a", skill("a1", "excel", 3))]);
+    const live = index;
+    async function* storeSnapshot() {
+      await live.upsert([candidate("a", skill("a2", "python", 3))]); // ingest during the rebuild
+      await live.remove(["gone"]);
+      yield candidate("a", skill("a1", "excel", 3)); // read from the store before that write
+      yield candidate("gone", skill("g1", "python", 3));
+    }
+    await index.reindex(storeSnapshot());
+    const hits = await index.retrieve(query([requirement("python", null)]), 10);
+    expect(hits.map((h) => h.candidateId)).toEqual(["a"]);
+    expect((await index.health()).documents).toBe(1);
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { parseJobDescription } from "../../taxonomy/jd/index.ts";
+import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
+import { loadStarterOccupations, loadStarterTaxonomy } from "../../taxonomy/starter.ts";
+import { CUSTOMER_SERVICE_JD, NURSING_JD, SOFTWARE_JD, WELDING_JD } from "./fixtures.ts";
+
+const taxonomy = loadStarterTaxonomy();
+const occupations = loadStarterOccupations();
+const parse = (text: string) => parseJobDescription(text, { taxonomy, occupations });
+
+/** [conceptId, phrase, required, minLevel] of the requirements found in the text, in order. */
+const found = (p: JobDescriptionParse) =>
+  p.requirements.filter((r) => !r.inferred).map((r) => [r.conceptId, r.phrase, r.required, r.minLevel]);
+
+const offsetsExact = (text: string, p: JobDescriptionParse) =>
+  [...p.requirements.filter((r) => !r.inferred), ...p.unresolved].every(
+    (r) => text.slice(r.start, r.end) === r.phrase,
+  );
+
+describe("software JD (markdown)", () => {
+  const p = parse(SOFTWARE_JD);
+
+  it("finds each skill with its section's flag and the level its cue word sets", () => {
+    expect(found(p)).toEqual([
+      ["sw.python", "Python", true, 4],
+      ["sw.postgresql", "PostgreSQL", true, 4],
+      ["cloud.docker", "Docker", true, 4],
+      ["cloud.kubernetes", "Kubernetes", true, 4],
+      ["sw.go", "Go", true, 3],
+      ["cloud.terraform", "Terraform", true, 1],
+      ["tv.communication", "communication skills", true, 4],
+      ["data.apache-kafka", "Apache Kafka", false, null],
+      ["sw.redis", "Redis", false, null],
+      ["cloud.aws", "AWS", false, null],
+    ]);
+  });
+
+  it("gives offsets that slice the original text to the phrase", () => {
+    expect(offsetsExact(SOFTWARE_JD, p)).toBe(true);
+  });
+
+  it("weighs required 2 and preferred 1", () => {
+    const weights = Object.fromEntries(p.requirements.map((r) => [r.conceptId, r.weight]));
+    expect([weights["sw.python"], weights["sw.redis"]]).toEqual([2, 1]);
+  });
+
+  it("lists skill-like list items that resolved to nothing, and ignores the benefits section", () => {
+    expect(p.unresolved.map((u) => u.phrase)).toEqual(["Snorkel", "FooBarDB"]);
+  });
+
+  it("resolves the title to an occupation and infers its essential skills not already found", () => {
+    expect(p.title).toBe("Senior Backend Engineer");
+    expect(p.occupation?.id).toBe("occ.software-developer");
+    const inferred = p.requirements.filter((r) => r.inferred);
+    expect(inferred.map((r) => r.conceptId)).toEqual([
+      "sw.git",
+      "sw.sql",
+      "sw.debugging",
+      "sw.object-oriented-programming",
+      "sw.unit-testing",
+      "sw.data-structures-and-algorithms",
+      "sw.code-review",
+      "sw.rest-apis",
+      "sw.software-development-life-cycle",
+    ]);
+    expect(
+      inferred.every((r) => r.required && r.confidence === 0.5 && r.phrase === "Senior Backend Engineer"),
+    ).toBe(true);
+  });
+});
+
+describe("nursing JD (HTML)", () => {
+  const p = parse(NURSING_JD);
+
+  it("reads headings and list items through the tags, preferred section included", () => {
+    expect(found(p)).toEqual([
+      ["hc.nursing.medical-surgical-nursing", "med-surg", true, null],
+      ["hc.nursing.patient-assessment", "patient assessment", true, null],
+      ["hc.epic", "Epic", true, null],
+      ["hc.nursing.medication-administration", "Medication administration", true, null],
+      ["hc.nursing.iv-therapy", "IV therapy", true, null],
+      ["hc.rn", "RN license", true, null],
+      ["hc.bls", "BLS", true, null],
+      ["hc.acls", "ACLS", true, null],
+      ["hc.nursing.wound-care", "Wound care", false, null],
+      ["hc.phlebotomy", "phlebotomy", false, null],
+    ]);
+    expect(offsetsExact(NURSING_JD, p)).toBe(true);
+  });
+
+  it("trusts skills under a duties heading less than under a requirements heading", () => {
+    const conf = Object.fromEntries(p.requirements.map((r) => [r.conceptId, r.confidence]));
+    expect([conf["hc.nursing.patient-assessment"], conf["hc.bls"]]).toEqual([0.76, 0.95]);
+  });
+
+  it("takes the title from the <h1> and matches the occupation", () => {
+    expect([p.title, p.occupation?.id]).toEqual([
+      "Registered Nurse - Medical/Surgical Unit",
+      "occ.registered-nurse",
+    ]);
+  });
+});
+
+describe("welding JD (plain text with colon headings)", () => {
+  const p = parse(WELDING_JD);
+
+  it("maps abbreviations and cue words to levels; 'a plus' makes a requirement preferred", () => {
+    expect(found(p)).toEqual([
+      ["trades.welding.gmaw", "MIG", true, 3],
+      ["trades.blueprint-reading", "Read blueprints", true, null],
+      ["trades.welding.welding-symbols-interpretation", "welding symbols", true, null],
+      ["trades.welding.smaw", "SMAW", true, 3],
+      ["trades.welding.gtaw", "TIG welding", true, 5],
+      ["trades.osha-10", "OSHA 10", true, null],
+      ["trades.forklift-certification", "Forklift certification", false, null],
+    ]);
+    expect(offsetsExact(WELDING_JD, p)).toBe(true);
+  });
+
+  it("resolves the first line to the welder occupation", () => {
+    expect([p.title, p.occupation?.id]).toEqual(["Structural Welder", "occ.welder"]);
+  });
+});
+
+describe("customer service JD (bold headings)", () => {
+  const p = parse(CUSTOMER_SERVICE_JD);
+
+  it("finds soft skills and tools, basic → level 2, bonus section preferred", () => {
+    expect(found(p)).toEqual([
+      ["sales.zendesk", "Zendesk", true, null],
+      ["tv.communication", "communication skills", true, 4],
+      ["tv.active-listening", "active listening", true, 4],
+      ["biz.microsoft-excel", "Microsoft Excel", true, 2],
+      ["tv.conflict-resolution", "Conflict resolution", true, null],
+      ["tv.empathy", "empathy", true, null],
+      ["biz.data-entry", "typing", true, null],
+      ["tv.multilingual-communication", "Bilingual", false, null],
+      ["lang.spanish", "Spanish", false, null],
+    ]);
+    expect(offsetsExact(CUSTOMER_SERVICE_JD, p)).toBe(true);
+  });
+
+  it("without an occupation list, infers nothing and leaves the occupation null", () => {
+    const bare = parseJobDescription(CUSTOMER_SERVICE_JD, { taxonomy });
+    expect([bare.occupation, bare.requirements.some((r) => r.inferred)]).toEqual([null, false]);
+  });
+});
+
+describe("cues", () => {
+  it("reads 'N+ years of X' on the years scale and 'nice to have' inline", () => {
+    const p = parse("Data Analyst\n\n- 8+ years of SQL\n- Tableau is nice to have\n");
+    expect(found(p)).toEqual([
+      ["sw.sql", "SQL", true, 5],
+      ["data.tableau", "Tableau", false, null],
+    ]);
+  });
+
+  it("leaves a lone lower-case ambiguous word alone", () => {
+    const p = parse("Barista\n\nYou will go the extra mile for every guest.");
+    expect(found(p)).toEqual([]);
+  });
+});

@@ -1,0 +1,159 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { LerError } from "../../src/domain/errors.ts";
+import { MatchOptions, type Requirement } from "../../src/domain/schemas.ts";
+import { explainOne, type RankingInputs, rankCandidates } from "../../src/match/rank.ts";
+import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
+import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
+import type { CandidateIndex, Retrieved } from "../../src/search/backend.ts";
+import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
+import type { EvidenceRow } from "../../src/store/types.ts";
+import { population, requirements } from "../scoring/arbitraries.ts";
+import { NOW, req, row, taxonomy } from "../scoring/fixtures.ts";
+
+const people: Record<string, { name: string | null; rows: EvidenceRow[] }> = {
+  ann: {
+    name: "Ann",
+    rows: [row({ candidateId: "ann", conceptId: "python", level: 5, sourceKind: "verified-credential" })],
+  },
+  bob: { name: "Bob", rows: [row({ candidateId: "bob", conceptId: "python", level: 2 })] },
+  cat: { name: null, rows: [row({ candidateId: "cat", conceptId: "django", level: 4 })] },
+  dan: { name: "Dan", rows: [row({ candidateId: "dan", conceptId: "welding", level: 5 })] },
+};
+
+function inputs(evidence: Map<string, EvidenceRow[]>, names: Map<string, string | null>) {
+  return {
+    evidence: (ids: readonly string[]) => new Map(ids.map((id) => [id, evidence.get(id) ?? []])),
+    names: (ids: readonly string[]) =>
+      new Map(ids.filter((id) => names.has(id)).map((id) => [id, names.get(id) ?? null])),
+    taxonomy,
+    config: DEFAULT_SCORING,
+    nowMs: NOW,
+  };
+}
+
+const evidence = new Map(Object.entries(people).map(([id, p]) => [id, p.rows]));
+const names = new Map(Object.entries(people).map(([id, p]) => [id, p.name]));
+
+async function embedded(ev: Map<string, EvidenceRow[]>, order: readonly string[] = [...ev.keys()]) {
+  const index = new EmbeddedIndex(taxonomy, DEFAULT_SCORING);
+  await index.upsert(order.map((id) => toIndexedCandidate(id, ev.get(id) ?? [], DEFAULT_SCORING)));
+  return index;
+}
+
+async function rank(
+  requirementsList: Requirement[],
+  options: Partial<MatchOptions> = {},
+  mode: "match" | "search" = "match",
+  index?: CandidateIndex,
+) {
+  return rankCandidates({
+    requirements: requirementsList,
+    options: MatchOptions.parse(options),
+    mode,
+    index: index ?? (await embedded(evidence)),
+    ...inputs(evidence, names),
+  });
+}
+
+describe("rankCandidates", () => {
+  it("ranks with names, ranks and explanations", async () => {
+    const page = await rank([req("python", { minLevel: 3 })]);
+    expect(page.total).toBe(3);
+    expect(page.results.map((r) => [r.rank, r.candidateId, r.name])).toEqual([
+      [1, "ann", "Ann"],
+      [2, "cat", null],
+      [3, "bob", "Bob"],
+    ]);
+    expect(page.results[0]?.explanation.summary).toBe("meets 1 of 1 · 1 of 1 verified");
+  });
+
+  it("pages with offset and limit, keeping ranks absolute", async () => {
+    const page = await rank([req("python")], { offset: 1, limit: 1 });
+    expect(page.results.map((r) => [r.rank, r.candidateId])).toEqual([[2, "cat"]]);
+  });
+
+  it("drops disqualified candidates unless partial matches are asked for", async () => {
+    const required = [req("python", { minLevel: 4, required: true })];
+    expect((await rank(required)).results.map((r) => r.candidateId)).toEqual(["ann", "cat"]);
+    const partial = await rank(required, { includePartial: true });
+    expect(partial.results.map((r) => [r.candidateId, r.qualified])).toEqual([
+      ["ann", true],
+      ["cat", true],
+      ["bob", false],
+    ]);
+  });
+
+  it("never returns candidates failing a hard filter in search", async () => {
+    const page = await rank(
+      [req("python", { minLevel: 5, required: true })],
+      { includePartial: true },
+      "search",
+    );
+    expect(page.results.map((r) => r.candidateId)).toEqual(["ann"]);
+  });
+
+  it("re-scores exactly whatever the backend estimated, dropping hits without evidence", async () => {
+    const guessing: CandidateIndex = {
+      name: "elasticsearch",
+      upsert: async () => {},
+      remove: async () => {},
+      retrieve: async (): Promise<Retrieved[]> =>
+        ["bob", "dan", "ann"].map((candidateId) => ({ candidateId, score: 1, matched: [] })),
+      health: async () => ({ backend: "elasticsearch", state: "ok", documents: 3 }),
+      close: async () => {},
+    };
+    const page = await rank([req("python")], {}, "match", guessing);
+    expect(page.results.map((r) => [r.candidateId, r.score])).toEqual([
+      ["ann", 0.8],
+      ["bob", 0.7 * 0.85 * 0.8],
+    ]);
+    expect(page.total).toBe(2);
+  });
+
+  it("ranks the same whatever order candidates were indexed in", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        population.chain((pop) =>
+          fc.tuple(fc.constant(pop), fc.shuffledSubarray(pop.ids, { minLength: pop.ids.length })),
+        ),
+        requirements,
+        fc.boolean(),
+        async ([pop, shuffled], reqs, includePartial) => {
+          const run = async (order: readonly string[]) =>
+            (
+              await rankCandidates({
+                requirements: reqs,
+                options: MatchOptions.parse({ includePartial, limit: 50 }),
+                mode: "match",
+                index: await embedded(pop.evidence, order),
+                ...inputs(pop.evidence, new Map(pop.ids.map((id) => [id, null]))),
+              })
+            ).results.map((r) => [r.candidateId, r.score]);
+          expect(await run(shuffled)).toEqual(await run(pop.ids));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("explainOne", () => {
+  const base = (candidateId: string): RankingInputs & { candidateId: string } => ({
+    candidateId,
+    requirements: [req("python", { minLevel: 4, required: true })],
+    options: MatchOptions.parse({}),
+    mode: "match",
+    ...inputs(evidence, names),
+  });
+
+  it("explains a candidate no backend would retrieve", () => {
+    const result = explainOne(base("dan"));
+    expect(result).toMatchObject({ candidateId: "dan", name: "Dan", rank: 0, score: 0, qualified: false });
+    expect(result.explanation.disqualifiedBy).toEqual(["Python"]);
+  });
+
+  it("rejects an unknown candidate with not_found", () => {
+    expect(() => explainOne(base("zed"))).toThrow(expect.objectContaining({ code: "not_found" }) as LerError);
+  });
+});
