@@ -12,7 +12,7 @@ import type { Concept } from "../taxonomy/model.ts";
 import { Concept as ConceptSchema } from "../taxonomy/model.ts";
 import { contentStems } from "../taxonomy/resolver/concept-index.ts";
 import { createExtractor, type ExtractionWeights } from "../taxonomy/resolver/extract.ts";
-import { createBm25 } from "./lib/bm25.ts";
+import { createBm25 } from "../src/text/bm25.ts";
 
 const DATA = new URL("../../shared/data/", import.meta.url).pathname;
 const SETS = ["house", "tech"] as const;

@@ -7,7 +7,7 @@ import { readCsvRows } from "../taxonomy/import/csv.ts";
 import { importEsco } from "../taxonomy/import/esco.ts";
 import { contentStems } from "../taxonomy/resolver/concept-index.ts";
 import { matchTitles, type TitleOccupation } from "../taxonomy/titles.ts";
-import { createBm25 } from "./lib/bm25.ts";
+import { createBm25 } from "../src/text/bm25.ts";
 
 const DATA = new URL("../../shared/data/", import.meta.url).pathname;
 const DEPTH = 100;

@@ -13,19 +13,25 @@ export function* walk(paths: readonly string[]): Generator<string> {
   }
 }
 
+/**
+ * One folder's names are read and sorted (memory bounded by the largest folder, not the tree):
+ * sorted files keep a person's documents together in a batch, and runs repeat exactly.
+ */
 function* walkDir(dir: string): Generator<string> {
+  const files: string[] = [];
+  const subdirs: string[] = [];
   const handle = opendirSync(dir);
   try {
-    const subdirs: string[] = [];
     for (let entry = handle.readSync(); entry; entry = handle.readSync()) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) subdirs.push(full);
-      else if (entry.isFile() && LER_EXTENSIONS.has(extname(entry.name).toLowerCase())) yield full;
+      if (entry.isDirectory()) subdirs.push(entry.name);
+      else if (entry.isFile() && LER_EXTENSIONS.has(extname(entry.name).toLowerCase()))
+        files.push(entry.name);
     }
-    for (const s of subdirs.sort()) yield* walkDir(s);
   } finally {
     handle.closeSync();
   }
+  for (const f of files.sort()) yield join(dir, f);
+  for (const s of subdirs.sort()) yield* walkDir(join(dir, s));
 }
 
 /** A file as an ingest input: JSON is parsed by the decoder, so a bad file fails by name. */

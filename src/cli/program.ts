@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { registerBenchCommands } from "./commands/bench.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
+import { registerExtractCommands } from "./commands/extract.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerMatchCommands } from "./commands/match.ts";
 import { registerReindexCommand } from "./commands/reindex.ts";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     registerReindexCommand,
     registerTaxonomyCommands,
     registerBenchCommands,
+    registerExtractCommands,
   ])
     register(program);
   return program;

@@ -2,11 +2,9 @@
  * Okapi BM25 over short texts (a candidate's skills as written, an occupation's labels): the
  * lexical baseline every ranking is compared with. idf = ln(1 + (N − df + 0.5) / (df + 0.5)).
  */
+import { type Bm25Options, createBm25 } from "../text/bm25.ts";
 
-export interface Bm25Options {
-  k1?: number;
-  b?: number;
-}
+export type { Bm25Options };
 
 export interface Bm25Index {
   /** document id → score, for documents sharing at least one term with the query */
@@ -23,36 +21,28 @@ export function tokenize(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+/** BM25 over (id, text) pairs, tokenised with `tokenize`; one shared implementation underneath. */
 export function buildBm25(docs: Iterable<readonly [string, string]>, options: Bm25Options = {}): Bm25Index {
-  const k1 = options.k1 ?? 1.2;
-  const b = options.b ?? 0.75;
-  const postings = new Map<string, Map<string, number>>();
-  const lengths = new Map<string, number>();
+  const ids: string[] = [];
+  const tokens: string[][] = [];
+  const slot = new Map<string, number>();
   for (const [id, text] of docs) {
-    const tokens = tokenize(text);
-    lengths.set(id, (lengths.get(id) ?? 0) + tokens.length);
-    for (const t of tokens) {
-      const posting = postings.get(t) ?? new Map<string, number>();
-      posting.set(id, (posting.get(id) ?? 0) + 1);
-      postings.set(t, posting);
+    let i = slot.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      slot.set(id, i);
+      ids.push(id);
+      tokens.push([]);
     }
+    tokens[i]!.push(...tokenize(text));
   }
-  const n = lengths.size;
-  const avgLength = n === 0 ? 0 : [...lengths.values()].reduce((s, l) => s + l, 0) / n;
+  const index = createBm25(tokens, options);
   return {
-    size: n,
+    size: index.size,
     search(query) {
-      const scores = new Map<string, number>();
-      for (const term of new Set(tokenize(query))) {
-        const posting = postings.get(term);
-        if (!posting) continue;
-        const idf = Math.log(1 + (n - posting.size + 0.5) / (posting.size + 0.5));
-        for (const [id, tf] of posting) {
-          const norm = tf + k1 * (1 - b + (b * (lengths.get(id) ?? 0)) / (avgLength || 1));
-          scores.set(id, (scores.get(id) ?? 0) + (idf * tf * (k1 + 1)) / norm);
-        }
-      }
-      return scores;
+      const out = new Map<string, number>();
+      for (const [doc, score] of index.scores(tokenize(query))) out.set(ids[doc]!, score);
+      return out;
     },
   };
 }

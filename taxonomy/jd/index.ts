@@ -93,10 +93,26 @@ function cueLevel(before: string): number | null {
   return (best as { level: number } | null)?.level ?? null;
 }
 
-function isRequired(clause: string, section: SectionKind): boolean {
+/**
+ * Required when the clause says so, or unless it sits under a preferred heading. Prose before the
+ * first heading ("We build the data platform behind our logistics products") describes the
+ * company: what it names is preferred, not a hurdle — unless it is a list item.
+ */
+function isRequired(clause: string, section: SectionKind, line: Line, intro: boolean): boolean {
   if (PREFERRED_CUE.test(clause)) return false;
   if (REQUIRED_CUE.test(clause)) return true;
+  if (intro) return line.bullet;
   return section !== "preferred";
+}
+
+/**
+ * A taxonomy's domain roots ("Data and analytics") are never a requirement, and a category with
+ * narrower skills ("Transportation and logistics") is one only when a list item names it: in
+ * running prose such words describe the business, not a skill asked for.
+ */
+function isRequirementConcept(concept: Concept, line: Line, taxonomy: Taxonomy): boolean {
+  if (concept.broader.length === 0 && taxonomy.narrower(concept.id).length > 0) return false;
+  return line.bullet || taxonomy.narrower(concept.id).length === 0;
 }
 
 const SKILL_ITEM_LEAD =
@@ -147,6 +163,7 @@ function readClause(
   clause: Clause,
   line: Line,
   section: SectionKind,
+  intro: boolean,
   context: string,
   deps: JdDeps,
   walk: Walk,
@@ -157,11 +174,11 @@ function readClause(
     start: m.start + clause.start,
     end: m.end + clause.start,
   }));
-  const required = isRequired(clause.text, section);
+  const required = isRequired(clause.text, section, line, intro);
   const kept: PhraseMatch[] = [];
   for (const m of matches) {
     const found = conceptOf(m, `${line.text}\n${context}`, deps.taxonomy);
-    if (!found) continue;
+    if (!found || !isRequirementConcept(found.concept, line, deps.taxonomy)) continue;
     kept.push(m);
     walk.requirements.push({
       conceptId: found.concept.id,
@@ -256,14 +273,16 @@ export function parseJobDescription(text: string, deps: JdDeps): JobDescriptionP
   const title = readTitle(first, text);
   const walk: Walk = { requirements: [], unresolved: [] };
   let section: SectionKind = "neutral";
+  let intro = true;
   for (const line of lines) {
     if (line === first) continue;
     if (line.heading) {
       section = sectionKind(headingText(line.text)) ?? section;
+      intro = false;
       continue;
     }
     if (section === "skip") continue;
-    for (const clause of clauses(line)) readClause(clause, line, section, masked, deps, walk);
+    for (const clause of clauses(line)) readClause(clause, line, section, intro, masked, deps, walk);
   }
   const requirements = mergeByConcept(walk.requirements);
   const match = title && deps.occupations ? matchTitles(title.text, deps.occupations, 1)[0] : undefined;

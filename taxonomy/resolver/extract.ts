@@ -4,7 +4,7 @@
  * BM25 retrieval over each concept's names and, at lower weight, its description, plus an optional
  * per-concept prior. Weights are data, tuned on validation sets only (benchmarks/extraction.ts).
  */
-import { type Bm25Index, createBm25 } from "../../benchmarks/lib/bm25.ts";
+import { type Bm25Index, createBm25 } from "../../src/text/bm25.ts";
 import type { Concept, Taxonomy } from "../model.ts";
 import { buildConceptIndex, type ConceptIndex, contentStems } from "./concept-index.ts";
 import { scanPhrases, tokenize } from "./scan.ts";

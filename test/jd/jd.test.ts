@@ -74,7 +74,8 @@ describe("nursing JD (HTML)", () => {
 
   it("reads headings and list items through the tags, preferred section included", () => {
     expect(found(p)).toEqual([
-      ["hc.nursing.medical-surgical-nursing", "med-surg", true, null],
+      // named in the introduction, before any heading: preferred, not a hurdle
+      ["hc.nursing.medical-surgical-nursing", "med-surg", false, null],
       ["hc.nursing.patient-assessment", "patient assessment", true, null],
       ["hc.epic", "Epic", true, null],
       ["hc.nursing.medication-administration", "Medication administration", true, null],
@@ -158,5 +159,18 @@ describe("cues", () => {
   it("leaves a lone lower-case ambiguous word alone", () => {
     const p = parse("Barista\n\nYou will go the extra mile for every guest.");
     expect(found(p)).toEqual([]);
+  });
+});
+
+describe("a description's introduction", () => {
+  const p = parse(`Senior Backend Engineer
+
+We build the data platform behind our logistics products.
+
+Requirements:
+- Python`);
+
+  it("names no domain or category from company prose, and nothing in it is required", () => {
+    expect(found(p)).toEqual([["sw.python", "Python", true, null]]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createBm25 } from "../../benchmarks/lib/bm25.ts";
+import { createBm25 } from "../../src/text/bm25.ts";
 import { createExtractor, extractConcepts } from "../../taxonomy/resolver/extract.ts";
 import { loadStarterConcepts, loadStarterOccupations, loadStarterTaxonomy } from "../../taxonomy/starter.ts";
 import { matchTitles } from "../../taxonomy/titles.ts";

@@ -51,6 +51,8 @@ export function registerIngestCommand(program: Command): void {
               dryRun: !!o.dryRun,
               batchSize: Number(o.batchSize) || BATCH,
               progress: o.progress !== false && !o.json && !!process.stderr.isTTY,
+              // --json promises an entry per document; the table needs only the failures
+              keep: o.json ? keepAll : keepFailed,
             },
             (inputs, opts) => engine.ingest(inputs, opts),
           );
@@ -93,9 +95,19 @@ type IngestFn = (
   options: { dryRun: boolean },
 ) => Promise<IngestReport>;
 
+/** Which per-document reports to keep: every one (--json), or only failures, so memory stays flat. */
+export const keepFailed = (d: DocumentReport): boolean => d.status === "failed";
+export const keepAll = (): boolean => true;
+
 export async function ingestAll(
   paths: string[],
-  o: { format?: LerFormat; dryRun: boolean; batchSize: number; progress: boolean },
+  o: {
+    format?: LerFormat;
+    dryRun: boolean;
+    batchSize: number;
+    progress: boolean;
+    keep?: (d: DocumentReport) => boolean;
+  },
   ingest: IngestFn,
 ): Promise<IngestReport> {
   const bar = o.progress
@@ -105,15 +117,18 @@ export async function ingestAll(
   bar?.start(total, 0, { rate: "0" });
   const started = Date.now();
   const merged = emptyReport();
+  const unresolved = new Map<string, number>();
   let done = 0;
   for (const batch of batches(walk(paths), o.batchSize)) {
     const inputs = batch.map((path) => safeInput(path, o.format));
-    mergeInto(merged, await ingest(inputs, { dryRun: o.dryRun }));
+    mergeInto(merged, unresolved, await ingest(inputs, { dryRun: o.dryRun }), o.keep ?? keepFailed);
     done += batch.length;
     bar?.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
   }
   bar?.stop();
-  merged.totals.unresolved.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  merged.totals.unresolved = [...unresolved]
+    .map(([text, count]) => ({ text, count }))
+    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   return merged;
 }
 
@@ -147,15 +162,18 @@ function emptyReport(): IngestReport {
   };
 }
 
-function mergeInto(into: IngestReport, r: IngestReport): void {
-  into.documents.push(...r.documents);
+function mergeInto(
+  into: IngestReport,
+  unresolved: Map<string, number>,
+  r: IngestReport,
+  keep: (d: DocumentReport) => boolean,
+): void {
+  for (const d of r.documents) if (keep(d)) into.documents.push(d);
   const t = into.totals;
   for (const k of ["documents", "stored", "replaced", "unchanged", "failed", "assertions"] as const)
     t[k] += r.totals[k];
   for (const [f, n] of Object.entries(r.totals.byFormat)) t.byFormat[f] = (t.byFormat[f] ?? 0) + n;
-  const counts = new Map(t.unresolved.map((u) => [u.text, u.count]));
-  for (const u of r.totals.unresolved) counts.set(u.text, (counts.get(u.text) ?? 0) + u.count);
-  t.unresolved = [...counts].map(([text, count]) => ({ text, count }));
+  for (const u of r.totals.unresolved) unresolved.set(u.text, (unresolved.get(u.text) ?? 0) + u.count);
 }
 
 export function summarise(report: IngestReport): string {
