@@ -6,13 +6,13 @@
  * lower weight (Porter stems, stop words removed). Throughput is sentences/s on one core.
  */
 import { readFileSync } from "node:fs";
+import { createBm25 } from "../src/text/bm25.ts";
 import { readCsvRows } from "../taxonomy/import/csv.ts";
 import { importEsco } from "../taxonomy/import/esco.ts";
 import type { Concept } from "../taxonomy/model.ts";
 import { Concept as ConceptSchema } from "../taxonomy/model.ts";
 import { contentStems } from "../taxonomy/resolver/concept-index.ts";
 import { createExtractor, type ExtractionWeights } from "../taxonomy/resolver/extract.ts";
-import { createBm25 } from "../src/text/bm25.ts";
 
 const DATA = new URL("../../shared/data/", import.meta.url).pathname;
 const SETS = ["house", "tech"] as const;

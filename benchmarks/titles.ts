@@ -3,11 +3,12 @@
  * Accuracy@1, MRR (rank within the top 100, else 0) and Recall@10 for matchTitles beside a BM25
  * baseline over each occupation's preferred + alternative labels, both computed in this run.
  */
+
+import { createBm25 } from "../src/text/bm25.ts";
 import { readCsvRows } from "../taxonomy/import/csv.ts";
 import { importEsco } from "../taxonomy/import/esco.ts";
 import { contentStems } from "../taxonomy/resolver/concept-index.ts";
 import { matchTitles, type TitleOccupation } from "../taxonomy/titles.ts";
-import { createBm25 } from "../src/text/bm25.ts";
 
 const DATA = new URL("../../shared/data/", import.meta.url).pathname;
 const DEPTH = 100;
