@@ -22,8 +22,10 @@ export const Config = z.object({
       password: z.string().optional(),
       caFile: z.string().optional(),
       indexPrefix: z.string().default("ler-match-candidates"),
+      /** Make every write visible to search before it returns (tests, demos); off in production. */
+      refreshOnWrite: z.boolean().default(false),
     })
-    .default({ indexPrefix: "ler-match-candidates" }),
+    .default({ indexPrefix: "ler-match-candidates", refreshOnWrite: false }),
   limits: z
     .object({
       maxBodyBytes: z.coerce

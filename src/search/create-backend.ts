@@ -24,6 +24,7 @@ const BACKENDS: Record<Config["backend"], (config: Config, taxonomy: Taxonomy) =
       password: es.password,
       caPath: es.caFile,
       indexPrefix: es.indexPrefix,
+      refreshOnWrite: es.refreshOnWrite,
     });
     return new ElasticsearchIndex(taxonomy, config.scoring, esConfig);
   },

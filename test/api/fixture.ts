@@ -75,11 +75,35 @@ export interface TestRig {
   close(): Promise<void>;
 }
 
+/**
+ * The backends the API suite runs on: always embedded; Elasticsearch too when a node is configured
+ * (CI starts one), each run in an index of its own, refreshed on write so a search sees the ingest.
+ */
+export const BACKENDS: [string, ConfigInput][] = [
+  ["embedded", { backend: "embedded" }],
+  ...(process.env.ELASTICSEARCH_URL
+    ? ([
+        [
+          "elasticsearch",
+          {
+            backend: "elasticsearch",
+            elasticsearch: {
+              url: process.env.ELASTICSEARCH_URL,
+              indexPrefix: `ler-match-api-${process.pid}-${Date.now()}`,
+              refreshOnWrite: true,
+            },
+          },
+        ],
+      ] satisfies [string, ConfigInput][])
+    : []),
+];
+
 export async function makeRig(overrides: ConfigInput = {}): Promise<TestRig> {
   const dir = mkdtempSync(join(tmpdir(), "ler-match-api-"));
   const db = join(dir, "test.db");
-  const config = loadConfig({ db, backend: "embedded", ...overrides }, {});
-  const engine = await openEngine({ db, backend: "embedded", now: () => NOW });
+  const settings: ConfigInput = { backend: "embedded", ...overrides, db };
+  const config = loadConfig(settings, {});
+  const engine = await openEngine({ ...settings, now: () => NOW });
   const app = createApp({ engine, config });
   return {
     engine,

@@ -1,146 +1,148 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADA, ADA_CERT, BO, CY, json, makeRig, type TestRig } from "./fixture.ts";
+import { ADA, ADA_CERT, BACKENDS, BO, CY, json, makeRig, type TestRig } from "./fixture.ts";
 
-let rig: TestRig;
-beforeAll(async () => {
-  rig = await makeRig();
-  await rig.request("/v1/documents", json([ADA, ADA_CERT, BO, CY]));
-});
-afterAll(() => rig.close());
+describe.each(BACKENDS)("on the %s backend", (_name, backend) => {
+  let rig: TestRig;
+  beforeAll(async () => {
+    rig = await makeRig(backend);
+    await rig.request("/v1/documents", json([ADA, ADA_CERT, BO, CY]));
+  });
+  afterAll(() => rig.close());
 
-const call = async (path: string, body: unknown) => {
-  const res = await rig.request(path, json(body));
-  return { status: res.status, body: await res.json() };
-};
-const ids = (page: { results: { candidateId: string }[] }) => page.results.map((r) => r.candidateId);
+  const call = async (path: string, body: unknown) => {
+    const res = await rig.request(path, json(body));
+    return { status: res.status, body: await res.json() };
+  };
+  const ids = (page: { results: { candidateId: string }[] }) => page.results.map((r) => r.candidateId);
 
-describe("POST /v1/match", () => {
-  it("ranks qualified candidates and drops those under a required threshold", async () => {
-    const { status, body } = await call("/v1/match", {
-      requirements: [{ concept: "sw.python", minLevel: 3, required: true }],
+  describe("POST /v1/match", () => {
+    it("ranks qualified candidates and drops those under a required threshold", async () => {
+      const { status, body } = await call("/v1/match", {
+        requirements: [{ concept: "sw.python", minLevel: 3, required: true }],
+      });
+      expect(status).toBe(200);
+      expect(ids(body)).toEqual(["p-ada"]);
+      // employer record (trust 0.85) · level 4 ≥ 3 (fit 1) · practiced today (recency 1)
+      expect(body.results[0].score).toBeCloseTo(0.85, 12);
     });
-    expect(status).toBe(200);
-    expect(ids(body)).toEqual(["p-ada"]);
-    // employer record (trust 0.85) · level 4 ≥ 3 (fit 1) · practiced today (recency 1)
-    expect(body.results[0].score).toBeCloseTo(0.85, 12);
+
+    it("lists disqualified candidates after the qualified ones when partial matches are asked for", async () => {
+      const { body } = await call("/v1/match", {
+        requirements: [{ concept: "sw.python", minLevel: 3, required: true }],
+        options: { includePartial: true },
+      });
+      // Cy's JavaScript is a sibling of Python: 0.5 · expert ≥ practitioner · issued (0.85) · this year
+      expect(ids(body)).toEqual(["p-ada", "p-cy", "p-bo"]);
+      expect(body.results[1]).toMatchObject({ qualified: false, rank: 2 });
+      expect(body.results[1].score).toBeCloseTo(0.5 * 0.85, 12);
+      // self-asserted (0.5) · working (2) under practitioner (3): fit (2/3)²
+      expect(body.results[2].score).toBeCloseTo(0.5 * (2 / 3) ** 2, 12);
+    });
+
+    it("explains each requirement with contributions that add up to the score", async () => {
+      const { body } = await call("/v1/match", {
+        requirements: [{ concept: "sw.python" }, { concept: "sw.postgresql", weight: 2 }],
+      });
+      const ada = body.results.find((r: { candidateId: string }) => r.candidateId === "p-ada");
+      const sum = ada.explanation.requirements.reduce(
+        (s: number, r: { contribution: number }) => s + r.contribution,
+        0,
+      );
+      expect(sum).toBe(ada.score);
+      expect(ada.explanation.requirements[0].best).toMatchObject({
+        skillText: "Python",
+        rawLevel: "advanced",
+        level: 4,
+      });
+      expect(ada.explanation.summary).toEqual(expect.any(String));
+    });
+
+    it("lists expired evidence as not counted", async () => {
+      const { body } = await call("/v1/match", {
+        requirements: [{ concept: "cloud.kubernetes" }, { concept: "sw.python" }],
+      });
+      const ada = body.results.find((r: { candidateId: string }) => r.candidateId === "p-ada");
+      expect(ada.explanation.excluded).toEqual([
+        expect.objectContaining({ skillText: "Kubernetes", reason: "expired" }),
+      ]);
+      expect(ada.explanation.requirements[0]).toMatchObject({ outcome: "missing", contribution: 0 });
+    });
+
+    it("resolves requirement text through the taxonomy", async () => {
+      const { body } = await call("/v1/match", { requirements: [{ concept: "JS" }] });
+      expect(body.requirements).toEqual([expect.objectContaining({ conceptId: "sw.javascript" })]);
+      expect(ids(body)[0]).toBe("p-cy");
+    });
+
+    it("understands a pasted job description", async () => {
+      const { status, body } = await call("/v1/match", {
+        jobDescription: "Data Engineer\n\nRequirements:\n- Strong Python skills\n- PostgreSQL\n",
+      });
+      expect(status).toBe(200);
+      expect(body.requirements.map((r: { conceptId: string }) => r.conceptId)).toEqual(
+        expect.arrayContaining(["sw.python", "sw.postgresql"]),
+      );
+      expect(body.jobDescription.requirements.length).toBeGreaterThanOrEqual(2);
+      expect(ids(body)[0]).toBe("p-ada");
+    });
+
+    it("answers 400 with the zod issue paths for an invalid body", async () => {
+      const { status, body } = await call("/v1/match", {
+        requirements: [{ concept: "sw.python", minLevel: 9 }],
+      });
+      expect(status).toBe(400);
+      expect(body.error.code).toBe("invalid_input");
+      expect(body.error.details[0].path).toEqual(["requirements", "0", "minLevel"]);
+    });
+
+    it("answers 422 unknown_concept when nothing resolves", async () => {
+      const { status, body } = await call("/v1/match", {
+        requirements: [{ concept: "underwater basket weaving" }],
+      });
+      expect(status).toBe(422);
+      expect(body.error).toMatchObject({
+        code: "unknown_concept",
+        details: { unresolved: ["underwater basket weaving"] },
+      });
+    });
   });
 
-  it("lists disqualified candidates after the qualified ones when partial matches are asked for", async () => {
-    const { body } = await call("/v1/match", {
-      requirements: [{ concept: "sw.python", minLevel: 3, required: true }],
-      options: { includePartial: true },
+  describe("POST /v1/search", () => {
+    it("treats a required skill with a level as an exact filter", async () => {
+      const { body } = await call("/v1/search", {
+        requirements: [{ concept: "sw.python", minLevel: 2, required: true }],
+      });
+      expect(ids(body)).toEqual(["p-ada", "p-bo"]);
+      expect(body.results.map((r: { score: number }) => r.score)).toEqual([0.85, 0.5]);
     });
-    // Cy's JavaScript is a sibling of Python: 0.5 · expert ≥ practitioner · issued (0.85) · this year
-    expect(ids(body)).toEqual(["p-ada", "p-cy", "p-bo"]);
-    expect(body.results[1]).toMatchObject({ qualified: false, rank: 2 });
-    expect(body.results[1].score).toBeCloseTo(0.5 * 0.85, 12);
-    // self-asserted (0.5) · working (2) under practitioner (3): fit (2/3)²
-    expect(body.results[2].score).toBeCloseTo(0.5 * (2 / 3) ** 2, 12);
+
+    it("filters to verified evidence only when asked", async () => {
+      const { body } = await call("/v1/search", {
+        requirements: [{ concept: "sw.python", minLevel: 1, required: true }],
+        options: { verifiedOnly: true },
+      });
+      expect(ids(body)).toEqual([]);
+    });
   });
 
-  it("explains each requirement with contributions that add up to the score", async () => {
-    const { body } = await call("/v1/match", {
-      requirements: [{ concept: "sw.python" }, { concept: "sw.postgresql", weight: 2 }],
+  describe("POST /v1/explain", () => {
+    it("explains a candidate who would not qualify", async () => {
+      const { status, body } = await call("/v1/explain", {
+        candidateId: "p-bo",
+        position: { requirements: [{ concept: "sw.python", minLevel: 3, required: true }] },
+      });
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ candidateId: "p-bo", qualified: false });
+      expect(body.explanation.disqualifiedBy).toEqual(["Python"]);
     });
-    const ada = body.results.find((r: { candidateId: string }) => r.candidateId === "p-ada");
-    const sum = ada.explanation.requirements.reduce(
-      (s: number, r: { contribution: number }) => s + r.contribution,
-      0,
-    );
-    expect(sum).toBe(ada.score);
-    expect(ada.explanation.requirements[0].best).toMatchObject({
-      skillText: "Python",
-      rawLevel: "advanced",
-      level: 4,
-    });
-    expect(ada.explanation.summary).toEqual(expect.any(String));
-  });
 
-  it("lists expired evidence as not counted", async () => {
-    const { body } = await call("/v1/match", {
-      requirements: [{ concept: "cloud.kubernetes" }, { concept: "sw.python" }],
+    it("answers 404 for an unknown candidate", async () => {
+      const { status, body } = await call("/v1/explain", {
+        candidateId: "nobody",
+        position: { requirements: [{ concept: "sw.python" }] },
+      });
+      expect(status).toBe(404);
+      expect(body.error.code).toBe("not_found");
     });
-    const ada = body.results.find((r: { candidateId: string }) => r.candidateId === "p-ada");
-    expect(ada.explanation.excluded).toEqual([
-      expect.objectContaining({ skillText: "Kubernetes", reason: "expired" }),
-    ]);
-    expect(ada.explanation.requirements[0]).toMatchObject({ outcome: "missing", contribution: 0 });
-  });
-
-  it("resolves requirement text through the taxonomy", async () => {
-    const { body } = await call("/v1/match", { requirements: [{ concept: "JS" }] });
-    expect(body.requirements).toEqual([expect.objectContaining({ conceptId: "sw.javascript" })]);
-    expect(ids(body)[0]).toBe("p-cy");
-  });
-
-  it("understands a pasted job description", async () => {
-    const { status, body } = await call("/v1/match", {
-      jobDescription: "Data Engineer\n\nRequirements:\n- Strong Python skills\n- PostgreSQL\n",
-    });
-    expect(status).toBe(200);
-    expect(body.requirements.map((r: { conceptId: string }) => r.conceptId)).toEqual(
-      expect.arrayContaining(["sw.python", "sw.postgresql"]),
-    );
-    expect(body.jobDescription.requirements.length).toBeGreaterThanOrEqual(2);
-    expect(ids(body)[0]).toBe("p-ada");
-  });
-
-  it("answers 400 with the zod issue paths for an invalid body", async () => {
-    const { status, body } = await call("/v1/match", {
-      requirements: [{ concept: "sw.python", minLevel: 9 }],
-    });
-    expect(status).toBe(400);
-    expect(body.error.code).toBe("invalid_input");
-    expect(body.error.details[0].path).toEqual(["requirements", "0", "minLevel"]);
-  });
-
-  it("answers 422 unknown_concept when nothing resolves", async () => {
-    const { status, body } = await call("/v1/match", {
-      requirements: [{ concept: "underwater basket weaving" }],
-    });
-    expect(status).toBe(422);
-    expect(body.error).toMatchObject({
-      code: "unknown_concept",
-      details: { unresolved: ["underwater basket weaving"] },
-    });
-  });
-});
-
-describe("POST /v1/search", () => {
-  it("treats a required skill with a level as an exact filter", async () => {
-    const { body } = await call("/v1/search", {
-      requirements: [{ concept: "sw.python", minLevel: 2, required: true }],
-    });
-    expect(ids(body)).toEqual(["p-ada", "p-bo"]);
-    expect(body.results.map((r: { score: number }) => r.score)).toEqual([0.85, 0.5]);
-  });
-
-  it("filters to verified evidence only when asked", async () => {
-    const { body } = await call("/v1/search", {
-      requirements: [{ concept: "sw.python", minLevel: 1, required: true }],
-      options: { verifiedOnly: true },
-    });
-    expect(ids(body)).toEqual([]);
-  });
-});
-
-describe("POST /v1/explain", () => {
-  it("explains a candidate who would not qualify", async () => {
-    const { status, body } = await call("/v1/explain", {
-      candidateId: "p-bo",
-      position: { requirements: [{ concept: "sw.python", minLevel: 3, required: true }] },
-    });
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ candidateId: "p-bo", qualified: false });
-    expect(body.explanation.disqualifiedBy).toEqual(["Python"]);
-  });
-
-  it("answers 404 for an unknown candidate", async () => {
-    const { status, body } = await call("/v1/explain", {
-      candidateId: "nobody",
-      position: { requirements: [{ concept: "sw.python" }] },
-    });
-    expect(status).toBe(404);
-    expect(body.error.code).toBe("not_found");
   });
 });

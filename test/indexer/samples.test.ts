@@ -1,0 +1,127 @@
+/**
+ * Every real sample in ../shared/data/ler-samples through the whole engine, as `ler-match ingest`
+ * runs it: nothing crashes, expired credentials are stored but not scored, and revoked ones are
+ * re-marked once their status list is supplied (built here, as an issuer would publish it).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DocumentReport, IngestReport } from "../../indexer/types.ts";
+import { ingestAll, keepAll } from "../../src/cli/commands/ingest.ts";
+import { openEngine } from "../../src/engine/open.ts";
+import type { Engine } from "../../src/engine/types.ts";
+
+const SAMPLES = join(import.meta.dirname, "../../../shared/data/ler-samples");
+const DCC_LIST =
+  "https://digitalcredentials.github.io/vc-test-fixtures/statusLists/didkey-ed25519Signature2020/e5WK8CbZ1GjycuPombrj";
+const ONE_EDTECH_REVOKED =
+  "https://dc.1edtech.org/wellspring2022/wellspring-portal/credential/54418d3f-ec01-4652-800a-861c890a51a1";
+
+let dir: string;
+let engine: Engine;
+let report: IngestReport;
+const byFile = (suffix: string): DocumentReport[] => report.documents.filter((d) => d.name.includes(suffix));
+
+function bitstringList(id: string, setBits: number[]) {
+  const bits = new Uint8Array(16 * 1024);
+  for (const i of setBits) bits[Math.floor(i / 8)]! |= 0x80 >> (i % 8);
+  return {
+    "@context": ["https://www.w3.org/ns/credentials/v2"],
+    id,
+    type: ["VerifiableCredential", "BitstringStatusListCredential"],
+    credentialSubject: {
+      id: `${id}#list`,
+      type: "BitstringStatusList",
+      statusPurpose: "revocation",
+      encodedList: `u${gzipSync(bits).toString("base64url")}`,
+    },
+  };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ler-match-samples-"));
+  engine = await openEngine({ db: join(dir, "samples.db"), backend: "embedded" });
+  report = await ingestAll(
+    [SAMPLES],
+    { dryRun: false, batchSize: 20, progress: false, keep: keepAll },
+    (inputs, o) => engine.ingest(inputs, o),
+  );
+}, 120_000);
+afterAll(async () => {
+  await engine.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the real LER samples", () => {
+  it("every file gets a report, and no failure is an internal error", () => {
+    const files = new Set(report.documents.map((d) => d.name.replace(/\[\d+\]$/, "")));
+    expect(files.size).toBe(56);
+    expect(report.documents.filter((d) => d.error?.code === "internal")).toEqual([]);
+  });
+
+  it("person records are stored; what is not one is refused with a code that says so", () => {
+    const failures = report.documents
+      .filter((d) => d.status === "failed" && d.error?.code !== "not_a_person_record")
+      .map((d) => [d.name.slice(SAMPLES.length + 1), d.error?.code]);
+    // the folder's manifest, and a JSON Resume schema test fixture that is not a résumé
+    expect(failures).toEqual([
+      ["manifest.csv", "parse_failed"],
+      ["jsonresume/jsonresume-schema_test-skills.json", "unknown_format"],
+    ]);
+    expect(report.totals.stored + report.totals.replaced).toBeGreaterThanOrEqual(40);
+    expect(byFile("case/opensalt-tests_SmartLevelFramework.json")[0]?.error?.message).toContain(
+      "taxonomy import case",
+    );
+  });
+
+  it("expired credentials are stored and flagged", async () => {
+    const [doc] = byFile("dcc-fixtures_oidf-noStatus-expired.json");
+    expect(doc).toMatchObject({ status: "stored", flags: expect.arrayContaining(["expired"]) });
+    const profile = await engine.profile(doc!.candidateId!);
+    expect(profile.documents.find((d) => d.id === doc!.documentId)?.validUntil).toBe("2025-01-09T16:23:24Z");
+  });
+
+  it("credentials with a status are 'status-unchecked' until a list is supplied", () => {
+    expect(byFile("dcc-fixtures_oidf-revokedStatus-noExpiry.json")[0]?.flags).toContain("status-unchecked");
+    expect(byFile("1edtech-validator_credential-status-revoked.json")[0]?.flags).toContain(
+      "status-unchecked",
+    );
+  });
+
+  it("supplying the issuers' status lists re-marks exactly the revoked credentials", async () => {
+    const applied = await engine.applyStatusLists([
+      bitstringList(DCC_LIST, [6]),
+      { revoked: [ONE_EDTECH_REVOKED] },
+    ]);
+    expect(applied.counts.revoked).toBe(2);
+    for (const f of [
+      "dcc-fixtures_oidf-revokedStatus-noExpiry.json",
+      "1edtech-validator_credential-status-revoked.json",
+    ]) {
+      const [doc] = byFile(f);
+      const profile = await engine.profile(doc!.candidateId!);
+      expect(profile.documents.find((d) => d.id === doc!.documentId)?.revocation).toBe("revoked");
+    }
+  });
+
+  it("re-ingesting the samples stores nothing new; only documents sharing an id replace each other", async () => {
+    // The samples reuse credential ids (the spec examples' …/credentials/3527, the LER-RS use
+    // cases' shared id): a later file is a new version of the same credential and replaces it.
+    const seen = new Map<string, number>();
+    for (const d of report.documents)
+      if (d.documentId) seen.set(d.documentId, (seen.get(d.documentId) ?? 0) + 1);
+    const shared = new Set([...seen].filter(([, n]) => n > 1).map(([id]) => id));
+    expect(shared.has("http://example.com/credentials/3527")).toBe(true);
+    const again = await ingestAll(
+      [SAMPLES],
+      { dryRun: false, batchSize: 20, progress: false, keep: keepAll },
+      (inputs, o) => engine.ingest(inputs, o),
+    );
+    expect(again.totals.stored).toBe(0);
+    const replaced = again.documents.filter((d) => d.status === "replaced");
+    expect(replaced.filter((d) => !shared.has(d.documentId ?? ""))).toEqual([]);
+    expect(again.totals.unchanged).toBeGreaterThan(0);
+  });
+});
