@@ -28,6 +28,7 @@ const route = createRoute({
         "application/json": { schema: IngestJson },
         "application/x-ndjson": { schema: z.string() },
         "text/csv": { schema: z.string() },
+        "multipart/form-data": { schema: z.object({ file: z.any().describe("one or more LER files") }) },
       },
     },
   },
@@ -78,8 +79,25 @@ function statusOf(report: IngestReport): 200 | 207 | 422 {
   return failed === documents ? 422 : 207;
 }
 
+/** A browser or curl -F upload: every file field is one input, named by its file name. */
+async function readMultipart(c: Context, format: LerFormat | undefined): Promise<IngestInput[]> {
+  const form = await c.req.parseBody({ all: true });
+  const files = Object.values(form)
+    .flat()
+    .filter((v): v is File => typeof v === "object" && v !== null && "text" in v);
+  if (files.length === 0) fail("invalid_input", "the form holds no file; attach LER files as form fields");
+  return Promise.all(
+    files.map(async (f) => ({
+      name: f.name || "upload",
+      content: await f.text(),
+      format: format ?? (f.name.toLowerCase().endsWith(".csv") ? ("csv" as const) : undefined),
+    })),
+  );
+}
+
 async function readInputs(c: Context, format: LerFormat | undefined): Promise<IngestInput[]> {
   const type = (c.req.header("content-type") ?? "application/json").split(";")[0]!.trim().toLowerCase();
+  if (type === "multipart/form-data") return readMultipart(c, format);
   const text = await c.req.text();
   if (!text.trim()) fail("invalid_input", "the request body is empty; send one or more LER documents");
   if (type === "application/x-ndjson" || type === "application/jsonl")

@@ -115,3 +115,24 @@ describe("limits", () => {
     expect((await res.json()).error).toMatchObject({ code: "too_many_documents", details: { limit: 2 } });
   });
 });
+
+describe("file uploads", () => {
+  it("takes LER files as multipart form fields, each reported by its file name", async () => {
+    const form = new FormData();
+    form.append("file", new Blob([JSON.stringify(ADA)], { type: "application/json" }), "ada.json");
+    form.append(
+      "file",
+      new Blob(["person,skill,level,scale,source\np-dee,Python,4,rating-5,employer-record\n"], {
+        type: "text/csv",
+      }),
+      "staff.csv",
+    );
+    const res = await rig.request("/v1/documents", { method: "POST", body: form });
+    expect(res.status).toBe(200);
+    const report = await res.json();
+    expect(report.documents.map((d: { name: string; status: string }) => [d.name, d.status])).toEqual([
+      ["ada.json", "stored"],
+      ["staff.csv person p-dee", "stored"],
+    ]);
+  });
+});
