@@ -2,6 +2,7 @@
  * An in-memory taxonomy over a list of concepts: the hierarchy, relations and resolution.
  */
 import type { Relation } from "../src/domain/match.ts";
+import { ancestorsOf } from "./hierarchy.ts";
 import { Concept, type ConceptInput, type SimilarityResult, type Taxonomy } from "./model.ts";
 import { createResolver, normaliseText } from "./resolver/index.ts";
 
@@ -25,20 +26,7 @@ export function buildTaxonomy(inputs: readonly ConceptInput[], options: Taxonomy
   const ancestors = (id: string): string[] => {
     const cached = ancestorCache.get(id);
     if (cached) return cached;
-    const out: string[] = [];
-    const seen = new Set([id]);
-    let frontier = [id];
-    while (frontier.length) {
-      const next: string[] = [];
-      for (const f of frontier)
-        for (const b of byId.get(f)?.broader ?? [])
-          if (!seen.has(b) && byId.has(b)) {
-            seen.add(b);
-            out.push(b);
-            next.push(b);
-          }
-      frontier = next;
-    }
+    const out = ancestorsOf(byId, id);
     ancestorCache.set(id, out);
     return out;
   };

@@ -1,16 +1,7 @@
-/** A small seeded PRNG (mulberry32) so synthetic data is the same on every run. */
-export type Rng = () => number;
+/** Seeded randomness for synthetic benchmark data: the project's one PRNG (mulberry32). */
+export { mulberry32 as seeded } from "../../src/generate/random.ts";
 
-export function seeded(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Rng = () => number;
 
 export const intBetween = (rng: Rng, min: number, max: number): number =>
   min + Math.floor(rng() * (max - min + 1));

@@ -3,6 +3,8 @@
  * exact, normalised and stemmed forms, a blocked list for fuzzy matching, and each concept's
  * neighbourhood for context. The resolver, the JD parser and extraction all read the same index.
  */
+
+import { ancestorsOf } from "../hierarchy.ts";
 import type { Concept } from "../model.ts";
 import { STOP_WORDS, stem } from "./nlp.ts";
 
@@ -79,24 +81,6 @@ function names(c: Concept): [string, NameKind][] {
     ...c.aliases.map((a): [string, NameKind] => [a, "alias"]),
     ...c.ambiguousAliases.map((a): [string, NameKind] => [a, "ambiguous"]),
   ];
-}
-
-function ancestorsOf(byId: ReadonlyMap<string, Concept>, id: string): string[] {
-  const out: string[] = [];
-  const seen = new Set([id]);
-  let frontier = [id];
-  while (frontier.length) {
-    const next: string[] = [];
-    for (const f of frontier)
-      for (const b of byId.get(f)?.broader ?? [])
-        if (!seen.has(b) && byId.has(b)) {
-          seen.add(b);
-          out.push(b);
-          next.push(b);
-        }
-    frontier = next;
-  }
-  return out;
 }
 
 /** Profiles are only needed for ambiguous names, so each is built when first asked for. */

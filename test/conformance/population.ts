@@ -6,6 +6,7 @@
  */
 
 import { SourceKind } from "../../src/domain/schemas.ts";
+import { mulberry32 } from "../../src/generate/random.ts";
 import type { ScoringConfig } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
 import type { IndexedCandidate } from "../../src/search/backend.ts";
@@ -32,18 +33,6 @@ const CONCEPTS: ConceptInput[] = [
 
 export const conformanceTaxonomy = (): Taxonomy => buildTaxonomy(CONCEPTS);
 
-/** mulberry32: tiny, fast, and the same sequence everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** "now" for every conformance query, so recency and expiry never depend on the clock. */
 export const NOW_MS = Date.UTC(2026, 0, 15);
 const LEVELS = [null, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
@@ -56,7 +45,7 @@ export interface Population {
 }
 
 export function makePopulation(size: number, seed: number): Population {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const evidence = new Map<string, EvidenceRow[]>();
   const ids: string[] = [];
