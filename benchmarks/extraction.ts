@@ -4,15 +4,25 @@
  * extractor beside two baselines computed in the same run: literal label matching (ESCO preferred
  * and alternative labels, longest first, no stemming) and BM25 over labels plus descriptions at
  * lower weight (Porter stems, stop words removed). Throughput is sentences/s on one core.
+ *
+ * Span detection on SkillSpan (dev, HOUSE and TECH CoNLL, Skill and Knowledge layers) and Sayfullina
+ * (dev, soft skills), which are BIO-tagged without ESCO labels: the offsets the extractor returns
+ * for its top results (overlaps merged) against the gold spans, token-level and span-level (exact
+ * and partial overlap) precision/recall/F1, beside the literal-label baseline.
  */
 import { readFileSync } from "node:fs";
 import { createBm25 } from "../src/text/bm25.ts";
+import { cooccurrenceFromOccupations } from "../taxonomy/cooccurrence.ts";
 import { readCsvRows } from "../taxonomy/import/csv.ts";
 import { importEsco } from "../taxonomy/import/esco.ts";
 import type { Concept } from "../taxonomy/model.ts";
 import { Concept as ConceptSchema } from "../taxonomy/model.ts";
 import { contentStems } from "../taxonomy/resolver/concept-index.ts";
-import { createExtractor, type ExtractionWeights } from "../taxonomy/resolver/extract.ts";
+import {
+  createExtractor,
+  type ExtractedConcept,
+  type ExtractionWeights,
+} from "../taxonomy/resolver/extract.ts";
 
 const DATA = new URL("../../shared/data/", import.meta.url).pathname;
 const SETS = ["house", "tech"] as const;
@@ -25,6 +35,7 @@ interface Sentence {
   gold: Set<string>;
 }
 
+/** Ranked preferred labels, lower-cased: the benchmark's label space, where a few ESCO concepts share one label. */
 type Ranker = (text: string) => string[];
 
 interface Metrics {
@@ -35,13 +46,13 @@ interface Metrics {
   perSecond: number;
 }
 
-export function readSentences(set: string, idByLabel: ReadonlyMap<string, string>): Sentence[] {
+export function readSentences(set: string, labels: ReadonlySet<string>): Sentence[] {
   const bySentence = new Map<string, Set<string>>();
   for (const row of readCsvRows(`${DATA}decorte-skill-extraction/${set}_validation_annotations.csv`)) {
     const text = row.sentence ?? "";
     const gold = bySentence.get(text) ?? new Set<string>();
-    const id = idByLabel.get((row.label ?? "").toLowerCase());
-    if (!NOT_GOLD.has(row.label ?? "") && id) gold.add(id);
+    const label = (row.label ?? "").toLowerCase();
+    if (!NOT_GOLD.has(row.label ?? "") && labels.has(label)) gold.add(label);
     bySentence.set(text, gold);
   }
   return [...bySentence].filter(([, g]) => g.size > 0).map(([text, gold]) => ({ text, gold }));
@@ -51,7 +62,7 @@ export function evaluate(sentences: readonly Sentence[], rank: Ranker): Metrics 
   const sum = { rp5: 0, mrr: 0, p1: 0, r10: 0 };
   const t0 = performance.now();
   for (const s of sentences) {
-    const ranked = rank(s.text).slice(0, DEPTH);
+    const ranked = [...new Set(rank(s.text))].slice(0, DEPTH);
     const hits = ranked.map((id) => s.gold.has(id));
     const first = hits.indexOf(true);
     sum.rp5 += hits.slice(0, 5).filter(Boolean).length / Math.min(5, s.gold.size);
@@ -74,50 +85,197 @@ function bm25Baseline(skills: readonly Concept[]): Ranker {
       scores.set(doc, (scores.get(doc) ?? 0) + BM25_DESCRIPTION_WEIGHT * s);
     return [...scores]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, DEPTH)
-      .map(([doc]) => skills[doc]?.id ?? "");
+      .slice(0, DEPTH + 5)
+      .map(([doc]) => skills[doc]?.label.toLowerCase() ?? "");
   };
 }
 
-const LITERAL: Partial<ExtractionWeights> = { stemmedPhrase: 0, names: 0, description: 0, prior: 0 };
+const LITERAL: Partial<ExtractionWeights> = {
+  stemmedPhrase: 0,
+  names: 0,
+  description: 0,
+  prior: 0,
+  coverage: 0,
+  graph: 0,
+};
 
-export function readPriors(idByLabel: ReadonlyMap<string, string>): Map<string, number> {
+export function readPriors(skills: readonly Concept[]): Map<string, number> {
   const raw = JSON.parse(readFileSync(`${DATA}decorte-skill-extraction/esco_priors.json`, "utf8")) as Record<
     string,
     number
   >;
-  const max = Math.max(...Object.values(raw));
+  const byLabel = new Map(Object.entries(raw).map(([label, p]) => [label.trim().toLowerCase(), p]));
+  const max = Math.max(...byLabel.values());
   const out = new Map<string, number>();
-  for (const [label, p] of Object.entries(raw)) {
-    const id = idByLabel.get(label.trim().toLowerCase());
-    if (id) out.set(id, p / max);
+  for (const c of skills) {
+    const p = byLabel.get(c.label.toLowerCase());
+    if (p !== undefined) out.set(c.id, p / max);
   }
   return out;
 }
 
-export function loadEscoSkills(): Concept[] {
-  const { concepts } = importEsco(`${DATA}esco-v1.1.1`);
-  return concepts
+/** ESCO skills in the benchmark's label space (v1.1.0 preferred labels), with occupation co-occurrence. */
+export function loadEsco(): {
+  skills: Concept[];
+  cooccurrence: ReturnType<typeof cooccurrenceFromOccupations>;
+} {
+  const { concepts, occupations } = importEsco(`${DATA}esco-v1.1.1`);
+  const space = new Set(
+    readFileSync(`${DATA}decorte-skill-extraction/skills_en_label.txt`, "utf8")
+      .split("\n")
+      .map((l) => l.trim().toLowerCase()),
+  );
+  const skills = concepts
     .map((c) => ConceptSchema.parse(c))
-    .filter((c) => c.type !== "occupation" && (c.escoUri ?? "").includes("/esco/skill/"));
+    .filter((c) => c.type !== "occupation" && space.has(c.label.toLowerCase()));
+  return { skills, cooccurrence: cooccurrenceFromOccupations(occupations) };
 }
 
+/** A BIO-tagged sentence: its tokens joined by spaces, token offsets, gold spans as token ranges. */
+export interface TaggedSentence {
+  text: string;
+  tokens: { start: number; end: number }[];
+  /** [first, last] token of each gold span, distinct */
+  gold: [number, number][];
+}
+
+/** CoNLL `token \t tag…` with a blank line between sentences; every tag column is a span layer. */
+export function parseConll(source: string): TaggedSentence[] {
+  return source
+    .split(/\r?\n\s*\r?\n/)
+    .map((block) => block.split(/\r?\n/).filter((l) => l.trim()))
+    .filter((lines) => lines.length > 0)
+    .map((lines) => {
+      const rows = lines.map((l) => l.split("\t"));
+      const tokens: TaggedSentence["tokens"] = [];
+      let text = "";
+      for (const [word = ""] of rows) {
+        if (text) text += " ";
+        tokens.push({ start: text.length, end: text.length + word.length });
+        text += word;
+      }
+      const layers = (rows[0]?.length ?? 1) - 1;
+      const gold = new Map<string, [number, number]>();
+      for (let layer = 1; layer <= layers; layer++)
+        for (const span of bioSpans(rows.map((r) => r[layer] ?? "O"))) gold.set(span.join(), span);
+      return { text, tokens, gold: [...gold.values()] };
+    });
+}
+
+function bioSpans(tags: readonly string[]): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  tags.forEach((tag, i) => {
+    const inside = tag.startsWith("I-") && open >= 0;
+    if (!inside && open >= 0) out.push([open, i - 1]);
+    if (!inside) open = tag.startsWith("B-") || tag.startsWith("I-") ? i : -1;
+  });
+  if (open >= 0) out.push([open, tags.length - 1]);
+  return out;
+}
+
+/** Character spans → the token ranges they touch, overlapping ranges merged. */
+export function tokenRanges(
+  tokens: readonly { start: number; end: number }[],
+  spans: readonly { start: number; end: number }[],
+): [number, number][] {
+  const ranges = spans
+    .filter((s) => s.start >= 0)
+    .map((s): [number, number] => {
+      const hit = tokens.flatMap((t, i) => (t.start < s.end && s.start < t.end ? [i] : []));
+      return [hit[0] ?? -1, hit[hit.length - 1] ?? -1];
+    })
+    .filter(([a]) => a >= 0)
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([...r]);
+  }
+  return merged;
+}
+
+interface Prf {
+  p: number;
+  r: number;
+  f1: number;
+}
+
+export interface SpanMetrics {
+  token: Prf;
+  exact: Prf;
+  partial: Prf;
+  perSecond: number;
+}
+
+const prf = (tpP: number, nP: number, tpR: number, nR: number): Prf => {
+  const p = nP ? tpP / nP : 0;
+  const r = nR ? tpR / nR : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+
+const overlaps = (a: [number, number], b: [number, number]) => a[0] <= b[1] && b[0] <= a[1];
+
+export function scoreSpans(
+  sentences: readonly TaggedSentence[],
+  find: (text: string) => ExtractedConcept[],
+): SpanMetrics {
+  const c = { tokTp: 0, tokP: 0, tokG: 0, exact: 0, predP: 0, partP: 0, partG: 0, gold: 0 };
+  const t0 = performance.now();
+  for (const s of sentences) {
+    const pred = tokenRanges(s.tokens, find(s.text));
+    const inPred = new Set(pred.flatMap(([a, b]) => range(a, b)));
+    const inGold = new Set(s.gold.flatMap(([a, b]) => range(a, b)));
+    c.tokP += inPred.size;
+    c.tokG += inGold.size;
+    c.tokTp += [...inPred].filter((i) => inGold.has(i)).length;
+    c.predP += pred.length;
+    c.gold += s.gold.length;
+    c.exact += pred.filter((p) => s.gold.some((g) => g[0] === p[0] && g[1] === p[1])).length;
+    c.partP += pred.filter((p) => s.gold.some((g) => overlaps(p, g))).length;
+    c.partG += s.gold.filter((g) => pred.some((p) => overlaps(p, g))).length;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    token: prf(c.tokTp, c.tokP, c.tokTp, c.tokG),
+    exact: prf(c.exact, c.predP, c.exact, c.gold),
+    partial: prf(c.partP, c.predP, c.partG, c.gold),
+    perSecond: sentences.length / seconds,
+  };
+}
+
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+
+const SPAN_SETS: [string, string][] = [
+  ["SkillSpan HOUSE dev", "skillspan/skillspan_house_dev.conll"],
+  ["SkillSpan TECH dev", "skillspan/skillspan_tech_dev.conll"],
+  ["Sayfullina dev", "sayfullina-softskills/sayfullina_dev.conll"],
+];
+
+const fmt = (n: number) => n.toFixed(3);
+export const labelsOf = (found: readonly ExtractedConcept[]): string[] =>
+  found.map((c) => c.label.toLowerCase());
+
+/** Top results kept as spans; the literal baseline keeps every name it finds. */
+const SPAN_K = 5;
+const ALL = 50;
+
 function main(): void {
-  const skills = loadEscoSkills();
-  const idByLabel = new Map(skills.map((c) => [c.label.toLowerCase(), c.id]));
-  const priors = readPriors(idByLabel);
+  const { skills, cooccurrence } = loadEsco();
+  const labels = new Set(skills.map((c) => c.label.toLowerCase()));
+  const priors = readPriors(skills);
   const weights = process.env.EXTRACTION_WEIGHTS ? JSON.parse(process.env.EXTRACTION_WEIGHTS) : {};
-  const ours = createExtractor(skills, { priors, weights });
+  const ours = createExtractor(skills, { priors, weights, cooccurrence });
   const literal = createExtractor(skills, { weights: LITERAL });
   const systems: [string, Ranker][] = [
-    ["literal labels (longest first)", (t) => literal.extract(t, DEPTH).map((c) => c.id)],
+    ["literal labels (longest first)", (t) => labelsOf(literal.extract(t, DEPTH + 5))],
     ["BM25 labels + descriptions", bm25Baseline(skills)],
-    ["ler-match extractConcepts", (t) => ours.extract(t, DEPTH).map((c) => c.id)],
+    ["ler-match extractConcepts", (t) => labelsOf(ours.extract(t, DEPTH + 5))],
   ];
-  const fmt = (n: number) => n.toFixed(3);
   console.log(`ESCO skills ranked: ${skills.length}; priors mapped: ${priors.size}`);
   for (const set of SETS) {
-    const sentences = readSentences(set, idByLabel);
+    const sentences = readSentences(set, labels);
     console.log(`\n${set.toUpperCase()} validation: ${sentences.length} sentences with gold labels`);
     console.log("| system | RP@5 | MRR | P@1 | R@10 | sentences/s |\n|---|---|---|---|---|---|");
     for (const [name, rank] of systems) {
@@ -125,6 +283,24 @@ function main(): void {
       console.log(
         `| ${name} | ${fmt(m.rp5)} | ${fmt(m.mrr)} | ${fmt(m.p1)} | ${fmt(m.r10)} | ${Math.round(m.perSecond)} |`,
       );
+    }
+  }
+  const finders: [string, (t: string) => ExtractedConcept[]][] = [
+    ["literal labels (all found)", (t) => literal.extract(t, ALL)],
+    [`ler-match extractConcepts (top ${SPAN_K})`, (t) => ours.extract(t, SPAN_K)],
+  ];
+  for (const [title, file] of SPAN_SETS) {
+    const sentences = parseConll(readFileSync(`${DATA}${file}`, "utf8"));
+    const gold = sentences.reduce((n, s) => n + s.gold.length, 0);
+    console.log(`\n${title}: ${sentences.length} sentences, ${gold} gold spans (Skill + Knowledge)`);
+    console.log(
+      "| system | token P | token R | token F1 | exact P | exact R | exact F1 | partial P | partial R | partial F1 | sentences/s |",
+    );
+    console.log(`|---${"|---".repeat(10)}|`);
+    for (const [name, find] of finders) {
+      const m = scoreSpans(sentences, find);
+      const cells = [m.token, m.exact, m.partial].flatMap((x) => [x.p, x.r, x.f1].map(fmt));
+      console.log(`| ${name} | ${cells.join(" | ")} | ${Math.round(m.perSecond)} |`);
     }
   }
 }

@@ -1,8 +1,11 @@
 /**
  * Skill extraction from free text (a CV line, a vacancy sentence): ranked concepts with where they
  * were found. Combines names found verbatim/normalised/stemmed in the text (longest first) with
- * BM25 retrieval over each concept's names and, at lower weight, its description, plus an optional
- * per-concept prior. Weights are data, tuned on validation sets only (benchmarks/extraction.ts).
+ * BM25 retrieval over each concept's names and, at lower weight, its description; then how much of
+ * a candidate's best name the text covers (rare words count more, a bracketed qualifier is optional,
+ * one-word names count less), an optional per-concept prior, and an optional re-rank of the top
+ * candidates by co-occurring skills that also scored. Weights are data, tuned on validation sets
+ * only (benchmarks/extraction.ts).
  */
 import { type Bm25Index, createBm25 } from "../../src/text/bm25.ts";
 import type { Concept, Taxonomy } from "../model.ts";
@@ -32,22 +35,39 @@ export interface ExtractionWeights {
   description: number;
   /** prior × this */
   prior: number;
+  /** share of a candidate's best name whose words are in the text, raised to coveragePower */
+  coverage: number;
+  coveragePower: number;
+  /** 1: words count by their rarity across names (idf); 0: every word counts the same */
+  coverageIdf: number;
+  /** multiplier for coverage by a one-word name ("statistics", "knowledge"): whole, but rarely the point */
+  coverageSingle: number;
+  /** co-occurrence re-rank: Σ cosine × neighbour's first-pass score over the top `graphDepth` */
+  graph: number;
+  graphDepth: number;
   k1: number;
   b: number;
   /** candidates scored from each BM25 list */
   depth: number;
 }
 
+/** Tuned on the Decorte HOUSE and TECH validation splits only (coordinate search, benchmarks/extraction.ts). */
 export const DEFAULT_EXTRACTION_WEIGHTS: ExtractionWeights = {
-  phrase: 1,
+  phrase: 3,
   stemmedPhrase: 0.8,
-  singleWord: 0.3,
-  names: 1,
+  singleWord: 0.1,
+  names: 1.5,
   description: 0.1,
   prior: 0.5,
-  k1: 1.2,
-  b: 0.75,
-  depth: 200,
+  coverage: 2,
+  coveragePower: 1.5,
+  coverageIdf: 1,
+  coverageSingle: 0.85,
+  graph: 0.01,
+  graphDepth: 50,
+  k1: 0.6,
+  b: 0.9,
+  depth: 400,
 };
 
 export interface ExtractorOptions {
@@ -56,6 +76,8 @@ export interface ExtractorOptions {
   priors?: ReadonlyMap<string, number>;
   /** only these concepts are candidates (e.g. ESCO skills, not occupations or groups) */
   filter?: (c: Concept) => boolean;
+  /** concept id → (concept id → similarity), e.g. cooccurrenceFromOccupations over ESCO */
+  cooccurrence?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export interface Extractor {
@@ -72,8 +94,12 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
   const w = { ...DEFAULT_EXTRACTION_WEIGHTS, ...options.weights };
   const pool = options.filter ? concepts.filter(options.filter) : [...concepts];
   const index = buildConceptIndex(pool);
-  const nameStems = pool.map((c) => [c.label, ...c.aliases].flatMap(contentStems));
+  const nameLists = pool.map((c) =>
+    distinctNames([c.label, ...c.aliases].flatMap(withoutQualifier).map(contentStems)),
+  );
+  const nameStems = nameLists.map((l) => l.flat());
   const nameSets = nameStems.map((s) => new Set(s));
+  const rarity = stemRarity(nameSets, w.coverageIdf);
   const names: Bm25Index = createBm25(nameStems, { k1: w.k1, b: w.b });
   const descriptions: Bm25Index = createBm25(
     pool.map((c) => contentStems(c.description ?? "")),
@@ -100,27 +126,100 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
     const query = tokens.flatMap((t) => t.stems);
     addNormalised(names.search(query, w.depth), w.names, add);
     addNormalised(descriptions.search(query, w.depth), w.description, add);
+    if (w.coverage > 0) {
+      const present = new Set(query);
+      for (const doc of scores.keys())
+        add(
+          doc,
+          w.coverage * coverage(nameLists[doc] ?? [], present, rarity, w.coverageSingle) ** w.coveragePower,
+        );
+    }
     if (options.priors)
       for (const doc of scores.keys()) add(doc, w.prior * (options.priors.get(pool[doc]?.id ?? "") ?? 0));
-    return [...scores]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, k)
-      .flatMap(([doc, score]) => {
-        const c = pool[doc];
-        if (!c) return [];
-        const span = spans.get(doc) ?? spanOfStems(tokens, nameSets[doc] ?? new Set());
-        return [
-          {
-            id: c.id,
-            ...(c.escoUri ? { uri: c.escoUri } : {}),
-            label: c.label,
-            score: Math.round(score * 1000) / 1000,
-            ...span,
-          },
-        ];
-      });
+    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const reranked = options.cooccurrence && w.graph > 0 ? graphRerank(ranked, options.cooccurrence) : ranked;
+    return reranked.slice(0, k).flatMap(([doc, score]) => {
+      const c = pool[doc];
+      if (!c) return [];
+      const span = spans.get(doc) ?? spanOfStems(tokens, nameSets[doc] ?? new Set());
+      return [
+        {
+          id: c.id,
+          ...(c.escoUri ? { uri: c.escoUri } : {}),
+          label: c.label,
+          score: Math.round(score * 1000) / 1000,
+          ...span,
+        },
+      ];
+    });
+  };
+
+  /** Candidates whose co-occurring skills also scored rise: the sentence is about their field. */
+  const graphRerank = (
+    ranked: [number, number][],
+    cooccurrence: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  ): [number, number][] => {
+    const top = ranked.slice(0, w.graphDepth);
+    const best = top[0]?.[1] ?? 0;
+    if (best <= 0) return ranked;
+    const scoreOf = new Map(top.map(([doc, s]) => [pool[doc]?.id ?? "", s / best]));
+    const boosted = top.map(([doc, s]): [number, number] => {
+      let support = 0;
+      for (const [other, cosine] of cooccurrence.get(pool[doc]?.id ?? "") ?? [])
+        support += cosine * (scoreOf.get(other) ?? 0);
+      return [doc, s + w.graph * best * support];
+    });
+    boosted.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return [...boosted, ...ranked.slice(w.graphDepth)];
   };
   return { extract, index };
+}
+
+/** "Java (computer programming)" is also just "Java": the qualifier tells siblings apart, texts omit it. */
+const withoutQualifier = (name: string): string[] => {
+  const head = name.replace(/\s*\([^)]*\)\s*$/, "");
+  return head && head !== name ? [name, head] : [name];
+};
+
+function distinctNames(lists: string[][]): string[][] {
+  const seen = new Set<string>();
+  return lists.filter((l) => {
+    const key = l.join(" ");
+    if (!l.length || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** How much a word says: 1 + mix × (idf − 1) over the concepts' names, so mix 0 counts every word the same. */
+function stemRarity(nameSets: readonly ReadonlySet<string>[], mix: number): (stem: string) => number {
+  if (mix === 0) return () => 1;
+  const df = new Map<string, number>();
+  for (const set of nameSets) for (const s of set) df.set(s, (df.get(s) ?? 0) + 1);
+  const n = nameSets.length;
+  return (stem) => 1 + mix * (Math.log(1 + n / (df.get(stem) ?? 1)) - 1);
+}
+
+/** The largest share of one name's words (weighted by rarity) found in the text. */
+function coverage(
+  nameLists: readonly string[][],
+  present: ReadonlySet<string>,
+  rarity: (s: string) => number,
+  single: number,
+): number {
+  let best = 0;
+  for (const name of nameLists) {
+    let found = 0;
+    let total = 0;
+    for (const s of name) {
+      const r = rarity(s);
+      total += r;
+      if (present.has(s)) found += r;
+    }
+    const share = total > 0 ? (found / total) * (name.length === 1 ? single : 1) : 0;
+    if (share > best) best = share;
+  }
+  return best;
 }
 
 function addNormalised(
@@ -133,15 +232,23 @@ function addNormalised(
   for (const h of hits) add(h.doc, (weight * h.score) / top);
 }
 
-/** The words of the text that appear in the concept's names, first to last; -1 when none. */
+/**
+ * The densest run of the text's words that appear in the concept's names (stop words between two
+ * such words stay inside the run), first to last; -1 when none.
+ */
 function spanOfStems(
   tokens: readonly { start: number; end: number; stems: string[] }[],
   stems: Set<string>,
 ): Span {
-  const hits = tokens.filter((t) => t.stems.some((s) => stems.has(s)));
-  const first = hits[0];
-  const last = hits[hits.length - 1];
-  return first && last ? { start: first.start, end: last.end } : { start: -1, end: -1 };
+  let best: Span & { hits: number } = { start: -1, end: -1, hits: 0 };
+  let run: (Span & { hits: number }) | undefined;
+  for (const t of tokens) {
+    if (t.stems.some((s) => stems.has(s))) {
+      run = run ? { ...run, end: t.end, hits: run.hits + 1 } : { start: t.start, end: t.end, hits: 1 };
+      if (run.hits > best.hits) best = run;
+    } else if (t.stems.length > 0) run = undefined;
+  }
+  return { start: best.start, end: best.end };
 }
 
 const extractors = new WeakMap<Taxonomy, Extractor>();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseConll, scoreSpans, tokenRanges } from "../../benchmarks/extraction.ts";
 import { createBm25 } from "../../src/text/bm25.ts";
+import { Concept } from "../../taxonomy/model.ts";
 import { createExtractor, extractConcepts } from "../../taxonomy/resolver/extract.ts";
 import { loadStarterConcepts, loadStarterOccupations, loadStarterTaxonomy } from "../../taxonomy/starter.ts";
 import { matchTitles } from "../../taxonomy/titles.ts";
@@ -32,6 +34,105 @@ describe("extractConcepts", () => {
         .map((c) => c.id)
         .sort(),
     ).toEqual(["cloud.docker", "sw.python"]);
+  });
+});
+
+const skill = (id: string, label: string, aliases: string[] = []) =>
+  Concept.parse({ id, label, aliases, type: "skill", source: "esco" });
+
+/** Scores from coverage alone, so each test sees one signal. */
+const ONLY_COVERAGE = {
+  phrase: 0,
+  stemmedPhrase: 0,
+  names: 0.001,
+  description: 0,
+  prior: 0,
+  coverage: 1,
+  coveragePower: 2,
+  coverageIdf: 0,
+  coverageSingle: 1,
+  graph: 0,
+};
+
+describe("createExtractor scoring", () => {
+  const pool = [
+    skill("manage-staff", "manage staff"),
+    skill("staff-training", "train staff in safety procedures"),
+    skill("java", "Java (computer programming)"),
+    skill("javanese", "Javanese"),
+  ];
+
+  it("ranks the concept whose whole name the text covers above one it covers in part", () => {
+    const out = createExtractor(pool, { weights: ONLY_COVERAGE }).extract("the staff you manage", 2);
+    expect(out.map((c) => c.id)).toEqual(["manage-staff", "staff-training"]);
+    expect(out[0]?.score).toBe(1.001); // whole name, squared, plus the tiny BM25 share
+    expect(out[1]?.score).toBeCloseTo(0.25 ** 2, 2); // one word of four
+  });
+
+  it("counts a name without its bracketed qualifier as the whole name", () => {
+    const out = createExtractor(pool, { weights: ONLY_COVERAGE }).extract("Java developer", 1);
+    expect(out.map((c) => [c.id, c.score])).toEqual([["java", 1.001]]);
+  });
+
+  it("discounts coverage by a one-word name by coverageSingle", () => {
+    const weights = { ...ONLY_COVERAGE, names: 0.000001, coverageSingle: 0.5, coveragePower: 1 };
+    const out = createExtractor(pool, { weights }).extract("Javanese speaker", 1);
+    expect(out.map((c) => [c.id, c.score])).toEqual([["javanese", 0.5]]);
+  });
+
+  it("lifts a candidate whose co-occurring skill also scored above an equal one without", () => {
+    const pair = [skill("a", "alpha beta"), skill("b", "alpha gamma"), skill("c", "delta")];
+    const cooccurrence = new Map([["b", new Map([["c", 1]])]]);
+    const flat = createExtractor(pair, { weights: ONLY_COVERAGE, cooccurrence });
+    const graph = createExtractor(pair, { weights: { ...ONLY_COVERAGE, graph: 0.5 }, cooccurrence });
+    expect(flat.extract("alpha delta", 3).map((c) => c.id)).toEqual(["c", "a", "b"]);
+    expect(graph.extract("alpha delta", 3).map((c) => c.id)).toEqual(["c", "b", "a"]);
+  });
+
+  it("places a description-free BM25 hit on the densest run of its words", () => {
+    const text = "Staff rota, then we manage the staff";
+    const [hit] = createExtractor(pool, { weights: { ...ONLY_COVERAGE, coverage: 0, names: 1 } }).extract(
+      text,
+      1,
+    );
+    expect(hit && text.slice(hit.start, hit.end)).toBe("manage the staff");
+  });
+});
+
+describe("span scoring (benchmark helpers)", () => {
+  const conll =
+    "we\tO\tO\nneed\tO\tO\nstrong\tB-Skill\tO\nteamwork\tI-Skill\tO\nand\tO\tO\nSQL\tO\tB-Knowledge\n";
+
+  it("reads both BIO layers of a CoNLL sentence as token ranges over the space-joined text", () => {
+    const [s] = parseConll(conll);
+    expect(s?.text).toBe("we need strong teamwork and SQL");
+    expect(s?.gold).toEqual([
+      [2, 3],
+      [5, 5],
+    ]);
+  });
+
+  it("maps character spans to the tokens they touch and merges overlaps", () => {
+    const [s] = parseConll(conll);
+    const spans = [
+      { start: 15, end: 23 },
+      { start: 8, end: 20 },
+      { start: -1, end: -1 },
+    ];
+    expect(tokenRanges(s?.tokens ?? [], spans)).toEqual([[2, 3]]);
+  });
+
+  it("scores exact, partial and token overlap separately", () => {
+    const sentences = parseConll(conll);
+    const found = [
+      { id: "x", label: "teamwork", score: 1, start: 15, end: 23 },
+      { id: "y", label: "SQL", score: 1, start: 28, end: 31 },
+    ];
+    const m = scoreSpans(sentences, () => found);
+    expect(m.exact).toEqual({ p: 0.5, r: 0.5, f1: 0.5 });
+    expect(m.partial).toEqual({ p: 1, r: 1, f1: 1 });
+    expect(m.token.p).toBe(1);
+    expect(m.token.r).toBeCloseTo(2 / 3, 10);
   });
 });
 
