@@ -2,10 +2,12 @@
  * Query latency benchmark (npm run bench:query -- --sizes 10000,100000 --queries 100).
  *
  * For each population size: build time and memory of the embedded index, then top-50 latency of
- *   - scorer:  EmbeddedIndex.retrieve alone (exhaustive typed-array scoring, no explanations)
+ *   - scorer:  EmbeddedIndex.retrieve alone (exact model scores over postings, no explanations)
  *   - engine:  rankCandidates over the index, re-scoring with explanations (pool 50, and the
  *              default pool of 200)
- * beside two baselines measured in the same run:
+ * beside three baselines measured in the same run:
+ *   - typed:   an exhaustive typed-array scorer (lib/typed-array-baseline.ts), the latency floor the
+ *              engine is held to (within 2×, explanations included); the ratios are printed
  *   - naive:   scoreCandidate over every candidate, top 50 by the same comparator
  *   - sql:     one GROUP BY query over the same assertions in a SQLite file (see lib/sql-baseline.ts)
  */
@@ -26,6 +28,7 @@ import type { EvidenceRow } from "../src/store/types.ts";
 import { buildTaxonomy } from "../taxonomy/graph.ts";
 import { SqlBaseline } from "./lib/sql-baseline.ts";
 import { fmtMs, heldBytes, percentile, timed, timedAsync } from "./lib/stats.ts";
+import { TypedArrayBaseline } from "./lib/typed-array-baseline.ts";
 import {
   BENCH_NOW,
   candidateId,
@@ -100,6 +103,7 @@ async function runSize(size: number): Promise<Row> {
   });
   const latency: Row["latency"] = {};
   latency.scorer = measure(positions, (p) => index.retrieveSync(query(p), TOP));
+  latency.typed = measureTyped(pop);
   // The in-memory evidence map: every candidate's rows, materialised once (on demand above 200k).
   const all = size <= 200_000 ? Array.from({ length: size }, (_, c) => rowsOf(pop, c)) : null;
   const rowsFor = (id: string) => (all ? all[ordinalOf(id)]! : rowsOf(pop, ordinalOf(id)));
@@ -170,6 +174,17 @@ async function agreementOf(
   return `${same}/${ps.length}`;
 }
 
+function measureTyped(pop: SyntheticPopulation): Row["latency"][string] {
+  const baseline = new TypedArrayBaseline(taxonomy, cfg, BENCH_NOW);
+  for (let start = 0; start < pop.size; start += 1000) {
+    const batch = [];
+    for (let c = start; c < Math.min(pop.size, start + 1000); c++)
+      batch.push(toIndexedCandidate(candidateId(c), rowsOf(pop, c), cfg));
+    baseline.add(batch);
+  }
+  return measure(positions, (p) => baseline.query(p, TOP));
+}
+
 function measureSql(pop: SyntheticPopulation, ps: Requirement[][]): Row["latency"][string] {
   const dir = mkdtempSync(join(tmpdir(), "ler-bench-"));
   try {
@@ -221,27 +236,29 @@ function summary(wall: number[], cpu: number[]) {
   };
 }
 
+/** Ratios compare cpu p50, which a busy shared machine disturbs less than wall time. */
 function printTable(results: Row[]): void {
-  const methods = ["scorer", "engine", "engine-pool200", "naive", "sql"];
+  const methods = ["typed", "scorer", "engine", "engine-pool200", "naive", "sql"];
   console.log(
     `\n## Query latency, top 50 — wall p50 / p95 [cpu p50] ms (n queries); load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(" ")}\n`,
   );
   console.log(
-    `| candidates | assertions | build ms | index B/assertion | heap B/assertion | ${methods.join(" | ")} | engine/scorer cpu p50 | engine = naive |`,
+    `| candidates | assertions | build ms | index B/assertion | heap B/assertion | ${methods.join(" | ")} | engine/scorer | engine/typed | scorer/typed | engine = naive |`,
   );
-  console.log(`|${" --- |".repeat(7 + methods.length)}`);
+  console.log(`|${" --- |".repeat(9 + methods.length)}`);
   for (const r of results) {
     const cells = methods.map((m) => {
       const l = r.latency[m];
       return l ? `${fmtMs(l.p50)} / ${fmtMs(l.p95)} [${fmtMs(l.cpuP50)}] (${l.n})` : "—";
     });
-    const ratio = (r.latency.engine?.cpuP50 ?? Number.NaN) / (r.latency.scorer?.cpuP50 ?? Number.NaN);
+    const ratio = (a: string, b: string) =>
+      `${((r.latency[a]?.cpuP50 ?? Number.NaN) / (r.latency[b]?.cpuP50 ?? Number.NaN)).toFixed(2)}×`;
     console.log(
       `| ${r.size.toLocaleString()} | ${r.assertions.toLocaleString()} | ${r.buildMs.toFixed(0)} | ` +
         `${r.indexBytesPerAssertion.toFixed(1)} | ${r.heapBytesPerAssertion.toFixed(1)} | ${cells.join(" | ")} | ` +
-        `${ratio.toFixed(2)}× | ${r.agreement} |`,
+        `${ratio("engine", "scorer")} | ${ratio("engine", "typed")} | ${ratio("scorer", "typed")} | ${r.agreement} |`,
     );
   }
 }

@@ -7,6 +7,7 @@ import { compareRanked } from "../../src/scoring/rank.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
 import type { RetrievalFilters, RetrievalQuery } from "../../src/search/backend.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
+import { LEVEL_OTHER, LEVEL_UNKNOWN, levelCode } from "../../src/search/embedded/postings.ts";
 import type { EvidenceRow } from "../../src/store/types.ts";
 import { config, filters, type Population, population, requirements } from "../scoring/arbitraries.ts";
 import { NOW, req, row, taxonomy } from "../scoring/fixtures.ts";
@@ -151,6 +152,47 @@ describe("EmbeddedIndex", () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it("scores levels off the tenth grid and above 25 exactly as scoreCandidate", async () => {
+    const rescaled = (pop: Population, factor: number): Population => ({
+      ids: pop.ids,
+      evidence: new Map(
+        [...pop.evidence].map(([id, rows]) => [
+          id,
+          rows.map((r) => ({ ...r, level: r.level === null ? null : r.level * factor })),
+        ]),
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        population,
+        requirements,
+        fc.boolean(),
+        fc.constantFrom(1.37, 1 / 3, 7),
+        async (pop, reqs, hardRequired, factor) => {
+          const scaled = rescaled(pop, factor);
+          const q = query(reqs, { hardRequired });
+          const hits = await (await indexOf(scaled.evidence)).retrieve(q, 50);
+          expect(hits.map(({ candidateId, score }) => ({ candidateId, score }))).toEqual(
+            expected(scaled, q, DEFAULT_SCORING, 50),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("codes a level as its tenths only when that is exact", () => {
+    expect([2.3, 0, 25, 2.25, 25.1, -1, null].map(levelCode)).toEqual([
+      23,
+      0,
+      250,
+      LEVEL_OTHER,
+      LEVEL_OTHER,
+      LEVEL_OTHER,
+      LEVEL_UNKNOWN,
+    ]);
   });
 
   it("stays exact through removals and re-upserts", async () => {

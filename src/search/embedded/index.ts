@@ -28,12 +28,21 @@ import type {
   Retrieved,
 } from "../backend.ts";
 import { TopK } from "./heap.ts";
-import { FLAG_VERIFIED, orNull, PostingList, SOURCE_KINDS } from "./postings.ts";
+import {
+  FLAG_VERIFIED,
+  LEVEL_CODES,
+  LEVEL_OTHER,
+  LEVEL_UNKNOWN,
+  levelOfCode,
+  orNull,
+  PostingList,
+  SOURCE_KINDS,
+} from "./postings.ts";
 import { Scratch } from "./scratch.ts";
 
-/** A concept whose evidence counts for an asked concept, with its similarity. */
+/** A concept whose evidence counts for an asked concept, with its postings and similarity. */
 interface Neighbour {
-  conceptId: string;
+  list: PostingList;
   relation: Relation;
   sim: number;
 }
@@ -134,6 +143,7 @@ export class EmbeddedIndex implements CandidateIndex {
 
   private reset(): void {
     this.postings.clear();
+    this.neighbours.clear();
     this.ordinalOf.clear();
     this.ids.length = 0;
     this.listsOf.length = 0;
@@ -157,6 +167,7 @@ export class EmbeddedIndex implements CandidateIndex {
       if (!list) {
         list = new PostingList();
         this.postings.set(a.conceptId, list);
+        this.neighbours.clear();
       }
       list.push(ord, a);
       lists.push(list);
@@ -183,29 +194,43 @@ export class EmbeddedIndex implements CandidateIndex {
     const reqTouched: number[] = [];
     const { config, alive, trustByKind } = this;
     const { nowMs, filters } = q;
-    const { reqStamp, best, bestSurplus, hard } = s;
+    const { reqStamp, best, bestSurplus, hard, fitByCode, surplusByCode, hardByCode } = s;
     const minLevel = req.minLevel;
+    this.fillLevelTables(minLevel);
     const checkHard = q.hardRequired && req.required;
     // Revocation and expiry are cached per "now"; only the caller's filters are checked here.
     const filtered = filters.verifiedOnly || filters.practicedSinceMs !== null;
     for (const nb of this.neighbourhood(req.conceptId)) {
-      const list = this.postings.get(nb.conceptId);
-      if (!list) continue;
-      const { n, cand, level, kind, date, flags } = list;
+      const list = nb.list;
+      const { n, cand, code, level, kind, date, flags } = list;
       const rec = list.recencyAt(nowMs, config);
       const deadAtNow = list.excludedAt(nowMs, config);
+      const sim = nb.sim;
+      const hardRelation = checkHard && satisfiesHardFilter(nb.relation, null, null, config);
       for (let i = 0; i < n; i++) {
         const ord = cand[i]!;
-        if (!alive[ord] || deadAtNow[i]) continue;
-        const lvl = orNull(level[i]!);
+        if (alive[ord] === 0 || deadAtNow[i] === 1) continue;
         if (
           filtered &&
           exclusionOf(false, null, (flags[i]! & FLAG_VERIFIED) !== 0, orNull(date[i]!), nowMs, filters)
         )
           continue;
-        const m = matchValue(nb.sim, levelFit(lvl, minLevel, config), trustByKind[kind[i]!]!, rec[i]!);
-        const surplus = minLevel === null ? 0 : levelSurplus(lvl, minLevel);
-        const isHard = checkHard && satisfiesHardFilter(nb.relation, lvl, minLevel, config);
+        const c = code[i]!;
+        let fit: number;
+        let surplus: number;
+        let levelOk: boolean;
+        if (c === LEVEL_OTHER) {
+          const lvl = level[i]!;
+          fit = levelFit(lvl, minLevel, config);
+          surplus = levelSurplus(lvl, minLevel);
+          levelOk = satisfiesHardFilter("same", lvl, minLevel, config);
+        } else {
+          fit = fitByCode[c]!;
+          surplus = surplusByCode[c]!;
+          levelOk = hardByCode[c] === 1;
+        }
+        const m = matchValue(sim, fit, trustByKind[kind[i]!]!, rec[i]!);
+        const isHard = hardRelation && levelOk;
         if (reqStamp[ord] !== epoch) {
           reqStamp[ord] = epoch;
           best[ord] = m;
@@ -223,6 +248,19 @@ export class EmbeddedIndex implements CandidateIndex {
       }
     }
     return reqTouched;
+  }
+
+  /** The factor functions evaluated once per level code for this requirement's minimum. */
+  private fillLevelTables(minLevel: number | null): void {
+    const { fitByCode, surplusByCode, hardByCode } = this.scratch;
+    const fill = (c: number) => {
+      const lvl = levelOfCode(c);
+      fitByCode[c] = levelFit(lvl, minLevel, this.config);
+      surplusByCode[c] = levelSurplus(lvl, minLevel);
+      hardByCode[c] = satisfiesHardFilter("same", lvl, minLevel, this.config) ? 1 : 0;
+    };
+    for (let c = 0; c < LEVEL_CODES; c++) fill(c);
+    fill(LEVEL_UNKNOWN);
   }
 
   private passesRequired(ord: number, q: RetrievalQuery): boolean {
@@ -279,14 +317,18 @@ export class EmbeddedIndex implements CandidateIndex {
     return top.map((ord, i) => ({ candidateId: this.ids[ord]!, score: score[ord]!, matched: matched[i]! }));
   }
 
-  /** The concepts whose evidence counts for `asked` (similarity > 0), cached per asked concept. */
+  /**
+   * The posting lists whose evidence counts for `asked` (similarity > 0), cached per asked concept
+   * until a concept gains its first posting list.
+   */
   private neighbourhood(asked: string): Neighbour[] {
     const cached = this.neighbours.get(asked);
     if (cached) return cached;
     const out: Neighbour[] = [];
     for (const [held, rel] of neighbourhoodOf(this.taxonomy, asked)) {
       const sim = similarity(rel.relation, rel.strength, this.config);
-      if (sim > 0) out.push({ conceptId: held, relation: rel.relation, sim });
+      const list = this.postings.get(held);
+      if (sim > 0 && list) out.push({ list, relation: rel.relation, sim });
     }
     this.neighbours.set(asked, out);
     return out;

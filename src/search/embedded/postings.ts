@@ -18,12 +18,31 @@ export const FLAG_REVOKED = 2;
 
 const INITIAL_CAPACITY = 4;
 
+/**
+ * Levels as a small code so per-requirement tables can stand in for levelFit/levelSurplus: a level
+ * that is exactly c/10 for 0 ≤ c ≤ 250 has code c; an unstated level is LEVEL_UNKNOWN; any other
+ * level is LEVEL_OTHER and is computed directly.
+ */
+export const LEVEL_CODES = 251;
+export const LEVEL_OTHER = 254;
+export const LEVEL_UNKNOWN = 255;
+
+export function levelCode(level: number | null): number {
+  if (level === null) return LEVEL_UNKNOWN;
+  const c = Math.round(level * 10);
+  return c >= 0 && c < LEVEL_CODES && c / 10 === level ? c : LEVEL_OTHER;
+}
+
+/** The level a code stands for (LEVEL_OTHER has none: read the posting's level instead). */
+export const levelOfCode = (c: number): number | null => (c === LEVEL_UNKNOWN ? null : c / 10);
+
 export class PostingList {
   n = 0;
   /** Postings whose candidate was removed; compacted away once they are half the list. */
   dead = 0;
   cand = new Int32Array(INITIAL_CAPACITY);
   level = new Float64Array(INITIAL_CAPACITY);
+  code = new Uint8Array(INITIAL_CAPACITY);
   kind = new Uint8Array(INITIAL_CAPACITY);
   date = new Float64Array(INITIAL_CAPACITY);
   validUntil = new Float64Array(INITIAL_CAPACITY);
@@ -74,6 +93,7 @@ export class PostingList {
     this.cachedNow = Number.NaN;
     this.cand[i] = ordinal;
     this.level[i] = a.level ?? Number.NaN;
+    this.code[i] = levelCode(a.level);
     this.kind[i] = KIND_INDEX.get(a.sourceKind) ?? 0;
     this.date[i] = a.dateMs ?? Number.NaN;
     this.validUntil[i] = a.validUntilMs ?? Number.NaN;
@@ -89,6 +109,7 @@ export class PostingList {
       if (!alive[this.cand[i]!]) continue;
       this.cand[j] = this.cand[i]!;
       this.level[j] = this.level[i]!;
+      this.code[j] = this.code[i]!;
       this.kind[j] = this.kind[i]!;
       this.date[j] = this.date[i]!;
       this.validUntil[j] = this.validUntil[i]!;
@@ -106,6 +127,7 @@ export class PostingList {
     return (
       this.cand.byteLength +
       this.level.byteLength +
+      this.code.byteLength +
       this.kind.byteLength +
       this.date.byteLength +
       this.validUntil.byteLength +
@@ -118,6 +140,7 @@ export class PostingList {
   private resize(capacity: number): void {
     this.cand = grow(this.cand, new Int32Array(capacity), this.n);
     this.level = grow(this.level, new Float64Array(capacity), this.n);
+    this.code = grow(this.code, new Uint8Array(capacity), this.n);
     this.kind = grow(this.kind, new Uint8Array(capacity), this.n);
     this.date = grow(this.date, new Float64Array(capacity), this.n);
     this.validUntil = grow(this.validUntil, new Float64Array(capacity), this.n);

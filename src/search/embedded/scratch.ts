@@ -12,6 +12,10 @@ export class Scratch {
   best = new Float64Array(0);
   bestSurplus = new Float64Array(0);
   hard = new Uint8Array(0);
+  /** Per requirement, by level code: levelFit, levelSurplus and the hard filter's level test. */
+  readonly fitByCode = new Float64Array(256);
+  readonly surplusByCode = new Float64Array(256);
+  readonly hardByCode = new Uint8Array(256);
   /** For the kept top k: the query stamp and the candidate's place in the result. */
   topStamp = new Int32Array(0);
   topSlot = new Int32Array(0);
