@@ -63,6 +63,44 @@ function RequirementRow(props: { r: RequirementExplanation }) {
   );
 }
 
+/** Rows shown at a glance; a long position's other requirements fold away behind a summary. */
+export const GLANCE_ROWS = 8;
+
+/** Required requirements first (in the position's order), then preferred: the same order on every card. */
+function RequirementTable(props: { requirements: RequirementExplanation[] }) {
+  const ordered = [
+    ...props.requirements.filter((r) => r.required),
+    ...props.requirements.filter((r) => !r.required),
+  ];
+  const glance = ordered.slice(0, GLANCE_ROWS);
+  const rest = ordered.slice(GLANCE_ROWS);
+  return (
+    <>
+      <table class="reqs">
+        <tbody>
+          {glance.map((r) => (
+            <RequirementRow r={r} />
+          ))}
+        </tbody>
+      </table>
+      {rest.length > 0 && (
+        <details>
+          <summary>
+            {rest.length} more requirements ({rest.filter((r) => r.outcome === "met").length} met)
+          </summary>
+          <table class="reqs">
+            <tbody>
+              {rest.map((r) => (
+                <RequirementRow r={r} />
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </>
+  );
+}
+
 export function ResultCard(props: { result: MatchResult; explainHref: string }) {
   const { result } = props;
   const expired = result.explanation.excluded.filter((x) => x.reason === "expired" || x.reason === "revoked");
@@ -82,13 +120,7 @@ export function ResultCard(props: { result: MatchResult; explainHref: string }) 
         </span>
       </header>
       <p class="summary">{result.explanation.summary}</p>
-      <table class="reqs">
-        <tbody>
-          {result.explanation.requirements.map((r) => (
-            <RequirementRow r={r} />
-          ))}
-        </tbody>
-      </table>
+      <RequirementTable requirements={result.explanation.requirements} />
       {expired.length > 0 && (
         <p class="muted">
           Not counted:{" "}

@@ -76,6 +76,11 @@ describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHRO
     expect(chips).toEqual(expect.arrayContaining(["Python", "PostgreSQL", "Docker", "Kubernetes"]));
     expect(await page.locator("article.card").count()).toBeGreaterThan(0);
     expect(await page.locator("article.card .summary").first().textContent()).toMatch(/meets \d+ of \d+/);
+    // a long position shows its first eight requirements at a glance and folds the rest
+    expect(await page.locator("article.card").first().locator(".reqs").first().locator("tr").count()).toBe(8);
+    expect(await page.locator("article.card details summary").first().textContent()).toMatch(
+      /^\d+ more requirements/,
+    );
     await shot(page, "match");
     await page.close();
   });
