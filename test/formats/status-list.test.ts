@@ -1,31 +1,9 @@
-import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { applyStatusLists, parseStatusList, type StatusList, statusFor } from "../../indexer/status-list.ts";
 import type { RevocationStatus } from "../../src/domain/schemas.ts";
 import type { Store } from "../../src/store/types.ts";
 import { onlyDocument } from "./helpers.ts";
-
-/** A gzipped, base64url bitstring of `bytes` bytes with the given indexes set (bit 0 = MSB of byte 0). */
-function encodedList(setBits: number[], bytes = 16 * 1024, multibase = true): string {
-  const bits = new Uint8Array(bytes);
-  for (const i of setBits) bits[Math.floor(i / 8)] = (bits[Math.floor(i / 8)] ?? 0) | (0x80 >> (i % 8));
-  return (multibase ? "u" : "") + gzipSync(bits).toString("base64url");
-}
-
-const DCC_LIST =
-  "https://digitalcredentials.github.io/vc-test-fixtures/statusLists/didkey-ed25519Signature2020/e5WK8CbZ1GjycuPombrj";
-
-const bitstringCredential = (id: string, setBits: number[], purpose = "revocation") => ({
-  "@context": ["https://www.w3.org/ns/credentials/v2"],
-  id,
-  type: ["VerifiableCredential", "BitstringStatusListCredential"],
-  credentialSubject: {
-    id: `${id}#list`,
-    type: "BitstringStatusList",
-    statusPurpose: purpose,
-    encodedList: encodedList(setBits),
-  },
-});
+import { bitstringCredential, DCC_LIST, encodedList } from "./status-lists.fixture.ts";
 
 const entry = (list: string, index: number, type = "BitstringStatusListEntry") => ({
   id: `${list}#${index}`,

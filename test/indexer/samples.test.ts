@@ -6,16 +6,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentReport, IngestReport } from "../../indexer/types.ts";
 import { ingestAll, keepAll } from "../../src/cli/commands/ingest.ts";
 import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
+import { bitstringCredential, DCC_LIST } from "../formats/status-lists.fixture.ts";
 
 const SAMPLES = join(import.meta.dirname, "../../../shared/data/ler-samples");
-const DCC_LIST =
-  "https://digitalcredentials.github.io/vc-test-fixtures/statusLists/didkey-ed25519Signature2020/e5WK8CbZ1GjycuPombrj";
 const ONE_EDTECH_REVOKED =
   "https://dc.1edtech.org/wellspring2022/wellspring-portal/credential/54418d3f-ec01-4652-800a-861c890a51a1";
 
@@ -23,22 +21,6 @@ let dir: string;
 let engine: Engine;
 let report: IngestReport;
 const byFile = (suffix: string): DocumentReport[] => report.documents.filter((d) => d.name.includes(suffix));
-
-function bitstringList(id: string, setBits: number[]) {
-  const bits = new Uint8Array(16 * 1024);
-  for (const i of setBits) bits[Math.floor(i / 8)]! |= 0x80 >> (i % 8);
-  return {
-    "@context": ["https://www.w3.org/ns/credentials/v2"],
-    id,
-    type: ["VerifiableCredential", "BitstringStatusListCredential"],
-    credentialSubject: {
-      id: `${id}#list`,
-      type: "BitstringStatusList",
-      statusPurpose: "revocation",
-      encodedList: `u${gzipSync(bits).toString("base64url")}`,
-    },
-  };
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ler-match-samples-"));
@@ -92,7 +74,7 @@ describe("the real LER samples", () => {
 
   it("supplying the issuers' status lists re-marks exactly the revoked credentials", async () => {
     const applied = await engine.applyStatusLists([
-      bitstringList(DCC_LIST, [6]),
+      bitstringCredential(DCC_LIST, [6]),
       { revoked: [ONE_EDTECH_REVOKED] },
     ]);
     expect(applied.counts.revoked).toBe(2);
