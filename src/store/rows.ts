@@ -1,6 +1,6 @@
 /** Store rows ↔ domain values. JSON columns are text; everything else maps field for field. */
 import type { LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
-import { evidenceDate, parseIsoDateMs } from "../scoring/dates.ts";
+import { toIndexedAssertion } from "../scoring/indexed.ts";
 import type { IndexedAssertion } from "../search/backend.ts";
 import type { assertions, documents } from "./schema/index.ts";
 import type { EvidenceRow } from "./types.ts";
@@ -80,15 +80,9 @@ export interface IndexJoinRow
 
 /** The index's view of one resolved assertion (unresolved ones are never indexed). */
 export function indexedFromRow(r: IndexJoinRow, trust: Record<SourceKind, number>): IndexedAssertion {
-  return {
-    assertionId: r.id,
-    conceptId: r.conceptId,
-    level: r.level,
-    sourceKind: r.sourceKind,
-    trust: trust[r.sourceKind],
-    verified: isVerified(r.docVerification, r.sourceKind),
-    dateMs: parseIsoDateMs(evidenceDate(r)),
-    validUntilMs: parseIsoDateMs(r.validUntil),
-    revoked: isRevoked(r.docRevocation),
-  };
+  const { docVerification, docRevocation, ...row } = r;
+  return toIndexedAssertion(
+    { ...row, verified: isVerified(docVerification, r.sourceKind), revoked: isRevoked(docRevocation) },
+    (kind) => trust[kind],
+  );
 }
