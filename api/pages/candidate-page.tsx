@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { CandidateProfile } from "../../src/engine/types.ts";
 import type { EvidenceRow } from "../../src/store/types.ts";
-import { LevelBar } from "./components.tsx";
+import { LevelBar, TableHead } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { levelName, sourceLabel } from "./levels.ts";
 
@@ -45,13 +45,7 @@ export function CandidateView(props: { profile: CandidateProfile; isLive: (e: Ev
         {documents.length} documents
       </p>
       <table class="data" aria-label="skills">
-        <thead>
-          <tr>
-            <th scope="col">Skill</th>
-            <th scope="col">Level</th>
-            <th scope="col">Evidence</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Skill", "Level", "Evidence"]} />
         <tbody>
           {skills.map((s) => (
             <tr>
@@ -80,16 +74,7 @@ export function CandidateView(props: { profile: CandidateProfile; isLive: (e: Ev
       )}
       <h2>Documents</h2>
       <table class="data" aria-label="documents">
-        <thead>
-          <tr>
-            <th scope="col">Document</th>
-            <th scope="col">Format</th>
-            <th scope="col">Issuer</th>
-            <th scope="col">Issued</th>
-            <th scope="col">Valid until</th>
-            <th scope="col">State</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Document", "Format", "Issuer", "Issued", "Valid until", "State"]} />
         <tbody>
           {documents.map((d) => (
             <tr>

@@ -166,6 +166,19 @@ export function NeedSelect(props: { required: boolean; label: string }) {
   );
 }
 
+/** A data table's column headings. */
+export function TableHead(props: { columns: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.columns.map((c) => (
+          <th scope="col">{c}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function ErrorBox(props: { title: string; children?: Child }) {
   return (
     <div class="error" role="alert">

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { MatchResult } from "../../src/domain/match.ts";
+import { TableHead } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { levelName } from "./levels.ts";
 
@@ -21,19 +22,19 @@ export function ExplainView(props: { result: MatchResult; backHref: string }) {
       </p>
       <div style="overflow-x:auto">
         <table class="data" aria-label="score breakdown">
-          <thead>
-            <tr>
-              <th scope="col">Requirement</th>
-              <th scope="col">Best evidence</th>
-              <th scope="col">Similarity</th>
-              <th scope="col">Fit</th>
-              <th scope="col">Trust</th>
-              <th scope="col">Recency</th>
-              <th scope="col">m</th>
-              <th scope="col">Weight</th>
-              <th scope="col">Contribution</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Requirement",
+              "Best evidence",
+              "Similarity",
+              "Fit",
+              "Trust",
+              "Recency",
+              "m",
+              "Weight",
+              "Contribution",
+            ]}
+          />
           <tbody>
             {result.explanation.requirements.map((r) => (
               <tr>

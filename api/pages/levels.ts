@@ -1,11 +1,12 @@
 /** Named levels for people: the canonical anchors of DESIGN.md, never bare numbers. */
 import { LEVEL_NAMES } from "../../src/domain/schemas.ts";
+import { levelName as anchorName } from "../../src/scoring/summary.ts";
 
 export const LEVEL_OPTIONS = LEVEL_NAMES.slice(1).map((name, i) => ({ value: i + 1, name }));
 
+/** The same anchor the match summary names (a 3.7 has reached practitioner, not advanced). */
 export function levelName(level: number | null): string {
-  if (level === null) return "level not stated";
-  return LEVEL_NAMES[Math.round(level)] ?? String(level);
+  return level === null ? "level not stated" : anchorName(level);
 }
 
 const SOURCE_LABELS: Record<string, { text: string; cls: string }> = {

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { LerError } from "../../domain/errors.ts";
-import { LEVEL_NAMES, PositionInput } from "../../domain/schemas.ts";
+import { PositionInput } from "../../domain/schemas.ts";
 import { positionFromJd } from "../../engine/requirements.ts";
 import type { MatchPage } from "../../engine/types.ts";
+import { levelName as anchorName } from "../../scoring/summary.ts";
 import { reportError } from "../exit.ts";
 import { type CommonOptions, withCommon, withEngine } from "../options.ts";
 import { parseSkillArg } from "../skill-args.ts";
@@ -81,7 +82,7 @@ function readPosition(
   return { requirements: skills.map(parseSkillArg) };
 }
 
-const levelName = (l: number | null) => (l === null ? "–" : (LEVEL_NAMES[Math.round(l)] ?? String(l)));
+const levelName = (l: number | null) => (l === null ? "–" : anchorName(l));
 
 function render(page: MatchPage, explain: boolean): string {
   const head = `requirements: ${page.requirements.map((r) => `${r.label}${r.minLevel !== null ? ` ≥ ${levelName(r.minLevel)}` : ""}${r.required ? " (required)" : ""}`).join(", ")}`;
