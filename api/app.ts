@@ -3,10 +3,10 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { LerError } from "../src/domain/errors.ts";
+import { checkJsonBody } from "./body.ts";
 import type { AppDeps, RouteModule } from "./context.ts";
 import { renderApiDocs } from "./docs-page.ts";
-import { errorResponse, notFound, onError, validationHook } from "./errors.ts";
+import { errorResponse, notFound, onError, payloadTooLarge, validationHook } from "./errors.ts";
 import { registerPages } from "./pages/routes.tsx";
 import { candidateRoutes } from "./routes/candidates.ts";
 import { conceptRoutes } from "./routes/concepts.ts";
@@ -36,23 +36,8 @@ export const OPENAPI_INFO = {
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const limit = deps.config.limits.maxBodyBytes;
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: limit,
-      onError: (c) =>
-        errorResponse(
-          c,
-          new LerError(
-            "payload_too_large",
-            `the body is over the ${limit}-byte limit; split it into smaller batches`,
-            {
-              details: { limitBytes: limit },
-            },
-          ),
-        ),
-    }),
-  );
+  app.use("/v1/*", bodyLimit({ maxSize: limit, onError: (c) => errorResponse(c, payloadTooLarge(limit)) }));
+  app.use("/v1/*", checkJsonBody);
   for (const register of ROUTES) register(app, deps);
   app.doc("/openapi.json", OPENAPI_INFO);
   app.get("/docs", (c) => c.html(renderApiDocs(app.getOpenAPIDocument(OPENAPI_INFO))));

@@ -5,6 +5,7 @@ import {
   Candidate,
   LerFormat,
   MatchOptions,
+  POSITION_LIMITS,
   PositionInput,
   RequirementInput,
 } from "../src/domain/schemas.ts";
@@ -15,12 +16,15 @@ export const ErrorBody = z.object({
 
 const Options = MatchOptions.partial();
 
+/** Characters of a pasted job description, on the API and the match page alike. */
+export const MAX_JOB_DESCRIPTION = 100_000;
+
 export const MatchRequest = z
   .object({
     title: z.string().max(300).optional(),
-    requirements: z.array(RequirementInput).min(1).max(100).optional(),
+    requirements: z.array(RequirementInput).min(1).max(POSITION_LIMITS.requirements).optional(),
     /** A pasted job description; understood into requirements when `requirements` is absent. */
-    jobDescription: z.string().min(1).max(100_000).optional(),
+    jobDescription: z.string().min(1).max(MAX_JOB_DESCRIPTION).optional(),
     options: Options.optional(),
   })
   .refine((b) => b.requirements || b.jobDescription, {
@@ -29,7 +33,7 @@ export const MatchRequest = z
   });
 
 export const SearchRequest = z.object({
-  requirements: z.array(RequirementInput).min(1).max(100),
+  requirements: z.array(RequirementInput).min(1).max(POSITION_LIMITS.requirements),
   options: Options.optional(),
 });
 
@@ -72,6 +76,6 @@ export const ConceptBody = z.object({
   onetCode: z.string().optional(),
 });
 
-export const JdRequest = z.object({ text: z.string().min(1).max(100_000) });
+export const JdRequest = z.object({ text: z.string().min(1).max(MAX_JOB_DESCRIPTION) });
 
 export const CandidateBody = Candidate;

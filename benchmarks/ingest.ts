@@ -14,6 +14,7 @@
  *
  * The corpus is generated in a child process, so generation never counts in the memory figures.
  */
+
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,6 +28,7 @@ import { createPipeline, totalsOf } from "../indexer/pipeline.ts";
 import type { IngestInput, IngestReport } from "../indexer/types.ts";
 import { ingestAll } from "../src/cli/commands/ingest.ts";
 import { batches, fileInput, walk } from "../src/cli/files.ts";
+import { minuteClock } from "../src/domain/clock.ts";
 import { DEFAULT_SCORING } from "../src/scoring/config.ts";
 import { EmbeddedIndex } from "../src/search/embedded/index.ts";
 import { OutboxWorker } from "../src/search/outbox-worker.ts";
@@ -137,7 +139,7 @@ async function runPipeline(dir: string, dbFile: string, files: number): Promise<
     await (all ? held.worker!.drainAll() : held.worker!.drainOnce()); // drainOnce: as the engine does
     indexMs += performance.now() - t;
   };
-  const pipeline = createPipeline({ store, taxonomy, onStored: () => drain(false) });
+  const pipeline = createPipeline({ store, taxonomy, now: minuteClock, onStored: () => drain(false) });
   const sampler = new MemorySampler(files, heldBytes);
   const feed = args.feed === "stream" ? feedStreaming : feedLikeCli;
   let done = 0;

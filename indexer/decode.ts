@@ -10,6 +10,7 @@
 import { LerError } from "../src/domain/errors.ts";
 import { decodeFailure } from "./decode-failure.ts";
 import { type CsvOptions, looksLikeCsvHeader, splitCsv } from "./formats/csv-split.ts";
+import { assertJsonDepth } from "./json-depth.ts";
 import { isObject } from "./json-path.ts";
 import { decodeCompactJws, isCompactJws } from "./jwt.ts";
 import type { IngestInput } from "./types.ts";
@@ -67,10 +68,12 @@ function decodeJws(text: string, input: IngestInput): IngestInput[] {
 
 function decodeJson(text: string, input: IngestInput): IngestInput[] {
   try {
+    assertJsonDepth(text, input.name);
     return [{ ...input, content: JSON.parse(text) }];
   } catch (cause) {
     const lines = jsonLines(text, input);
     if (lines) return lines;
+    if (cause instanceof LerError) throw cause;
     throw new LerError("invalid_json", `${input.name} is not valid JSON: ${(cause as Error).message}`, {
       cause,
     });
@@ -88,6 +91,7 @@ function jsonLines(text: string, input: IngestInput): IngestInput[] | null {
     if (line.trim() === "") return;
     const name = `${input.name} line ${i + 1}`;
     try {
+      assertJsonDepth(line, "the line");
       const value = isCompactJws(line) ? decodeCompactJws(line).payload : JSON.parse(line);
       if (isObject(value)) objects++;
       out.push({ ...input, name, content: value, ...(isCompactJws(line) ? { format: "jwt" as const } : {}) });

@@ -118,8 +118,11 @@ export function contentHash(v: unknown): string {
     .slice(0, 24);
 }
 
+/** The longest address SMTP carries (RFC 5321); also keeps the pattern's backtracking bounded. */
+const MAX_EMAIL_LENGTH = 254;
+
 export const looksLikeEmail = (v: string | null): v is string =>
-  v !== null && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
+  v !== null && v.length <= MAX_EMAIL_LENGTH && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
 
 /** Requires a JSON object at the document root, naming what was seen otherwise. */
 export function requireObject(doc: unknown, what: string, path = "$"): Json {

@@ -3,6 +3,7 @@
  * is as trustworthy as any unsigned document, and is recorded as "unverified".
  */
 import { LerError } from "../src/domain/errors.ts";
+import { assertJsonDepth } from "./json-depth.ts";
 import { isObject, type Json } from "./json-path.ts";
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -10,9 +11,11 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 export const isCompactJws = (text: string): boolean => COMPACT_JWS.test(text.trim());
 
 function segment(part: string, which: string): Json {
+  const text = Buffer.from(part, "base64url").toString("utf8");
+  assertJsonDepth(text, `JWT ${which}`);
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+    value = JSON.parse(text);
   } catch (cause) {
     throw new LerError("parse_failed", `JWT ${which} is not base64url-encoded JSON`, {
       cause,

@@ -4,6 +4,7 @@
  * or document becomes a "failed" report and the rest of the batch goes on: ingest() does not throw
  * for bad input, nor for a parser that misbehaves on it.
  */
+import type { Clock } from "../src/domain/clock.ts";
 import { type ErrorCode, isLerError, LerError, toLerError } from "../src/domain/errors.ts";
 import type { LerFormat } from "../src/domain/schemas.ts";
 import type { DocumentWrite, Store, WriteOutcome } from "../src/store/types.ts";
@@ -17,6 +18,7 @@ import type { DocumentReport, IngestInput, IngestReport, ParsedDocument } from "
 export interface PipelineDeps {
   store: Store;
   taxonomy: Taxonomy;
+  now: Clock;
   /**
    * Called once per ingest with the candidates whose rows changed (stored or replaced), after
    * every write. Its errors propagate: the documents are stored and their outbox items remain.
@@ -172,7 +174,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   return {
     async ingest(inputs, options = {}) {
-      const nowMs = Date.now();
+      const nowMs = deps.now();
       const reports: DocumentReport[] = [];
       let pending: { at: number; write: DocumentWrite }[] = [];
       let lastYield = performance.now();

@@ -3,6 +3,7 @@
  * the rest of the document as context), level normalisation and the fields an assertion inherits
  * from its document. Problems with one assertion never fail the document: they become warnings.
  */
+import { isoDay } from "../src/domain/clock.ts";
 import { IsoDate, type ResolutionMethod, type SkillAssertion } from "../src/domain/schemas.ts";
 import type { Taxonomy } from "../taxonomy/model.ts";
 import { normaliseLevel } from "../taxonomy/scales/index.ts";
@@ -153,7 +154,7 @@ function readPracticedDate(
   warnings: string[],
   nowMs: number,
 ) {
-  return value === PRESENT ? new Date(nowMs).toISOString().slice(0, 10) : readDate(value, where, warnings);
+  return value === PRESENT ? isoDay(nowMs) : readDate(value, where, warnings);
 }
 
 export function resolveAssertions(
@@ -161,7 +162,7 @@ export function resolveAssertions(
   ids: { documentId: string; candidateId: string },
   taxonomy: Taxonomy,
   index: HintIndex,
-  nowMs: number = Date.now(),
+  nowMs: number,
 ): ResolvedAssertions {
   const warnings: string[] = [];
   const contextFor = contextsOf(doc);

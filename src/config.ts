@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
+import { parseClockSetting } from "./domain/clock.ts";
 import { LerError } from "./domain/errors.ts";
 import { ScoringConfig } from "./scoring/config.ts";
 
@@ -22,10 +23,10 @@ export const Config = z.object({
       password: z.string().optional(),
       caFile: z.string().optional(),
       indexPrefix: z.string().default("ler-match-candidates"),
-      /** Make every write visible to search before it returns (tests, demos); off in production. */
-      refreshOnWrite: z.boolean().default(false),
+      /** Every acknowledged write is searchable when it returns: see elasticsearch/config.ts. */
+      refreshOnWrite: z.union([z.boolean(), z.literal("wait_for")]).default("wait_for"),
     })
-    .default({ indexPrefix: "ler-match-candidates", refreshOnWrite: false }),
+    .default({ indexPrefix: "ler-match-candidates", refreshOnWrite: "wait_for" }),
   limits: z
     .object({
       maxBodyBytes: z.coerce
@@ -37,12 +38,25 @@ export const Config = z.object({
     })
     .default({ maxBodyBytes: 10 * 1024 * 1024, maxDocuments: 5_000 }),
   taxonomy: z.array(TaxonomySource).default(["starter", "esco", "onet", "case"]),
+  /** Pin the engine's "now" (ISO date); unset, the real clock. */
+  now: z
+    .string()
+    .refine((v) => Number.isFinite(safeClock(v)), "an ISO date such as 2026-11-30")
+    .optional(),
   scoring: ScoringConfig.default(ScoringConfig.parse({})),
 });
 export type Config = z.infer<typeof Config>;
 export type ConfigInput = z.input<typeof Config>;
 
 type Env = Record<string, string | undefined>;
+
+function safeClock(iso: string): number {
+  try {
+    return parseClockSetting(iso);
+  } catch {
+    return Number.NaN;
+  }
+}
 
 /** Environment variables as a table: variable → where it lands in the config. */
 /** A configuration being assembled from layers, before zod checks it. */
@@ -64,6 +78,7 @@ const ENV_MAP: [string, (c: Draft, v: string) => void][] = [
   ["LER_MATCH_ES_INDEX_PREFIX", (c, v) => (es(c).indexPrefix = v)],
   ["LER_MATCH_MAX_BODY_BYTES", (c, v) => (limits(c).maxBodyBytes = v)],
   ["LER_MATCH_MAX_DOCUMENTS", (c, v) => (limits(c).maxDocuments = v)],
+  ["LER_MATCH_NOW", (c, v) => (c.now = v)],
   ["LER_MATCH_TAXONOMY", (c, v) => (c.taxonomy = v.split(",").map((s) => s.trim()))],
 ];
 function section(c: Draft, key: string): Draft {

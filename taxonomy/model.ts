@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Relation } from "../src/domain/match.ts";
 import type { ResolutionMethod } from "../src/domain/schemas.ts";
+import type { ContextReading } from "./resolver/context.ts";
 
 export const ConceptType = z.enum([
   "skill",
@@ -54,6 +55,8 @@ export interface SimilarityResult {
 export interface ResolveOptions {
   /** Surrounding text (a sentence, the other skills of a profile) used to pick between ambiguous names. */
   context?: string;
+  /** Surrounding text already read (resolver/context.ts), when many names are settled against one text. */
+  reading?: ContextReading;
   limit?: number;
 }
 

@@ -3,6 +3,7 @@
  * normalisation and dropping seniority/noise words) wins outright; otherwise occupations are ranked
  * by IDF-weighted cosine between the title's stems and each of their names, best name counting.
  */
+import { type Bracket, bracketedSpans, replaceBracketed } from "../src/text/bracketed.ts";
 import { contentStems, normaliseText } from "./resolver/concept-index.ts";
 
 export interface TitleOccupation {
@@ -55,10 +56,13 @@ export const TITLE_NOISE = new Set([
 
 export const TITLE_WEIGHTS = { labelBonus: 0.15, exact: 1, minScore: 0.1, bracketed: 0.5 } as const;
 
-const BRACKETED = /\([^)]*\)|\[[^\]]*\]/g;
+const BRACKETS: readonly Bracket[] = [
+  ["(", ")"],
+  ["[", "]"],
+];
 
 const cleanTitle = (title: string): string =>
-  normaliseText(title.replace(BRACKETED, " "))
+  normaliseText(replaceBracketed(title, BRACKETS, " "))
     .split(" ")
     .filter((t) => t && !TITLE_NOISE.has(t) && !/^\d+$/.test(t))
     .join(" ");
@@ -129,7 +133,9 @@ const toMatch = (o: TitleOccupation, score: number): TitleMatch => ({
 function queryWeights(index: TitleIndex, title: string): Map<string, number> {
   const unseen = Math.log(1 + index.names.length);
   const weights = new Map<string, number>();
-  const bracketed = [...title.matchAll(BRACKETED)].map((m) => m[0]).join(" ");
+  const bracketed = bracketedSpans(title, BRACKETS)
+    .map(({ start, end }) => title.slice(start, end))
+    .join(" ");
   for (const s of titleStems(bracketed))
     weights.set(s, TITLE_WEIGHTS.bracketed * (index.idf.get(s) ?? unseen));
   for (const s of titleStems(title)) weights.set(s, index.idf.get(s) ?? unseen);

@@ -1,6 +1,8 @@
 /** @jsxImportSource hono/jsx */
+
 import type { Child } from "hono/jsx";
 import type { Evidence, MatchResult, RequirementExplanation } from "../../src/domain/match.ts";
+import { formatScore } from "../../src/scoring/display.ts";
 import { LEVEL_OPTIONS, levelName, sourceLabel } from "./levels.ts";
 
 /** Required level vs the candidate's level on the 0–5 scale, coloured by outcome. */
@@ -115,7 +117,7 @@ export function ResultCard(props: { result: MatchResult; explainHref: string }) 
         </h2>
         <span class="score">
           <span class="sr-only">score </span>
-          {(result.score * 100).toFixed(0)}
+          {formatScore(result.score)}
           <span class="sr-only"> out of 100</span>
         </span>
       </header>

@@ -1,5 +1,7 @@
 /** @jsxImportSource hono/jsx */
+
 import type { MatchResult } from "../../src/domain/match.ts";
+import { apportionPoints, formatScore } from "../../src/scoring/display.ts";
 import { TableHead } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { levelName } from "./levels.ts";
@@ -9,16 +11,22 @@ const f = (n: number) => n.toFixed(3);
 export function ExplainView(props: { result: MatchResult; backHref: string }) {
   const { result } = props;
   const totalWeight = result.explanation.requirements.reduce((s, r) => s + r.weight, 0);
-  const sum = result.explanation.requirements.reduce((s, r) => s + r.contribution, 0);
+  const points = apportionPoints(
+    result.explanation.requirements.map((r) => r.contribution),
+    result.score,
+  );
+  const sum = points.reduce((s, p) => s + p, 0);
   return (
     <Layout title={`Explain ${result.name ?? result.candidateId}`}>
       <h1>
-        How {result.name ?? result.candidateId} scored {(result.score * 100).toFixed(1)}
+        How {result.name ?? result.candidateId} scored{" "}
+        <span data-testid="score">{formatScore(result.score)}</span>
       </h1>
       <p class="summary">{result.explanation.summary}</p>
       <p class="muted">
         Each requirement's match m = similarity × fit × trust × recency of its best evidence; its contribution
-        is weight × m ÷ total weight ({totalWeight}). The contributions add up to the score.
+        is weight × m ÷ total weight ({totalWeight}), shown in points out of 100. The contributions add up to
+        the score.
       </p>
       <div style="overflow-x:auto">
         <table class="data" aria-label="score breakdown">
@@ -36,7 +44,7 @@ export function ExplainView(props: { result: MatchResult; backHref: string }) {
             ]}
           />
           <tbody>
-            {result.explanation.requirements.map((r) => (
+            {result.explanation.requirements.map((r, i) => (
               <tr>
                 <td>
                   {r.label}
@@ -64,14 +72,14 @@ export function ExplainView(props: { result: MatchResult; backHref: string }) {
                 <td>{r.best ? f(r.best.factors.recency) : "–"}</td>
                 <td>{f(r.match)}</td>
                 <td>{r.weight}</td>
-                <td>{f(r.contribution)}</td>
+                <td data-testid="contribution">{points[i]}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <td colspan={8}>Score (sum of contributions)</td>
-              <td data-testid="sum">{f(sum)}</td>
+              <td data-testid="sum">{sum}</td>
             </tr>
           </tfoot>
         </table>

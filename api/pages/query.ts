@@ -2,7 +2,14 @@
  * Requirements in a page URL, so a search or a match can be shared and bookmarked:
  * repeated `skill`, `level` and `need` parameters, aligned by position.
  */
-import type { MatchOptions, RequirementInput } from "../../src/domain/schemas.ts";
+import { LerError } from "../../src/domain/errors.ts";
+import { type MatchOptions, POSITION_LIMITS, type RequirementInput } from "../../src/domain/schemas.ts";
+
+const PAGE_SIZE = 20;
+const LAST_PAGE = Math.floor(POSITION_LIMITS.offset / PAGE_SIZE) + 1;
+
+const badLink = (message: string, details: Record<string, unknown>) =>
+  new LerError("invalid_input", message, { details });
 
 export interface PageRequirement {
   skill: string;
@@ -24,6 +31,22 @@ export function requirementsFromQuery(q: (name: string) => string[] | undefined)
       inferred: inferred.has(skill.trim()),
     }))
     .filter((r) => r.skill && (r.level === null || (r.level >= 0 && r.level <= 5)));
+}
+
+/** Throws invalid_input, in words for the page, for requirements a match cannot take. */
+export function checkRequirements(reqs: readonly PageRequirement[]): void {
+  const { requirements: most, conceptLength: longest } = POSITION_LIMITS;
+  if (reqs.length > most)
+    throw badLink(`This link asks for ${reqs.length} skills; at most ${most} can be matched at once.`, {
+      requirements: reqs.length,
+      limit: most,
+    });
+  const long = reqs.find((r) => r.skill.length > longest);
+  if (long)
+    throw badLink(
+      `A skill name is at most ${longest} characters; "${long.skill.slice(0, 40)}…" has ${long.skill.length}.`,
+      { limit: longest },
+    );
 }
 
 export function requirementsToQuery(reqs: PageRequirement[], extra: Record<string, string> = {}): string {
@@ -54,14 +77,37 @@ export function optionsFromQuery(
   q: (name: string) => string | undefined,
   defaults: { partial: boolean } = { partial: false },
 ): Partial<MatchOptions> {
-  const within = Number(q("within"));
-  const page = Math.max(1, Number(q("page")) || 1);
+  const within = withinYears(q("within"));
+  const page = pageNumber(q("page"));
   const partial = q("partial");
   return {
     verifiedOnly: q("verified") === "1",
     includePartial: partial === undefined || partial === "" ? defaults.partial : partial === "1",
     ...(within > 0 ? { practicedWithinYears: within } : {}),
-    limit: 20,
-    offset: (page - 1) * 20,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
   };
+}
+
+/** Whole pages from 1; anything unreadable is the first page, only a page past the last is refused. */
+function pageNumber(raw: string | undefined): number {
+  const page = Math.max(1, Math.trunc(Number(raw)) || 1);
+  if (page > LAST_PAGE)
+    throw badLink(`Page ${raw} is past the last page that can be shown (${LAST_PAGE}).`, {
+      page: raw,
+      limit: LAST_PAGE,
+    });
+  return page;
+}
+
+/** Years since a skill was last practiced; 0 (any time) when unset or not a positive number. */
+function withinYears(raw: string | undefined): number {
+  const within = Number(raw) || 0;
+  const most = POSITION_LIMITS.practicedWithinYears;
+  if (within > most)
+    throw badLink(`"Practiced within" is at most ${most} years; this link asks for ${raw}.`, {
+      within: raw,
+      limit: most,
+    });
+  return Math.max(within, 0);
 }

@@ -4,10 +4,16 @@
  * a little progressive-enhancement script, no network needed.
  */
 import type { Context, Hono } from "hono";
-import { isLerError } from "../../src/domain/errors.ts";
+import { bodyLimit } from "hono/body-limit";
+import type { Child } from "hono/jsx";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isLerError, LerError } from "../../src/domain/errors.ts";
 import { isLive } from "../../src/engine/profile.ts";
 import { positionFromJd } from "../../src/engine/requirements.ts";
+import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
+import { readForm } from "../body.ts";
 import type { AppDeps } from "../context.ts";
+import { MAX_JOB_DESCRIPTION } from "../schemas.ts";
 import { CandidateView } from "./candidate-page.tsx";
 import { CLIENT_JS } from "./client.ts";
 import { ErrorBox } from "./components.tsx";
@@ -16,6 +22,7 @@ import { ExplainView } from "./explain-page.tsx";
 import { Layout } from "./layout.tsx";
 import { JdForm, MatchView } from "./match-page.tsx";
 import {
+  checkRequirements,
   optionsFromQuery,
   type PageRequirement,
   requirementsFromQuery,
@@ -38,7 +45,35 @@ function messageOf(e: unknown): string {
   return "Something went wrong on our side. Try again; if it persists, the server log has the details.";
 }
 
-export function registerPages(app: Hono, { engine }: AppDeps): void {
+/** A LerError's catalogued status: a page the person can fix answers 4xx, like the API. */
+const statusOf = (e: unknown): ContentfulStatusCode =>
+  (isLerError(e) ? e.status : 500) as ContentfulStatusCode;
+
+/** The pasted text of the match form, refused over the API's own job-description limit. */
+function jobDescriptionOf(form: Record<string, unknown>): string {
+  const text = typeof form.jd === "string" ? form.jd : "";
+  if (text.length > MAX_JOB_DESCRIPTION)
+    throw new LerError(
+      "invalid_input",
+      `This text has ${text.length} characters; a job description is at most ${MAX_JOB_DESCRIPTION}.`,
+      { details: { limit: MAX_JOB_DESCRIPTION } },
+    );
+  return text;
+}
+
+export function registerPages(app: Hono, { engine, config }: AppDeps): void {
+  const maxBodyBytes = config.limits.maxBodyBytes;
+  const formLimit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: (c) =>
+      errorPage(
+        c,
+        "This text is too large",
+        `The form is over the ${maxBodyBytes}-byte limit; paste a shorter job description.`,
+        413,
+      ),
+  });
+
   app.get("/assets/pages.js", (c) =>
     c.body(CLIENT_JS, 200, { "content-type": "text/javascript; charset=utf-8" }),
   );
@@ -64,36 +99,50 @@ export function registerPages(app: Hono, { engine }: AppDeps): void {
       extra,
     };
     try {
+      checkRequirements(reqs);
       const page = await engine.match(
         { requirements: toRequirementInputs(reqs) },
         optionsFromQuery(query(c), MATCH_DEFAULTS),
       );
       return c.html(<MatchView {...props} page={page} error={null} />);
     } catch (e) {
-      return c.html(<MatchView {...props} page={null} error={messageOf(e)} />, isLerError(e) ? 200 : 500);
+      return c.html(<MatchView {...props} page={null} error={messageOf(e)} />, statusOf(e));
     }
   });
 
-  app.post("/match", async (c) => {
-    const form = await c.req.parseBody();
-    const text = typeof form.jd === "string" ? form.jd : "";
-    const parse = engine.parseJobDescription(text);
+  app.post("/match", formLimit, async (c) => {
+    let text = "";
+    try {
+      text = jobDescriptionOf(await readForm(c));
+    } catch (e) {
+      return jdFormPage(c, text, "Could not read this text", messageOf(e), statusOf(e));
+    }
+    let parse: JobDescriptionParse;
+    try {
+      parse = await engine.parseJobDescriptionAsync(text);
+    } catch (e) {
+      return jdFormPage(c, text, "Could not read this text", messageOf(e), statusOf(e));
+    }
     if (parse.requirements.length === 0)
-      return c.html(
-        <Layout title="Match a job">
-          <h1>Match candidates to a job</h1>
-          <ErrorBox title="No skills found in this text">
-            We could not find any skill from the taxonomy in it
-            {parse.unresolved.length
-              ? ` (not understood: ${parse.unresolved.map((u) => u.phrase).join(", ")})`
-              : ""}
-            . Add a requirements list, or use the search page.
-          </ErrorBox>
-          <JdForm text={text} />
-        </Layout>,
+      return jdFormPage(
+        c,
+        text,
+        "No skills found in this text",
+        <>
+          We could not find any skill from the taxonomy in it
+          {parse.unresolved.length
+            ? ` (not understood: ${parse.unresolved.map((u) => u.phrase).join(", ")})`
+            : ""}
+          . Add a requirements list, or use the search page.
+        </>,
         422,
       );
-    const position = positionFromJd(parse);
+    let position: ReturnType<typeof positionFromJd>;
+    try {
+      position = positionFromJd(parse);
+    } catch (e) {
+      return jdFormPage(c, text, "Could not match this text", messageOf(e), statusOf(e));
+    }
     const reqs: PageRequirement[] = position.requirements.map((r, i) => ({
       skill: r.concept,
       level: r.minLevel ?? null,
@@ -110,20 +159,21 @@ export function registerPages(app: Hono, { engine }: AppDeps): void {
     const extra = extrasOf(c);
     if (reqs.length === 0) return c.html(<SearchView reqs={[]} extra={extra} page={null} error={null} />);
     try {
+      checkRequirements(reqs);
       const page = await engine.search(
         { requirements: toRequirementInputs(reqs) },
         optionsFromQuery(query(c)),
       );
       return c.html(<SearchView reqs={reqs} extra={extra} page={page} error={null} />);
     } catch (e) {
-      return c.html(<SearchView reqs={reqs} extra={extra} page={null} error={messageOf(e)} />);
+      return c.html(<SearchView reqs={reqs} extra={extra} page={null} error={messageOf(e)} />, statusOf(e));
     }
   });
 
   app.get("/candidates/:id", async (c) => {
     try {
       const profile = await engine.profile(c.req.param("id"));
-      const now = Date.now();
+      const now = engine.now();
       return c.html(<CandidateView profile={profile} isLive={(e) => isLive(e, now)} />);
     } catch (e) {
       return errorPage(c, "Candidate not found", messageOf(e), 404);
@@ -134,6 +184,7 @@ export function registerPages(app: Hono, { engine }: AppDeps): void {
     const candidate = c.req.query("candidate") ?? "";
     const reqs = requirementsFromQuery(queries(c));
     try {
+      checkRequirements(reqs);
       const result = await engine.explain(
         candidate,
         { requirements: toRequirementInputs(reqs) },
@@ -143,17 +194,24 @@ export function registerPages(app: Hono, { engine }: AppDeps): void {
         <ExplainView result={result} backHref={`/match?${requirementsToQuery(reqs, extrasOf(c))}`} />,
       );
     } catch (e) {
-      return errorPage(
-        c,
-        "Cannot explain this match",
-        messageOf(e),
-        isLerError(e) && e.code === "not_found" ? 404 : 400,
-      );
+      return errorPage(c, "Cannot explain this match", messageOf(e), statusOf(e));
     }
   });
 }
 
-function errorPage(c: Context, title: string, message: string, status: 400 | 404 | 500) {
+/** The match form again, with the text the person pasted and why it could not be matched. */
+function jdFormPage(c: Context, text: string, title: string, message: Child, status: ContentfulStatusCode) {
+  return c.html(
+    <Layout title="Match a job">
+      <h1>Match candidates to a job</h1>
+      <ErrorBox title={title}>{message}</ErrorBox>
+      <JdForm text={text} />
+    </Layout>,
+    status,
+  );
+}
+
+function errorPage(c: Context, title: string, message: string, status: ContentfulStatusCode) {
   return c.html(
     <Layout title={title}>
       <h1>{title}</h1>

@@ -1,15 +1,25 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { validator } from "hono/validator";
+import { decodeInput } from "../../indexer/decode.ts";
 import type { IngestInput, IngestReport } from "../../indexer/types.ts";
 import { LerError } from "../../src/domain/errors.ts";
-import type { LerFormat } from "../../src/domain/schemas.ts";
+import { LerFormat } from "../../src/domain/schemas.ts";
+import { mediaTypeOf, readForm } from "../body.ts";
 import type { RouteModule } from "../context.ts";
-import { fail } from "../errors.ts";
+import { errorResponse, fail, fromZod } from "../errors.ts";
 import { ErrorBody, IngestJson } from "../schemas.ts";
 
 const ReportBody = z.object({
   documents: z.array(z.record(z.string(), z.unknown())),
   totals: z.record(z.string(), z.unknown()),
+});
+
+const DocumentsQuery = z.object({
+  format: z
+    .preprocess((v) => (v === "" ? undefined : v), LerFormat.optional())
+    .describe("the format of every document, overriding detection"),
+  dryRun: z.string().optional().describe("`true`: report without storing"),
 });
 
 const route = createRoute({
@@ -22,6 +32,7 @@ const route = createRoute({
     "Re-ingesting an identical document changes nothing. `?dryRun=true` reports without storing; " +
     "`?format=` overrides detection.",
   request: {
+    query: DocumentsQuery,
     body: {
       required: true,
       content: {
@@ -41,7 +52,14 @@ const route = createRoute({
       description: "Some documents failed; the others are stored",
       content: { "application/json": { schema: ReportBody } },
     },
-    400: { description: "Malformed body", content: { "application/json": { schema: ErrorBody } } },
+    400: {
+      description: "Malformed body, or an unknown `format`",
+      content: { "application/json": { schema: ErrorBody } },
+    },
+    409: {
+      description: "Every document's id already belongs to another person; nothing was stored",
+      content: { "application/json": { schema: ReportBody } },
+    },
     413: {
       description: "Body or document count over the limit",
       content: { "application/json": { schema: ErrorBody } },
@@ -56,32 +74,51 @@ const route = createRoute({
 
 export const documentRoutes: RouteModule = (app, { engine, config }) => {
   // Registered without the zod validator: the body may be JSON, JSON lines or CSV.
-  app.post("/v1/documents", async (c) => {
-    const format = (c.req.query("format") || undefined) as LerFormat | undefined;
-    const inputs = await readInputs(c, format);
-    if (inputs.length > config.limits.maxDocuments)
-      fail(
-        "too_many_documents",
-        `${inputs.length} documents in one request; the limit is ${config.limits.maxDocuments}`,
-        {
-          limit: config.limits.maxDocuments,
-        },
-      );
-    const report = await engine.ingest(inputs, { dryRun: c.req.query("dryRun") === "true" });
+  app.post("/v1/documents", validator("query", validQuery), async (c) => {
+    const { format, dryRun } = c.req.valid("query");
+    const inputs = (await readInputs(c, format)).flatMap(documentsOf);
+    checkDocumentCount(inputs.length, config.limits.maxDocuments);
+    const report = await engine.ingest(inputs, { dryRun: dryRun === "true" });
     return c.json(report, statusOf(report));
   });
   app.openAPIRegistry.registerPath(route);
 };
 
-function statusOf(report: IngestReport): 200 | 207 | 422 {
+function validQuery(value: unknown, c: Context) {
+  const parsed = DocumentsQuery.safeParse(value);
+  return parsed.success ? parsed.data : errorResponse(c, fromZod(parsed.error, "request query"));
+}
+
+/**
+ * One input per document, as the pipeline will read them: a JSON-lines or CSV upload is many
+ * documents, and the limit counts documents, whatever the body's shape.
+ */
+function documentsOf(input: IngestInput): IngestInput[] {
+  try {
+    return decodeInput(input);
+  } catch {
+    return [input]; // one document the pipeline cannot decode either, and reports as failed
+  }
+}
+
+function checkDocumentCount(count: number, limit: number): void {
+  if (count > limit)
+    fail("too_many_documents", `${count} documents in one request; the limit is ${limit}`, {
+      limit,
+      documents: count,
+    });
+}
+
+function statusOf(report: IngestReport): 200 | 207 | 409 | 422 {
   const { failed, documents } = report.totals;
   if (failed === 0) return 200;
-  return failed === documents ? 422 : 207;
+  if (failed < documents) return 207;
+  return report.documents.every((d) => d.error?.code === "conflict") ? 409 : 422;
 }
 
 /** A browser or curl -F upload: every file field is one input, named by its file name. */
 async function readMultipart(c: Context, format: LerFormat | undefined): Promise<IngestInput[]> {
-  const form = await c.req.parseBody({ all: true });
+  const form = await readForm(c);
   const files = Object.values(form)
     .flat()
     .filter((v): v is File => typeof v === "object" && v !== null && "text" in v);
@@ -96,7 +133,7 @@ async function readMultipart(c: Context, format: LerFormat | undefined): Promise
 }
 
 async function readInputs(c: Context, format: LerFormat | undefined): Promise<IngestInput[]> {
-  const type = (c.req.header("content-type") ?? "application/json").split(";")[0]!.trim().toLowerCase();
+  const type = mediaTypeOf(c) || "application/json";
   if (type === "multipart/form-data") return readMultipart(c, format);
   const text = await c.req.text();
   if (!text.trim()) fail("invalid_input", "the request body is empty; send one or more LER documents");

@@ -22,7 +22,7 @@ const errors = {
     content: { "application/json": { schema: ErrorBody } },
   },
   503: {
-    description: "The search index is unavailable",
+    description: "The search index is unavailable, or the job description ran past its time budget (timeout)",
     content: { "application/json": { schema: ErrorBody } },
   },
 } as const;
@@ -88,6 +88,10 @@ const jdRoute = createRoute({
       content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
     },
     400: errors[400],
+    503: {
+      description: "Understanding the text ran past its time budget (timeout)",
+      content: { "application/json": { schema: ErrorBody } },
+    },
   },
 });
 
@@ -95,7 +99,9 @@ export const matchRoutes: RouteModule = (app, { engine }) => {
   app.openapi(matchRoute, async (c) => {
     const body = c.req.valid("json");
     const jd =
-      !body.requirements && body.jobDescription ? engine.parseJobDescription(body.jobDescription) : undefined;
+      !body.requirements && body.jobDescription
+        ? await engine.parseJobDescriptionAsync(body.jobDescription)
+        : undefined;
     const position: PositionInput = jd
       ? positionFromJd(jd)
       : { ...(body.title ? { title: body.title } : {}), requirements: body.requirements ?? [] };
@@ -110,5 +116,7 @@ export const matchRoutes: RouteModule = (app, { engine }) => {
     const body = c.req.valid("json");
     return c.json(await engine.explain(body.candidateId, body.position, body.options ?? {}), 200);
   });
-  app.openapi(jdRoute, (c) => c.json({ ...engine.parseJobDescription(c.req.valid("json").text) }, 200));
+  app.openapi(jdRoute, async (c) =>
+    c.json({ ...(await engine.parseJobDescriptionAsync(c.req.valid("json").text)) }, 200),
+  );
 };

@@ -7,6 +7,7 @@ import { hropenParser } from "./hropen.ts";
 import { jsonResumeParser } from "./jsonresume.ts";
 import { jwtParser } from "./jwt.ts";
 import { lerRsParser } from "./ler-rs.ts";
+import { withinFieldLimits } from "./limits.ts";
 import { nativeParser } from "./native.ts";
 import { ob2Parser } from "./ob2.ts";
 import { ob3Parser } from "./ob3.ts";
@@ -25,6 +26,12 @@ const raisingCarriedFailures = (parser: FormatParser): FormatParser => ({
   },
 });
 
+/** Every parser's documents within FIELD_LIMITS (limits.ts), whatever the format wrote. */
+const limitingFields = (parser: FormatParser): FormatParser => ({
+  ...parser,
+  parse: (doc, ctx) => parser.parse(doc, ctx).map(withinFieldLimits),
+});
+
 export const PARSERS: readonly FormatParser[] = [
   nativeParser,
   ob3Parser,
@@ -36,4 +43,4 @@ export const PARSERS: readonly FormatParser[] = [
   velocityParser,
   csvParser,
   jwtParser,
-].map(raisingCarriedFailures);
+].map((parser) => limitingFields(raisingCarriedFailures(parser)));

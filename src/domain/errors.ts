@@ -2,6 +2,8 @@
  * Every error ler-match raises carries a stable code from this catalogue. The HTTP layer maps the
  * code to a status; the CLI maps it to an exit code; callers match on `code`, never on text.
  */
+import type { ZodError } from "zod";
+
 export const ERROR_CATALOGUE = {
   invalid_input: { status: 400, hint: "Check the fields named in details." },
   invalid_json: { status: 400, hint: "Send a well-formed JSON body." },
@@ -16,13 +18,25 @@ export const ERROR_CATALOGUE = {
   },
   unknown_scale: { status: 422, hint: "Use a known scale name, or give min/max for a numeric level." },
   unknown_concept: { status: 422, hint: "Use a concept id or label from the taxonomy (see /v1/concepts)." },
+  too_many_requirements: {
+    status: 422,
+    hint: "Match on fewer skills: shorten the job description, or send the requirements that matter.",
+  },
   not_found: { status: 404, hint: "Check the id." },
+  conflict: {
+    status: 409,
+    hint: "The id already belongs to another person's record; give this document an id of its own.",
+  },
   payload_too_large: { status: 413, hint: "Split the upload into smaller batches." },
   too_many_documents: { status: 413, hint: "Split the upload into smaller batches." },
   unsupported_media_type: { status: 415, hint: "Send application/json, application/x-ndjson or text/csv." },
   index_unavailable: {
     status: 503,
     hint: "The search index is unreachable; retry shortly. Ingest still works.",
+  },
+  timeout: {
+    status: 503,
+    hint: "The server gave up on this work within its time budget; retry shortly, or send less.",
   },
   store_failed: { status: 500, hint: "The database rejected the write; nothing was stored." },
   internal: { status: 500, hint: "An unexpected error; the server log has details." },
@@ -55,6 +69,16 @@ export class LerError extends Error {
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, details: this.details };
   }
+}
+
+/** A zod failure as invalid_input: the first issue in the message, every issue's path in details. */
+export function fromZod(error: ZodError, where: string): LerError {
+  const details = error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message }));
+  const first = details[0];
+  const at = first?.path.length ? ` at ${first.path.join(".")}` : "";
+  return new LerError("invalid_input", `invalid ${where}${at}: ${first?.message ?? "see details"}`, {
+    details,
+  });
 }
 
 export const isLerError = (e: unknown): e is LerError => e instanceof LerError;

@@ -56,6 +56,9 @@ export const Candidate = z.object({
 });
 export type Candidate = z.infer<typeof Candidate>;
 
+/** A person a document does not name, known by a hash of its content (indexer/formats/common.ts). */
+export const isAnonymousPerson = (candidateId: string): boolean => candidateId.startsWith("anon:");
+
 /** How a skill text became a concept. */
 export const ResolutionMethod = z.enum([
   "id",
@@ -112,9 +115,17 @@ export const LerDocument = z.object({
 });
 export type LerDocument = z.infer<typeof LerDocument>;
 
+/** What one match or search may ask: the pages check these too, in a person's words. */
+export const POSITION_LIMITS = {
+  requirements: 100,
+  conceptLength: 200,
+  practicedWithinYears: 100,
+  offset: 100_000,
+} as const;
+
 /** A requirement as a caller writes it: `concept` is a concept id or free text to resolve. */
 export const RequirementInput = z.object({
-  concept: z.string().min(1).max(200),
+  concept: z.string().min(1).max(POSITION_LIMITS.conceptLength),
   minLevel: z.number().min(0).max(5).nullable().optional(),
   weight: z.number().positive().max(100).default(1),
   required: z.boolean().default(false),
@@ -123,7 +134,7 @@ export type RequirementInput = z.input<typeof RequirementInput>;
 
 export const PositionInput = z.object({
   title: z.string().max(300).optional(),
-  requirements: z.array(RequirementInput).min(1).max(100),
+  requirements: z.array(RequirementInput).min(1).max(POSITION_LIMITS.requirements),
 });
 export type PositionInput = z.input<typeof PositionInput>;
 
@@ -138,9 +149,9 @@ export interface Requirement {
 
 export const MatchOptions = z.object({
   verifiedOnly: z.boolean().default(false),
-  practicedWithinYears: z.number().positive().max(100).optional(),
+  practicedWithinYears: z.number().positive().max(POSITION_LIMITS.practicedWithinYears).optional(),
   includePartial: z.boolean().default(false),
   limit: z.number().int().min(1).max(500).default(20),
-  offset: z.number().int().min(0).max(100_000).default(0),
+  offset: z.number().int().min(0).max(POSITION_LIMITS.offset).default(0),
 });
 export type MatchOptions = z.infer<typeof MatchOptions>;

@@ -5,9 +5,10 @@
 
 import { createPipeline } from "../../indexer/pipeline.ts";
 import { applyStatusLists, parseStatusList } from "../../indexer/status-list.ts";
-import { parseJobDescription } from "../../taxonomy/jd/index.ts";
+import { parseJobDescription, parseJobDescriptionAsync } from "../../taxonomy/jd/index.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { OccupationProfile } from "../../taxonomy/starter.ts";
+import type { Clock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import { MatchOptions, type PositionInput } from "../domain/schemas.ts";
 import { explainOne, rankCandidates } from "../match/rank.ts";
@@ -26,18 +27,17 @@ export interface EngineParts {
   index: CandidateIndex;
   worker: OutboxWorker;
   scoring: ScoringConfig;
-  now?: () => number;
+  now: Clock;
 }
 
 export function createEngine(parts: EngineParts): Engine {
-  const { store, taxonomy, index, worker, scoring } = parts;
-  // "now" to the minute: the index caches recency and expiry per posting list for one instant.
-  const now = parts.now ?? (() => Math.floor(Date.now() / 60_000) * 60_000);
-  const pipeline = createPipeline({ store, taxonomy, onStored: () => syncIndex() });
+  const { store, taxonomy, index, worker, scoring, now } = parts;
+  const pipeline = createPipeline({ store, taxonomy, now, onStored: () => syncIndex() });
 
+  /** Every acknowledged write is searchable when the call returns: drain the whole outbox. */
   async function syncIndex(): Promise<void> {
     try {
-      await worker.drainOnce();
+      await worker.drainAll();
     } catch {
       // The outbox keeps the work; the worker retries with back-off. Ingest has already succeeded.
     }
@@ -92,6 +92,7 @@ export function createEngine(parts: EngineParts): Engine {
 
   return {
     taxonomy,
+    now,
     ingest: (inputs, options) => pipeline.ingest(inputs, options),
     match: (position, options) => rank("match", position, options),
     search: (position, options) => rank("search", position, options),
@@ -113,6 +114,8 @@ export function createEngine(parts: EngineParts): Engine {
       await syncIndex();
     },
     parseJobDescription: (text) => parseJobDescription(text, { taxonomy, occupations: parts.occupations }),
+    parseJobDescriptionAsync: (text) =>
+      parseJobDescriptionAsync(text, { taxonomy, occupations: parts.occupations }),
     async applyStatusLists(lists) {
       const parsed = lists.map((list, i) => {
         try {

@@ -4,6 +4,7 @@ import type { Taxonomy } from "../../taxonomy/model.ts";
 import { loadTaxonomyFromDb } from "../../taxonomy/persist.ts";
 import { loadStarterOccupations, type OccupationProfile } from "../../taxonomy/starter.ts";
 import { type ConfigInput, loadConfig } from "../config.ts";
+import { type Clock, clockFor } from "../domain/clock.ts";
 import { createBackend } from "../search/create-backend.ts";
 import { OutboxWorker } from "../search/outbox-worker.ts";
 import { openStore } from "../store/sqlite-store.ts";
@@ -14,11 +15,12 @@ export interface OpenOptions extends ConfigInput {
   /** Use this taxonomy instead of the one configured (tests, benchmarks). */
   taxonomyOverride?: Taxonomy;
   occupationsOverride?: OccupationProfile[];
-  now?: () => number;
+  /** Overrides the configured clock (LER_MATCH_NOW). */
+  clock?: Clock;
 }
 
 export async function openEngine(options: OpenOptions = {}): Promise<Engine> {
-  const { taxonomyOverride, occupationsOverride, now, ...overrides } = options;
+  const { taxonomyOverride, occupationsOverride, clock, ...overrides } = options;
   const config = loadConfig(overrides);
   const store = openStore(config.db);
   try {
@@ -36,7 +38,7 @@ export async function openEngine(options: OpenOptions = {}): Promise<Engine> {
       index,
       worker,
       scoring: config.scoring,
-      now,
+      now: clock ?? clockFor(config.now),
     });
   } catch (e) {
     store.close();

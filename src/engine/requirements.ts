@@ -5,8 +5,8 @@
 
 import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
-import { LerError } from "../domain/errors.ts";
-import { PositionInput, type Requirement } from "../domain/schemas.ts";
+import { fromZod, LerError } from "../domain/errors.ts";
+import { POSITION_LIMITS, PositionInput, type Requirement } from "../domain/schemas.ts";
 
 export interface ResolvedPosition {
   title: string | null;
@@ -15,7 +15,9 @@ export interface ResolvedPosition {
 }
 
 export function resolvePosition(input: PositionInput, taxonomy: Taxonomy): ResolvedPosition {
-  const position = PositionInput.parse(input);
+  const parsed = PositionInput.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error, "position");
+  const position = parsed.data;
   const byConcept = new Map<string, Requirement>();
   const unresolved: string[] = [];
   for (const r of position.requirements) {
@@ -51,6 +53,14 @@ export function positionFromJd(parse: JobDescriptionParse): PositionInput {
     throw new LerError("unknown_concept", "no skill in the job description resolved to the taxonomy", {
       details: { unresolved: parse.unresolved },
     });
+  const limit = POSITION_LIMITS.requirements;
+  if (parse.requirements.length > limit)
+    throw new LerError(
+      "too_many_requirements",
+      `the job description names ${parse.requirements.length} skills; a match takes at most ${limit}. ` +
+        "Shorten it to the skills that matter, or send them as requirements",
+      { details: { requirements: parse.requirements.length, limit } },
+    );
   return {
     ...(parse.title ? { title: parse.title } : {}),
     // Skills inferred from the job title are suggestions: they rank, they never disqualify.

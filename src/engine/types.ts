@@ -7,6 +7,7 @@ import type { StatusApplied } from "../../indexer/status-list.ts";
 import type { IngestInput, IngestReport } from "../../indexer/types.ts";
 import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { Clock } from "../domain/clock.ts";
 import type { MatchResult } from "../domain/match.ts";
 import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
 import type { BackendHealth } from "../search/backend.ts";
@@ -40,6 +41,8 @@ export interface ProfileSkill {
 
 export interface Engine {
   readonly taxonomy: Taxonomy;
+  /** The engine's one "now" (LER_MATCH_NOW, else the real clock): everything time-dependent reads it. */
+  readonly now: Clock;
   ingest(inputs: IngestInput[], options?: { dryRun?: boolean }): Promise<IngestReport>;
   /** Rank candidates against a position; `required` requirements disqualify. */
   match(position: PositionInput, options?: Partial<MatchOptions>): Promise<MatchPage>;
@@ -54,6 +57,11 @@ export interface Engine {
   profile(candidateId: string): Promise<CandidateProfile>;
   deleteCandidate(candidateId: string): Promise<void>;
   parseJobDescription(text: string): JobDescriptionParse;
+  /**
+   * The same parse for a server: lets other requests run every few milliseconds, and fails with
+   * `timeout` (503) past its time budget, so one long text never stalls the process.
+   */
+  parseJobDescriptionAsync(text: string): Promise<JobDescriptionParse>;
   /**
    * Re-marks stored documents from status lists the user supplies (Bitstring / StatusList2021
    * credentials, or { revoked: [ids] }); documents no list covers stay "unchecked".

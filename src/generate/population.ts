@@ -395,16 +395,17 @@ export function generatePopulation(options: PopulationOptions): Population {
 }
 
 /** The starter taxonomy's occupations (software, data, healthcare, trades, business, customer-facing…). */
-export function generateStarterPopulation(seed: number, people: number): Population {
+export function generateStarterPopulation(seed: number, people: number, asOf?: string): Population {
   return generatePopulation({
     people,
     seed,
+    asOf,
     occupations: loadStarterOccupations(),
     concepts: loadStarterConcepts(),
   });
 }
 
 /** LER documents (native format) for the demo: 2,400 people by default, the same every time. */
-export function generateDemoDocuments(seed = 42, people = 2400): GeneratedDocument[] {
-  return generateStarterPopulation(seed, people).documents;
+export function generateDemoDocuments(seed = 42, people = 2400, asOf?: string): GeneratedDocument[] {
+  return generateStarterPopulation(seed, people, asOf).documents;
 }

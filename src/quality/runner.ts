@@ -7,11 +7,13 @@
  * off at a time); BM25 over each candidate's skills as written; a count of the position's concepts
  * the candidate has evidence for (skill overlap).
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import { loadStarterTaxonomy } from "../../taxonomy/starter.ts";
+import { fixedClock, parseClockSetting } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import type { PositionInput } from "../domain/schemas.ts";
 import { openEngine } from "../engine/open.ts";
@@ -268,8 +270,11 @@ export async function runQuality(dataset: Dataset, options: RunOptions): Promise
   const dir = mkdtempSync(join(tmpdir(), "ler-quality-"));
   const db = join(dir, "bench.db");
   try {
+    // A dataset is generated "as of" a date: scoring it as of that date keeps its figures fixed.
+    const asOf = dataset.manifest.asOf;
+    const clock = asOf ? fixedClock(parseClockSetting(asOf)) : undefined;
     const open = (scoring: ScoringConfig) =>
-      openEngine({ db, scoring, taxonomyOverride: taxonomy, backend: "embedded" });
+      openEngine({ db, scoring, taxonomyOverride: taxonomy, backend: "embedded", clock });
     const loader = await open(first);
     let ingest: QualityReport["ingest"];
     let skills: Map<string, CandidateSkills>;

@@ -7,6 +7,7 @@
  * store are upserted, or the candidate is removed when the store no longer has them. Applying an
  * item twice, or out of order, therefore converges on the store's state.
  */
+import { wallClock } from "../domain/clock.ts";
 import type { SourceKind } from "../domain/schemas.ts";
 import type { OutboxItem, Store } from "../store/types.ts";
 import type { CandidateIndex } from "./backend.ts";
@@ -63,7 +64,7 @@ export class OutboxWorker {
     this.idleMs = options.idleMs ?? 1000;
     this.baseDelayMs = options.baseDelayMs ?? 1000;
     this.maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? wallClock;
   }
 
   /** Drains in the background until stop(); keeps going through index outages. */

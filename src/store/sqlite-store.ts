@@ -3,6 +3,7 @@
  * first open. Every statement is prepared once; reads over many candidates pass the ids as one JSON
  * array (json_each) so 50 candidates cost one query, not 50.
  */
+
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import {
@@ -21,8 +22,9 @@ import {
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { wallClock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
-import type { Candidate, LerDocument, SourceKind } from "../domain/schemas.ts";
+import { type Candidate, isAnonymousPerson, type LerDocument, type SourceKind } from "../domain/schemas.ts";
 import type { IndexedCandidate } from "../search/backend.ts";
 import {
   documentFromRow,
@@ -246,6 +248,13 @@ const storeFailed = (what: string, cause: unknown) =>
     ? cause
     : new LerError("store_failed", `${what}: ${(cause as Error).message}`, { cause });
 
+const documentConflict = (documentId: string) =>
+  new LerError(
+    "conflict",
+    `document id "${documentId}" already belongs to another person's record; give this document an id of its own`,
+    { details: { documentId } },
+  );
+
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -259,18 +268,21 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     // the newest operation for a candidate supersedes any still pending: the worker reads the
     // store's current state anyway, so one item per candidate is enough
     q.dropPendingFor.run({ candidateId });
-    q.enqueue.run({ candidateId, op, now: Date.now() });
+    q.enqueue.run({ candidateId, op, now: wallClock() });
   };
 
   const write = sqlite.transaction((w: DocumentWrite): WriteOutcome => {
     const existing = q.documentHash.get({ id: w.document.id });
-    if (existing?.contentHash === w.document.contentHash && existing.candidateId === w.candidate.id)
-      return "unchanged";
+    const moves = existing !== undefined && existing.candidateId !== w.candidate.id;
+    // Only a holder known by nothing but the document's own content may change with its content:
+    // anyone else's document under a reused id is a clash, not a reason to delete them.
+    if (moves && !isAnonymousPerson(existing.candidateId)) throw documentConflict(w.document.id);
+    if (existing?.contentHash === w.document.contentHash && !moves) return "unchanged";
     q.upsertCandidate.run({ ...w.candidate });
     if (existing) {
       q.deleteDocument.run({ id: w.document.id }); // cascades to its assertions
-      if (existing.candidateId !== w.candidate.id) {
-        // the document moved to another person: its former candidate may have nothing left
+      if (moves) {
+        // a re-issue of an anonymous holder's document: that holder may have nothing left
         const orphan = q.deleteIfNoDocuments.run({ id: existing.candidateId }).changes > 0;
         enqueue(existing.candidateId, orphan ? "delete" : "upsert");
       }

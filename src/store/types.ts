@@ -41,7 +41,8 @@ export interface Store {
   /**
    * Writes each document in its own transaction (all of its rows or none) and enqueues an
    * outbox item for its candidate in that same transaction. Identical content → "unchanged";
-   * same document id with new content → "replaced" (old assertions removed).
+   * same document id with new content → "replaced" (old assertions removed). A document id that
+   * belongs to another person throws LerError("conflict"), unless that person is anonymous.
    */
   writeDocument(write: DocumentWrite): WriteOutcome;
   /**

@@ -43,9 +43,13 @@ export const LEVEL_CUES: readonly (readonly [RegExp, number])[] = [
   [/\b(familiarity|familiar|exposure|awareness|aware|introductory|understanding)\b/gi, 1],
 ];
 
-/** "5+ years", "3-5 years", "two years" of experience. */
+/**
+ * "5+ years", "3-5 years", "two years" of experience. Each whitespace run is followed by something
+ * that is not whitespace ("+", "-", "to", "years"), so no two quantifiers compete for the same
+ * spaces: "1" and 3,000 spaces is one pass, not a cubic search.
+ */
 export const YEARS_CUE =
-  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\+|-\s*\d+|to\s*\d+)?\s*\+?\s*(?:years?|yrs?)\b/gi;
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:(?:\+|-\s*\d+|to\s*\d+)\s*)?(?:\+\s*)?(?:years?|yrs?)\b/gi;
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,

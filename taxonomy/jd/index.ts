@@ -3,8 +3,10 @@
  * for, where (exact offsets into the original text), whether required or preferred, at what
  * level, and — from its title — which occupation it is, whose essential skills are then inferred.
  */
+import { LerError } from "../../src/domain/errors.ts";
 import type { Concept, Taxonomy } from "../model.ts";
 import { buildConceptIndex, type ConceptIndex, normaliseText } from "../resolver/concept-index.ts";
+import { type ContextReading, emptyReading, readInto } from "../resolver/context.ts";
 import { type PhraseMatch, scanPhrases } from "../resolver/scan.ts";
 import { yearsToCanonical } from "../scales/normalise.ts";
 import { YEARS } from "../scales/table.ts";
@@ -60,11 +62,14 @@ interface Found {
   confidence: number;
 }
 
+const NEEDS_CONTEXT = "needs context";
+
 /**
- * The concept a phrase names. Several candidates or an ambiguous alias go to the resolver with the
- * line as context; an ambiguous single word must also be written as the alias is ("Go", not "go").
+ * The concept a phrase names when one candidate is sure; NEEDS_CONTEXT when several candidates or
+ * an ambiguous alias must be settled by the resolver against the description. An ambiguous single
+ * word must be written as the alias is ("Go", not "go"); a single word never counts by its stem.
  */
-function conceptOf(match: PhraseMatch, context: string, taxonomy: Taxonomy): Found | undefined {
+function directConcept(match: PhraseMatch): Found | typeof NEEDS_CONTEXT | undefined {
   const single = !/\s/.test(match.phrase.trim());
   if (single && match.method === "stemmed") return undefined;
   const [only] = match.entries;
@@ -73,24 +78,54 @@ function conceptOf(match: PhraseMatch, context: string, taxonomy: Taxonomy): Fou
   const written = match.entries.some(
     (e) => e.concept.ambiguousAliases.includes(match.phrase) || e.kind !== "ambiguous",
   );
-  if (!written) return undefined;
-  const best = taxonomy.resolve(match.phrase, { context, limit: 1 })[0];
+  return written ? NEEDS_CONTEXT : undefined;
+}
+
+function conceptOf(match: PhraseMatch, reading: ContextReading, taxonomy: Taxonomy): Found | undefined {
+  const direct = directConcept(match);
+  if (direct !== NEEDS_CONTEXT) return direct;
+  const best = taxonomy.resolve(match.phrase, { reading, limit: 1 })[0];
   const concept = best && !best.ambiguous ? taxonomy.get(best.conceptId) : undefined;
   return concept && best ? { concept, confidence: best.confidence } : undefined;
 }
 
-function cueLevel(before: string): number | null {
-  let best: { at: number; level: number } | null = null;
-  const consider = (at: number, level: number) => {
-    if (!best || at >= best.at) best = { at, level };
+interface Cue {
+  at: number;
+  end: number;
+  level: number;
+  /** the order cues are weighed in: at the same offset, a later one wins */
+  rank: number;
+}
+
+/** Every level cue of a clause, read once, in the order they end. */
+function levelCues(text: string): Cue[] {
+  const cues: Cue[] = [];
+  const add = (m: RegExpMatchArray, level: number) => {
+    const at = m.index ?? 0;
+    cues.push({ at, end: at + m[0].length, level, rank: cues.length });
   };
-  for (const [re, level] of LEVEL_CUES) for (const m of before.matchAll(re)) consider(m.index ?? 0, level);
-  for (const m of before.matchAll(YEARS_CUE)) {
+  for (const [re, level] of LEVEL_CUES) for (const m of text.matchAll(re)) add(m, level);
+  for (const m of text.matchAll(YEARS_CUE)) {
     const n = m[1] ?? "";
     const years = NUMBER_WORDS[n.toLowerCase()] ?? Number(n);
-    if (Number.isFinite(years)) consider(m.index ?? 0, yearsToCanonical(YEARS, years));
+    if (Number.isFinite(years)) add(m, yearsToCanonical(YEARS, years));
   }
-  return (best as { level: number } | null)?.level ?? null;
+  return cues.sort((a, b) => a.end - b.end || a.rank - b.rank);
+}
+
+/**
+ * The level set by the nearest cue before each offset, asked in increasing order: cues are swept
+ * once per clause instead of rescanning the text before every mention.
+ */
+function cueLevels(text: string): (offset: number) => number | null {
+  const cues = levelCues(text);
+  let next = 0;
+  let best: Cue | undefined;
+  return (offset) => {
+    for (let cue = cues[next]; cue && cue.end <= offset; cue = cues[++next])
+      if (!best || cue.at > best.at || (cue.at === best.at && cue.rank > best.rank)) best = cue;
+    return best?.level ?? null;
+  };
 }
 
 /**
@@ -117,9 +152,53 @@ function isRequirementConcept(concept: Concept, line: Line, taxonomy: Taxonomy):
 
 const SKILL_ITEM_LEAD =
   /^(?:(?:and|or|with|in|of|including|incl\.?|e\.g\.?|such as|like|the|a|an|plus|experience|knowledge|proficiency|familiarity|exposure|expertise|skills?|strong|solid|advanced|basic|working|hands-on|proven|excellent|good|deep|using|to)\b[\s:]*)+/i;
-const SKILL_ITEM_TAIL =
-  /(?:\s+(?:skills?|experience|knowledge|is a plus|a plus|preferred|required|desirable))+$/i;
+/** Words that end a list item without being part of the skill, longest first ("is a plus" before "a plus"). */
+const SKILL_ITEM_TAIL = [
+  "is a plus",
+  "experience",
+  "preferred",
+  "desirable",
+  "knowledge",
+  "required",
+  "a plus",
+  "skills",
+  "skill",
+];
+/** A separator is tried only from the start of a whitespace run, not from each of its spaces. */
+const ITEM_SEPARATOR = /(?<!\s)\s+(?:and|or|&)\s+/;
+const TRAILING_PUNCTUATION = /(?<![.:!?\s])[.:!?\s]+$/;
 const MAX_ITEM_WORDS = 4;
+
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * The item without its trailing tail words ("SQL skills", "Docker is a plus"), peeled from the end
+ * one word at a time; a tail word counts only after a space.
+ */
+function withoutTail(item: string): string {
+  let end = item.length;
+  const endsWith = (tail: string) =>
+    item.slice(end - tail.length, end).toLowerCase() === tail && isSpace(item[end - tail.length - 1]);
+  for (;;) {
+    const tail = SKILL_ITEM_TAIL.find(endsWith);
+    if (!tail) return item.slice(0, end);
+    end -= tail.length;
+    while (isSpace(item[end - 1])) end--;
+  }
+}
+
+/** Whether [start, end) overlaps a span of `sorted` (ordered, not overlapping each other). */
+function overlapsAny(sorted: readonly PhraseMatch[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid]?.end ?? 0) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = sorted[lo];
+  return first !== undefined && first.start < end;
+}
 
 /** List items and comma-list items that look like a skill but matched nothing. */
 function unresolvedItems(
@@ -132,13 +211,12 @@ function unresolvedItems(
   const out: JobDescriptionParse["unresolved"] = [];
   const body = clause.text.replace(/^([-*•·▪–]|\d+[.)])\s+/, (m) => " ".repeat(m.length));
   for (const m of body.matchAll(/[^,;/()]+/g)) {
-    for (const part of m[0].split(/\s+(?:and|or|&)\s+/)) {
-      const offset = (m.index ?? 0) + m[0].indexOf(part);
+    let cursor = 0;
+    for (const part of m[0].split(ITEM_SEPARATOR)) {
+      const offset = (m.index ?? 0) + m[0].indexOf(part, cursor);
+      cursor = offset - (m.index ?? 0) + part.length;
       const lead = part.match(SKILL_ITEM_LEAD)?.[0].length ?? 0;
-      const core = part
-        .slice(lead)
-        .replace(SKILL_ITEM_TAIL, "")
-        .replace(/[.:!?\s]+$/, "");
+      const core = withoutTail(part.slice(lead)).replace(TRAILING_PUNCTUATION, "");
       const trimmedLead = core.length - core.trimStart().length;
       const phrase = core.trim();
       const start = clause.start + offset + lead + trimmedLead;
@@ -146,7 +224,7 @@ function unresolvedItems(
       const wordCount = phrase.split(/\s+/).length;
       if (!/^[\p{L}]/u.test(phrase) || wordCount > MAX_ITEM_WORDS || normaliseText(phrase).length < 2)
         continue;
-      if (found.some((f) => f.start < end && f.end > start)) continue;
+      if (overlapsAny(found, start, end)) continue;
       out.push({ phrase, start, end });
     }
   }
@@ -158,26 +236,50 @@ interface Walk {
   unresolved: JobDescriptionParse["unresolved"];
 }
 
-/** `context` is the whole description: a lone "Go" is read against every other skill it names. */
-function readClause(
-  clause: Clause,
-  line: Line,
-  section: SectionKind,
-  intro: boolean,
-  context: string,
-  deps: JdDeps,
-  walk: Walk,
-): void {
-  const index = conceptIndexFor(deps.taxonomy);
-  const matches = scanPhrases(index, clause.text).map((m) => ({
+/** A clause to read, where it sits, and the names found in it (offsets into the whole text). */
+interface ScannedClause {
+  clause: Clause;
+  line: Line;
+  section: SectionKind;
+  intro: boolean;
+  matches: PhraseMatch[];
+}
+
+/** Every clause outside skipped sections, with the section it is under; the title line is not one. */
+function* sectionedClauses(
+  lines: readonly Line[],
+  title: Line | undefined,
+): Generator<Omit<ScannedClause, "matches">> {
+  let section: SectionKind = "neutral";
+  let intro = true;
+  for (const line of lines) {
+    if (line === title) continue;
+    if (line.heading) {
+      section = sectionKind(headingText(line.text)) ?? section;
+      intro = false;
+      continue;
+    }
+    if (section === "skip") continue;
+    for (const clause of clauses(line)) yield { clause, line, section, intro };
+  }
+}
+
+function namesIn(clause: Clause, taxonomy: Taxonomy): PhraseMatch[] {
+  return scanPhrases(conceptIndexFor(taxonomy), clause.text).map((m) => ({
     ...m,
     start: m.start + clause.start,
     end: m.end + clause.start,
   }));
+}
+
+/** `reading` is the whole description, read once: a lone "Go" is read against every other skill it names. */
+function readClause(scanned: ScannedClause, reading: ContextReading, deps: JdDeps, walk: Walk): void {
+  const { clause, line, section, intro, matches } = scanned;
   const required = isRequired(clause.text, section, line, intro);
+  const levelBefore = cueLevels(clause.text);
   const kept: PhraseMatch[] = [];
   for (const m of matches) {
-    const found = conceptOf(m, `${line.text}\n${context}`, deps.taxonomy);
+    const found = conceptOf(m, reading, deps.taxonomy);
     if (!found || !isRequirementConcept(found.concept, line, deps.taxonomy)) continue;
     kept.push(m);
     walk.requirements.push({
@@ -187,13 +289,13 @@ function readClause(
       start: m.start,
       end: m.end,
       required,
-      minLevel: cueLevel(clause.text.slice(0, m.start - clause.start)),
+      minLevel: levelBefore(m.start - clause.start),
       weight: required ? WEIGHTS.required : WEIGHTS.preferred,
       confidence: Math.round(found.confidence * SECTION_CONFIDENCE[section] * 1000) / 1000,
       inferred: false,
     });
   }
-  walk.unresolved.push(...unresolvedItems(clause, line, kept));
+  for (const item of unresolvedItems(clause, line, kept)) walk.unresolved.push(item);
 }
 
 /** One requirement per concept: its first mention, required if any mention is, the highest level. */
@@ -266,23 +368,52 @@ function inferFromOccupation(
   });
 }
 
-export function parseJobDescription(text: string, deps: JdDeps): JobDescriptionParse {
+/**
+ * The text in pieces of about `size` characters for reading context, cut after a line break (else
+ * a space) so that no name is split; a description shorter than `size` is one piece.
+ */
+function* pieces(text: string, size: number): Generator<string> {
+  let from = 0;
+  while (text.length - from > size) {
+    const window = text.slice(from + size, from + 2 * size);
+    const newline = window.indexOf("\n");
+    const cut = newline >= 0 ? newline : window.search(/\s/);
+    const to = from + size + (cut >= 0 ? cut + 1 : size);
+    yield text.slice(from, to);
+    from = to;
+  }
+  yield text.slice(from);
+}
+
+/** Characters of context read per step: a few milliseconds of scanning. */
+const READ_PIECE_CHARS = 2_000;
+
+/**
+ * The parse as small steps (one clause scanned, one piece of context read, one clause read): the
+ * synchronous parse runs them back to back, the asynchronous one lets other work run between them.
+ * The description is read as context only when some name needs it.
+ */
+function* parseSteps(text: string, deps: JdDeps): Generator<void, JobDescriptionParse> {
   const masked = maskHtml(text);
   const lines = splitLines(text, masked);
+  yield;
   const first = titleLine(lines);
   const title = readTitle(first, text);
-  const walk: Walk = { requirements: [], unresolved: [] };
-  let section: SectionKind = "neutral";
-  let intro = true;
-  for (const line of lines) {
-    if (line === first) continue;
-    if (line.heading) {
-      section = sectionKind(headingText(line.text)) ?? section;
-      intro = false;
-      continue;
+  const scanned: ScannedClause[] = [];
+  for (const place of sectionedClauses(lines, first)) {
+    scanned.push({ ...place, matches: namesIn(place.clause, deps.taxonomy) });
+    yield;
+  }
+  const reading = emptyReading();
+  if (scanned.some((s) => s.matches.some((m) => directConcept(m) === NEEDS_CONTEXT)))
+    for (const piece of pieces(masked, READ_PIECE_CHARS)) {
+      readInto(conceptIndexFor(deps.taxonomy), reading, piece);
+      yield;
     }
-    if (section === "skip") continue;
-    for (const clause of clauses(line)) readClause(clause, line, section, intro, masked, deps, walk);
+  const walk: Walk = { requirements: [], unresolved: [] };
+  for (const clause of scanned) {
+    readClause(clause, reading, deps, walk);
+    yield;
   }
   const requirements = mergeByConcept(walk.requirements);
   const match = title && deps.occupations ? matchTitles(title.text, deps.occupations, 1)[0] : undefined;
@@ -304,4 +435,52 @@ export function parseJobDescription(text: string, deps: JdDeps): JobDescriptionP
     requirements,
     unresolved: walk.unresolved,
   };
+}
+
+export function parseJobDescription(text: string, deps: JdDeps): JobDescriptionParse {
+  const steps = parseSteps(text, deps);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface ParseBudget {
+  /** Work this long at most before letting other work (an HTTP request) run. */
+  sliceMs: number;
+  /** Give up after this long in all, with a `timeout` error. */
+  totalMs: number;
+}
+
+export const DEFAULT_PARSE_BUDGET: ParseBudget = { sliceMs: 10, totalMs: 10_000 };
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * parseJobDescription for a server: the same steps, pausing every `sliceMs` so one long text
+ * does not hold up other requests, and failing with `timeout` past `totalMs`.
+ */
+export async function parseJobDescriptionAsync(
+  text: string,
+  deps: JdDeps,
+  budget: ParseBudget = DEFAULT_PARSE_BUDGET,
+): Promise<JobDescriptionParse> {
+  const steps = parseSteps(text, deps);
+  const began = performance.now();
+  let sliceBegan = began;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    const now = performance.now();
+    if (now - began > budget.totalMs)
+      throw new LerError(
+        "timeout",
+        `understanding this job description took over ${budget.totalMs} ms; shorten it, or send the requirements as a list`,
+        { details: { limitMs: budget.totalMs, characters: text.length } },
+      );
+    if (now - sliceBegan >= budget.sliceMs) {
+      await nextTurn();
+      sliceBegan = performance.now();
+    }
+  }
 }

@@ -30,6 +30,11 @@ export interface ConceptIndex {
   fuzzyBlocks: ReadonlyMap<string, string[]>;
   /** longest name in tokens, for n-gram scanning */
   maxTokens: number;
+  /** first and last word of every normalised key, and of every stemmed key: where a name can start and end */
+  firstWords: ReadonlySet<string>;
+  lastWords: ReadonlySet<string>;
+  firstStems: ReadonlySet<string>;
+  lastStems: ReadonlySet<string>;
   /** ancestors, nearest first (walked on first use) */
   ancestors(id: string): readonly string[];
   /** concept id → ids related either way */
@@ -38,29 +43,48 @@ export interface ConceptIndex {
   profile(id: string): ReadonlySet<string> | undefined;
 }
 
-export const normaliseText = (s: string): string =>
-  s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9+#.]+/g, " ")
-    .replace(/(^|\s)\.+|\.+(?=\s|$)/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
+/** Plain words and single spaces: normalising them only lower-cases them (the scanner's common case). */
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 
-/** normalised → stop words removed → Porter stems, in order. */
-export const stemKey = (s: string): string =>
-  normaliseText(s)
+/**
+ * Lower-case ASCII words: accents dropped, other characters a space, dots only inside a word
+ * ("node.js", not "etc." or "...net"). A dot run is tried only from its first dot, so a long run
+ * not followed by a space is scanned once, not once per dot.
+ */
+export const normaliseText = (s: string): string =>
+  PLAIN_WORDS.test(s)
+    ? s.toLowerCase()
+    : s
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9+#.]+/g, " ")
+        .replace(/(^|\s)\.+|(?<!\.)\.+(?=\s|$)/g, "$1")
+        .replace(/\s+/g, " ")
+        .trim();
+
+/** A normalised text's words without stop words, Porter-stemmed, in order. */
+export const stemKeyOf = (normalised: string): string =>
+  normalised
     .split(" ")
     .filter((t) => t && !STOP_WORDS.has(t))
     .map(stem)
     .join(" ");
+
+/** normalised → stop words removed → Porter stems, in order. */
+export const stemKey = (s: string): string => stemKeyOf(normaliseText(s));
 
 export const contentStems = (s: string): string[] =>
   normaliseText(s)
     .split(" ")
     .filter((t) => t.length > 1 && !STOP_WORDS.has(t))
     .map(stem);
+
+const firstWord = (key: string): string => {
+  const space = key.indexOf(" ");
+  return space < 0 ? key : key.slice(0, space);
+};
+const lastWord = (key: string): string => key.slice(key.lastIndexOf(" ") + 1);
 
 function push<K>(map: Map<K, NameEntry[]>, key: K, entry: NameEntry): void {
   const list = map.get(key);
@@ -113,6 +137,10 @@ export function buildConceptIndex(concepts: readonly Concept[]): ConceptIndex {
   const normalised = new Map<string, NameEntry[]>();
   const stemmed = new Map<string, NameEntry[]>();
   let maxTokens = 1;
+  const firstWords = new Set<string>();
+  const lastWords = new Set<string>();
+  const firstStems = new Set<string>();
+  const lastStems = new Set<string>();
   for (const c of concepts) {
     if (c.escoUri) byUri.set(c.escoUri, c);
     if (c.caseUri) byUri.set(c.caseUri, c);
@@ -122,8 +150,14 @@ export function buildConceptIndex(concepts: readonly Concept[]): ConceptIndex {
       if (!n) continue;
       push(exact, name.trim().toLowerCase(), { concept: c, kind });
       push(normalised, n, { concept: c, kind });
+      firstWords.add(firstWord(n));
+      lastWords.add(lastWord(n));
       const s = stemKey(name);
-      if (s) push(stemmed, s, { concept: c, kind });
+      if (s) {
+        push(stemmed, s, { concept: c, kind });
+        firstStems.add(firstWord(s));
+        lastStems.add(lastWord(s));
+      }
       maxTokens = Math.max(maxTokens, n.split(" ").length);
     }
   }
@@ -155,6 +189,10 @@ export function buildConceptIndex(concepts: readonly Concept[]): ConceptIndex {
     stemmed,
     fuzzyBlocks,
     maxTokens: Math.min(maxTokens, 8),
+    firstWords,
+    lastWords,
+    firstStems,
+    lastStems,
     ancestors,
     related,
     profile: lazyProfiles(byId, related),

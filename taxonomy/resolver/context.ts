@@ -41,31 +41,67 @@ function affinity(index: ConceptIndex, candidate: string, other: string): number
   return g >= 0 && g === groupOf(od) ? AFFINITY.group : 0;
 }
 
-export interface ContextEvidence {
-  /** concepts named unambiguously in the context */
-  concepts: string[];
+/**
+ * What a context says, read once however many names it settles: a job description settles each of
+ * its ambiguous mentions against the same whole text, so the text is scanned once, not per mention.
+ */
+export interface ContextReading {
+  /** concept id → the phrases (trimmed, lower case) that name it unambiguously in the context */
+  concepts: Map<string, Set<string>>;
+  /** content stems of the context */
   stems: Set<string>;
+  /** name and candidate → contextScore: a text repeats its names */
+  scores: Map<string, number>;
 }
 
-export function readContext(index: ConceptIndex, context: string, exclude: string): ContextEvidence {
-  const concepts = new Set<string>();
-  for (const m of scanPhrases(index, context, { skipAmbiguousSingles: true })) {
-    if (m.entries.length !== 1 || normalisedEq(m.phrase, exclude)) continue;
+export const emptyReading = (): ContextReading => ({
+  concepts: new Map(),
+  stems: new Set(),
+  scores: new Map(),
+});
+
+const phraseKey = (s: string) => s.trim().toLowerCase();
+
+/** Adds a piece of context to a reading (a long text can be read piece by piece). */
+export function readInto(index: ConceptIndex, reading: ContextReading, text: string): void {
+  for (const m of scanPhrases(index, text, { skipAmbiguousSingles: true })) {
     const only = m.entries[0];
-    if (only && only.kind !== "ambiguous") concepts.add(only.concept.id);
+    if (m.entries.length !== 1 || !only || only.kind === "ambiguous") continue;
+    const phrases = reading.concepts.get(only.concept.id);
+    if (phrases) phrases.add(phraseKey(m.phrase));
+    else reading.concepts.set(only.concept.id, new Set([phraseKey(m.phrase)]));
   }
-  const excluded = new Set(contentStems(exclude));
-  return { concepts: [...concepts], stems: new Set(contentStems(context).filter((s) => !excluded.has(s))) };
+  for (const s of contentStems(text)) reading.stems.add(s);
+  reading.scores.clear();
 }
 
-const normalisedEq = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+export function readContext(index: ConceptIndex, context: string): ContextReading {
+  const reading = emptyReading();
+  readInto(index, reading, context);
+  return reading;
+}
 
-/** How strongly the context points at this candidate; 0 when it says nothing about it. */
-export function contextScore(index: ConceptIndex, candidate: string, evidence: ContextEvidence): number {
+/** Named in the context other than by the name being settled ("Go" does not vouch for itself). */
+const namedBesides = (phrases: ReadonlySet<string>, name: string) => phrases.size > 1 || !phrases.has(name);
+
+/** How strongly the context points at this candidate for `name`; 0 when it says nothing about it. */
+export function contextScore(
+  index: ConceptIndex,
+  candidate: string,
+  reading: ContextReading,
+  name: string,
+): number {
+  const excluded = phraseKey(name);
+  const key = `${excluded}\u0000${candidate}`;
+  const known = reading.scores.get(key);
+  if (known !== undefined) return known;
   let score = 0;
-  for (const other of evidence.concepts) score += affinity(index, candidate, other);
-  const profile = index.profile(candidate);
+  for (const [other, phrases] of reading.concepts)
+    if (namedBesides(phrases, excluded)) score += affinity(index, candidate, other);
+  const own = new Set(contentStems(name));
   let words = 0;
-  if (profile) for (const s of evidence.stems) if (profile.has(s)) words++;
-  return score + Math.min(words, AFFINITY.maxWords / AFFINITY.word) * AFFINITY.word;
+  for (const s of index.profile(candidate) ?? []) if (reading.stems.has(s) && !own.has(s)) words++;
+  const total = score + Math.min(words, AFFINITY.maxWords / AFFINITY.word) * AFFINITY.word;
+  reading.scores.set(key, total);
+  return total;
 }

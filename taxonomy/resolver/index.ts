@@ -4,6 +4,8 @@
  * then a blocked fuzzy match (Jaro–Winkler + Damerau–Levenshtein). Names several concepts share
  * are settled from the context when it points one way, otherwise returned as ambiguous.
  */
+
+import { replaceBracketed } from "../../src/text/bracketed.ts";
 import type { Concept, Resolution, ResolveOptions } from "../model.ts";
 import {
   buildConceptIndex,
@@ -13,11 +15,12 @@ import {
   normaliseText,
   stemKey,
 } from "./concept-index.ts";
-import { contextScore, readContext } from "./context.ts";
-import { editDistance, similarity } from "./nlp.ts";
+import { type ContextReading, contextScore, emptyReading, readContext } from "./context.ts";
+import { boundedCache, editDistance, similarity } from "./nlp.ts";
 import { scanPhrases } from "./scan.ts";
 
 export { buildConceptIndex, type ConceptIndex, normaliseText, stemKey } from "./concept-index.ts";
+export { type ContextReading, emptyReading, readInto } from "./context.ts";
 export { type PhraseMatch, scanPhrases, tokenize } from "./scan.ts";
 
 export type Resolver = (text: string, options?: ResolveOptions) => Resolution[];
@@ -56,7 +59,7 @@ const FILLER_SUFFIX =
 
 function strippedForms(text: string, n: string): string[] {
   const out = new Set<string>();
-  const noParens = normaliseText(text.replace(/\([^)]*\)/g, " "));
+  const noParens = normaliseText(replaceBracketed(text, [["(", ")"]], " "));
   for (const base of [n, noParens]) {
     const p = base.replace(FILLER_PREFIX, "");
     out.add(p);
@@ -89,13 +92,13 @@ function settle(
   text: string,
   entries: readonly NameEntry[],
   found: Resolution[],
-  context: string | undefined,
+  context: Context,
 ): Resolution[] {
   const needsContext = entries.length > 1 || entries.some((e) => e.kind === "ambiguous");
   if (!needsContext) return found;
-  const evidence = context ? readContext(index, context, text) : { concepts: [], stems: new Set<string>() };
+  const reading = context();
   const scored = found
-    .map((r) => ({ r, score: contextScore(index, r.conceptId, evidence) }))
+    .map((r) => ({ r, score: contextScore(index, r.conceptId, reading, text) }))
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (!best) return [];
@@ -117,6 +120,14 @@ function settle(
   }
   return scored.map(({ r }) => ({ ...r, confidence: CONFIDENCE.ambiguous, ambiguous: true }));
 }
+
+/** The context's reading, read only when a name needs it. */
+type Context = () => ContextReading;
+
+/** Characters of a context text read: a context, not a corpus. */
+export const MAX_CONTEXT_CHARS = 20_000;
+/** Readings kept per generation: a document's skills, a position's requirements share one context. */
+const READINGS_KEPT = 16;
 
 function fuzzy(index: ConceptIndex, n: string): Resolution[] {
   if (n.length < FUZZY.minLength) return [];
@@ -144,7 +155,7 @@ function direct(index: ConceptIndex, text: string): Resolution[] {
   return byCode ? [resolution(byCode, 1, "code")] : [];
 }
 
-function lookUp(index: ConceptIndex, text: string, context: string | undefined): Resolution[] {
+function lookUp(index: ConceptIndex, text: string, context: Context): Resolution[] {
   const ids = direct(index, text);
   if (ids.length) return ids;
   const exact = index.exact.get(text.trim().toLowerCase());
@@ -176,7 +187,7 @@ function lookUp(index: ConceptIndex, text: string, context: string | undefined):
  * A known name inside a longer phrase ("Active Directory administration"): accepted when it is
  * the only one and covers at least half of the phrase's content words.
  */
-function contained(index: ConceptIndex, text: string, context: string | undefined): Resolution[] {
+function contained(index: ConceptIndex, text: string, context: Context): Resolution[] {
   const matches = scanPhrases(index, text, { skipAmbiguousSingles: true, stemmed: false });
   const [only] = matches;
   if (!only || matches.length > 1) return [];
@@ -187,9 +198,20 @@ function contained(index: ConceptIndex, text: string, context: string | undefine
 }
 
 export function createResolverFromIndex(index: ConceptIndex): Resolver {
+  const readings = boundedCache<string, ContextReading>(READINGS_KEPT);
+  const readingOf = (context: string): ContextReading => {
+    let reading = readings.get(context);
+    if (!reading) {
+      reading = readContext(index, context.slice(0, MAX_CONTEXT_CHARS));
+      readings.set(context, reading);
+    }
+    return reading;
+  };
   return (text, options = {}) => {
     const limit = options.limit ?? 5;
-    return lookUp(index, text, options.context)
+    const { context, reading } = options;
+    const read: Context = () => reading ?? (context ? readingOf(context) : emptyReading());
+    return lookUp(index, text, read)
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, limit);
   };

@@ -18,10 +18,51 @@ const { words } = require("natural/lib/natural/util/stopwords.js") as { words: s
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(words);
 
-const stemCache = new Map<string, string>();
+/**
+ * Longer than any English word with a suffix worth stripping. natural's Porter stemmer rescans the
+ * word with backtracking patterns at every step (quadratic on a long consonant run), so a pasted
+ * 100,000-letter "word" would stall the caller: past this length the token is kept as written.
+ */
+export const MAX_STEM_LENGTH = 40;
+/** Distinct words kept stemmed per generation (see boundedCache). */
+export const STEM_CACHE_SIZE = 50_000;
+
+/**
+ * A cache of at most about `capacity` entries with O(1) reads: when the current generation fills,
+ * it becomes the previous one and the one before is dropped; a hit in the previous generation is
+ * carried over. Recently used keys survive, and nothing grows without bound.
+ */
+export function boundedCache<K, V>(capacity: number) {
+  let current = new Map<K, V>();
+  let previous = new Map<K, V>();
+  const set = (key: K, value: V): void => {
+    if (current.size >= capacity) {
+      previous = current;
+      current = new Map();
+    }
+    current.set(key, value);
+  };
+  return {
+    get(key: K): V | undefined {
+      const hit = current.get(key);
+      if (hit !== undefined) return hit;
+      const old = previous.get(key);
+      if (old !== undefined) set(key, old);
+      return old;
+    },
+    set,
+    get size() {
+      return current.size + previous.size;
+    },
+  };
+}
+
+const stemCache = boundedCache<string, string>(STEM_CACHE_SIZE);
+const stemmable = (token: string) => token.length <= MAX_STEM_LENGTH && /^[a-z]+$/.test(token);
+
 /** Porter stem; tokens with symbols or digits (c++, c#, node.js, python3) are kept as written. */
 export function stem(token: string): string {
-  if (!/^[a-z]+$/.test(token)) return token;
+  if (!stemmable(token)) return token;
   let s = stemCache.get(token);
   if (s === undefined) {
     s = porter.stem(token);

@@ -22,15 +22,30 @@ import type { NormalisedLevel, ScaleHint } from "./types.ts";
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
+const LEADING_PUNCTUATION = /^[\s"'([{.:;-]+/;
+/** After whitespace is collapsed to single spaces. */
+const TRAILING_PUNCTUATION = new Set([" ", '"', "'", ")", "]", "}", ".", ":", ";"]);
+
+/**
+ * Without the punctuation around it. The end is trimmed by hand: a regex anchored only at the
+ * end is tried from every character, and a long run of punctuation inside the text is quadratic.
+ */
+function withoutEdgePunctuation(s: string): string {
+  const start = s.match(LEADING_PUNCTUATION)?.[0].length ?? 0;
+  let end = s.length;
+  while (end > start && TRAILING_PUNCTUATION.has(s[end - 1] ?? "")) end--;
+  return s.slice(start, end);
+}
+
 /** Lower-case, single spaces, no surrounding punctuation: how raw levels are compared. */
 export const levelKey = (s: string): string =>
-  s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[\s_]+/g, " ")
-    .replace(/^[\s"'([{.:;-]+|[\s"')\]}.:;]+$/g, "")
-    .trim();
+  withoutEdgePunctuation(
+    s
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[\s_]+/g, " "),
+  ).trim();
 
 const scaleById = new Map<string, Scale>(SCALES.map((s) => [s.id, s]));
 
@@ -63,7 +78,8 @@ function applyRange(scale: RangeScale, raw: string | number): number {
   return round2(scale.floor + ((5 - scale.floor) * (v - scale.min)) / (scale.max - scale.min));
 }
 
-const YEARS_TEXT = /(\d+(?:[.,]\d+)?)\s*\+?\s*(years?|yrs?|months?|mos?)\b/i;
+/** From the first digit of a number only, and one whitespace run either side of "+": linear. */
+const YEARS_TEXT = /(?<!\d)(\d+(?:[.,]\d+)?)\s*(?:\+\s*)?(years?|yrs?|months?|mos?)\b/i;
 
 /** "5+ years", "18 months", 3 → years as a number; null when the text states no duration. */
 export function readYears(raw: string | number): number | null {

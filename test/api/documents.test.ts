@@ -114,6 +114,97 @@ describe("limits", () => {
     expect(res.status).toBe(413);
     expect((await res.json()).error).toMatchObject({ code: "too_many_documents", details: { limit: 2 } });
   });
+
+  describe("counts documents after decoding, whatever the body's shape", () => {
+    const people = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...BO, id: `doc-${i}`, person: { id: `p-${i}` } }));
+    const csv = (n: number) =>
+      `person,skill,level\n${Array.from({ length: n }, (_, i) => `p-${i},Python,3`).join("\n")}\n`;
+    const multipart = (n: number) => {
+      const form = new FormData();
+      const ndjson = people(n).map((d) => JSON.stringify(d));
+      form.append("file", new Blob([ndjson.join("\n")]), "people.jsonl");
+      return form;
+    };
+    const bodies: [string, (n: number) => RequestInit][] = [
+      ["a JSON array", (n) => json(people(n))],
+      [
+        "JSON lines",
+        (n) => ({
+          method: "POST",
+          headers: { "content-type": "application/x-ndjson" },
+          body: people(n)
+            .map((d) => JSON.stringify(d))
+            .join("\n"),
+        }),
+      ],
+      ["CSV", (n) => ({ method: "POST", headers: { "content-type": "text/csv" }, body: csv(n) })],
+      ["a multipart upload", (n) => ({ method: "POST", body: multipart(n) })],
+    ];
+
+    it.each(bodies)(
+      "refuses %s over the limit with 413, naming the limit, and stores nothing",
+      async (_, body) => {
+        await rig.close();
+        rig = await makeRig({ limits: { maxBodyBytes: 1_000_000, maxDocuments: 5 } });
+        const res = await rig.request("/v1/documents", body(6));
+        expect(res.status).toBe(413);
+        const { error } = await res.json();
+        expect(error).toMatchObject({ code: "too_many_documents", details: { limit: 5, documents: 6 } });
+        expect(error.message).toContain("the limit is 5");
+        expect((await rig.request("/v1/candidates/p-0")).status).toBe(404);
+      },
+    );
+
+    it.each(bodies)("takes %s at the limit", async (_, body) => {
+      await rig.close();
+      rig = await makeRig({ limits: { maxBodyBytes: 1_000_000, maxDocuments: 5 } });
+      const res = await rig.request("/v1/documents", body(5));
+      expect(res.status).toBe(200);
+      expect((await res.json()).totals.stored).toBe(5);
+    });
+  });
+});
+
+describe("what a client posts cannot pass for the server's own records", () => {
+  it("a document shaped like a decode failure is just an unknown document, not its made-up error", async () => {
+    const forged = {
+      kind: "ler-match/decode-failure",
+      code: "index_unavailable",
+      message: "made up",
+      path: "$",
+    };
+    const res = await post(forged);
+    expect(res.status).toBe(422);
+    const [report] = (await res.json()).documents;
+    expect(report.error.code).toBe("unknown_format");
+    expect(report.error.message).not.toContain("made up");
+  });
+});
+
+describe("a document id that belongs to another person", () => {
+  const reused = { ...ADA, person: { id: "p-mallory" }, assertions: [{ skill: "Rust", level: 5 }] };
+
+  it("is refused with 409 conflict naming the id, and the original person stays", async () => {
+    await post(ADA);
+    const res = await post(reused);
+    expect(res.status).toBe(409);
+    const [report] = (await res.json()).documents;
+    expect(report).toMatchObject({ status: "failed", documentId: "doc-ada-1", error: { code: "conflict" } });
+    expect(report.error.message).toContain('"doc-ada-1"');
+    const ada = await rig.request("/v1/candidates/p-ada");
+    expect(ada.status).toBe(200);
+    expect((await rig.request("/v1/candidates/p-mallory")).status).toBe(404);
+  });
+
+  it("fails alone in a batch: 207, the other documents land", async () => {
+    await post(ADA);
+    const res = await post([reused, BO]);
+    expect(res.status).toBe(207);
+    const report = await res.json();
+    expect(report.documents.map((d: { status: string }) => d.status)).toEqual(["failed", "stored"]);
+    expect(report.documents[0].error.code).toBe("conflict");
+  });
 });
 
 describe("file uploads", () => {

@@ -103,7 +103,7 @@ export async function makeRig(overrides: ConfigInput = {}): Promise<TestRig> {
   const db = join(dir, "test.db");
   const settings: ConfigInput = { backend: "embedded", ...overrides, db };
   const config = loadConfig(settings, {});
-  const engine = await openEngine({ ...settings, now: () => NOW });
+  const engine = await openEngine({ ...settings, clock: () => NOW });
   const app = createApp({ engine, config });
   return {
     engine,

@@ -109,22 +109,31 @@ describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHRO
     await page.close();
   });
 
-  it("the explain view's contributions add up to the score shown", async () => {
-    const page = await open(
-      "/match?skill=sw.python&level=3&need=required&skill=sw.sql&level=&need=preferred",
-    );
-    const score = Number(
-      await page
-        .locator("article.card .score")
-        .first()
-        .evaluate((e) => e.childNodes[1]?.textContent),
-    );
-    await page.getByRole("link", { name: "Show the arithmetic" }).first().click();
-    const sum = Number(await page.getByTestId("sum").textContent());
-    expect(Math.round(sum * 100)).toBe(score);
-    await shot(page, "explain");
-    await page.close();
-  });
+  for (const demo of ["backend-engineer", "icu-nurse"])
+    it(`the first 20 cards for the ${demo} demo show the score their explain pages add up to`, async () => {
+      const page = await open(`/match?demo=${demo}`);
+      await page.getByRole("button", { name: "Find candidates" }).click();
+      await page.waitForSelector("article.card");
+      const cards = await page.locator("article.card").evaluateAll((els) =>
+        els.slice(0, 20).map((e) => ({
+          score: e.querySelector(".score")?.childNodes[1]?.textContent ?? "",
+          href: e.querySelector("a[href^='/explain']")?.getAttribute("href") ?? "",
+        })),
+      );
+      expect(cards.length).toBe(20);
+      for (const card of cards) {
+        const explain = await open(card.href);
+        const shown = await explain.getByTestId("score").textContent();
+        const parts = (await explain.getByTestId("contribution").allTextContents()).map(Number);
+        const sum = Number(await explain.getByTestId("sum").textContent());
+        expect(shown).toBe(card.score);
+        expect(sum).toBe(Number(card.score));
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(sum);
+        if (card === cards[0]) await shot(explain, `explain-${demo}`);
+        await explain.close();
+      }
+      await page.close();
+    });
 
   it("search filters by skill and level, and its URL can be shared", async () => {
     const page = await open("/search");

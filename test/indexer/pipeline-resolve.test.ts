@@ -79,7 +79,7 @@ describe("resolveAssertions", () => {
       assertions: [raw("Go"), raw("Python"), raw("Kubernetes")],
       warnings: [],
     };
-    resolveAssertions(doc, { documentId: "d", candidateId: "p" }, spying, hints);
+    resolveAssertions(doc, { documentId: "d", candidateId: "p" }, spying, hints, Date.parse("2026-01-01"));
     expect(seen).toEqual([
       ["Go", "Python, Kubernetes"],
       ["Python", "Go, Kubernetes"],

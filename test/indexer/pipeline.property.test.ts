@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPipeline, type Pipeline } from "../../indexer/pipeline.ts";
 import type { IngestReport } from "../../indexer/types.ts";
+import { fixedClock } from "../../src/domain/clock.ts";
+import { TEST_NOW } from "../clock.ts";
 import { type TempStore, tempStore } from "../store/fixtures.ts";
 import { nativeDoc, taxonomy } from "./pipeline-fixtures.ts";
 
@@ -13,7 +15,7 @@ const outcomes = new Map<string, number>();
 
 beforeAll(() => {
   t = tempStore();
-  pipeline = createPipeline({ store: t.store, taxonomy });
+  pipeline = createPipeline({ store: t.store, taxonomy, now: fixedClock(TEST_NOW) });
 });
 afterAll(() => t.dispose());
 

@@ -1,7 +1,9 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from "vitest";
 import { createPipeline, type Pipeline } from "../../indexer/pipeline.ts";
+import { fixedClock } from "../../src/domain/clock.ts";
 import { normaliseLevel } from "../../taxonomy/scales/index.ts";
+import { TEST_NOW } from "../clock.ts";
 import { type TempStore, tempStore } from "../store/fixtures.ts";
 import { nativeDoc, taxonomy } from "./pipeline-fixtures.ts";
 
@@ -11,7 +13,7 @@ let onStored: Mock<(ids: string[]) => void>;
 beforeEach(() => {
   t = tempStore();
   onStored = vi.fn<(ids: string[]) => void>();
-  pipeline = createPipeline({ store: t.store, taxonomy, onStored });
+  pipeline = createPipeline({ store: t.store, taxonomy, now: fixedClock(TEST_NOW), onStored });
 });
 afterEach(() => t.dispose());
 

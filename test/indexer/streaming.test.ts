@@ -3,6 +3,7 @@
  * ingested batch by batch the way the CLI does it: every file becomes exactly one stored
  * document, and ingesting the same folder again changes nothing.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,9 +13,11 @@ import { createPipeline, type Pipeline } from "../../indexer/pipeline.ts";
 import type { DocumentReport, IngestReport } from "../../indexer/types.ts";
 import { ingestAll } from "../../src/cli/commands/ingest.ts";
 import { walk } from "../../src/cli/files.ts";
+import { fixedClock } from "../../src/domain/clock.ts";
 import { openStore } from "../../src/store/sqlite-store.ts";
 import type { Store } from "../../src/store/types.ts";
 import { loadStarterTaxonomy } from "../../taxonomy/starter.ts";
+import { TEST_NOW } from "../clock.ts";
 
 const FILES = 2500;
 const BATCH = 150; // does not divide FILES: the last batch is a short one
@@ -41,7 +44,7 @@ describe("ingesting a large folder batch by batch", () => {
     corpus = join(work, "corpus");
     written = writeCorpus(corpus, FILES);
     store = openStore(join(work, "ler.db"));
-    pipeline = createPipeline({ store, taxonomy: loadStarterTaxonomy() });
+    pipeline = createPipeline({ store, taxonomy: loadStarterTaxonomy(), now: fixedClock(TEST_NOW) });
     first = await ingestFolder((r) => seen.push(...r.documents));
   }, 120_000);
 

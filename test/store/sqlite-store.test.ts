@@ -99,35 +99,40 @@ describe("writeDocument", () => {
     expect(t.store.stats().assertions).toBe(1);
   });
 
-  it("moves a document re-issued to another candidate and queues both for the index", () => {
+  it("refuses a document id that belongs to another candidate with a conflict, and keeps the original", () => {
     t.store.writeDocument(makeWrite("c1", "d1", [{ concept: "python" }], { hash: "v1" }));
-    t.store.writeDocument(makeWrite("c1", "d2", [{ concept: "sql" }]));
     drainOutbox();
-    expect(t.store.writeDocument(makeWrite("c2", "d1", [{ concept: "python" }], { hash: "v2" }))).toBe(
-      "replaced",
+    expect(() => t.store.writeDocument(makeWrite("c2", "d1", [{ concept: "rust" }], { hash: "v2" }))).toThrow(
+      expect.objectContaining({ code: "conflict", details: { documentId: "d1" } }),
     );
-    expect(t.store.listDocuments("c1").map((d) => d.id)).toEqual(["d2"]);
-    expect(
-      t.store
-        .evidenceFor(["c2"])
-        .get("c2")
-        ?.map((e) => e.conceptId),
-    ).toEqual(["python"]);
-    const pending = t.store.outboxPending(10, FAR_FUTURE).map((i) => [i.candidateId, i.op]);
-    expect(pending).toEqual([
-      ["c1", "upsert"],
-      ["c2", "upsert"],
-    ]);
+    expect(t.store.getDocument("d1")).toMatchObject({ candidateId: "c1", contentHash: "v1" });
+    expect(t.store.getCandidate("c2")).toBeUndefined();
+    expect(t.store.outboxPending(10, FAR_FUTURE)).toEqual([]);
   });
 
-  it("removes a candidate left with no documents after their only document moved", () => {
+  it("reports the conflict in place in a batch, and stores the rest", () => {
     t.store.writeDocument(makeWrite("c1", "d1", [{ concept: "python" }], { hash: "v1" }));
+    const outcomes = t.store.writeDocuments([
+      makeWrite("c2", "d1", [{ concept: "rust" }], { hash: "v2" }),
+      makeWrite("c2", "d2", [{ concept: "sql" }]),
+    ]);
+    expect(outcomes[0]).toMatchObject({ code: "conflict" });
+    expect(outcomes[1]).toBe("stored");
+    expect(t.store.listDocuments("c1").map((d) => d.id)).toEqual(["d1"]);
+    expect(t.store.listDocuments("c2").map((d) => d.id)).toEqual(["d2"]);
+  });
+
+  it("moves a re-issued document away from an anonymous holder, removing the holder it leaves empty", () => {
+    // an anonymous holder is known only by a hash of the document, so new content means a new id
+    t.store.writeDocument(makeWrite("anon:v1", "d1", [{ concept: "python" }], { hash: "v1" }));
     drainOutbox();
-    t.store.writeDocument(makeWrite("c2", "d1", [{ concept: "python" }], { hash: "v2" }));
-    expect(t.store.getCandidate("c1")).toBeUndefined();
+    expect(t.store.writeDocument(makeWrite("anon:v2", "d1", [{ concept: "python" }], { hash: "v2" }))).toBe(
+      "replaced",
+    );
+    expect(t.store.getCandidate("anon:v1")).toBeUndefined();
     expect(t.store.outboxPending(10, FAR_FUTURE).map((i) => [i.candidateId, i.op])).toEqual([
-      ["c1", "delete"],
-      ["c2", "upsert"],
+      ["anon:v1", "delete"],
+      ["anon:v2", "upsert"],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Command } from "commander";
+import { isoDay } from "../../domain/clock.ts";
 import { openEngine } from "../../engine/open.ts";
 import type { Engine } from "../../engine/types.ts";
 import { generateDemoDocuments } from "../../generate/population.ts";
@@ -45,7 +46,8 @@ export async function seedDemo(engine: Engine, people: number, seed: number): Pr
     process.stderr.write(`ler-match: demo database already holds ${candidates} candidates\n`);
     return;
   }
-  const documents = generateDemoDocuments(seed, people);
+  // Generated as of the engine's "now", so the demo reads the same whatever day it is served.
+  const documents = generateDemoDocuments(seed, people, isoDay(engine.now()));
   process.stderr.write(`ler-match: ingesting ${documents.length} demo documents for ${people} people…\n`);
   let failed = 0;
   for (const batch of batches(documents.entries(), 500)) {

@@ -115,7 +115,7 @@ export async function ingestAll(
     : null;
   const total = bar ? countFiles(paths) : 0;
   bar?.start(total, 0, { rate: "0" });
-  const started = Date.now();
+  const started = performance.now();
   const merged = emptyReport();
   const unresolved = new Map<string, number>();
   let done = 0;
@@ -123,7 +123,7 @@ export async function ingestAll(
     const inputs = batch.map((path) => safeInput(path, o.format));
     mergeInto(merged, unresolved, await ingest(inputs, { dryRun: o.dryRun }), o.keep ?? keepFailed);
     done += batch.length;
-    bar?.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
+    bar?.update(done, { rate: (done / Math.max(0.001, (performance.now() - started) / 1000)).toFixed(0) });
   }
   bar?.stop();
   merged.totals.unresolved = [...unresolved]

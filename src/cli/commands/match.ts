@@ -4,6 +4,7 @@ import { LerError } from "../../domain/errors.ts";
 import { PositionInput } from "../../domain/schemas.ts";
 import { positionFromJd } from "../../engine/requirements.ts";
 import type { MatchPage } from "../../engine/types.ts";
+import { apportionPoints, formatScore } from "../../scoring/display.ts";
 import { levelName as anchorName } from "../../scoring/summary.ts";
 import { reportError } from "../exit.ts";
 import { type CommonOptions, withCommon, withEngine } from "../options.ts";
@@ -92,21 +93,20 @@ function render(page: MatchPage, explain: boolean): string {
   lines.push(
     table(
       ["#", "score", "candidate", "summary"],
-      page.results.map((r) => [
-        r.rank,
-        (r.score * 100).toFixed(1),
-        r.name ?? r.candidateId,
-        r.explanation.summary,
-      ]),
+      page.results.map((r) => [r.rank, formatScore(r.score), r.name ?? r.candidateId, r.explanation.summary]),
     ),
   );
   if (explain)
     for (const r of page.results) {
-      lines.push("", `#${r.rank} ${r.name ?? r.candidateId} — ${(r.score * 100).toFixed(1)}`);
-      for (const q of r.explanation.requirements) {
+      lines.push("", `#${r.rank} ${r.name ?? r.candidateId} — ${formatScore(r.score)}`);
+      const points = apportionPoints(
+        r.explanation.requirements.map((q) => q.contribution),
+        r.score,
+      );
+      for (const [i, q] of r.explanation.requirements.entries()) {
         const b = q.best;
         lines.push(
-          `  ${q.outcome.padEnd(7)} ${q.label}: ${b ? `${b.skillText} (${b.rawLevel ?? "no level"} → ${levelName(b.level)}, ${b.sourceKind}${b.issuer ? `, ${b.issuer}` : ""})` : "no evidence"} · +${(q.contribution * 100).toFixed(1)}`,
+          `  ${q.outcome.padEnd(7)} ${q.label}: ${b ? `${b.skillText} (${b.rawLevel ?? "no level"} → ${levelName(b.level)}, ${b.sourceKind}${b.issuer ? `, ${b.issuer}` : ""})` : "no evidence"} · +${points[i]}`,
         );
       }
     }

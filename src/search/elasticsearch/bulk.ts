@@ -13,7 +13,14 @@ export type BulkOp =
 
 const UNAVAILABLE_STATUS = new Set([429, 503]);
 
-export async function bulkWrite(client: Client, ops: readonly BulkOp[], refresh: boolean): Promise<void> {
+/** true: refresh now (tests); "wait_for": return once a refresh has made the write searchable. */
+export type RefreshPolicy = boolean | "wait_for";
+
+export async function bulkWrite(
+  client: Client,
+  ops: readonly BulkOp[],
+  refresh: RefreshPolicy,
+): Promise<void> {
   if (ops.length === 0) return;
   const operations: unknown[] = [];
   for (const o of ops)

@@ -16,8 +16,11 @@ export const ElasticsearchConfig = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, "index names are lower-case")
     .default("ler-match-candidates"),
-  /** Make writes visible to search before they return (tests); off in production. */
-  refreshOnWrite: z.boolean().default(false),
+  /**
+   * When a write returns it is searchable: "wait_for" (default) waits for the next scheduled
+   * refresh; true forces one (tests); false returns before it is visible (bulk rebuilds).
+   */
+  refreshOnWrite: z.union([z.boolean(), z.literal("wait_for")]).default("wait_for"),
   requestTimeoutMs: z.number().int().positive().default(10_000),
   /** Transport retries (with back-off) before a request fails as index_unavailable. */
   maxRetries: z.number().int().min(0).default(1),

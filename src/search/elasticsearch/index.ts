@@ -3,8 +3,10 @@
  * behind an alias; writes go through the alias (and, while a reindex builds, into the new index
  * too), searches read the alias, and `reindex` swaps the alias atomically — no downtime.
  */
+
 import type { Client } from "@elastic/elasticsearch";
 import type { Taxonomy } from "../../../taxonomy/model.ts";
+import { wallClock } from "../../domain/clock.ts";
 import { LerError } from "../../domain/errors.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import type {
@@ -228,7 +230,7 @@ export class ElasticsearchIndex implements CandidateIndex {
 
   private async createIndex(): Promise<string> {
     // Two builds in the same millisecond must still get two names.
-    this.lastStampMs = Math.max(Date.now(), this.lastStampMs + 1);
+    this.lastStampMs = Math.max(wallClock(), this.lastStampMs + 1);
     const index = versionedIndexName(this.alias, this.lastStampMs);
     await call("creating an index", () =>
       this.client.indices.create({
