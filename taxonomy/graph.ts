@@ -43,18 +43,37 @@ export function buildTaxonomy(inputs: readonly ConceptInput[], options: Taxonomy
   }
   const isRelated = (a: string, b: string) =>
     (relatedTo.get(a)?.has(b) ?? false) || (relatedTo.get(b)?.has(a) ?? false);
+  // Co-occurrence is kept as each concept's top neighbours, so a pair may be listed one way only.
+  // It counts within one branch of the taxonomy only: jobs that ask for Zendesk and Spanish
+  // together say nothing about whether a Zendesk user speaks Spanish.
+  // (A concept with no broader one belongs to no branch and is not held to this.)
+  const rootOf = (id: string) => ancestors(id).at(-1);
+  const apart = (a: string, b: string) => {
+    const [ra, rb] = [rootOf(a), rootOf(b)];
+    return ra !== undefined && rb !== undefined && ra !== rb;
+  };
+  const cosine = (a: string, b: string) =>
+    apart(a, b)
+      ? 0
+      : Math.max(options.cooccurrence?.get(a)?.get(b) ?? 0, options.cooccurrence?.get(b)?.get(a) ?? 0);
   const relation = (asked: string, held: string): SimilarityResult => {
-    const rel = (r: Relation, strength = 1): SimilarityResult => ({ relation: r, strength });
-    if (asked === held) return rel("same");
-    if (ancestors(held).includes(asked)) return rel("narrower");
+    if (asked === held) return { relation: "same", strength: 1 };
+    if (ancestors(held).includes(asked)) return { relation: "narrower", strength: 1 };
+    const co = cosine(asked, held);
+    const rel = (r: Relation): SimilarityResult => ({ relation: r, strength: co });
     if (ancestors(asked).includes(held)) return rel("broader");
     const pa = byId.get(asked)?.broader ?? [];
     if (pa.length && (byId.get(held)?.broader ?? []).some((b) => pa.includes(b))) return rel("sibling");
     if (isRelated(asked, held)) return rel("related");
-    const co = options.cooccurrence?.get(asked)?.get(held);
-    if (co !== undefined && co > 0) return rel("cooccurrence", co);
-    return rel("none", 0);
+    return co > 0 ? rel("cooccurrence") : rel("none");
   };
+  const cooccurringFrom = new Map<string, string[]>();
+  for (const [a, row] of options.cooccurrence ?? [])
+    for (const b of row.keys()) {
+      const list = cooccurringFrom.get(b) ?? [];
+      list.push(a);
+      cooccurringFrom.set(b, list);
+    }
   // Retrieval asks for the same requirement concepts over and over: each neighbourhood is walked once.
   const neighbourhoodCache = new Map<string, string[]>();
   const neighbourhood = (asked: string): string[] => {
@@ -84,6 +103,7 @@ export function buildTaxonomy(inputs: readonly ConceptInput[], options: Taxonomy
     for (const r of concept?.related ?? []) out.add(r);
     for (const id of relatedFrom.get(asked) ?? []) out.add(id);
     for (const [id] of options.cooccurrence?.get(asked) ?? []) out.add(id);
+    for (const id of cooccurringFrom.get(asked) ?? []) out.add(id);
     return [...out].filter((id) => byId.has(id));
   };
   const resolver = createResolver(concepts);

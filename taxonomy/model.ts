@@ -48,7 +48,10 @@ export interface Resolution {
 
 export interface SimilarityResult {
   relation: Relation;
-  /** For `cooccurrence` the measured cosine; otherwise 1 for a relation that holds, 0 for none. */
+  /**
+   * 1 for same and narrower; for every other relation the measured co-occurrence cosine of the
+   * two concepts (0 when none was measured): tree position alone says nothing about relatedness.
+   */
   strength: number;
 }
 

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { LerError } from "../src/domain/errors.ts";
+import { cooccurrenceFromOccupations } from "./cooccurrence.ts";
 import { buildTaxonomy } from "./graph.ts";
 import { Concept, type Taxonomy } from "./model.ts";
 import { validateTaxonomy } from "./validate.ts";
@@ -71,6 +72,9 @@ export function loadStarterOccupations(): OccupationProfile[] {
 
 /** The starter concepts as a `Taxonomy` (built once, then shared). */
 export function loadStarterTaxonomy(): Taxonomy {
-  taxonomy ??= buildTaxonomy(loadStarterConcepts());
+  // relatedness between skills is measured from the occupation profiles that ask for them
+  taxonomy ??= buildTaxonomy(loadStarterConcepts(), {
+    cooccurrence: cooccurrenceFromOccupations(loadStarterOccupations()),
+  });
   return taxonomy;
 }

@@ -49,18 +49,30 @@ function RequirementRow(props: { r: RequirementExplanation }) {
         {r.required ? <span class="muted"> (required)</span> : ""}
       </td>
       <td>
-        <LevelBar need={r.minLevel} has={r.best?.level ?? null} outcome={r.outcome} />
+        <LevelBar
+          need={r.minLevel}
+          has={r.estimatedLevel}
+          outcome={r.basis === "direct" ? r.outcome : "missing"}
+        />
       </td>
       <td>
-        {r.best ? levelName(r.best.level) : <span class="muted">no evidence</span>}
-        {r.best && r.best.conceptId !== r.conceptId && (
-          <span class="muted" title={`${r.best.factors.relation} skill`}>
+        {r.basis === "direct" && r.estimatedLevel !== null ? levelName(r.estimatedLevel) : ""}
+        {r.basis === "neighbours" && r.best && (
+          <span class="muted" title={`${r.best.factors.relation} skill, not ${r.label} itself`}>
+            only related: {r.best.conceptLabel}
+          </span>
+        )}
+        {r.basis === "none" && <span class="muted">no evidence</span>}
+      </td>
+      <td>
+        {r.best ? <SourceBadge evidence={r.best} /> : ""}
+        {r.evidence.length > 1 && (
+          <span class="muted" title="independent sources that agree raise confidence">
             {" "}
-            via {r.best.conceptLabel}
+            +{r.evidence.length - 1} more
           </span>
         )}
       </td>
-      <td>{r.best ? <SourceBadge evidence={r.best} /> : ""}</td>
     </tr>
   );
 }
@@ -107,7 +119,7 @@ export function ResultCard(props: { result: MatchResult; explainHref: string }) 
   const { result } = props;
   const expired = result.explanation.excluded.filter((x) => x.reason === "expired" || x.reason === "revoked");
   return (
-    <article class="card" data-candidate={result.candidateId}>
+    <article class="card" data-candidate={result.candidateId} data-qualified={String(result.qualified)}>
       <header>
         <h2>
           <span class="muted">#{result.rank}</span>{" "}

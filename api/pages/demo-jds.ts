@@ -9,13 +9,35 @@ We build the data platform behind our logistics products.
 
 Requirements:
 - 5+ years of experience with Python
-- Strong knowledge of PostgreSQL and SQL
-- Hands-on experience with Docker and Kubernetes
+- Strong knowledge of PostgreSQL
+- Hands-on experience with Docker
 - Experience designing REST APIs
 
 Nice to have:
+- Kubernetes
 - Familiarity with AWS
 - Exposure to Apache Kafka`,
+  },
+  {
+    id: "data-engineer",
+    title: "Data Engineer",
+    text: `Data Engineer
+
+We move a billion events a day from our apps into the warehouse our analysts trust.
+
+What you'll do:
+- Build and run batch and streaming pipelines
+- Model data in our warehouse
+
+Requirements:
+- 3+ years of Python and SQL
+- Experience with Apache Spark
+- ETL and data warehousing
+
+Nice to have:
+- Apache Airflow or dbt
+- Kafka
+- AWS`,
   },
   {
     id: "icu-nurse",

@@ -1,18 +1,103 @@
 /** @jsxImportSource hono/jsx */
 
-import type { MatchResult } from "../../src/domain/match.ts";
+import type { Evidence, MatchResult, RequirementExplanation } from "../../src/domain/match.ts";
 import { apportionPoints, formatScore } from "../../src/scoring/display.ts";
-import { TableHead } from "./components.tsx";
+import { SourceBadge, TableHead } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { levelName } from "./levels.ts";
 
-const f = (n: number) => n.toFixed(3);
+const f = (n: number) => n.toFixed(2);
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+
+const BASIS_TEXT = {
+  direct: "evidence of the skill itself",
+  neighbours: "only related skills (counted below the skill itself)",
+  none: "no evidence",
+} as const;
+
+function PieceRow(props: { e: Evidence; asked: string }) {
+  const { e } = props;
+  return (
+    <tr>
+      <td>
+        “{e.skillText}” {e.rawLevel ?? "no level stated"} → {levelName(e.level)}
+        {e.conceptId !== props.asked && (
+          <span class="muted">
+            {" "}
+            ({e.factors.relation} skill {e.conceptLabel})
+          </span>
+        )}
+        <br />
+        <SourceBadge evidence={e} />
+        <span class="muted">{e.date ? ` · ${e.date.slice(0, 10)}` : " · date not stated"}</span>
+      </td>
+      <td>{f(e.factors.relatedness)}</td>
+      <td>{f(e.factors.trust)}</td>
+      <td>{f(e.factors.recency)}</td>
+      <td>{f(e.reliability)}</td>
+      <td>{pct(e.factors.meets)}</td>
+      <td>{pct(e.share)}</td>
+    </tr>
+  );
+}
+
+function RequirementBlock(props: { r: RequirementExplanation; points: number }) {
+  const { r } = props;
+  return (
+    <section class="explain-req">
+      <h2>
+        {r.label}
+        {r.minLevel !== null ? ` ≥ ${levelName(r.minLevel)}` : ""}
+        {r.required ? " (required)" : ""} — <span data-testid="contribution">{props.points}</span> points
+      </h2>
+      <p>
+        {r.outcome === "met" ? "Met" : r.outcome === "partial" ? "Partly met" : "Missing"}:{" "}
+        {BASIS_TEXT[r.basis]}.
+        {r.basis !== "none" && (
+          <>
+            {" "}
+            Likely to meet it: <strong>{pct(r.estimate)}</strong> (confidence {pct(r.confidence)}, level meets
+            the minimum {pct(r.meets)}
+            {r.estimatedLevel !== null ? `, estimated level ${levelName(r.estimatedLevel)}` : ""}); weight{" "}
+            {r.weight}.
+          </>
+        )}
+      </p>
+      {r.evidence.length > 0 && (
+        <div style="overflow-x:auto">
+          <table class="data" aria-label={`evidence for ${r.label}`}>
+            <TableHead
+              columns={["Evidence", "Relatedness", "Trust", "Recency", "Reliability", "P(meets)", "Share"]}
+            />
+            <tbody>
+              {r.evidence.map((e) => (
+                <PieceRow e={e} asked={r.conceptId} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {r.setAside.length > 0 && (
+        <p class="muted">
+          Not counted again:{" "}
+          {r.setAside
+            .map((s) =>
+              s.reason === "superseded"
+                ? `“${s.skillText}” (a later record of the same source)`
+                : `“${s.skillText}” (that source already counted)`,
+            )
+            .join(", ")}
+        </p>
+      )}
+    </section>
+  );
+}
 
 export function ExplainView(props: { result: MatchResult; backHref: string }) {
   const { result } = props;
-  const totalWeight = result.explanation.requirements.reduce((s, r) => s + r.weight, 0);
+  const requirements = result.explanation.requirements;
   const points = apportionPoints(
-    result.explanation.requirements.map((r) => r.contribution),
+    requirements.map((r) => r.contribution),
     result.score,
   );
   const sum = points.reduce((s, p) => s + p, 0);
@@ -24,66 +109,15 @@ export function ExplainView(props: { result: MatchResult; backHref: string }) {
       </h1>
       <p class="summary">{result.explanation.summary}</p>
       <p class="muted">
-        Each requirement's match m = similarity × fit × trust × recency of its best evidence; its contribution
-        is weight × m ÷ total weight ({totalWeight}), shown in points out of 100. The contributions add up to
-        the score.
+        The score is the expected share of the position this person meets: for each requirement, how likely
+        they meet it, weighted. That likelihood comes from every piece of live evidence — independent sources
+        that agree raise confidence, attested records count more than claims, recent practice more than old —
+        and the skill itself always counts above related skills. Points add up to the score:{" "}
+        <strong data-testid="sum">{sum}</strong>.
       </p>
-      <div style="overflow-x:auto">
-        <table class="data" aria-label="score breakdown">
-          <TableHead
-            columns={[
-              "Requirement",
-              "Best evidence",
-              "Similarity",
-              "Fit",
-              "Trust",
-              "Recency",
-              "m",
-              "Weight",
-              "Contribution",
-            ]}
-          />
-          <tbody>
-            {result.explanation.requirements.map((r, i) => (
-              <tr>
-                <td>
-                  {r.label}
-                  {r.minLevel !== null ? ` ≥ ${levelName(r.minLevel)}` : ""}
-                  {r.required ? " (required)" : ""}
-                </td>
-                <td>
-                  {r.best ? (
-                    <>
-                      “{r.best.skillText}” {r.best.rawLevel ?? "no level"} → {levelName(r.best.level)}
-                      <br />
-                      <span class="muted">
-                        {r.best.sourceKind}
-                        {r.best.issuer ? ` · ${r.best.issuer}` : ""}
-                        {r.best.date ? ` · ${r.best.date.slice(0, 10)}` : ""}
-                      </span>
-                    </>
-                  ) : (
-                    <span class="muted">no evidence</span>
-                  )}
-                </td>
-                <td>{r.best ? `${f(r.best.factors.similarity)} (${r.best.factors.relation})` : "–"}</td>
-                <td>{r.best ? f(r.best.factors.fit) : "–"}</td>
-                <td>{r.best ? f(r.best.factors.trust) : "–"}</td>
-                <td>{r.best ? f(r.best.factors.recency) : "–"}</td>
-                <td>{f(r.match)}</td>
-                <td>{r.weight}</td>
-                <td data-testid="contribution">{points[i]}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td colspan={8}>Score (sum of contributions)</td>
-              <td data-testid="sum">{sum}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      {requirements.map((r, i) => (
+        <RequirementBlock r={r} points={points[i] ?? 0} />
+      ))}
       {result.explanation.excluded.length > 0 && (
         <>
           <h2>Not counted</h2>

@@ -11,10 +11,17 @@ export function Results(props: { page: MatchPage; query: string }) {
         partial matches.
       </p>
     );
+  const qualified = page.results.filter((r) => r.qualified).length;
   return (
     <section aria-label="ranked candidates">
       <p role="status" class="muted">
         {page.total} candidates with evidence · showing {page.results.length}
+        {qualified < page.results.length ? ` · ${qualified} qualified, then the closest to qualifying` : ""}
+      </p>
+      <p class="muted score-legend">
+        A score of 90 means this person very likely meets nearly all of the position, weighted as you set it;
+        50, about half of it. It is estimated from all their evidence: attested records count more than
+        claims, recent practice more than old.
       </p>
       {page.results.map((r) => (
         <ResultCard

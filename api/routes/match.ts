@@ -33,8 +33,11 @@ const matchRoute = createRoute({
   tags: ["matching"],
   summary: "Rank candidates against a position: a requirements list or a pasted job description",
   description:
-    "Required requirements whose best evidence scores under the threshold disqualify a candidate, unless " +
-    "options.includePartial is set (then they sort after every qualified one). Each result explains itself.",
+    "Each result's score (0–1) is the expected share of the position's weighted requirements the person " +
+    "meets, estimated from all their live evidence (docs/scoring.md): 0.9 reads 'very likely meets nearly " +
+    "all of it'. A required requirement not met by direct evidence at its minimum disqualifies, unless " +
+    "options.includePartial is set (then the disqualified sort after every qualified one, closest to " +
+    "qualifying first). Each result explains itself, piece of evidence by piece.",
   request: { body: { required: true, content: { "application/json": { schema: MatchRequest } } } },
   responses: {
     200: {

@@ -2,14 +2,14 @@
  * The reference "exhaustive typed-array scorer" the query benchmark measures the engine against:
  * the simplest fast thing. Per concept a postings list of (candidate ordinal, trust·recency
  * precomputed for one fixed "now", level); per query, for each requirement and each neighbour
- * concept, loop its postings computing fit inline, keep the per-requirement max per candidate,
+ * concept, loop its postings computing P(meets) inline, keep the per-requirement max per candidate,
  * accumulate w_r·m_r/Σw, then select the top k. No explanations, no tie-breaks beyond score, no
  * required-requirement handling, Float32 storage: a floor for latency, not a second model.
  */
 
 import type { Requirement } from "../../src/domain/schemas.ts";
 import type { ScoringConfig } from "../../src/scoring/config.ts";
-import { exclusionOf, recency, similarity } from "../../src/scoring/factors.ts";
+import { exclusionOf, recency, relatedness } from "../../src/scoring/factors.ts";
 import { neighbourhoodOf } from "../../src/scoring/relations.ts";
 import type { IndexedCandidate } from "../../src/search/backend.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
@@ -86,7 +86,7 @@ export class TypedArrayBaseline {
   /** Top k ordinals by score, best first. */
   query(requirements: readonly Requirement[], k: number): BaselineHit[] {
     const { best, score, reqStamp, queryStamp } = this;
-    const fit = this.cfg.fit;
+    const { slope, assumedLevel, defaultMinimum } = this.cfg.level;
     let weightSum = 0;
     for (const r of requirements) weightSum += r.weight;
     const query = ++this.epoch;
@@ -95,20 +95,14 @@ export class TypedArrayBaseline {
     for (const req of requirements) {
       const epoch = ++this.epoch;
       reqTouched.length = 0;
-      const minLevel = req.minLevel ?? 0;
-      const hasMin = req.minLevel !== null;
+      const minLevel = req.minLevel ?? defaultMinimum;
       for (const { list, sim } of this.neighbourhood(req.conceptId)) {
         const { n, cand, weight, level } = list;
         for (let i = 0; i < n; i++) {
           const ord = cand[i]!;
           const lvl = level[i]!;
-          const f = Number.isNaN(lvl)
-            ? fit.unknownLevel
-            : hasMin
-              ? lvl >= minLevel
-                ? 1
-                : (lvl / minLevel) ** fit.exponent
-              : Math.min(1, fit.base + fit.perLevel * lvl);
+          const read = Number.isNaN(lvl) ? assumedLevel : lvl;
+          const f = 1 / (1 + Math.exp(-slope * (read - minLevel + 0.5)));
           const m = sim * f * weight[i]!;
           if (reqStamp[ord] !== epoch) {
             reqStamp[ord] = epoch;
@@ -135,7 +129,7 @@ export class TypedArrayBaseline {
     if (out) return out;
     out = [];
     for (const [held, rel] of neighbourhoodOf(this.taxonomy, asked)) {
-      const sim = similarity(rel.relation, rel.strength, this.cfg);
+      const sim = relatedness(rel.relation, rel.strength, this.cfg);
       const list = this.postings.get(held);
       if (sim > 0 && list) out.push({ list, sim });
     }

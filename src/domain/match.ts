@@ -10,9 +10,11 @@ export const Relation = z.enum(["same", "narrower", "broader", "sibling", "relat
 export type Relation = z.infer<typeof Relation>;
 
 export const Factors = z.object({
-  similarity: z.number(),
   relation: Relation,
-  fit: z.number(),
+  /** how much evidence on this concept says about the asked one (1 = the skill itself) */
+  relatedness: z.number(),
+  /** P(the person meets the asked minimum) read from this piece's stated level */
+  meets: z.number(),
   trust: z.number(),
   recency: z.number(),
 });
@@ -33,13 +35,26 @@ export const Evidence = z.object({
   date: z.string().nullable(),
   wherePracticed: z.string().nullable(),
   factors: Factors,
-  /** similarity · fit · trust · recency */
-  match: z.number(),
+  /** relatedness · trust · recency: how much this voice is believed */
+  reliability: z.number(),
+  /** this piece's share of the requirement's estimate (the shares add up to 1) */
+  share: z.number(),
+  /** share · the requirement's contribution */
+  contribution: z.number(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
 export const RequirementOutcome = z.enum(["met", "partial", "missing"]);
 export type RequirementOutcome = z.infer<typeof RequirementOutcome>;
+
+export const EvidenceBasis = z.enum(["direct", "neighbours", "none"]);
+
+export const SetAsideEvidence = z.object({
+  assertionId: z.string(),
+  skillText: z.string(),
+  /** superseded: a later record of the same source; same-source: that source already counted */
+  reason: z.enum(["superseded", "same-source"]),
+});
 
 export const RequirementExplanation = z.object({
   conceptId: z.string(),
@@ -48,10 +63,22 @@ export const RequirementExplanation = z.object({
   weight: z.number(),
   required: z.boolean(),
   outcome: RequirementOutcome,
-  /** m_r in DESIGN.md */
-  match: z.number(),
-  /** c_r = w_r · m_r / Σw; the contributions add up to the score exactly. */
+  /** direct: evidence of the skill itself; neighbours: only related skills; none */
+  basis: EvidenceBasis,
+  /** P_r: how likely the person meets this requirement, 0…1 */
+  estimate: z.number(),
+  /** C: how sure the evidence is that the person has the skill */
+  confidence: z.number(),
+  /** Q: how likely their level meets the minimum */
+  meets: z.number(),
+  /** what the direct evidence puts their level at (canonical 0–5), null without direct evidence */
+  estimatedLevel: z.number().nullable(),
+  /** c_r = w_r · P_r / Σw; the contributions add up to the score exactly. */
   contribution: z.number(),
+  /** every piece that counted, largest share first */
+  evidence: z.array(Evidence),
+  setAside: z.array(SetAsideEvidence),
+  /** evidence[0] and evidence[1], for a glance */
   best: Evidence.nullable(),
   runnerUp: Evidence.nullable(),
 });
@@ -81,9 +108,14 @@ export const MatchResult = z.object({
   candidateId: z.string(),
   name: z.string().nullable(),
   rank: z.number().int(),
-  /** 0…1; shown to people as 0–100. */
+  /**
+   * 0…1, shown to people as 0–100: the expected share of the position's weighted requirements the
+   * person meets. 0.9 reads "very likely meets nearly all of it".
+   */
   score: z.number(),
   qualified: z.boolean(),
+  /** required requirements not met: 0 when qualified; fewer ranks higher among the disqualified */
+  unmetRequired: z.number().int(),
   levelSurplus: z.number(),
   explanation: Explanation,
 });

@@ -20,14 +20,9 @@ import {
   LOCATIONS,
   WORKPLACES,
 } from "./names.ts";
-import {
-  type GeneratedSourceKind,
-  observeLevel,
-  SOURCE_PROFILES,
-  type SourceProfile,
-  writeSkill,
-} from "./observe.ts";
+import { type GeneratedSourceKind, observeLevel, type SourceProfile, writeSkill } from "./observe.ts";
 import { createRng, type Rng } from "./random.ts";
+import { profileIn, WORLDS, type World } from "./worlds.ts";
 
 export interface PopulationOptions {
   people: number;
@@ -40,6 +35,10 @@ export interface PopulationOptions {
   typoRate?: number;
   /** Share of people whose own profile is a JSON Resume (their candidate id is then their e-mail). */
   jsonResumeShare?: number;
+  /** The noise model (worlds.ts); the generator's first world by default. */
+  world?: World;
+  /** concept → the concepts most often asked for with it, for skills recorded as a neighbour */
+  neighbours?: ReadonlyMap<string, readonly string[]>;
 }
 
 export type Truth = Map<string, Map<string, number>>;
@@ -98,6 +97,8 @@ interface LatentSkill {
   yearsAgo: number;
   /** the latent truth: peak faded by disuse */
   current: number;
+  /** a neighbouring concept the records name instead of this one (see World.neighbourOnly) */
+  recordedAs?: string;
 }
 
 interface Person {
@@ -119,6 +120,8 @@ interface Context {
   asOfMs: number;
   typoRate: number;
   jsonResumeShare: number;
+  world: World;
+  neighbours: ReadonlyMap<string, readonly string[]>;
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -144,6 +147,8 @@ function buildContext(options: PopulationOptions): Context {
     asOfMs: Date.parse(options.asOf ?? DEFAULT_AS_OF),
     typoRate: options.typoRate ?? 0.06,
     jsonResumeShare: options.jsonResumeShare ?? 0.1,
+    world: options.world ?? WORLDS.baseline,
+    neighbours: options.neighbours ?? new Map(),
   };
 }
 
@@ -180,7 +185,15 @@ function latentSkills(ctx: Context, occupation: OccupationProfile, rng: Rng): La
   for (const id of rng.sample(ctx.languages, rng.int(0, 2))) add(id, 3.5, 1);
   return [...drawn].map(([conceptId, peak]) => {
     const yearsAgo = drawYearsAgo(rng);
-    return { conceptId, peak, yearsAgo, current: faded(peak, yearsAgo) };
+    const near = ctx.neighbours.get(conceptId) ?? [];
+    const hidden = near.length > 0 && rng.chance(ctx.world.neighbourOnly);
+    return {
+      conceptId,
+      peak,
+      yearsAgo,
+      current: faded(peak, yearsAgo),
+      ...(hidden ? { recordedAs: rng.pick(near) } : {}),
+    };
   });
 }
 
@@ -205,16 +218,24 @@ function drawPerson(ctx: Context, index: number, rng: Rng): Person {
 }
 
 function assertion(ctx: Context, skill: LatentSkill, kind: GeneratedSourceKind, rng: Rng): NativeAssertion {
-  const concept = ctx.concepts.get(skill.conceptId);
+  const concept = ctx.concepts.get(recordedAs(skill));
   if (!concept) throw new RangeError(`unknown concept ${skill.conceptId}`);
   const typo = kind === "self-asserted" ? ctx.typoRate : ctx.typoRate / 4;
   const out: NativeAssertion = {
     skill: writeSkill(concept.label, concept.aliases, rng, typo),
-    ...observeLevel(skill.peak, SOURCE_PROFILES[kind], concept.type === "language", rng),
+    ...observeLevel(skill.peak, profileIn(ctx.world, kind), concept.type === "language", rng),
   };
   // issuers that align to a framework name the concept; people never do
   if (kind === "verified-credential" && rng.chance(0.4)) out.conceptId = concept.id;
   return out;
+}
+
+/**
+ * The concept a record names for a skill: in some worlds a share of skills only ever show up as a
+ * neighbouring skill (the same for every record of that person's skill, as records echo each other).
+ */
+function recordedAs(skill: LatentSkill): string {
+  return skill.recordedAs ?? skill.conceptId;
 }
 
 /** A skill the person claims but does not have (a stretch on a self-made profile). */
@@ -308,14 +329,17 @@ function assessment(ctx: Context, person: Person, rng: Rng): DocumentDraft {
   };
 }
 
-const RESUME_HABITS: SourceProfile = { ...SOURCE_PROFILES["self-asserted"], scales: [["words", 1]] };
+const resumeHabits = (world: World): SourceProfile => ({
+  ...profileIn(world, "self-asserted"),
+  scales: [["words", 1]],
+});
 
 function jsonResume(ctx: Context, person: Person, rng: Rng): JsonResumeDocument {
   const [city, countryCode] = person.location.split(", ");
   const shown = person.skills.filter(() => rng.chance(0.8));
   const entry = (s: LatentSkill) => {
-    const concept = ctx.concepts.get(s.conceptId) as Concept;
-    const seen = observeLevel(s.peak, RESUME_HABITS, concept.type === "language", rng);
+    const concept = ctx.concepts.get(recordedAs(s)) as Concept;
+    const seen = observeLevel(s.peak, resumeHabits(ctx.world), concept.type === "language", rng);
     return {
       concept,
       text: writeSkill(concept.label, concept.aliases, rng, ctx.typoRate),
@@ -368,6 +392,7 @@ function documentsOf(ctx: Context, person: Person, rng: Rng): GeneratedDocument[
   const { id, name, email, location } = person;
   const native: NativeDocument[] = drafts
     .filter((d) => d.assertions.length > 0)
+    .map((d) => (ctx.world.stale > 0 && rng.chance(ctx.world.stale) ? staled(d, rng.int(3, 8)) : d))
     .map((d, n) => ({
       format: "ler-match/v1",
       id: `${id}-d${n + 1}`,
@@ -375,6 +400,19 @@ function documentsOf(ctx: Context, person: Person, rng: Rng): GeneratedDocument[
       ...d,
     }));
   return resume && resume.skills.length + resume.languages.length > 0 ? [resume, ...native] : native;
+}
+
+/** A record dated years before the practice it describes: its dates say older than the truth. */
+function staled(d: DocumentDraft, years: number): DocumentDraft {
+  const back = (iso: string) => isoDate(Date.parse(iso) - years * YEAR_MS);
+  return {
+    ...d,
+    ...(d.issuedAt ? { issuedAt: back(d.issuedAt) } : {}),
+    ...(d.validUntil ? { validUntil: back(d.validUntil) } : {}),
+    assertions: d.assertions.map((a) =>
+      a.lastPracticedAt ? { ...a, lastPracticedAt: back(a.lastPracticedAt) } : a,
+    ),
+  };
 }
 
 export function generatePopulation(options: PopulationOptions): Population {
@@ -403,9 +441,4 @@ export function generateStarterPopulation(seed: number, people: number, asOf?: s
     occupations: loadStarterOccupations(),
     concepts: loadStarterConcepts(),
   });
-}
-
-/** LER documents (native format) for the demo: 2,400 people by default, the same every time. */
-export function generateDemoDocuments(seed = 42, people = 2400, asOf?: string): GeneratedDocument[] {
-  return generateStarterPopulation(seed, people, asOf).documents;
 }

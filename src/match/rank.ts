@@ -108,6 +108,7 @@ function withRank(s: CandidateScore, name: string | null, rank: number): MatchRe
     rank,
     score: s.score,
     qualified: s.qualified,
+    unmetRequired: s.unmetRequired,
     levelSurplus: s.levelSurplus,
     explanation: s.explanation,
   };

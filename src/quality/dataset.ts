@@ -27,6 +27,8 @@ export const DatasetManifest = z.object({
   seed: z.number().int().optional(),
   people: z.number().int().optional(),
   asOf: z.string().optional(),
+  /** the generator's noise model, for generated datasets */
+  world: z.string().optional(),
   /** the taxonomy the positions' concept ids come from: "starter" or "esco" */
   taxonomy: z.string().default("starter"),
 });

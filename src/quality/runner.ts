@@ -95,9 +95,9 @@ export const ABLATIONS: readonly {
   change: (c: ScoringConfig) => ScoringConfig;
 }[] = [
   {
-    name: "no-fit",
-    description: "level fit off",
-    change: (c) => ({ ...c, fit: { ...c.fit, enabled: false } }),
+    name: "no-levels",
+    description: "stated levels ignored (every piece reads as a coin flip on the minimum)",
+    change: (c) => ({ ...c, level: { ...c.level, slope: 1e-9 } }),
   },
   { name: "no-trust", description: "source trust off", change: (c) => ({ ...c, trustEnabled: false }) },
   {
@@ -114,7 +114,7 @@ export const ABLATIONS: readonly {
 
 const PAGE = 500;
 
-function positionInput(p: BenchPosition): PositionInput {
+export function positionInput(p: BenchPosition): PositionInput {
   return {
     ...(p.title ? { title: p.title } : {}),
     requirements: p.requirements.map((r) => ({
@@ -170,7 +170,7 @@ async function engineRun(
   return run;
 }
 
-async function ingestCorpus(engine: Engine, documents: readonly unknown[], log: (l: string) => void) {
+export async function ingestCorpus(engine: Engine, documents: readonly unknown[], log: (l: string) => void) {
   const totals = { documents: documents.length, failed: 0, assertions: 0 };
   for (let i = 0; i < documents.length; i += PAGE) {
     const inputs = documents.slice(i, i + PAGE).map((content, j) => ({ name: `corpus[${i + j}]`, content }));
@@ -182,12 +182,15 @@ async function ingestCorpus(engine: Engine, documents: readonly unknown[], log: 
   return totals;
 }
 
-interface CandidateSkills {
+export interface CandidateSkills {
   text: string;
   concepts: Set<string>;
 }
 
-async function candidateSkills(engine: Engine, ids: Iterable<string>): Promise<Map<string, CandidateSkills>> {
+export async function candidateSkills(
+  engine: Engine,
+  ids: Iterable<string>,
+): Promise<Map<string, CandidateSkills>> {
   const out = new Map<string, CandidateSkills>();
   for (const id of ids) {
     const profile = await engine.profile(id).catch(() => null);
@@ -205,7 +208,7 @@ function topK(scores: Map<string, number>, depth: number): Map<string, number> {
   return new Map([...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1)).slice(0, depth));
 }
 
-function baselineRuns(
+export function baselineRuns(
   skills: Map<string, CandidateSkills>,
   positions: readonly BenchPosition[],
   taxonomy: Taxonomy,
@@ -317,7 +320,7 @@ export async function runQuality(dataset: Dataset, options: RunOptions): Promise
 }
 
 /** Every candidate the corpus names (qrels can only judge those). */
-function candidateIds(dataset: Dataset): Set<string> {
+export function candidateIds(dataset: Dataset): Set<string> {
   const ids = new Set<string>();
   for (const judged of dataset.qrels.values()) for (const id of judged.keys()) ids.add(id);
   for (const doc of dataset.documents) {

@@ -1,7 +1,7 @@
 /**
- * The factors of the scoring contract (DESIGN.md "The scoring contract", "Trust and time").
- * Every backend and every explanation computes them with these functions and nothing else, so a
- * score is the same number wherever it is computed.
+ * The per-piece factors of the evidence model (docs/scoring.md). Every backend and every
+ * explanation computes them with these functions and nothing else, so a score is the same
+ * number wherever it is computed.
  */
 import type { Relation } from "../domain/match.ts";
 import type { SourceKind } from "../domain/schemas.ts";
@@ -9,44 +9,73 @@ import type { RetrievalFilters } from "../search/backend.ts";
 import type { ScoringConfig } from "./config.ts";
 import { YEAR_MS } from "./dates.ts";
 
-/** sim(asked, held) from the relation the taxonomy reports; co-occurrence scales its cosine. */
-export function similarity(relation: Relation, strength: number, cfg: ScoringConfig): number {
-  if (!cfg.expansion && relation !== "same") return 0;
-  if (relation === "cooccurrence") return cfg.similarity.cooccurrence * strength;
-  return cfg.similarity[relation];
-}
+/** Relations whose evidence is about the asked skill itself. */
+export const isDirect = (relation: Relation): boolean => relation === "same" || relation === "narrower";
 
 /**
- * levelFit(level, minLevel): with a minimum, meeting it is 1 and falling short decays as
- * (level/min)^exponent; without one, higher levels count a little more. A level that was not
- * stated is neither 0 nor a pass.
+ * How much evidence on a concept in this relation says about the asked one: 1 for the skill
+ * itself, a discount for a narrower form of it, and for neighbours their measured relatedness
+ * (co-occurrence cosine, an explicit `related` edge). Tree position alone earns nothing: two
+ * skills under "programming languages" are not each other's evidence.
  */
-export function levelFit(level: number | null, minLevel: number | null, cfg: ScoringConfig): number {
-  const f = cfg.fit;
-  if (!f.enabled) return 1;
-  if (level === null) return f.unknownLevel;
-  if (minLevel === null) return Math.min(1, Math.max(0, f.base + f.perLevel * level));
-  if (level >= minLevel) return 1;
-  return (level / minLevel) ** f.exponent;
+export function relatedness(relation: Relation, cosine: number, cfg: ScoringConfig): number {
+  if (relation === "same") return 1;
+  if (!cfg.expansion) return 0;
+  const r = cfg.relatedness;
+  const measured = r.cooccurrence * cosine;
+  switch (relation) {
+    case "narrower":
+      return r.narrower;
+    case "related":
+      return Math.max(r.related, measured);
+    case "broader":
+      return Math.max(r.broader, measured);
+    case "sibling":
+    case "cooccurrence":
+      return measured;
+    default:
+      return 0;
+  }
 }
 
 export function trust(sourceKind: SourceKind, cfg: ScoringConfig): number {
   return cfg.trustEnabled ? cfg.trust[sourceKind] : 1;
 }
 
-/** r = max(floor, 0.5^(ageYears / halfLife)); a date in the future counts as today. */
+/** 1 within the grace period, then halving every half-life down to the floor; unknown: neither. */
 export function recency(dateMs: number | null, nowMs: number, cfg: ScoringConfig): number {
   const r = cfg.recency;
   if (!r.enabled) return 1;
   if (dateMs === null) return r.unknownDate;
   const ageYears = Math.max(0, nowMs - dateMs) / YEAR_MS;
-  return Math.max(r.floor, 0.5 ** (ageYears / r.halfLifeYears));
+  const stale = Math.max(0, ageYears - r.graceYears);
+  return Math.max(r.floor, 0.5 ** (stale / r.halfLifeYears));
 }
 
-/** One assertion's match for one requirement; the multiplication order is part of the contract. */
-export function matchValue(sim: number, fitValue: number, trustValue: number, recencyValue: number): number {
-  return sim * fitValue * trustValue * recencyValue;
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
+/**
+ * P(the person meets the minimum | this piece's stated level): a logistic around the minimum, so
+ * a level at the bar reads as likely, one above as near-certain, one below as unlikely. Claims a
+ * person makes about themselves are read a little lower (people rate themselves up); an unstated
+ * level is taken as the assumed level, read with less certainty.
+ */
+export function meetsProbability(
+  level: number | null,
+  minLevel: number | null,
+  sourceKind: SourceKind,
+  cfg: ScoringConfig,
+): number {
+  const l = cfg.level;
+  const min = minLevel ?? l.defaultMinimum;
+  if (level === null) return logistic(l.slope * l.unknownSlopeFactor * (l.assumedLevel - min + 0.5));
+  const read = sourceKind === "self-asserted" ? level - l.selfInflation : level;
+  return logistic(l.slope * (read - min + 0.5));
 }
+
+/** The level a piece stands for when estimating the person's level: unstated → assumed. */
+export const levelForEstimate = (level: number | null, cfg: ScoringConfig): number =>
+  level ?? cfg.level.assumedLevel;
 
 /** Σ level surplus tie-break: how far the evidence is above the asked minimum. */
 export function levelSurplus(level: number | null, minLevel: number | null): number {
@@ -88,16 +117,15 @@ export function totalWeight(requirements: readonly { weight: number }[]): number
   return sum;
 }
 
-/** c_r = w_r · m_r / Σw; the score is the sum of these in requirement order. */
-export function contribution(weight: number, match: number, weightSum: number): number {
-  return weightSum > 0 ? (weight * match) / weightSum : 0;
+/** c_r = w_r · P_r / Σw; the score is the sum of these in requirement order. */
+export function contribution(weight: number, estimate: number, weightSum: number): number {
+  return weightSum > 0 ? (weight * estimate) / weightSum : 0;
 }
 
 /**
- * Recruiter search treats a `required` requirement as an exact filter: the candidate must hold
- * live evidence on the asked concept itself (or, with taxonomy expansion on, a narrower one) at a
- * canonical level ≥ minLevel when a minimum is given. "Live" already includes the caller's
- * verified-only and practiced-since filters. Broader, sibling and related skills never satisfy it.
+ * Recruiter search treats a `required` requirement as an exact filter: live evidence on the asked
+ * concept itself (or, with expansion on, a narrower one) at a stated canonical level ≥ minLevel
+ * when a minimum is given. Neighbouring skills never satisfy it.
  */
 export function satisfiesHardFilter(
   relation: Relation,

@@ -3,21 +3,37 @@ export { DEFAULT_SCORING, ScoringConfig } from "./config.ts";
 export { DAY_MS, evidenceDate, parseIsoDateMs, YEAR_MS } from "./dates.ts";
 export { apportionPoints, formatScore, SCORE_POINTS, scorePoints } from "./display.ts";
 export {
+  type Basis,
+  type CountedPiece,
+  estimateRequirement,
+  type Piece,
+  type RequirementEstimate,
+} from "./estimate.ts";
+export {
   contribution,
   type ExclusionReason,
   exclusionOf,
+  isDirect,
   isVerified,
-  levelFit,
   levelSurplus,
-  matchValue,
+  meetsProbability,
   recency,
+  relatedness,
   satisfiesHardFilter,
-  similarity,
   totalWeight,
   trust,
 } from "./factors.ts";
 export { toIndexedCandidate } from "./indexed.ts";
 export { compareRanked, type Rankable } from "./rank.ts";
 export { neighbourhoodOf, relationsFor } from "./relations.ts";
-export { type CandidateScore, type ScoringContext, scoreCandidate } from "./score.ts";
+export {
+  aggregate,
+  type CandidateScore,
+  type LiveEvidence,
+  passes,
+  type ScoringContext,
+  scoreCandidate,
+  type Weighed,
+  weighRequirement,
+} from "./score.ts";
 export { levelName, summarise } from "./summary.ts";

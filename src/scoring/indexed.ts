@@ -13,7 +13,15 @@ import { isVerified, trust } from "./factors.ts";
 /** What indexing needs of a resolved assertion and the state of its document. */
 export type IndexableRow = Pick<
   EvidenceRow,
-  "id" | "level" | "sourceKind" | "verified" | "revoked" | "issuedAt" | "lastPracticedAt" | "validUntil"
+  | "id"
+  | "level"
+  | "sourceKind"
+  | "issuer"
+  | "verified"
+  | "revoked"
+  | "issuedAt"
+  | "lastPracticedAt"
+  | "validUntil"
 > & { conceptId: string };
 
 export function toIndexedAssertion(
@@ -25,6 +33,7 @@ export function toIndexedAssertion(
     conceptId: row.conceptId,
     level: row.level,
     sourceKind: row.sourceKind,
+    issuer: row.issuer,
     trust: trustOf(row.sourceKind),
     verified: isVerified(row),
     dateMs: parseIsoDateMs(evidenceDate(row)),

@@ -2,13 +2,17 @@
 export interface Rankable {
   candidateId: string;
   score: number;
-  qualified: boolean;
+  /** required requirements not met (0 = qualified) */
+  unmetRequired: number;
   levelSurplus: number;
 }
 
-/** Qualified first, then score desc, then Σ level surplus desc, then candidate id asc. */
+/**
+ * Qualified first; among the disqualified, those closest to qualifying (fewer required
+ * requirements unmet); then score desc, Σ level surplus desc, candidate id asc.
+ */
 export function compareRanked(a: Rankable, b: Rankable): number {
-  if (a.qualified !== b.qualified) return a.qualified ? -1 : 1;
+  if (a.unmetRequired !== b.unmetRequired) return a.unmetRequired - b.unmetRequired;
   if (a.score !== b.score) return b.score - a.score;
   if (a.levelSurplus !== b.levelSurplus) return b.levelSurplus - a.levelSurplus;
   return a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0;

@@ -1,24 +1,26 @@
 /**
- * scoreCandidate: the one scoring model (DESIGN.md "The scoring contract"). Whatever retrieved a
- * candidate, the score and its explanation are computed here, from the candidate's evidence rows.
+ * scoreCandidate: the one evidence model (docs/scoring.md). Whatever retrieved a candidate, the
+ * score and its explanation are computed here, from the candidate's evidence rows: each
+ * requirement is estimated from every live piece of evidence (estimate.ts), and the score is the
+ * weighted mean of the estimates — the expected share of the position the person meets.
  */
-import type { SimilarityResult, Taxonomy } from "../../taxonomy/model.ts";
+import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { Evidence, ExcludedEvidence, MatchResult, RequirementExplanation } from "../domain/match.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import type { RetrievalFilters } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
 import type { ScoringConfig } from "./config.ts";
 import { evidenceDate, parseIsoDateMs } from "./dates.ts";
+import { type CountedPiece, estimateRequirement, type Piece, type RequirementEstimate } from "./estimate.ts";
 import {
   contribution,
   exclusionOf,
   isVerified,
-  levelFit,
   levelSurplus,
-  matchValue,
+  meetsProbability,
   recency,
+  relatedness,
   satisfiesHardFilter,
-  similarity,
   totalWeight,
   trust,
 } from "./factors.ts";
@@ -39,17 +41,83 @@ export interface ScoringContext {
 
 export type CandidateScore = Omit<MatchResult, "rank" | "name">;
 
-interface LiveRow {
-  row: EvidenceRow & { conceptId: string };
+/** What the model needs of one live assertion, whatever holds it (store row or index entry). */
+export interface LiveEvidence {
+  assertionId: string;
+  conceptId: string;
+  level: number | null;
+  sourceKind: Piece["sourceKind"];
+  issuer: string | null;
   dateMs: number | null;
-  verified: boolean;
 }
 
-/** One live assertion weighed against one requirement. */
-interface Weighed {
-  evidence: Evidence;
-  surplus: number;
+/** One requirement weighed over a candidate's live evidence: the estimate and the hard filter. */
+export interface Weighed {
+  estimate: RequirementEstimate;
+  /** recruiter search: some piece is the skill itself at the stated minimum */
   hardOk: boolean;
+}
+
+export function weighRequirement(
+  req: Requirement,
+  live: readonly LiveEvidence[],
+  ctx: Pick<ScoringContext, "taxonomy" | "config" | "nowMs">,
+): Weighed {
+  const { config } = ctx;
+  const relationTo = relationsFor(ctx.taxonomy, req.conceptId);
+  const pieces: Piece[] = [];
+  let hardOk = false;
+  for (const e of live) {
+    const rel = relationTo(e.conceptId);
+    const rho = relatedness(rel.relation, rel.strength, config);
+    if (rho <= 0) continue;
+    hardOk ||= satisfiesHardFilter(rel.relation, e.level, req.minLevel, config);
+    pieces.push({
+      assertionId: e.assertionId,
+      conceptId: e.conceptId,
+      relation: rel.relation,
+      relatedness: rho,
+      level: e.level,
+      sourceKind: e.sourceKind,
+      issuer: e.issuer,
+      dateMs: e.dateMs,
+      trust: trust(e.sourceKind, config),
+      recency: recency(e.dateMs, ctx.nowMs, config),
+      meets: meetsProbability(e.level, req.minLevel, e.sourceKind, config),
+    });
+  }
+  return { estimate: estimateRequirement(pieces, req.minLevel, config), hardOk };
+}
+
+/** A requirement passes: met by the evidence (match), or the exact filter holds (search). */
+export const passes = (w: Weighed, hardRequired: boolean): boolean =>
+  hardRequired ? w.hardOk : w.estimate.met;
+
+/** The score and its ordering keys from the weighed requirements, summed in requirement order. */
+export function aggregate(
+  requirements: readonly Requirement[],
+  weighed: readonly Weighed[],
+  hardRequired: boolean,
+): { score: number; contributions: number[]; unmetRequired: number; levelSurplus: number } {
+  const weightSum = totalWeight(requirements);
+  let score = 0;
+  let unmetRequired = 0;
+  let surplus = 0;
+  const contributions: number[] = [];
+  requirements.forEach((req, i) => {
+    const w = weighed[i] as Weighed;
+    const c = contribution(req.weight, w.estimate.estimate, weightSum);
+    contributions.push(c);
+    score += c;
+    surplus += levelSurplus(w.estimate.level, req.minLevel);
+    if (req.required && !passes(w, hardRequired)) unmetRequired++;
+  });
+  return { score, contributions, unmetRequired, levelSurplus: surplus };
+}
+
+interface LiveRow extends LiveEvidence {
+  row: EvidenceRow;
+  verified: boolean;
 }
 
 export function scoreCandidate(
@@ -58,37 +126,25 @@ export function scoreCandidate(
   ctx: ScoringContext,
 ): CandidateScore {
   const { live, excluded } = partitionEvidence(requirements, evidence, ctx);
-  const weightSum = totalWeight(requirements);
-  let score = 0;
-  let surplus = 0;
-  const explained: RequirementExplanation[] = [];
-  const disqualifiedBy: string[] = [];
-  for (const req of requirements) {
-    const ranked = weighAll(req, live, ctx);
-    const best = ranked[0];
-    const match = best ? best.evidence.match : 0;
-    const c = contribution(req.weight, match, weightSum);
-    score += c;
-    surplus += best ? best.surplus : 0;
-    if (req.required && !passesRequired(match, ranked, ctx)) disqualifiedBy.push(req.label);
-    explained.push({
-      conceptId: req.conceptId,
-      label: req.label,
-      minLevel: req.minLevel,
-      weight: req.weight,
-      required: req.required,
-      outcome: outcomeOf(req, best?.evidence ?? null, ctx.config),
-      match,
-      contribution: c,
-      best: best?.evidence ?? null,
-      runnerUp: ranked[1]?.evidence ?? null,
-    });
-  }
+  const rowsById = new Map(live.map((l) => [l.assertionId, l]));
+  const weighed = requirements.map((req) => weighRequirement(req, live, ctx));
+  const { score, contributions, unmetRequired, levelSurplus } = aggregate(
+    requirements,
+    weighed,
+    ctx.hardRequired,
+  );
+  const explained = requirements.map((req, i) =>
+    explainRequirement(req, weighed[i] as Weighed, contributions[i] as number, rowsById, ctx),
+  );
+  const disqualifiedBy = requirements
+    .filter((req, i) => req.required && !passes(weighed[i] as Weighed, ctx.hardRequired))
+    .map((req) => req.label);
   return {
     candidateId: ctx.candidateId ?? evidence[0]?.candidateId ?? "",
     score,
-    qualified: disqualifiedBy.length === 0,
-    levelSurplus: surplus,
+    qualified: unmetRequired === 0,
+    unmetRequired,
+    levelSurplus,
     explanation: {
       summary: summarise(explained, disqualifiedBy, excluded),
       requirements: explained,
@@ -100,18 +156,37 @@ export function scoreCandidate(
   };
 }
 
-function passesRequired(match: number, ranked: Weighed[], ctx: ScoringContext): boolean {
-  return ctx.hardRequired ? ranked.some((w) => w.hardOk) : match >= ctx.config.requiredThreshold;
-}
-
-function outcomeOf(
+function explainRequirement(
   req: Requirement,
-  best: Evidence | null,
-  cfg: ScoringConfig,
-): RequirementExplanation["outcome"] {
-  if (!best) return "missing";
-  const levelOk = req.minLevel === null || (best.level !== null && best.level >= req.minLevel);
-  return best.match >= cfg.requiredThreshold && levelOk ? "met" : "partial";
+  w: Weighed,
+  c: number,
+  rows: ReadonlyMap<string, LiveRow>,
+  ctx: ScoringContext,
+): RequirementExplanation {
+  const e = w.estimate;
+  const evidence = e.counted.map((counted) => toEvidence(counted, c, rows, ctx));
+  return {
+    conceptId: req.conceptId,
+    label: req.label,
+    minLevel: req.minLevel,
+    weight: req.weight,
+    required: req.required,
+    outcome: e.met ? "met" : e.basis === "none" ? "missing" : "partial",
+    basis: e.basis,
+    estimate: e.estimate,
+    confidence: e.confidence,
+    meets: e.meets,
+    estimatedLevel: e.level,
+    contribution: c,
+    evidence,
+    setAside: e.setAside.map(({ piece, reason }) => ({
+      assertionId: piece.assertionId,
+      skillText: rows.get(piece.assertionId)?.row.skillText ?? piece.conceptId,
+      reason,
+    })),
+    best: evidence[0] ?? null,
+    runnerUp: evidence[1] ?? null,
+  };
 }
 
 /**
@@ -126,6 +201,7 @@ function partitionEvidence(
 ): { live: LiveRow[]; excluded: ExcludedEvidence[] } {
   const live: LiveRow[] = [];
   const excluded: ExcludedEvidence[] = [];
+  const bearsOn = requirements.map((r) => relationsFor(ctx.taxonomy, r.conceptId));
   for (const row of evidence) {
     const conceptId = row.conceptId;
     if (conceptId === null) continue;
@@ -139,8 +215,23 @@ function partitionEvidence(
       ctx.nowMs,
       ctx.filters,
     );
-    if (reason === null) live.push({ row: { ...row, conceptId }, dateMs, verified });
-    else if (requirements.some((r) => simOf(relationsFor(ctx.taxonomy, r.conceptId), conceptId, ctx).sim > 0))
+    if (reason === null)
+      live.push({
+        assertionId: row.id,
+        conceptId,
+        level: row.level,
+        sourceKind: row.sourceKind,
+        issuer: row.issuer,
+        dateMs,
+        row,
+        verified,
+      });
+    else if (
+      bearsOn.some((relationTo) => {
+        const rel = relationTo(conceptId);
+        return relatedness(rel.relation, rel.strength, ctx.config) > 0;
+      })
+    )
       excluded.push({
         assertionId: row.id,
         documentId: row.documentId,
@@ -153,56 +244,39 @@ function partitionEvidence(
   return { live, excluded };
 }
 
-function simOf(relationTo: (held: string) => SimilarityResult, held: string, ctx: ScoringContext) {
-  const rel = relationTo(held);
-  return { relation: rel.relation, sim: similarity(rel.relation, rel.strength, ctx.config) };
-}
-
-/** Every live assertion that bears on the requirement, best first (match, surplus, assertion id). */
-function weighAll(req: Requirement, live: readonly LiveRow[], ctx: ScoringContext): Weighed[] {
-  const out: Weighed[] = [];
-  const relationTo = relationsFor(ctx.taxonomy, req.conceptId);
-  for (const l of live) {
-    const { relation, sim } = simOf(relationTo, l.row.conceptId, ctx);
-    if (sim <= 0) continue;
-    const factors = {
-      similarity: sim,
-      relation,
-      fit: levelFit(l.row.level, req.minLevel, ctx.config),
-      trust: trust(l.row.sourceKind, ctx.config),
-      recency: recency(l.dateMs, ctx.nowMs, ctx.config),
-    };
-    out.push({
-      evidence: toEvidence(l, factors, ctx),
-      surplus: levelSurplus(l.row.level, req.minLevel),
-      hardOk: satisfiesHardFilter(relation, l.row.level, req.minLevel, ctx.config),
-    });
-  }
-  return out.sort(
-    (a, b) =>
-      b.evidence.match - a.evidence.match ||
-      b.surplus - a.surplus ||
-      (a.evidence.assertionId < b.evidence.assertionId ? -1 : 1),
-  );
-}
-
-function toEvidence(l: LiveRow, factors: Evidence["factors"], ctx: ScoringContext): Evidence {
-  const { row } = l;
+function toEvidence(
+  counted: CountedPiece,
+  requirementContribution: number,
+  rows: ReadonlyMap<string, LiveRow>,
+  ctx: ScoringContext,
+): Evidence {
+  const { piece, reliability, share } = counted;
+  const live = rows.get(piece.assertionId) as LiveRow;
+  const { row } = live;
   return {
     assertionId: row.id,
     documentId: row.documentId,
-    conceptId: row.conceptId,
-    conceptLabel: ctx.labelOf?.(row.conceptId) ?? ctx.taxonomy.get(row.conceptId)?.label ?? row.conceptId,
+    conceptId: piece.conceptId,
+    conceptLabel:
+      ctx.labelOf?.(piece.conceptId) ?? ctx.taxonomy.get(piece.conceptId)?.label ?? piece.conceptId,
     skillText: row.skillText,
     rawLevel: row.rawLevel,
     scale: row.scale,
     level: row.level,
     sourceKind: row.sourceKind,
-    verified: l.verified,
+    verified: live.verified,
     issuer: row.issuer,
     date: evidenceDate(row),
     wherePracticed: row.wherePracticed,
-    factors,
-    match: matchValue(factors.similarity, factors.fit, factors.trust, factors.recency),
+    factors: {
+      relation: piece.relation,
+      relatedness: piece.relatedness,
+      meets: piece.meets,
+      trust: piece.trust,
+      recency: piece.recency,
+    },
+    reliability,
+    share,
+    contribution: share * requirementContribution,
   };
 }

@@ -17,12 +17,17 @@ export function summarise(
   disqualifiedBy: readonly string[],
   excluded: readonly ExcludedEvidence[],
 ): string {
-  const withEvidence = requirements.filter((r) => r.best !== null);
+  const withEvidence = requirements.filter((r) => r.basis === "direct");
   const parts: string[] = [];
-  if (withEvidence.length === 0) parts.push("no usable evidence for this position");
+  if (withEvidence.length === 0)
+    parts.push(
+      requirements.some((r) => r.basis === "neighbours")
+        ? "only related skills, none of those asked for"
+        : "no usable evidence for this position",
+    );
   else {
     const met = requirements.filter((r) => r.outcome === "met").length;
-    const verified = withEvidence.filter((r) => r.best?.verified).length;
+    const verified = withEvidence.filter((r) => r.evidence.some((e) => e.verified)).length;
     parts.push(`meets ${met} of ${requirements.length}`, `${verified} of ${withEvidence.length} verified`);
   }
   if (disqualifiedBy.length) parts.push(`fails required: ${listed(disqualifiedBy)}`);
@@ -46,13 +51,10 @@ function listed(names: readonly string[]): string {
 function describeGap(r: RequirementExplanation): string {
   const best = r.best;
   if (!best) return r.label;
-  if (r.minLevel !== null && best.level === null)
-    return `${r.label} needs ${levelName(r.minLevel)}, level not stated`;
-  if (r.minLevel !== null && best.level !== null && best.level < r.minLevel)
-    return `${r.label} needs ${levelName(r.minLevel)}, has ${levelName(best.level)}`;
-  if (best.factors.relation !== "same" && best.factors.relation !== "narrower")
-    return `${r.label} only via ${best.factors.relation} skill ${best.conceptLabel}`;
-  if (best.sourceKind === "self-asserted") return `${r.label} self-asserted only`;
-  if (best.date && best.factors.recency < 0.5) return `${r.label} last used ${best.date.slice(0, 4)}`;
+  if (r.basis === "neighbours") return `${r.label} only via related ${best.conceptLabel}`;
+  if (r.minLevel !== null && r.estimatedLevel !== null && r.estimatedLevel < r.minLevel)
+    return best.level === null
+      ? `${r.label} needs ${levelName(r.minLevel)}, level not stated`
+      : `${r.label} needs ${levelName(r.minLevel)}, has ${levelName(r.estimatedLevel)}`;
   return `${r.label} weak evidence`;
 }

@@ -10,6 +10,8 @@ export interface IndexedAssertion {
   conceptId: string;
   level: number | null;
   sourceKind: SourceKind;
+  /** who vouched: one issuer of one kind is one voice in the evidence model */
+  issuer: string | null;
   trust: number;
   verified: boolean;
   /** Last practiced, else issued: epoch milliseconds, or null when unknown. */

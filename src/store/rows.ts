@@ -71,7 +71,7 @@ export function evidenceFromRow(r: EvidenceJoinRow): EvidenceRow {
 export interface IndexJoinRow
   extends Pick<
     AssertionRow,
-    "id" | "candidateId" | "level" | "sourceKind" | "issuedAt" | "lastPracticedAt" | "validUntil"
+    "id" | "candidateId" | "level" | "sourceKind" | "issuer" | "issuedAt" | "lastPracticedAt" | "validUntil"
   > {
   conceptId: string;
   docVerification: DocumentRow["verification"];

@@ -101,6 +101,7 @@ function prepareStatements(db: BetterSQLite3Database) {
         conceptId: assertions.conceptId,
         level: assertions.level,
         sourceKind: assertions.sourceKind,
+        issuer: assertions.issuer,
         issuedAt: assertions.issuedAt,
         lastPracticedAt: assertions.lastPracticedAt,
         validUntil: assertions.validUntil,

@@ -18,6 +18,23 @@ import type { Engine } from "../../src/engine/types.ts";
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(import.meta.dirname, "../../test-output/screenshots");
 const DEMO_PEOPLE = 400;
+const DATA_ENGINEER_JD = `Senior Data Engineer
+
+You will own the pipelines that feed our analytics platform.
+
+Responsibilities:
+- Design and operate batch and streaming pipelines
+- Keep the warehouse reliable and well modelled
+
+Requirements:
+- 3+ years of Python and SQL
+- Hands-on Apache Spark
+- ETL design and data warehousing
+
+Nice to have:
+- Apache Airflow
+- Apache Kafka
+- AWS`;
 
 let dir: string;
 let engine: Engine;
@@ -82,6 +99,30 @@ describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHRO
       /^\d+ more requirements/,
     );
     await shot(page, "match");
+    await page.close();
+  });
+
+  it("a pasted data-engineering job description lists qualified people first, with scores a person can read", async () => {
+    const page = await open("/match");
+    await page.locator("textarea#jd").fill(DATA_ENGINEER_JD);
+    await page.getByRole("button", { name: "Find candidates" }).click();
+    await page.waitForSelector("article.card");
+    const cards = await page.locator("article.card").evaluateAll((els) =>
+      els.map((e) => ({
+        qualified: e.getAttribute("data-qualified"),
+        score: e.querySelector(".score")?.childNodes[1]?.textContent ?? "",
+      })),
+    );
+    const firstUnqualified = cards.findIndex((c) => c.qualified !== "true");
+    expect(firstUnqualified === -1 ? cards.length : firstUnqualified).toBeGreaterThanOrEqual(3);
+    expect(
+      cards
+        .slice(firstUnqualified === -1 ? cards.length : firstUnqualified)
+        .every((c) => c.qualified === "false"),
+    ).toBe(true);
+    for (const c of cards) expect(c.score).toMatch(/^(100|[1-9]?\d)$/);
+    expect(await page.locator(".score-legend").textContent()).toContain("very likely meets nearly all");
+    await shot(page, "match-data-engineer");
     await page.close();
   });
 

@@ -1,6 +1,8 @@
 /** A small taxonomy and hand-written candidates for the Elasticsearch behaviour tests. */
 
 import type { Requirement } from "../../src/domain/schemas.ts";
+import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
+import { trust } from "../../src/scoring/factors.ts";
 import type { IndexedAssertion, IndexedCandidate, RetrievalQuery } from "../../src/search/backend.ts";
 import { buildTaxonomy } from "../../taxonomy/graph.ts";
 
@@ -17,12 +19,13 @@ export const skill = (
   conceptId: string,
   level: number | null,
   extra: Partial<IndexedAssertion> = {},
-) => ({
+): IndexedAssertion => ({
   assertionId: id,
   conceptId,
   level,
-  sourceKind: "employer-record" as const,
-  trust: 0.85,
+  sourceKind: "employer-record",
+  issuer: null,
+  trust: trust("employer-record", DEFAULT_SCORING),
   verified: false,
   dateMs: null,
   validUntilMs: null,

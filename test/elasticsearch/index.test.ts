@@ -1,6 +1,18 @@
 import { afterEach, expect, it } from "vitest";
+import type { Requirement } from "../../src/domain/schemas.ts";
+import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
+import { aggregate, weighRequirement } from "../../src/scoring/score.ts";
+import type { IndexedAssertion } from "../../src/search/backend.ts";
 import type { ElasticsearchIndex } from "../../src/search/elasticsearch/index.ts";
 import { candidate, NOW_MS, query, requirement, skill, taxonomy } from "./fixtures.ts";
+
+/** The evidence model's score of an index entry (every assertion here is live). */
+function exactScore(position: Requirement[], assertions: IndexedAssertion[]): number {
+  const ctx = { taxonomy, config: DEFAULT_SCORING, nowMs: NOW_MS };
+  const weighed = position.map((r) => weighRequirement(r, assertions, ctx));
+  return aggregate(position, weighed, false).score;
+}
+
 import { describeWithNode, testIndex } from "./node.ts";
 
 let index: ElasticsearchIndex;
@@ -49,6 +61,67 @@ describeWithNode("elasticsearch index", () => {
     ]);
     const hits = await index.retrieve(query([requirement("python", 3)]), 10);
     expect(hits.map((h) => h.candidateId)).toEqual(["valid"]);
+  });
+
+  it("estimates one piece per requirement as the evidence model scores it", async () => {
+    index = testIndex(taxonomy, "estimate");
+    const people = [
+      candidate("attested", skill("a1", "python", 4, { sourceKind: "verified-credential", verified: true })),
+      candidate("claimed", skill("a2", "python", 3, { sourceKind: "self-asserted", dateMs: NOW_MS - 9e10 })),
+      candidate("unstated", skill("a3", "excel", null, { dateMs: NOW_MS - 4e11 })),
+      candidate("broader", skill("a4", "programming", 5)),
+    ];
+    await index.upsert(people);
+    const position = [requirement("python", 3), requirement("excel", null)];
+    const hits = await index.retrieve(query(position), 10);
+    const want = people
+      .map((c) => ({ candidateId: c.id, score: exactScore(position, c.assertions) }))
+      .sort((a, b) => b.score - a.score);
+    expect(hits.map((h) => h.candidateId)).toEqual(want.map((w) => w.candidateId));
+    // Elasticsearch keeps scores as 32-bit floats
+    hits.forEach((h, i) => {
+      expect(h.score).toBeCloseTo(want[i]!.score, 6);
+    });
+  });
+
+  it("ranks any evidence of the skill itself above its neighbours", async () => {
+    index = testIndex(taxonomy, "direct-first");
+    await index.upsert([
+      candidate("broader", skill("a1", "programming", 5, { sourceKind: "verified-credential" })),
+      candidate("weak", skill("a2", "python", 1, { sourceKind: "self-asserted", dateMs: 0 })),
+    ]);
+    const hits = await index.retrieve(query([requirement("python", 4)]), 10);
+    expect(hits.map((h) => h.candidateId)).toEqual(["weak", "broader"]);
+    expect(hits[0]!.score).toBeGreaterThanOrEqual(DEFAULT_SCORING.directFloor - 1e-6);
+    expect(hits[1]!.score).toBeLessThan(DEFAULT_SCORING.directFloor);
+  });
+
+  it("puts candidates with evidence of every required skill at the minimum first in a match", async () => {
+    index = testIndex(taxonomy, "qualified-first");
+    const assumed = DEFAULT_SCORING.level.assumedLevel;
+    await index.upsert([
+      candidate("below", skill("a1", "excel", assumed - 0.5, { sourceKind: "verified-credential" })),
+      candidate("claims", skill("a2", "excel", assumed, { sourceKind: "self-asserted", dateMs: 0 })),
+      candidate("unstated", skill("a3", "excel", null, { sourceKind: "self-asserted", dateMs: 0 })),
+      candidate("neighbour", skill("a4", "python", 5)),
+    ]);
+    const position = [requirement("excel", assumed, true), requirement("python", null)];
+    const hits = await index.retrieve(query(position), 10);
+    // an unstated level is taken as the assumed level, which meets a minimum set there
+    expect(
+      hits
+        .slice(0, 2)
+        .map((h) => h.candidateId)
+        .sort(),
+    ).toEqual(["claims", "unstated"]);
+    expect(
+      hits
+        .map((h) => h.candidateId)
+        .slice(2)
+        .sort(),
+    ).toEqual(["below", "neighbour"]);
+    // the bonus is taken back off: what remains is the estimate
+    for (const h of hits) expect(h.score).toBeLessThan(1);
   });
 
   it("reindex builds a new index and swaps the alias to it atomically", async () => {

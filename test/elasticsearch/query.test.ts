@@ -1,19 +1,135 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
+import { relatedness } from "../../src/scoring/factors.ts";
 import { elasticsearchConfig } from "../../src/search/elasticsearch/config.ts";
-import { QUALIFIED_BONUS, readHit, similarities } from "../../src/search/elasticsearch/query.ts";
-import { taxonomy } from "./fixtures.ts";
+import { QUALIFIED_BONUS, readHit, searchBody, similarities } from "../../src/search/elasticsearch/query.ts";
+import { modelParams, WEIGHTED_PIECE_SOURCE } from "../../src/search/elasticsearch/script.ts";
+import { buildTaxonomy } from "../../taxonomy/graph.ts";
+import { NOW_MS, query, requirement, taxonomy } from "./fixtures.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: walking a JSON body
+type Json = Record<string, any>;
+
+/** Three languages under one parent; Python and SQL measured to go together, Excel with Python one way. */
+const siblings = buildTaxonomy(
+  [
+    { id: "programming", label: "Programming", type: "skill" },
+    { id: "python", label: "Python", type: "skill", broader: ["programming"] },
+    { id: "java", label: "Java", type: "skill", broader: ["programming"] },
+    { id: "sql", label: "SQL", type: "skill", broader: ["programming"] },
+    { id: "excel", label: "Excel", type: "tool" },
+  ],
+  {
+    cooccurrence: new Map([
+      ["python", new Map([["sql", 0.5]])],
+      ["sql", new Map([["python", 0.5]])],
+      ["excel", new Map([["python", 0.25]])],
+    ]),
+  },
+);
 
 describe("elasticsearch query pieces", () => {
-  it("expands a requirement to its neighbourhood with the model's similarities", () => {
-    expect(similarities("programming", taxonomy, DEFAULT_SCORING)).toEqual({ programming: 1, python: 0.9 });
-    expect(similarities("python", taxonomy, DEFAULT_SCORING)).toEqual({ python: 1, programming: 0.6 });
+  it("expands a requirement to its neighbourhood with the model's relatedness", () => {
+    const { narrower, broader } = DEFAULT_SCORING.relatedness;
+    expect(similarities("programming", taxonomy, DEFAULT_SCORING)).toEqual({
+      programming: 1,
+      python: narrower,
+    });
+    expect(similarities("python", taxonomy, DEFAULT_SCORING)).toEqual({ python: 1, programming: broader });
+  });
+
+  it("leaves out tree siblings unless measured to co-occur, and scales co-occurrence by its cosine", () => {
+    const cfg = DEFAULT_SCORING;
+    expect(similarities("java", siblings, cfg)).toEqual({ java: 1, programming: cfg.relatedness.broader });
+    expect(similarities("python", siblings, cfg)).toEqual({
+      python: 1,
+      programming: cfg.relatedness.broader,
+      sql: relatedness("sibling", 0.5, cfg),
+      excel: relatedness("cooccurrence", 0.25, cfg),
+    });
+    expect(similarities("python", siblings, cfg).sql).toBeCloseTo(cfg.relatedness.cooccurrence * 0.5, 15);
+    // a pair measured one way only counts both ways
+    expect(similarities("excel", siblings, cfg)).toEqual({
+      excel: 1,
+      python: relatedness("cooccurrence", 0.25, cfg),
+    });
   });
 
   it("does not expand when expansion is off", () => {
-    expect(similarities("python", taxonomy, ScoringConfig.parse({ expansion: false }))).toEqual({
-      python: 1,
+    const off = ScoringConfig.parse({ expansion: false });
+    expect(similarities("python", taxonomy, off)).toEqual({ python: 1 });
+    expect(similarities("python", siblings, off)).toEqual({ python: 1 });
+  });
+
+  it("scores every requirement with the weighted-piece script and the model's numbers", () => {
+    const position = [requirement("python", null), { ...requirement("excel", 4), weight: 3 }];
+    const body = searchBody(query(position), 25, { taxonomy, config: DEFAULT_SCORING });
+    expect(body.size).toBe(25);
+    const clauses = (body.query as Json).bool.should as Json[];
+    expect(clauses).toHaveLength(2);
+    const [python, excel] = clauses.map((c) => c.nested.query.script_score.script);
+    expect(clauses.map((c) => c.nested._name)).toEqual(["python", "excel"]);
+    expect(python.source).toBe(WEIGHTED_PIECE_SOURCE);
+    expect(python.params).toMatchObject({
+      ...modelParams(DEFAULT_SCORING, NOW_MS),
+      w: 1 / 4,
+      sims: similarities("python", taxonomy, DEFAULT_SCORING),
+      directs: ["python"],
+      // no minimum named: the model's default minimum
+      minLevel: DEFAULT_SCORING.level.defaultMinimum,
     });
+    expect(excel.params).toMatchObject({ w: 3 / 4, minLevel: 4, directs: ["excel"] });
+    expect(JSON.stringify(body)).not.toContain("~qualified");
+  });
+
+  it("names the asked skill and its narrower forms as direct, never broader or related ones", () => {
+    const body = searchBody(query([requirement("programming", 2), requirement("python", 2)]), 10, {
+      taxonomy,
+      config: DEFAULT_SCORING,
+    });
+    const scripts = ((body.query as Json).bool.should as Json[]).map(
+      (c) => c.nested.query.script_score.script,
+    );
+    expect(scripts.map((s) => [...s.params.directs].sort())).toEqual([["programming", "python"], ["python"]]);
+  });
+
+  it("marks qualified candidates in a match by live evidence of the skill itself at the minimum", () => {
+    const body = searchBody(query([requirement("python", 4, true), requirement("excel", null)]), 10, {
+      taxonomy,
+      config: DEFAULT_SCORING,
+    });
+    const { should, filter } = (body.query as Json).bool;
+    expect(filter).toEqual([]);
+    const bonus = (should as Json[]).find((c) => c.constant_score)?.constant_score;
+    expect(bonus).toMatchObject({ boost: QUALIFIED_BONUS, _name: "~qualified" });
+    const meets = JSON.stringify(bonus.filter);
+    expect(meets).toContain('"skills.concept":["python"]');
+    expect(meets).toContain('"skills.level":{"gte":4}');
+    expect(meets).toContain('"skills.revoked":false');
+    // no script decides qualification any more: the estimate is a level filter
+    expect(meets).not.toContain("painless");
+    // an unstated level meets a minimum only when the assumed level does
+    const assumedMeets = DEFAULT_SCORING.level.assumedLevel >= 4;
+    expect(meets.includes('"must_not":{"exists":{"field":"skills.level"}}')).toBe(assumedMeets);
+    const low = JSON.stringify(
+      searchBody(query([requirement("python", 1, true)]), 10, { taxonomy, config: DEFAULT_SCORING }),
+    );
+    expect(low.includes('"must_not":{"exists":{"field":"skills.level"}}')).toBe(
+      DEFAULT_SCORING.level.assumedLevel >= 1,
+    );
+  });
+
+  it("makes each required requirement an exact filter in recruiter search", () => {
+    const body = searchBody(query([requirement("python", 4, true), requirement("excel", null)], true), 10, {
+      taxonomy,
+      config: DEFAULT_SCORING,
+    });
+    const { should, filter } = (body.query as Json).bool;
+    expect((should as Json[]).some((c) => c.constant_score)).toBe(false);
+    expect(filter).toHaveLength(1);
+    const hard = JSON.stringify(filter);
+    expect(hard).toContain('"skills.ancestors":"python"');
+    expect(hard).toContain('"skills.level":{"gte":4}');
   });
 
   it("takes the qualified bonus off the estimate and out of the matched names", () => {

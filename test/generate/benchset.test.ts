@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateBenchSet } from "../../src/generate/benchset.ts";
-import { generateDemoDocuments } from "../../src/generate/population.ts";
+import { generateDemoDocuments } from "../../src/generate/demo.ts";
 import { readDataset, writeDataset } from "../../src/quality/dataset.ts";
 import { loadStarterConcepts } from "../../taxonomy/starter.ts";
 

@@ -5,6 +5,7 @@ import { MatchOptions, type Requirement } from "../../src/domain/schemas.ts";
 import { explainOne, type RankingInputs, rankCandidates } from "../../src/match/rank.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
+import { scoreCandidate } from "../../src/scoring/score.ts";
 import type { CandidateIndex, Retrieved } from "../../src/search/backend.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
 import type { EvidenceRow } from "../../src/store/types.ts";
@@ -84,6 +85,19 @@ describe("rankCandidates", () => {
     ]);
   });
 
+  it("puts the disqualified closest to qualifying first, whatever their scores", async () => {
+    const two = [req("python", { required: true }), req("kubernetes", { required: true }), req("welding")];
+    const page = await rank(two, { includePartial: true });
+    // nobody has Kubernetes; Dan, who has neither, ranks last despite his expert welding
+    expect(page.results.map((r) => [r.candidateId, r.unmetRequired])).toEqual([
+      ["ann", 1],
+      ["cat", 1],
+      ["bob", 1],
+      ["dan", 2],
+    ]);
+    expect(page.results.at(-1)?.score).toBeGreaterThan(page.results.at(-2)?.score ?? 1);
+  });
+
   it("never returns candidates failing a hard filter in search", async () => {
     const page = await rank(
       [req("python", { minLevel: 5, required: true })],
@@ -104,9 +118,17 @@ describe("rankCandidates", () => {
       close: async () => {},
     };
     const page = await rank([req("python")], {}, "match", guessing);
+    const exact = (id: string) =>
+      scoreCandidate([req("python")], evidence.get(id) ?? [], {
+        taxonomy,
+        config: DEFAULT_SCORING,
+        nowMs: NOW,
+        filters: { verifiedOnly: false, practicedSinceMs: null },
+        hardRequired: false,
+      }).score;
     expect(page.results.map((r) => [r.candidateId, r.score])).toEqual([
-      ["ann", 0.8],
-      ["bob", 0.7 * 0.85 * 0.8],
+      ["ann", exact("ann")],
+      ["bob", exact("bob")],
     ]);
     expect(page.total).toBe(2);
   });

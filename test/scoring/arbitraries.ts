@@ -30,6 +30,8 @@ export const evidenceRow = (candidateId: string) =>
       ),
       level,
       sourceKind: fc.constantFrom(...SourceKind.options),
+      // a few shared issuers, so one source speaks several times (supersession, one voice)
+      issuer: fc.option(fc.constantFrom("Acme", "Globex", "Initech"), { freq: 3 }),
       verified: fc.boolean(),
       revoked: fc.integer({ min: 0, max: 9 }).map((x) => x === 0),
       issuedAt: fc.option(isoDate),
@@ -74,7 +76,12 @@ export const config = fc.constantFrom(
   ScoringConfig.parse({ expansion: false }),
   ScoringConfig.parse({
     trustEnabled: false,
-    fit: { exponent: 3, unknownLevel: 0.4, base: 0.3, perLevel: 0.14, enabled: true },
+    level: { slope: 0.7, selfInflation: 1, assumedLevel: 2, unknownSlopeFactor: 0.3, defaultMinimum: 3 },
+    directFloor: 0.3,
   }),
-  ScoringConfig.parse({ recency: { halfLifeYears: 2, floor: 0.1, unknownDate: 0.5, enabled: true } }),
+  ScoringConfig.parse({
+    recency: { graceYears: 0, halfLifeYears: 2, floor: 0.1, unknownDate: 0.5, enabled: true },
+    relatedness: { narrower: 1, related: 0.9, cooccurrence: 0.95, broader: 0.6 },
+    directFloor: 0.05,
+  }),
 );

@@ -2,35 +2,21 @@
  * `ler-match bench …`: generate a labelled dataset, measure match quality of scoring
  * configurations against baselines, and score the external title-matching tasks.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { LerError } from "../../domain/errors.ts";
 import { generateBenchSet } from "../../generate/benchset.ts";
 import { escoSource } from "../../generate/esco.ts";
-import { type DatasetIssue, readDataset, writeDataset } from "../../quality/dataset.ts";
+import { WORLDS, worldNamed } from "../../generate/worlds.ts";
+import { writeDataset } from "../../quality/dataset.ts";
 import { type ExternalResult, evaluateJobbert, evaluateTalentClef } from "../../quality/external.ts";
 import { formatRun } from "../../quality/metrics.ts";
 import { formatTable, metricsJson, renderHtml } from "../../quality/report.ts";
-import { type NamedConfig, type QualityReport, runQuality } from "../../quality/runner.ts";
-import { EXIT, reportError } from "../exit.ts";
-
-const int = (name: string, text: string, min = 0): number => {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min)
-    throw new LerError("invalid_input", `--${name} must be an integer ≥ ${min}`);
-  return n;
-};
-
-const collect = (value: string, previous: string[]) => [...previous, value];
-
-function readConfig(path: string): NamedConfig {
-  try {
-    return { name: basename(path).replace(/\.json$/i, ""), scoring: JSON.parse(readFileSync(path, "utf8")) };
-  } catch (e) {
-    throw new LerError("invalid_input", `cannot read configuration ${path}`, { cause: e });
-  }
-}
+import { type QualityReport, runQuality } from "../../quality/runner.ts";
+import { collect, int, readConfig, readDatasetOrReject } from "../bench-args.ts";
+import { reportError } from "../exit.ts";
+import { registerMatrix, registerTune } from "./bench-model.ts";
 
 const runFileName = (system: string) => `${system.replace(/[^A-Za-z0-9._-]+/g, ".")}.run`;
 
@@ -42,10 +28,6 @@ export function writeQualityOutputs(out: string, report: QualityReport): void {
   writeFileSync(join(out, "report.html"), renderHtml(report));
 }
 
-function printIssues(issues: readonly DatasetIssue[]): void {
-  for (const i of issues) process.stderr.write(`${i.severity} ${i.code} ${i.path}: ${i.message}\n`);
-}
-
 interface GenerateOptions {
   out: string;
   people: string;
@@ -53,6 +35,7 @@ interface GenerateOptions {
   seed: string;
   esco?: string;
   occupations: string;
+  world: string;
   json?: boolean;
 }
 
@@ -66,6 +49,7 @@ function registerGenerate(bench: Command): void {
     .option("--seed <n>", "generator seed", "42")
     .option("--esco <dir>", "draw occupations and skills from ESCO CSVs instead of the starter taxonomy")
     .option("--occupations <n>", "ESCO occupations to sample (with --esco)", "40")
+    .option("--world <name>", `noise model: ${Object.keys(WORLDS).join(", ")}`, "baseline")
     .option("--json", "machine-readable JSON output")
     .action((o: GenerateOptions) => {
       try {
@@ -75,6 +59,7 @@ function registerGenerate(bench: Command): void {
           people: int("people", o.people, 1),
           positions: int("positions", o.positions, 1),
           seed,
+          world: worldNamed(o.world),
           ...(esco ? { concepts: esco.concepts, occupations: esco.occupations, taxonomy: "esco" } : {}),
         });
         writeDataset(o.out, content);
@@ -134,12 +119,8 @@ function registerQuality(bench: Command): void {
     .option("--json", "print metrics.json instead of the table")
     .action(async (o: QualityOptions) => {
       try {
-        const { dataset, issues } = readDataset(o.dataset);
-        printIssues(issues);
-        if (issues.some((i) => i.severity === "error")) {
-          process.exitCode = EXIT.rejected;
-          return;
-        }
+        const dataset = readDatasetOrReject(o.dataset);
+        if (!dataset) return;
         const report = await runQuality(dataset, {
           configs: o.config.map(readConfig),
           ablations: o.ablations,
@@ -201,5 +182,7 @@ export function registerBenchCommands(program: Command): void {
   const bench = program.command("bench").description("match-quality benchmarks: datasets, metrics, reports");
   registerGenerate(bench);
   registerQuality(bench);
+  registerMatrix(bench);
+  registerTune(bench);
   registerExternal(bench);
 }

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { isoDay } from "../../domain/clock.ts";
 import { openEngine } from "../../engine/open.ts";
 import type { Engine } from "../../engine/types.ts";
-import { generateDemoDocuments } from "../../generate/population.ts";
+import { generateDemoDocuments } from "../../generate/demo.ts";
 import { reportError } from "../exit.ts";
 import { batches } from "../files.ts";
 import { withCommon } from "../options.ts";

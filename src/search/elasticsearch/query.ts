@@ -4,16 +4,16 @@
  *
  * - one nested clause per requirement, `_name`d with its concept so a hit reports what it matched;
  *   inside, only live assertions on concepts of the neighbourhood, scored by the model's script;
- * - match mode: a constant bonus for candidates whose every required requirement is carried by
- *   one assertion (m_r ≥ threshold), so qualified candidates come first, as compareRanked wants;
+ * - match mode: a constant bonus for candidates whose every required requirement has evidence of
+ *   the skill itself at the minimum, so qualified candidates come first, as compareRanked wants;
  * - search mode: each required requirement is an exact nested filter (concept or narrower, level).
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
-import { similarity, totalWeight } from "../../scoring/factors.ts";
+import { isDirect, relatedness, totalWeight } from "../../scoring/factors.ts";
 import type { RetrievalFilters, RetrievalQuery } from "../backend.ts";
-import { MEETS_THRESHOLD_SOURCE, modelParams, WEIGHTED_MATCH_SOURCE } from "./script.ts";
+import { modelParams, WEIGHTED_PIECE_SOURCE } from "./script.ts";
 
 /** Added to qualified hits' scores; above any S (≤ 1) and small enough to keep float precision. */
 export const QUALIFIED_BONUS = 2;
@@ -21,7 +21,7 @@ const QUALIFIED_NAME = "~qualified";
 
 type Json = Record<string, unknown>;
 
-/** concept → similarity, for every concept whose evidence counts for `asked` (sim > 0). */
+/** concept → relatedness, for every concept whose evidence counts for `asked` (relatedness > 0). */
 export function similarities(
   asked: string,
   taxonomy: Taxonomy,
@@ -31,10 +31,15 @@ export function similarities(
   const neighbours = config.expansion ? taxonomy.neighbourhood(asked) : [asked];
   for (const held of neighbours) {
     const { relation, strength } = taxonomy.relation(asked, held);
-    const sim = similarity(relation, strength, config);
-    if (sim > 0) out[held] = sim;
+    const rho = relatedness(relation, strength, config);
+    if (rho > 0) out[held] = rho;
   }
   return out;
+}
+
+/** The concepts of a neighbourhood that are the asked skill itself (or a narrower form). */
+function directConcepts(asked: string, sims: Record<string, number>, taxonomy: Taxonomy): string[] {
+  return Object.keys(sims).filter((held) => isDirect(taxonomy.relation(asked, held).relation));
 }
 
 /** Per-assertion filters: never revoked or expired; the caller's verified/practiced-since filters. */
@@ -58,16 +63,16 @@ function liveFilters(filters: RetrievalFilters, nowMs: number): Json[] {
 }
 
 function scriptFor(
-  source: string,
   req: Requirement,
   sims: Record<string, number>,
+  directs: string[],
   shared: Json,
-  extra: Json,
+  w: number,
 ) {
   return {
-    source,
+    source: WEIGHTED_PIECE_SOURCE,
     lang: "painless",
-    params: { ...shared, ...extra, sims, minLevel: req.minLevel ?? -1 },
+    params: { ...shared, w, sims, directs, minLevel: req.minLevel ?? shared.defaultMinimum },
   };
 }
 
@@ -77,7 +82,7 @@ export interface QueryContext {
 }
 
 export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Json {
-  const shared = modelParams(ctx.config, q.nowMs);
+  const shared = { ...modelParams(ctx.config, q.nowMs), defaultMinimum: ctx.config.level.defaultMinimum };
   const live = liveFilters(q.filters, q.nowMs);
   const weightSum = totalWeight(q.requirements);
   const should: Json[] = [];
@@ -85,6 +90,7 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
   const qualifiedBy: Json[] = [];
   for (const req of q.requirements) {
     const sims = similarities(req.conceptId, ctx.taxonomy, ctx.config);
+    const directs = directConcepts(req.conceptId, sims, ctx.taxonomy);
     const inNeighbourhood = [{ terms: { "skills.concept": Object.keys(sims) } }, ...live];
     const w = weightSum > 0 ? req.weight / weightSum : 0;
     should.push({
@@ -95,33 +101,14 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
         query: {
           script_score: {
             query: { bool: { filter: inNeighbourhood } },
-            script: scriptFor(WEIGHTED_MATCH_SOURCE, req, sims, shared, { w }),
+            script: scriptFor(req, sims, directs, shared, w),
           },
         },
       },
     });
     if (!req.required) continue;
     if (q.hardRequired) filter.push(hardFilter(req, live, ctx.config));
-    else
-      qualifiedBy.push({
-        nested: {
-          path: "skills",
-          query: {
-            bool: {
-              filter: [
-                ...inNeighbourhood,
-                {
-                  script: {
-                    script: scriptFor(MEETS_THRESHOLD_SOURCE, req, sims, shared, {
-                      threshold: ctx.config.requiredThreshold,
-                    }),
-                  },
-                },
-              ],
-            },
-          },
-        },
-      });
+    else qualifiedBy.push(meetsFilter(req, directs, live, ctx.config));
   }
   if (qualifiedBy.length)
     should.push({
@@ -138,6 +125,36 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
     query: { bool: { should, filter, minimum_should_match: 1 } },
     sort: [{ _score: "desc" }, { id: "asc" }],
     track_scores: true,
+  };
+}
+
+/**
+ * Match mode's estimate of "meets": live evidence of the skill itself at the minimum — a stated
+ * level at or above it, or no level where the assumed level would meet it.
+ */
+function meetsFilter(req: Requirement, directs: string[], live: Json[], config: ScoringConfig): Json {
+  const min = req.minLevel;
+  const level: Json[] =
+    min === null
+      ? []
+      : [
+          {
+            bool: {
+              should: [
+                { range: { "skills.level": { gte: min } } },
+                ...(config.level.assumedLevel >= min
+                  ? [{ bool: { must_not: { exists: { field: "skills.level" } } } }]
+                  : []),
+              ],
+              minimum_should_match: 1,
+            },
+          },
+        ];
+  return {
+    nested: {
+      path: "skills",
+      query: { bool: { filter: [{ terms: { "skills.concept": directs } }, ...level, ...live] } },
+    },
   };
 }
 

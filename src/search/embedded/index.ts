@@ -1,28 +1,34 @@
 /**
- * The embedded backend (DESIGN.md "Search backends"): postings per concept in typed arrays, exact
- * scoring of every candidate a posting touches, top-k with a heap. It computes each factor with
- * src/scoring's functions, so its scores equal scoreCandidate's to the last bit.
+ * The embedded backend (DESIGN.md "Search backends"): postings per concept in typed arrays, and
+ * exact scoring with the one evidence model (src/scoring) of every candidate that could still
+ * make the top k.
+ *
+ * A query runs in two passes. The first walks each requirement's neighbourhood postings and keeps,
+ * per touched candidate, what bounds the model from above: the strongest piece's reliability and
+ * P(meets), the number of pieces, the highest level, whether any of it is the skill itself. The
+ * second scores candidates exactly, best bound first, and stops once no remaining bound can beat
+ * the k-th exact result — so the top k are exactly the model's, computed by the model's code.
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
-import type { Relation } from "../../domain/match.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import {
   contribution,
   exclusionOf,
-  levelFit,
-  levelSurplus,
-  matchValue,
+  isDirect,
+  meetsProbability,
+  relatedness,
   satisfiesHardFilter,
-  similarity,
   totalWeight,
   trust,
 } from "../../scoring/factors.ts";
 import { compareRanked, type Rankable } from "../../scoring/rank.ts";
 import { neighbourhoodOf } from "../../scoring/relations.ts";
+import { aggregate, type LiveEvidence, weighRequirement } from "../../scoring/score.ts";
 import type {
   BackendHealth,
   CandidateIndex,
+  IndexedAssertion,
   IndexedCandidate,
   RetrievalQuery,
   Retrieved,
@@ -40,12 +46,23 @@ import {
 } from "./postings.ts";
 import { Scratch } from "./scratch.ts";
 
-/** A concept whose evidence counts for an asked concept, with its postings and similarity. */
+/** A concept whose evidence counts for an asked concept, with its postings. */
 interface Neighbour {
   list: PostingList;
-  relation: Relation;
-  sim: number;
+  relatedness: number;
+  direct: boolean;
+  /** evidence here can pass recruiter search's exact filter (the skill itself, or narrower) */
+  hardRelation: boolean;
 }
+
+/** An exact result on its way into the top k. */
+interface Scored extends Rankable {
+  matched: string[];
+}
+
+/** Floating-point slack between a bound and the exact sum it bounds. */
+const BOUND_SLACK = 1e-9;
+const SELF = SOURCE_KINDS.indexOf("self-asserted");
 
 export class EmbeddedIndex implements CandidateIndex {
   readonly name = "embedded" as const;
@@ -59,8 +76,11 @@ export class EmbeddedIndex implements CandidateIndex {
   private readonly ids: string[] = [];
   private alive = new Uint8Array(1024);
   private readonly listsOf: (PostingList[] | undefined)[] = [];
+  private readonly assertionsOf: (IndexedAssertion[] | undefined)[] = [];
   private readonly trustByKind: Float64Array;
   private readonly scratch = new Scratch();
+  /** P(meets) by level code, for self-asserted (row 1) and other sources (row 0). */
+  private readonly meetsByCode = new Float64Array(512);
 
   constructor(
     private readonly taxonomy: Taxonomy,
@@ -89,30 +109,20 @@ export class EmbeddedIndex implements CandidateIndex {
 
   /** retrieve() without the promise, for callers (and benchmarks) that stay synchronous. */
   retrieveSync(q: RetrievalQuery, k: number): Retrieved[] {
+    if (k <= 0 || q.requirements.length === 0) return [];
+    this.scratch.ensure(this.ids.length, q.requirements.length + 1);
+    const touched = this.boundAll(q);
+    const required = q.requirements.filter((r) => r.required).length;
     const s = this.scratch;
-    s.ensure(this.ids.length, q.requirements.length + 1);
-    const query = s.nextEpoch();
-    const weightSum = totalWeight(q.requirements);
-    const touchedByReq: number[][] = [];
-    const touched: number[] = [];
-    for (const req of q.requirements) {
-      const reqTouched = this.scoreRequirement(req, q);
-      touchedByReq.push(reqTouched);
-      for (const ord of reqTouched) {
-        if (s.queryStamp[ord] !== query) {
-          s.queryStamp[ord] = query;
-          s.score[ord] = 0;
-          s.surplus[ord] = 0;
-          s.requiredOk[ord] = 0;
-          touched.push(ord);
-        }
-        s.score[ord] = s.score[ord]! + contribution(req.weight, s.best[ord]!, weightSum);
-        s.surplus[ord] = s.surplus[ord]! + s.bestSurplus[ord]!;
-        if (req.required && this.passesRequired(ord, q)) s.requiredOk[ord] = s.requiredOk[ord]! + 1;
-      }
+    const order = q.hardRequired ? touched.filter((ord) => s.hardCount[ord] === required) : touched;
+    order.sort((a, b) => s.minUnmet[a]! - s.minUnmet[b]! || s.bound[b]! - s.bound[a]! || a - b);
+    const heap = new TopK<Scored>(k, compareRanked);
+    for (const ord of order) {
+      const worst = heap.worstWhenFull;
+      if (worst && !this.couldBeat(ord, worst)) break;
+      heap.offer(this.scoreExactly(ord, q));
     }
-    const top = this.topK(touched, q, k);
-    return this.toRetrieved(top, q.requirements, touchedByReq, query);
+    return heap.sorted().map((r) => ({ candidateId: r.candidateId, score: r.score, matched: r.matched }));
   }
 
   async health(): Promise<BackendHealth> {
@@ -147,6 +157,7 @@ export class EmbeddedIndex implements CandidateIndex {
     this.ordinalOf.clear();
     this.ids.length = 0;
     this.listsOf.length = 0;
+    this.assertionsOf.length = 0;
     this.alive = new Uint8Array(1024);
   }
 
@@ -173,6 +184,7 @@ export class EmbeddedIndex implements CandidateIndex {
       lists.push(list);
     }
     this.listsOf[ord] = lists;
+    this.assertionsOf[ord] = candidate.assertions;
   }
 
   private drop(id: string): void {
@@ -185,28 +197,56 @@ export class EmbeddedIndex implements CandidateIndex {
       if (list.dead * 2 > list.n) list.compact(this.alive);
     }
     this.listsOf[ord] = undefined;
+    this.assertionsOf[ord] = undefined;
   }
 
-  /** Walks the requirement's neighbourhood; leaves each touched candidate's m_r in scratch.best. */
-  private scoreRequirement(req: Requirement, q: RetrievalQuery): number[] {
+  /** First pass: every touched candidate's score bound and fewest required requirements unmet. */
+  private boundAll(q: RetrievalQuery): number[] {
+    const s = this.scratch;
+    const query = s.nextEpoch();
+    const weightSum = totalWeight(q.requirements);
+    const required = q.requirements.filter((r) => r.required).length;
+    const floor = this.config.directFloor;
+    const touched: number[] = [];
+    for (const req of q.requirements) {
+      for (const ord of this.boundRequirement(req, q)) {
+        if (s.queryStamp[ord] !== query) {
+          s.queryStamp[ord] = query;
+          s.bound[ord] = 0;
+          s.minUnmet[ord] = required;
+          s.hardCount[ord] = 0;
+          touched.push(ord);
+        }
+        const direct = s.direct[ord] === 1;
+        const confidence = 1 - (1 - s.maxReliability[ord]!) ** s.pieces[ord]!;
+        const tier = confidence * s.maxMeets[ord]!;
+        const ub = direct ? floor + (1 - floor) * tier : floor * tier;
+        s.bound[ord] = s.bound[ord]! + contribution(req.weight, ub, weightSum);
+        if (!req.required) continue;
+        const canMeet = direct && (req.minLevel === null || s.maxLevel[ord]! >= req.minLevel - 1e-9);
+        if (canMeet) s.minUnmet[ord] = s.minUnmet[ord]! - 1;
+        if (s.hard[ord] === 1) s.hardCount[ord] = s.hardCount[ord]! + 1;
+      }
+    }
+    return touched;
+  }
+
+  /** Walks one requirement's neighbourhood; leaves each touched candidate's tier bounds in scratch. */
+  private boundRequirement(req: Requirement, q: RetrievalQuery): number[] {
     const s = this.scratch;
     const epoch = s.nextEpoch();
     const reqTouched: number[] = [];
-    const { config, alive, trustByKind } = this;
+    const { config, alive, trustByKind, meetsByCode } = this;
     const { nowMs, filters } = q;
-    const { reqStamp, best, bestSurplus, hard, fitByCode, surplusByCode, hardByCode } = s;
-    const minLevel = req.minLevel;
-    this.fillLevelTables(minLevel);
-    const checkHard = q.hardRequired && req.required;
-    // Revocation and expiry are cached per "now"; only the caller's filters are checked here.
+    const { minLevel } = req;
+    this.fillMeetsTable(minLevel);
     const filtered = filters.verifiedOnly || filters.practicedSinceMs !== null;
+    const checkHard = q.hardRequired && req.required;
+    const assumed = config.level.assumedLevel;
     for (const nb of this.neighbourhood(req.conceptId)) {
-      const list = nb.list;
-      const { n, cand, code, level, kind, date, flags } = list;
-      const rec = list.recencyAt(nowMs, config);
-      const deadAtNow = list.excludedAt(nowMs, config);
-      const sim = nb.sim;
-      const hardRelation = checkHard && satisfiesHardFilter(nb.relation, null, null, config);
+      const { n, cand, code, level, kind, date, flags } = nb.list;
+      const rec = nb.list.recencyAt(nowMs, config);
+      const deadAtNow = nb.list.excludedAt(nowMs, config);
       for (let i = 0; i < n; i++) {
         const ord = cand[i]!;
         if (alive[ord] === 0 || deadAtNow[i] === 1) continue;
@@ -215,120 +255,102 @@ export class EmbeddedIndex implements CandidateIndex {
           exclusionOf(false, null, (flags[i]! & FLAG_VERIFIED) !== 0, orNull(date[i]!), nowMs, filters)
         )
           continue;
+        const k = kind[i]!;
         const c = code[i]!;
-        let fit: number;
-        let surplus: number;
-        let levelOk: boolean;
-        if (c === LEVEL_OTHER) {
-          const lvl = level[i]!;
-          fit = levelFit(lvl, minLevel, config);
-          surplus = levelSurplus(lvl, minLevel);
-          levelOk = satisfiesHardFilter("same", lvl, minLevel, config);
-        } else {
-          fit = fitByCode[c]!;
-          surplus = surplusByCode[c]!;
-          levelOk = hardByCode[c] === 1;
-        }
-        const m = matchValue(sim, fit, trustByKind[kind[i]!]!, rec[i]!);
-        const isHard = hardRelation && levelOk;
-        if (reqStamp[ord] !== epoch) {
-          reqStamp[ord] = epoch;
-          best[ord] = m;
-          bestSurplus[ord] = surplus;
-          hard[ord] = isHard ? 1 : 0;
+        const lvl = orNull(level[i]!);
+        const meets =
+          c === LEVEL_OTHER
+            ? meetsProbability(lvl, minLevel, SOURCE_KINDS[k]!, config)
+            : meetsByCode[(k === SELF ? 256 : 0) + c]!;
+        const reliability = nb.relatedness * trustByKind[k]! * rec[i]!;
+        if (s.reqStamp[ord] !== epoch) {
+          s.reqStamp[ord] = epoch;
+          s.direct[ord] = 0;
+          s.hard[ord] = 0;
+          this.resetTier(ord);
           reqTouched.push(ord);
-          continue;
         }
-        const current = best[ord]!;
-        if (m > current) {
-          best[ord] = m;
-          bestSurplus[ord] = surplus;
-        } else if (m === current && surplus > bestSurplus[ord]!) bestSurplus[ord] = surplus;
-        if (isHard) hard[ord] = 1;
+        if (nb.direct && s.direct[ord] === 0) {
+          s.direct[ord] = 1;
+          this.resetTier(ord); // direct evidence silences the neighbours
+        } else if (!nb.direct && s.direct[ord] === 1) continue;
+        if (reliability > s.maxReliability[ord]!) s.maxReliability[ord] = reliability;
+        if (meets > s.maxMeets[ord]!) s.maxMeets[ord] = meets;
+        s.pieces[ord] = s.pieces[ord]! + 1;
+        const asLevel = lvl ?? assumed;
+        if (asLevel > s.maxLevel[ord]!) s.maxLevel[ord] = asLevel;
+        if (checkHard && nb.hardRelation && satisfiesHardFilter("same", lvl, minLevel, config))
+          s.hard[ord] = 1;
       }
     }
     return reqTouched;
   }
 
-  /** The factor functions evaluated once per level code for this requirement's minimum. */
-  private fillLevelTables(minLevel: number | null): void {
-    const { fitByCode, surplusByCode, hardByCode } = this.scratch;
+  private resetTier(ord: number): void {
+    const s = this.scratch;
+    s.maxReliability[ord] = 0;
+    s.maxMeets[ord] = 0;
+    s.pieces[ord] = 0;
+    s.maxLevel[ord] = Number.NEGATIVE_INFINITY;
+  }
+
+  /** meetsProbability evaluated once per level code for this requirement's minimum. */
+  private fillMeetsTable(minLevel: number | null): void {
     const fill = (c: number) => {
       const lvl = levelOfCode(c);
-      fitByCode[c] = levelFit(lvl, minLevel, this.config);
-      surplusByCode[c] = levelSurplus(lvl, minLevel);
-      hardByCode[c] = satisfiesHardFilter("same", lvl, minLevel, this.config) ? 1 : 0;
+      this.meetsByCode[c] = meetsProbability(lvl, minLevel, "issued-credential", this.config);
+      this.meetsByCode[256 + c] = meetsProbability(lvl, minLevel, "self-asserted", this.config);
     };
     for (let c = 0; c < LEVEL_CODES; c++) fill(c);
     fill(LEVEL_UNKNOWN);
   }
 
-  private passesRequired(ord: number, q: RetrievalQuery): boolean {
+  /** Whether a candidate not yet scored could still rank before the worst of a full top k. */
+  private couldBeat(ord: number, worst: Scored): boolean {
     const s = this.scratch;
-    return q.hardRequired ? s.hard[ord] === 1 : s.best[ord]! >= this.config.requiredThreshold;
+    const minUnmet = s.minUnmet[ord]!;
+    if (minUnmet !== worst.unmetRequired) return minUnmet < worst.unmetRequired;
+    return s.bound[ord]! + BOUND_SLACK >= worst.score;
   }
 
-  private topK(touched: readonly number[], q: RetrievalQuery, k: number): number[] {
-    const s = this.scratch;
-    const required = q.requirements.filter((r) => r.required).length;
-    const a: Rankable = { candidateId: "", score: 0, qualified: false, levelSurplus: 0 };
-    const b: Rankable = { candidateId: "", score: 0, qualified: false, levelSurplus: 0 };
-    const load = (into: Rankable, ord: number) => {
-      into.candidateId = this.ids[ord]!;
-      into.score = s.score[ord]!;
-      into.qualified = s.requiredOk[ord] === required;
-      into.levelSurplus = s.surplus[ord]!;
-      return into;
-    };
-    const heap = new TopK<number>(k, (x, y) => compareRanked(load(a, x), load(b, y)));
-    const { score, requiredOk } = s;
-    for (const ord of touched) {
-      const qualified = requiredOk[ord] === required;
-      // Recruiter search: a candidate failing a hard filter is not a result at all.
-      if (q.hardRequired && !qualified) continue;
-      // Cheap pre-check on the comparator's leading keys (qualified, then score) before the full one.
-      const worst = heap.worstWhenFull;
-      if (worst !== undefined) {
-        const worstQualified = requiredOk[worst] === required;
-        if (worstQualified && !qualified) continue;
-        if (worstQualified === qualified && score[ord]! < score[worst]!) continue;
-      }
-      heap.offer(ord);
+  /** Second pass: the evidence model itself, over the candidate's live assertions. */
+  private scoreExactly(ord: number, q: RetrievalQuery): Scored {
+    const live: LiveEvidence[] = [];
+    for (const a of this.assertionsOf[ord] ?? []) {
+      const verified = a.verified || a.sourceKind === "verified-credential";
+      if (exclusionOf(a.revoked, a.validUntilMs, verified, a.dateMs, q.nowMs, q.filters) === null)
+        live.push(a);
     }
-    return heap.sorted();
-  }
-
-  private toRetrieved(
-    top: number[],
-    requirements: readonly Requirement[],
-    touchedByReq: number[][],
-    query: number,
-  ): Retrieved[] {
-    const { topStamp, topSlot, score } = this.scratch;
-    top.forEach((ord, i) => {
-      topStamp[ord] = query;
-      topSlot[ord] = i;
-    });
-    const matched: string[][] = top.map(() => []);
-    touchedByReq.forEach((reqTouched, r) => {
-      for (const ord of reqTouched)
-        if (topStamp[ord] === query) matched[topSlot[ord]!]!.push(requirements[r]!.conceptId);
-    });
-    return top.map((ord, i) => ({ candidateId: this.ids[ord]!, score: score[ord]!, matched: matched[i]! }));
+    const ctx = { taxonomy: this.taxonomy, config: this.config, nowMs: q.nowMs };
+    const weighed = q.requirements.map((req) => weighRequirement(req, live, ctx));
+    const { score, unmetRequired, levelSurplus } = aggregate(q.requirements, weighed, q.hardRequired);
+    return {
+      candidateId: this.ids[ord]!,
+      score,
+      unmetRequired,
+      levelSurplus,
+      matched: q.requirements.filter((_, i) => weighed[i]!.estimate.basis !== "none").map((r) => r.conceptId),
+    };
   }
 
   /**
-   * The posting lists whose evidence counts for `asked` (similarity > 0), cached per asked concept
-   * until a concept gains its first posting list.
+   * The posting lists whose evidence counts for `asked` (relatedness > 0), cached per asked
+   * concept until a concept gains its first posting list.
    */
   private neighbourhood(asked: string): Neighbour[] {
     const cached = this.neighbours.get(asked);
     if (cached) return cached;
     const out: Neighbour[] = [];
     for (const [held, rel] of neighbourhoodOf(this.taxonomy, asked)) {
-      const sim = similarity(rel.relation, rel.strength, this.config);
+      const rho = relatedness(rel.relation, rel.strength, this.config);
       const list = this.postings.get(held);
-      if (sim > 0 && list) out.push({ list, relation: rel.relation, sim });
+      if (rho > 0 && list)
+        out.push({
+          list,
+          relatedness: rho,
+          direct: isDirect(rel.relation),
+          hardRelation: satisfiesHardFilter(rel.relation, null, null, this.config),
+        });
     }
     this.neighbours.set(asked, out);
     return out;
