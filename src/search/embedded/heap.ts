@@ -65,3 +65,55 @@ export class TopK<T> {
     [h[i], h[j]] = [h[j]!, h[i]!];
   }
 }
+
+/**
+ * Ordinals popped in ascending key order, heapified in O(n): for walking candidates best bound
+ * first when only the first few hundred of tens of thousands will be looked at.
+ */
+export class KeyedMinHeap {
+  private size: number;
+
+  constructor(
+    private readonly ords: Int32Array,
+    private readonly keys: Float64Array,
+    count: number,
+  ) {
+    this.size = count;
+    for (let i = (count >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  /** The ordinal with the smallest key, or -1 when empty. */
+  pop(): number {
+    if (this.size === 0) return -1;
+    const top = this.ords[0]!;
+    this.size--;
+    if (this.size > 0) {
+      this.ords[0] = this.ords[this.size]!;
+      this.down(0);
+    }
+    return top;
+  }
+
+  private less(i: number, j: number): boolean {
+    const a = this.ords[i]!;
+    const b = this.ords[j]!;
+    const ka = this.keys[a]!;
+    const kb = this.keys[b]!;
+    return ka < kb || (ka === kb && a < b);
+  }
+
+  private down(i: number): void {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.size && this.less(l, m)) m = l;
+      if (r < this.size && this.less(r, m)) m = r;
+      if (m === i) return;
+      const t = this.ords[i]!;
+      this.ords[i] = this.ords[m]!;
+      this.ords[m] = t;
+      i = m;
+    }
+  }
+}

@@ -33,7 +33,7 @@ import type {
   RetrievalQuery,
   Retrieved,
 } from "../backend.ts";
-import { TopK } from "./heap.ts";
+import { KeyedMinHeap, TopK } from "./heap.ts";
 import {
   FLAG_VERIFIED,
   LEVEL_CODES,
@@ -113,11 +113,9 @@ export class EmbeddedIndex implements CandidateIndex {
     this.scratch.ensure(this.ids.length, q.requirements.length + 1);
     const touched = this.boundAll(q);
     const required = q.requirements.filter((r) => r.required).length;
-    const s = this.scratch;
-    const order = q.hardRequired ? touched.filter((ord) => s.hardCount[ord] === required) : touched;
-    order.sort((a, b) => s.minUnmet[a]! - s.minUnmet[b]! || s.bound[b]! - s.bound[a]! || a - b);
     const heap = new TopK<Scored>(k, compareRanked);
-    for (const ord of order) {
+    const best = this.bestBoundFirst(touched, q.hardRequired ? required : -1);
+    for (let ord = best.pop(); ord !== -1; ord = best.pop()) {
       const worst = heap.worstWhenFull;
       if (worst && !this.couldBeat(ord, worst)) break;
       heap.offer(this.scoreExactly(ord, q));
@@ -303,6 +301,23 @@ export class EmbeddedIndex implements CandidateIndex {
     };
     for (let c = 0; c < LEVEL_CODES; c++) fill(c);
     fill(LEVEL_UNKNOWN);
+  }
+
+  /**
+   * Touched candidates, fewest required requirements unmet first, then highest bound (a bound is
+   * at most 1, so minUnmet − bound/2 orders both at once). In recruiter search (`hardCount` ≥ 0)
+   * only candidates passing every hard filter take part.
+   */
+  private bestBoundFirst(touched: readonly number[], hardCount: number): KeyedMinHeap {
+    const s = this.scratch;
+    const ords = new Int32Array(touched.length);
+    let n = 0;
+    for (const ord of touched) {
+      if (hardCount >= 0 && s.hardCount[ord] !== hardCount) continue;
+      s.order[ord] = s.minUnmet[ord]! - s.bound[ord]! / 2;
+      ords[n++] = ord;
+    }
+    return new KeyedMinHeap(ords, s.order, n);
   }
 
   /** Whether a candidate not yet scored could still rank before the worst of a full top k. */

@@ -10,6 +10,8 @@ export class Scratch {
   bound = new Float64Array(0);
   minUnmet = new Int32Array(0);
   hardCount = new Int32Array(0);
+  /** The order candidates are scored in (see EmbeddedIndex.bestBoundFirst). */
+  order = new Float64Array(0);
   /** Per requirement, over the evidence tier that speaks (direct, else neighbours). */
   direct = new Uint8Array(0);
   hard = new Uint8Array(0);
@@ -32,6 +34,7 @@ export class Scratch {
     this.bound = new Float64Array(capacity);
     this.minUnmet = new Int32Array(capacity);
     this.hardCount = new Int32Array(capacity);
+    this.order = new Float64Array(capacity);
     this.direct = new Uint8Array(capacity);
     this.hard = new Uint8Array(capacity);
     this.maxReliability = new Float64Array(capacity);
