@@ -5,13 +5,17 @@
  *   - scorer:  EmbeddedIndex.retrieve alone (exact model scores over postings, no explanations)
  *   - engine:  rankCandidates over the index, re-scoring with explanations (pool 50, and the
  *              default pool of 200)
- * beside three baselines measured in the same run:
+ * beside baselines measured in the same run:
+ *   - reference: ../shared/perf-reference, the fastest exact exhaustive top-50 scorer measured on
+ *              this machine class, over its own workload of the same shape (a child process); the
+ *              engine/reference and scorer/reference ratios (wall p50) are the figures to watch
  *   - typed:   an exhaustive typed-array scorer (lib/typed-array-baseline.ts), the latency floor the
  *              engine is held to (within 2×, explanations included); the ratios are printed
  *   - naive:   scoreCandidate over every candidate, top 50 by the same comparator
  *   - sql:     one GROUP BY query over the same assertions in a SQLite file (see lib/sql-baseline.ts)
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -44,6 +48,7 @@ const TOP = 50;
 const WARMUP = 5;
 const cfg = DEFAULT_SCORING;
 const noFilters = { verifiedOnly: false, practicedSinceMs: null };
+const REFERENCE = join(import.meta.dirname, "../../shared/perf-reference/bench.mjs");
 
 const { values } = parseArgs({
   options: {
@@ -133,6 +138,8 @@ async function runSize(size: number): Promise<Row> {
     agreement = await agreementOf(naivePositions, all, engine(TOP));
   }
   latency.sql = measureSql(pop, positions);
+  const reference = measureReference(size);
+  if (reference) latency.reference = reference;
   const indexBytes = index.memoryBytes();
   await index.close();
   return {
@@ -172,6 +179,28 @@ async function agreementOf(
     if (a === b) same++;
   }
   return `${same}/${ps.length}`;
+}
+
+/** The reference scorer in its own process, so its heap and JIT are its own; p50/p95 as it prints them. */
+function measureReference(size: number): Row["latency"][string] | null {
+  if (!existsSync(REFERENCE)) {
+    console.log(`  reference scorer not found at ${REFERENCE}: skipped`);
+    return null;
+  }
+  const heap = size > 200_000 ? ["--max-old-space-size=14000"] : [];
+  const run = spawnSync(
+    process.execPath,
+    ["--expose-gc", ...heap, REFERENCE, "--approach=typed_opt", `--n=${size}`, "--rep=1"],
+    { encoding: "utf8", timeout: 30 * 60_000 },
+  );
+  const m = /p50 ([\d.]+) ms p95 ([\d.]+) ms \(nq=(\d+)\)/.exec(`${run.stdout}${run.stderr}`);
+  if (!m) {
+    console.log(`  reference scorer printed no latency: ${run.stderr.slice(0, 200)}`);
+    return null;
+  }
+  console.log(`  reference (typed_opt) p50 ${m[1]} ms p95 ${m[2]} ms`);
+  const [p50, p95] = [Number(m[1]), Number(m[2])];
+  return { p50, p95, cpuP50: Number.NaN, n: Number(m[3]) };
 }
 
 function measureTyped(pop: SyntheticPopulation): Row["latency"][string] {
@@ -238,27 +267,31 @@ function summary(wall: number[], cpu: number[]) {
 
 /** Ratios compare cpu p50, which a busy shared machine disturbs less than wall time. */
 function printTable(results: Row[]): void {
-  const methods = ["typed", "scorer", "engine", "engine-pool200", "naive", "sql"];
+  const methods = ["reference", "typed", "scorer", "engine", "engine-pool200", "naive", "sql"];
   console.log(
     `\n## Query latency, top 50 — wall p50 / p95 [cpu p50] ms (n queries); load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(" ")}\n`,
   );
   console.log(
-    `| candidates | assertions | build ms | index B/assertion | heap B/assertion | ${methods.join(" | ")} | engine/scorer | engine/typed | scorer/typed | engine = naive |`,
+    `| candidates | assertions | build ms | index B/assertion | heap B/assertion | ${methods.join(" | ")} | engine/reference | scorer/reference | engine/scorer | engine/typed | scorer/typed | engine = naive |`,
   );
-  console.log(`|${" --- |".repeat(9 + methods.length)}`);
+  console.log(`|${" --- |".repeat(11 + methods.length)}`);
   for (const r of results) {
     const cells = methods.map((m) => {
       const l = r.latency[m];
-      return l ? `${fmtMs(l.p50)} / ${fmtMs(l.p95)} [${fmtMs(l.cpuP50)}] (${l.n})` : "—";
+      if (!l) return "—";
+      const cpu = Number.isNaN(l.cpuP50) ? "" : ` [${fmtMs(l.cpuP50)}]`;
+      return `${fmtMs(l.p50)} / ${fmtMs(l.p95)}${cpu} (${l.n})`;
     });
+    const vsReference = (a: string) =>
+      `${((r.latency[a]?.p50 ?? Number.NaN) / (r.latency.reference?.p50 ?? Number.NaN)).toFixed(1)}×`;
     const ratio = (a: string, b: string) =>
       `${((r.latency[a]?.cpuP50 ?? Number.NaN) / (r.latency[b]?.cpuP50 ?? Number.NaN)).toFixed(2)}×`;
     console.log(
       `| ${r.size.toLocaleString()} | ${r.assertions.toLocaleString()} | ${r.buildMs.toFixed(0)} | ` +
         `${r.indexBytesPerAssertion.toFixed(1)} | ${r.heapBytesPerAssertion.toFixed(1)} | ${cells.join(" | ")} | ` +
-        `${ratio("engine", "scorer")} | ${ratio("engine", "typed")} | ${ratio("scorer", "typed")} | ${r.agreement} |`,
+        `${vsReference("engine")} | ${vsReference("scorer")} | ${ratio("engine", "scorer")} | ${ratio("engine", "typed")} | ${ratio("scorer", "typed")} | ${r.agreement} |`,
     );
   }
 }
