@@ -129,15 +129,16 @@ function cueLevels(text: string): (offset: number) => number | null {
 }
 
 /**
- * Required when the clause says so, or unless it sits under a preferred heading. Prose before the
- * first heading ("We build the data platform behind our logistics products") describes the
- * company: what it names is preferred, not a hurdle — unless it is a list item.
+ * Required when the clause says so, or when it sits under a requirements heading. Duties are not
+ * demands: what a "What you'll do" or "Responsibilities" section names is preferred at most. Prose
+ * before the first heading ("We build the data platform behind our logistics products") describes
+ * the company: what it names is preferred, not a hurdle — unless it is a list item.
  */
 function isRequired(clause: string, section: SectionKind, line: Line, intro: boolean): boolean {
   if (PREFERRED_CUE.test(clause)) return false;
   if (REQUIRED_CUE.test(clause)) return true;
   if (intro) return line.bullet;
-  return section !== "preferred";
+  return section === "required";
 }
 
 /**

@@ -72,14 +72,14 @@ describe("software JD (markdown)", () => {
 describe("nursing JD (HTML)", () => {
   const p = parse(NURSING_JD);
 
-  it("reads headings and list items through the tags, preferred section included", () => {
+  it("reads headings and list items through the tags; duties are preferred, not demands", () => {
     expect(found(p)).toEqual([
       // named in the introduction, before any heading: preferred, not a hurdle
       ["hc.nursing.medical-surgical-nursing", "med-surg", false, null],
-      ["hc.nursing.patient-assessment", "patient assessment", true, null],
-      ["hc.epic", "Epic", true, null],
-      ["hc.nursing.medication-administration", "Medication administration", true, null],
-      ["hc.nursing.iv-therapy", "IV therapy", true, null],
+      ["hc.nursing.patient-assessment", "patient assessment", false, null],
+      ["hc.epic", "Epic", false, null],
+      ["hc.nursing.medication-administration", "Medication administration", false, null],
+      ["hc.nursing.iv-therapy", "IV therapy", false, null],
       ["hc.rn", "RN license", true, null],
       ["hc.bls", "BLS", true, null],
       ["hc.acls", "ACLS", true, null],
@@ -105,11 +105,11 @@ describe("nursing JD (HTML)", () => {
 describe("welding JD (plain text with colon headings)", () => {
   const p = parse(WELDING_JD);
 
-  it("maps abbreviations and cue words to levels; 'a plus' makes a requirement preferred", () => {
+  it("maps abbreviations and cue words to levels; 'a plus' and duties are preferred (MIG is also required below)", () => {
     expect(found(p)).toEqual([
       ["trades.welding.gmaw", "MIG", true, 3],
-      ["trades.blueprint-reading", "Read blueprints", true, null],
-      ["trades.welding.welding-symbols-interpretation", "welding symbols", true, null],
+      ["trades.blueprint-reading", "Read blueprints", false, null],
+      ["trades.welding.welding-symbols-interpretation", "welding symbols", false, null],
       ["trades.welding.smaw", "SMAW", true, 3],
       ["trades.welding.gtaw", "TIG welding", true, 5],
       ["trades.osha-10", "OSHA 10", true, null],
@@ -126,9 +126,9 @@ describe("welding JD (plain text with colon headings)", () => {
 describe("customer service JD (bold headings)", () => {
   const p = parse(CUSTOMER_SERVICE_JD);
 
-  it("finds soft skills and tools, basic → level 2, bonus section preferred", () => {
+  it("finds soft skills and tools, basic → level 2; what you'll do and bonus sections preferred", () => {
     expect(found(p)).toEqual([
-      ["sales.zendesk", "Zendesk", true, null],
+      ["sales.zendesk", "Zendesk", false, null],
       ["tv.communication", "communication skills", true, 4],
       ["tv.active-listening", "active listening", true, 4],
       ["biz.microsoft-excel", "Microsoft Excel", true, 2],
