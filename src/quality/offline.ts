@@ -13,6 +13,7 @@ import { fixedClock, parseClockSetting } from "../domain/clock.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import { openEngine } from "../engine/open.ts";
 import { resolvePosition } from "../engine/requirements.ts";
+import { DEFAULT_AS_OF } from "../generate/population.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { compareRanked } from "../scoring/rank.ts";
 import { scoreCandidate } from "../scoring/score.ts";
@@ -46,7 +47,7 @@ export async function snapshotOf(dataset: Dataset, taxonomy: Taxonomy): Promise<
   const dir = mkdtempSync(join(tmpdir(), "ler-offline-"));
   const db = join(dir, "bench.db");
   const asOf = dataset.manifest.asOf;
-  const nowMs = asOf ? parseClockSetting(asOf) : parseClockSetting("2026-11-01");
+  const nowMs = parseClockSetting(asOf ?? DEFAULT_AS_OF);
   try {
     const engine = await openEngine({
       db,
