@@ -5,6 +5,7 @@
  * name, which once pinned a core for minutes, is read in milliseconds.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newDocument } from "../../indexer/formats/common.ts";
 import { FIELD_LIMITS, withinFieldLimits } from "../../indexer/formats/limits.ts";
 import type { ParsedDocument, RawAssertion } from "../../indexer/types.ts";
 import { makeRig, type TestRig } from "../api/fixture.ts";
@@ -101,22 +102,13 @@ const assertion = (fields: Partial<RawAssertion> = {}): RawAssertion => ({
   ...fields,
 });
 
-const document = (fields: Partial<ParsedDocument> = {}): ParsedDocument => ({
-  format: "jsonresume",
-  documentId: null,
-  person: { id: "p-1", name: null, email: null, location: null },
-  title: null,
-  issuer: null,
-  issuedAt: null,
-  validUntil: null,
-  verification: "unverified",
-  revocation: "unchecked",
-  credentialStatus: null,
-  sourceKind: "self-asserted",
-  assertions: [assertion()],
-  warnings: [],
-  ...fields,
-});
+const document = (fields: Partial<ParsedDocument> = {}): ParsedDocument =>
+  newDocument(
+    "jsonresume",
+    "self-asserted",
+    { id: "p-1", name: null, email: null, location: null },
+    { assertions: [assertion()], ...fields },
+  );
 
 describe("withinFieldLimits", () => {
   it("leaves a document within the limits as it is", () => {

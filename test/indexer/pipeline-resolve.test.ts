@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { newDocument } from "../../indexer/formats/common.ts";
 import { buildHintIndex, resolveAssertions, resolveConcept } from "../../indexer/resolve-assertions.ts";
 import type { ParsedDocument, RawAssertion } from "../../indexer/types.ts";
 import { buildTaxonomy } from "../../taxonomy/graph.ts";
@@ -64,21 +65,12 @@ describe("resolveAssertions", () => {
         return taxonomy.resolve(text, options);
       },
     };
-    const doc: ParsedDocument = {
-      format: "native",
-      documentId: "d",
-      person: { id: "p", name: null, email: null, location: null },
-      title: null,
-      issuer: null,
-      issuedAt: null,
-      validUntil: null,
-      verification: "unverified",
-      revocation: "unchecked",
-      credentialStatus: null,
-      sourceKind: "self-asserted",
-      assertions: [raw("Go"), raw("Python"), raw("Kubernetes")],
-      warnings: [],
-    };
+    const doc: ParsedDocument = newDocument(
+      "native",
+      "self-asserted",
+      { id: "p", name: null, email: null, location: null },
+      { documentId: "d", assertions: [raw("Go"), raw("Python"), raw("Kubernetes")] },
+    );
     resolveAssertions(doc, { documentId: "d", candidateId: "p" }, spying, hints, Date.parse("2026-01-01"));
     expect(seen).toEqual([
       ["Go", "Python, Kubernetes"],
