@@ -63,7 +63,7 @@ function decodeCsv(text: string, input: IngestInput, options: DecodeOptions): In
 function decodeJws(text: string, input: IngestInput): IngestInput[] {
   // Always "jwt": the jwt parser detects the credential inside, which a forced format cannot name.
   const { payload } = decodeCompactJws(text);
-  return [{ ...input, content: payload, format: "jwt" }];
+  return [{ ...input, content: payload, format: "jwt", jws: text.trim() }];
 }
 
 function decodeJson(text: string, input: IngestInput): IngestInput[] {
@@ -94,7 +94,8 @@ function jsonLines(text: string, input: IngestInput): IngestInput[] | null {
       assertJsonDepth(line, "the line");
       const value = isCompactJws(line) ? decodeCompactJws(line).payload : JSON.parse(line);
       if (isObject(value)) objects++;
-      out.push({ ...input, name, content: value, ...(isCompactJws(line) ? { format: "jwt" as const } : {}) });
+      const jws = isCompactJws(line) ? { format: "jwt" as const, jws: line.trim() } : {};
+      out.push({ ...input, name, content: value, ...jws });
     } catch (cause) {
       const message =
         cause instanceof LerError ? cause.message : `not valid JSON: ${(cause as Error).message}`;

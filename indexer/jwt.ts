@@ -1,6 +1,6 @@
 /**
- * Compact JWS (header.payload.signature) decoding. The signature is NOT checked: a decoded JWT
- * is as trustworthy as any unsigned document, and is recorded as "unverified".
+ * Compact JWS (header.payload.signature) decoding. The signature is checked later, by the
+ * verifier (indexer/verify/jose.ts), from the compact text the decoder keeps beside the payload.
  */
 import { LerError } from "../src/domain/errors.ts";
 import { assertJsonDepth } from "./json-depth.ts";

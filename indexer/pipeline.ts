@@ -7,6 +7,7 @@
 import type { Clock } from "../src/domain/clock.ts";
 import { type ErrorCode, isLerError, LerError, toLerError } from "../src/domain/errors.ts";
 import type { LerFormat } from "../src/domain/schemas.ts";
+import type { DocumentVerification, TrustSnapshot } from "../src/domain/verification.ts";
 import type { DocumentWrite, Store, WriteOutcome } from "../src/store/types.ts";
 import type { Taxonomy } from "../taxonomy/model.ts";
 import { decodeInput } from "./decode.ts";
@@ -14,6 +15,8 @@ import { detectFormat, parserFor } from "./detect.ts";
 import { type PrepareContext, prepareDocument } from "./prepare-document.ts";
 import { buildHintIndex, type HintIndex } from "./resolve-assertions.ts";
 import type { DocumentReport, IngestInput, IngestReport, ParsedDocument } from "./types.ts";
+import { applyVerification } from "./verify/apply.ts";
+import { verifyDocument } from "./verify/index.ts";
 
 export interface PipelineDeps {
   store: Store;
@@ -30,6 +33,12 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Format for inputs that do not name one; otherwise detected per document. */
   format?: LerFormat;
+  /**
+   * The operator or API key that verified these documents upstream. Only then are a document's own
+   * claims of verification ("verification": "verified", source "verified-credential") kept, and
+   * recorded as attested by this name; otherwise they are downgraded and the report says so.
+   */
+  attestedBy?: string;
 }
 
 export interface Pipeline {
@@ -60,6 +69,7 @@ function failed(name: string, format: LerFormat | null, e: unknown, doc?: Parsed
     flags: [],
     warnings: doc?.warnings ?? [],
     error: errorOf(e),
+    verification: null,
   };
 }
 
@@ -95,6 +105,14 @@ export function totalsOf(reports: readonly DocumentReport[]): IngestReport["tota
   };
 }
 
+/** The report's view: the document's own check; embedded credentials' checks stay with the document. */
+const reportedVerification = (v: DocumentVerification): DocumentReport["verification"] => ({
+  status: v.status,
+  reason: v.reason,
+  attestedBy: v.attestedBy,
+  embedded: v.credentials.slice(1).map(({ path, status, reason }) => ({ path, status, reason })),
+});
+
 /** Documents per commit: one savepoint each, so a bad document still fails alone. */
 const WRITE_BATCH = 200;
 
@@ -116,9 +134,15 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     return hints;
   };
 
-  function prepare(name: string, doc: ParsedDocument, raw: () => unknown, ctx: PrepareContext): Prepared {
+  function prepare(
+    name: string,
+    doc: ParsedDocument,
+    raw: () => unknown,
+    ctx: PrepareContext,
+    verification: DocumentVerification,
+  ): Prepared {
     try {
-      const prepared = prepareDocument(doc, raw(), ctx);
+      const prepared = prepareDocument(doc, raw(), ctx, verification);
       const { write } = prepared;
       const report: DocumentReport = {
         name,
@@ -131,6 +155,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         flags: prepared.flags,
         warnings: prepared.warnings,
         error: null,
+        verification: reportedVerification(verification),
       };
       return { report, write };
     } catch (e) {
@@ -138,7 +163,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
   }
 
-  function readDecoded(input: IngestInput, options: IngestOptions, nowMs: number): Prepared[] {
+  async function readDecoded(
+    input: IngestInput,
+    options: IngestOptions,
+    nowMs: number,
+    trust: TrustSnapshot,
+  ): Promise<Prepared[]> {
     let format: LerFormat | null = input.format ?? options.format ?? null;
     let docs: ParsedDocument[];
     try {
@@ -152,29 +182,39 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return [{ report: failed(input.name, format, none), write: null }];
     }
     const ctx: PrepareContext = { taxonomy: deps.taxonomy, hints: hintIndex(), fileName: input.name, nowMs };
+    const verification = await verifyDocument(input, { trust, nowMs, attestedBy: options.attestedBy ?? null });
     return docs.map((doc, i) =>
       prepare(
         docs.length > 1 ? `${input.name}[${i}]` : input.name,
-        doc,
+        applyVerification(doc, verification, docs.length === 1),
         () => rawOf(doc, input.content, docs.length),
         ctx,
+        verification,
       ),
     );
   }
 
-  function readInput(input: IngestInput, options: IngestOptions, nowMs: number): Prepared[] {
+  async function readInput(
+    input: IngestInput,
+    options: IngestOptions,
+    nowMs: number,
+    trust: TrustSnapshot,
+  ): Promise<Prepared[]> {
+    let decoded: IngestInput[];
     try {
-      return decodeInput({ ...input, format: input.format ?? options.format }).flatMap((d) =>
-        readDecoded(d, options, nowMs),
-      );
+      decoded = decodeInput({ ...input, format: input.format ?? options.format });
     } catch (e) {
       return [{ report: failed(input.name, input.format ?? options.format ?? null, e), write: null }];
     }
+    const out: Prepared[] = [];
+    for (const d of decoded) out.push(...(await readDecoded(d, options, nowMs, trust)));
+    return out;
   }
 
   return {
     async ingest(inputs, options = {}) {
       const nowMs = deps.now();
+      const trust = deps.store.trust.snapshot();
       const reports: DocumentReport[] = [];
       let pending: { at: number; write: DocumentWrite }[] = [];
       let lastYield = performance.now();
@@ -186,7 +226,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         pending = [];
       };
       for (const input of inputs) {
-        for (const { report, write } of readInput(input, options, nowMs)) {
+        for (const { report, write } of await readInput(input, options, nowMs, trust)) {
           if (write && !options.dryRun) pending.push({ at: reports.length, write });
           reports.push(report);
         }

@@ -4,6 +4,7 @@
  */
 import { LerError } from "../src/domain/errors.ts";
 import { Candidate, type LerDocument } from "../src/domain/schemas.ts";
+import type { DocumentVerification } from "../src/domain/verification.ts";
 import { parseIsoDateMs } from "../src/scoring/dates.ts";
 import type { DocumentWrite } from "../src/store/types.ts";
 import type { Taxonomy } from "../taxonomy/model.ts";
@@ -34,6 +35,7 @@ const FLAG_RULES: [DocumentFlag, FlagRule][] = [
   ["suspended", (w) => w.document.revocation === "suspended"],
   ["status-unchecked", (w) => w.document.credentialStatus != null && w.document.revocation === "unchecked"],
   ["unverified", (w) => w.document.verification !== "verified"],
+  ["invalid-signature", (w) => w.document.verificationDetail?.status === "invalid-signature"],
   ["no-skills", (w) => w.assertions.length === 0],
 ];
 
@@ -54,7 +56,12 @@ function readCandidate(doc: ParsedDocument): Candidate {
  * levels), so re-ingesting after a taxonomy or scale change replaces stale assertions instead of
  * reporting "unchanged".
  */
-export function prepareDocument(doc: ParsedDocument, raw: unknown, ctx: PrepareContext): PreparedDocument {
+export function prepareDocument(
+  doc: ParsedDocument,
+  raw: unknown,
+  ctx: PrepareContext,
+  verification: DocumentVerification | null = null,
+): PreparedDocument {
   const candidate = readCandidate(doc);
   const documentId = doc.documentId?.trim() || contentId(raw);
   const warnings = [...doc.warnings];
@@ -76,6 +83,7 @@ export function prepareDocument(doc: ParsedDocument, raw: unknown, ctx: PrepareC
     validUntil: readDate(doc.validUntil, "$.validUntil", warnings),
     verification: doc.verification,
     revocation: doc.revocation,
+    verificationDetail: verification,
     credentialStatus: doc.credentialStatus ?? null,
     fileName: ctx.fileName,
     raw,

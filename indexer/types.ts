@@ -5,6 +5,7 @@
  */
 import type { ErrorCode } from "../src/domain/errors.ts";
 import type { LerFormat, RevocationStatus, SourceKind, Verification } from "../src/domain/schemas.ts";
+import type { VerificationStatus } from "../src/domain/verification.ts";
 import type { ScaleHint } from "../taxonomy/scales/types.ts";
 
 export interface RawAssertion {
@@ -73,6 +74,8 @@ export interface IngestInput {
   name: string;
   content: unknown;
   format?: LerFormat;
+  /** The compact JWS the content was decoded from, kept so its signature can be checked. */
+  jws?: string;
 }
 
 export type DocumentStatus = "stored" | "replaced" | "unchanged" | "failed" | "dry-run";
@@ -81,6 +84,7 @@ export type DocumentFlag =
   | "revoked"
   | "suspended"
   | "unverified"
+  | "invalid-signature"
   | "status-unchecked"
   | "no-skills";
 
@@ -95,6 +99,14 @@ export interface DocumentReport {
   flags: DocumentFlag[];
   warnings: string[];
   error: { code: ErrorCode; message: string; path?: string } | null;
+  /** What the verifier established; null when the document was not read. */
+  verification: {
+    status: VerificationStatus;
+    reason: string;
+    attestedBy: string | null;
+    /** Credentials embedded in the document (a CLR's), each with its own status. */
+    embedded: { path: string; status: VerificationStatus; reason: string }[];
+  } | null;
 }
 
 export interface IngestReport {

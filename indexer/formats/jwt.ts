@@ -3,7 +3,7 @@
  * its payload. The credential is the `vc` claim (or the payload itself); registered claims fill in
  * what the credential leaves out (iss → issuer, sub → subject id, jti → id, nbf/iat → issued,
  * exp → expiry). The credential is parsed as its own detected format; paths point into `$.vc`.
- * The JWS signature is not checked, so the result stays "unverified".
+ * The JWS signature is checked by the pipeline's verifier (indexer/verify/jose.ts), not here.
  */
 import { LerError } from "../../src/domain/errors.ts";
 import { detectFormat, parserFor } from "../detect.ts";
@@ -50,7 +50,7 @@ export const jwtParser: FormatParser = {
         ...d,
         verification: "unverified",
         assertions: d.assertions.map((a) => ({ ...a, sourcePath: rebase(a.sourcePath, prefix) })),
-        warnings: ["JWT signature not verified", ...d.warnings.map((w) => rebase(w, prefix))],
+        warnings: d.warnings.map((w) => rebase(w, prefix)),
       }));
   },
 };

@@ -3,6 +3,7 @@
  * through these; inside, code uses the inferred types.
  */
 import { z } from "zod";
+import { DocumentVerification } from "./verification.ts";
 
 /** Canonical proficiency 0–5 (DESIGN.md). `null` = level not stated, which is not 0. */
 export const CanonicalLevel = z.number().min(0).max(5).nullable();
@@ -106,6 +107,8 @@ export const LerDocument = z.object({
   validUntil: IsoDate.nullable(),
   verification: Verification,
   revocation: RevocationStatus,
+  /** What the verifier established on ingest; null for documents stored before verification existed. */
+  verificationDetail: DocumentVerification.nullable(),
   /** credentialStatus as found in the document, kept for a later status-list check. */
   credentialStatus: z.unknown().nullable(),
   fileName: z.string().nullable(),

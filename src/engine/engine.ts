@@ -18,6 +18,7 @@ import type { OutboxWorker } from "../search/outbox-worker.ts";
 import type { Store } from "../store/types.ts";
 import { buildProfile } from "./profile.ts";
 import { resolvePosition } from "./requirements.ts";
+import { createTrustService } from "./trust.ts";
 import type { Engine, MatchPage } from "./types.ts";
 
 export interface EngineParts {
@@ -94,6 +95,7 @@ export function createEngine(parts: EngineParts): Engine {
     taxonomy,
     now,
     ingest: (inputs, options) => pipeline.ingest(inputs, options),
+    trust: createTrustService(store.trust, now),
     match: (position, options) => rank("match", position, options),
     search: (position, options) => rank("search", position, options),
     async explain(candidateId, position, options = {}) {

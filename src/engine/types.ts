@@ -12,6 +12,7 @@ import type { MatchResult } from "../domain/match.ts";
 import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
 import type { BackendHealth } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
+import type { TrustService } from "./trust.ts";
 
 export interface MatchPage {
   /** The requirements as understood (resolved concepts). */
@@ -43,7 +44,10 @@ export interface Engine {
   readonly taxonomy: Taxonomy;
   /** The engine's one "now" (LER_MATCH_NOW, else the real clock): everything time-dependent reads it. */
   readonly now: Clock;
-  ingest(inputs: IngestInput[], options?: { dryRun?: boolean }): Promise<IngestReport>;
+  /** `attestedBy`: the operator or API key that verified the documents upstream (docs/verification.md). */
+  ingest(inputs: IngestInput[], options?: { dryRun?: boolean; attestedBy?: string }): Promise<IngestReport>;
+  /** The issuer trust list and operator-supplied issuer keys. */
+  readonly trust: TrustService;
   /** Rank candidates against a position; `required` requirements disqualify. */
   match(position: PositionInput, options?: Partial<MatchOptions>): Promise<MatchPage>;
   /** Recruiter search: `required` skills with a minLevel are exact hard filters. */

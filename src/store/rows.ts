@@ -28,6 +28,8 @@ export function toDocumentRow(d: LerDocument): DocumentRow {
     validUntil: d.validUntil,
     verification: d.verification,
     revocation: d.revocation,
+    verificationStatus: d.verificationDetail?.status ?? "unsigned",
+    verificationDetail: d.verificationDetail == null ? null : JSON.stringify(d.verificationDetail),
     credentialStatus: d.credentialStatus == null ? null : JSON.stringify(d.credentialStatus),
     fileName: d.fileName,
     contentHash: d.contentHash,
@@ -37,7 +39,13 @@ export function toDocumentRow(d: LerDocument): DocumentRow {
 }
 
 export function documentFromRow(r: DocumentRow): LerDocument {
-  return { ...r, credentialStatus: parseJson(r.credentialStatus), raw: parseJson(r.raw) };
+  const { verificationStatus: _status, verificationDetail, ...rest } = r;
+  return {
+    ...rest,
+    verificationDetail: parseJson(verificationDetail) as LerDocument["verificationDetail"],
+    credentialStatus: parseJson(r.credentialStatus),
+    raw: parseJson(r.raw),
+  };
 }
 
 export function toAssertionRow(a: SkillAssertion): AssertionRow {

@@ -36,6 +36,7 @@ import {
   toDocumentRow,
 } from "./rows.ts";
 import { assertions, candidates, documents, outbox } from "./schema/index.ts";
+import { createTrustStore } from "./trust-store.ts";
 import type { DocumentWrite, EvidenceRow, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
 
 /** Resolved from this file, so the store migrates the same whatever the working directory. */
@@ -408,6 +409,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
       q.outboxRetry.run({ id, error, next: nextAttemptMs });
     },
     stats: (): StoreStats => q.stats.get()!,
+    trust: createTrustStore(db),
     close: () => sqlite.close(),
   };
 }

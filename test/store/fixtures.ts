@@ -64,6 +64,7 @@ export function makeWrite(
       validUntil: null,
       verification: extra.verification ?? "unverified",
       revocation: "unchecked",
+      verificationDetail: null,
       credentialStatus: extra.credentialStatus ?? null,
       fileName: "file.json",
       contentHash: extra.hash ?? `hash-${documentId}`,

@@ -1,6 +1,7 @@
 /** One row per LER document: its provenance, verification state and the raw JSON as received. */
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { LerFormat, RevocationStatus, Verification } from "../../domain/schemas.ts";
+import { VerificationStatus } from "../../domain/verification.ts";
 import { candidates } from "./candidates.ts";
 import { enumValues } from "./enum.ts";
 
@@ -18,6 +19,12 @@ export const documents = sqliteTable(
     validUntil: text("valid_until"),
     verification: text("verification", { enum: enumValues(Verification.options) }).notNull(),
     revocation: text("revocation", { enum: enumValues(RevocationStatus.options) }).notNull(),
+    /** What the verifier established (docs/verification.md); "unsigned" for rows written before it. */
+    verificationStatus: text("verification_status", { enum: enumValues(VerificationStatus.options) })
+      .notNull()
+      .default("unsigned"),
+    /** JSON text of the DocumentVerification: every credential checked, with its reason. */
+    verificationDetail: text("verification_detail"),
     /** JSON text; null when the document carries no credentialStatus. */
     credentialStatus: text("credential_status"),
     fileName: text("file_name"),
@@ -26,5 +33,8 @@ export const documents = sqliteTable(
     raw: text("raw").notNull(),
     ingestedAt: text("ingested_at").notNull(),
   },
-  (t) => [index("documents_candidate_idx").on(t.candidateId)],
+  (t) => [
+    index("documents_candidate_idx").on(t.candidateId),
+    index("documents_verification_idx").on(t.verificationStatus),
+  ],
 );

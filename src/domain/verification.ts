@@ -1,0 +1,102 @@
+/**
+ * What the engine establishes about a document's authenticity (docs/verification.md). A status is
+ * a fact the verifier found, never a claim read from the document; `attestedBy` names the operator
+ * or API key that vouched for a claim the engine could not check itself.
+ */
+import { z } from "zod";
+
+export const VerificationStatus = z.enum([
+  "verified",
+  "signed-untrusted-issuer",
+  "unsigned",
+  "invalid-signature",
+  "expired",
+  "revoked",
+]);
+export type VerificationStatus = z.infer<typeof VerificationStatus>;
+
+/** Why a proof could not be checked or did not hold: stable codes a caller can match on. */
+export const VerificationCode = z.enum([
+  "valid",
+  "no_proof",
+  "unknown_context",
+  "unknown_key",
+  "unsupported_proof",
+  "bad_signature",
+  "issuer_mismatch",
+  "undefined_term",
+  "malformed_proof",
+  "alg_none",
+]);
+export type VerificationCode = z.infer<typeof VerificationCode>;
+
+/** One credential's check: the document itself ("$") or one embedded in it (a CLR's achievements). */
+export const CredentialCheck = z.object({
+  /** JSON path of the credential inside the document; "$" for the document itself. */
+  path: z.string(),
+  status: VerificationStatus,
+  code: VerificationCode,
+  reason: z.string(),
+  /** The issuer the proof binds (its DID or URL); null when no proof held. */
+  issuer: z.string().nullable(),
+  /** The trust list's name for that issuer; null when not on the list. */
+  trustedAs: z.string().nullable(),
+  /** Proof family: "eddsa-rdfc-2022", "ecdsa-rdfc-2019", "Ed25519Signature2020", "JWS ES256"… */
+  proof: z.string().nullable(),
+});
+export type CredentialCheck = z.infer<typeof CredentialCheck>;
+
+export const DocumentVerification = z.object({
+  status: VerificationStatus,
+  reason: z.string(),
+  /** The checks, the document's own first. */
+  credentials: z.array(CredentialCheck),
+  /** "status not checked" unless a status list the operator supplied covered the credential. */
+  statusChecked: z.boolean(),
+  attestedBy: z.string().nullable(),
+});
+export type DocumentVerification = z.infer<typeof DocumentVerification>;
+
+/** An issuer the operator trusts: a DID or an https URL, with the name shown on badges. */
+export const TrustedIssuer = z.object({
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .regex(/^(did:[a-z0-9]+:.+|https?:\/\/.+|urn:.+)$/, { message: "expected a DID, an http(s) URL or a URN" }),
+  name: z.string().trim().min(1).max(300),
+  addedAt: z.string(),
+});
+export type TrustedIssuer = z.infer<typeof TrustedIssuer>;
+
+/**
+ * A public key the operator vouches for, for issuers whose keys are not self-describing (did:web,
+ * https): a verification method with a Multikey `publicKeyMultibase` or a `publicKeyJwk`.
+ */
+export const IssuerKey = z
+  .object({
+    id: z.string().trim().min(1).max(2000),
+    controller: z.string().trim().min(1).max(2000),
+    type: z.string().default("Multikey"),
+    publicKeyMultibase: z.string().min(1).max(2000).optional(),
+    publicKeyJwk: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((k) => (k.publicKeyMultibase === undefined) !== (k.publicKeyJwk === undefined), {
+    message: "give exactly one of publicKeyMultibase or publicKeyJwk",
+  });
+export type IssuerKey = z.infer<typeof IssuerKey>;
+
+/** The keys and trust list a verification reads: a snapshot, so one ingest sees one list. */
+export interface TrustSnapshot {
+  issuers: ReadonlyMap<string, TrustedIssuer>;
+  keys: ReadonlyMap<string, IssuerKey>;
+}
+
+/** A revoked or suspended document is "revoked" whatever its proof said; the list is read later. */
+export function effectiveStatus(
+  verification: Pick<DocumentVerification, "status">,
+  revocation: string,
+): VerificationStatus {
+  return revocation === "revoked" || revocation === "suspended" ? "revoked" : verification.status;
+}

@@ -1,0 +1,56 @@
+/** The trust list and operator-supplied issuer keys, on the store's database. */
+import { asc, eq } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { IssuerKey, type TrustedIssuer, type TrustSnapshot } from "../domain/verification.ts";
+import { issuerKeys, trustedIssuers } from "./schema/index.ts";
+
+export interface TrustStore {
+  listIssuers(): TrustedIssuer[];
+  /** Adds or renames; true when the issuer was new. */
+  putIssuer(issuer: TrustedIssuer): boolean;
+  removeIssuer(id: string): boolean;
+  listKeys(): IssuerKey[];
+  putKey(key: IssuerKey, addedAt: string): boolean;
+  removeKey(id: string): boolean;
+  snapshot(): TrustSnapshot;
+}
+
+export function createTrustStore(db: BetterSQLite3Database): TrustStore {
+  const listIssuers = () => db.select().from(trustedIssuers).orderBy(asc(trustedIssuers.id)).all();
+  const listKeys = () =>
+    db
+      .select()
+      .from(issuerKeys)
+      .orderBy(asc(issuerKeys.id))
+      .all()
+      .map((r) => IssuerKey.parse(JSON.parse(r.method)));
+  const exists = (table: typeof trustedIssuers | typeof issuerKeys, id: string) =>
+    db.select({ id: table.id }).from(table).where(eq(table.id, id)).get() !== undefined;
+  return {
+    listIssuers,
+    putIssuer(issuer) {
+      const isNew = !exists(trustedIssuers, issuer.id);
+      db.insert(trustedIssuers)
+        .values(issuer)
+        .onConflictDoUpdate({ target: trustedIssuers.id, set: { name: issuer.name } })
+        .run();
+      return isNew;
+    },
+    removeIssuer: (id) => db.delete(trustedIssuers).where(eq(trustedIssuers.id, id)).run().changes > 0,
+    listKeys,
+    putKey(key, addedAt) {
+      const isNew = !exists(issuerKeys, key.id);
+      const row = { id: key.id, controller: key.controller, method: JSON.stringify(key), addedAt };
+      db.insert(issuerKeys)
+        .values(row)
+        .onConflictDoUpdate({ target: issuerKeys.id, set: { controller: row.controller, method: row.method } })
+        .run();
+      return isNew;
+    },
+    removeKey: (id) => db.delete(issuerKeys).where(eq(issuerKeys.id, id)).run().changes > 0,
+    snapshot: () => ({
+      issuers: new Map(listIssuers().map((i) => [i.id, i])),
+      keys: new Map(listKeys().map((k) => [k.id, k])),
+    }),
+  };
+}
