@@ -14,6 +14,7 @@ import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { matchRoutes } from "./routes/match.ts";
 import { statusListRoutes } from "./routes/status-lists.ts";
+import { trustRoutes } from "./routes/trust.ts";
 
 const ROUTES: RouteModule[] = [
   healthRoutes,
@@ -22,6 +23,7 @@ const ROUTES: RouteModule[] = [
   candidateRoutes,
   matchRoutes,
   conceptRoutes,
+  trustRoutes,
 ];
 
 export const OPENAPI_INFO = {

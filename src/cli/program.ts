@@ -11,6 +11,7 @@ import { registerMatchCommands } from "./commands/match.ts";
 import { registerReindexCommand } from "./commands/reindex.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerTaxonomyCommands } from "./commands/taxonomy.ts";
+import { registerTrustCommands } from "./commands/trust.ts";
 import { EXIT } from "./exit.ts";
 
 export function buildProgram(): Command {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     registerTaxonomyCommands,
     registerBenchCommands,
     registerExtractCommands,
+    registerTrustCommands,
   ])
     register(program);
   return program;

@@ -2,7 +2,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { IssuerKey, type TrustedIssuer, type TrustSnapshot } from "../domain/verification.ts";
-import { issuerKeys, trustedIssuers } from "./schema/index.ts";
+import { documents, issuerKeys, trustedIssuers } from "./schema/index.ts";
 
 export interface TrustStore {
   listIssuers(): TrustedIssuer[];
@@ -13,6 +13,16 @@ export interface TrustStore {
   putKey(key: IssuerKey, addedAt: string): boolean;
   removeKey(id: string): boolean;
   snapshot(): TrustSnapshot;
+  /** Documents whose proof did not hold: kept and flagged, for an administrator to look at. */
+  tamperedDocuments(): TamperedDocument[];
+}
+
+export interface TamperedDocument {
+  id: string;
+  candidateId: string;
+  title: string | null;
+  fileName: string | null;
+  reason: string;
 }
 
 export function createTrustStore(db: BetterSQLite3Database): TrustStore {
@@ -48,6 +58,20 @@ export function createTrustStore(db: BetterSQLite3Database): TrustStore {
       return isNew;
     },
     removeKey: (id) => db.delete(issuerKeys).where(eq(issuerKeys.id, id)).run().changes > 0,
+    tamperedDocuments: () =>
+      db
+        .select({
+          id: documents.id,
+          candidateId: documents.candidateId,
+          title: documents.title,
+          fileName: documents.fileName,
+          detail: documents.verificationDetail,
+        })
+        .from(documents)
+        .where(eq(documents.verificationStatus, "invalid-signature"))
+        .orderBy(asc(documents.id))
+        .all()
+        .map(({ detail, ...d }) => ({ ...d, reason: detail ? (JSON.parse(detail) as { reason: string }).reason : "" })),
     snapshot: () => ({
       issuers: new Map(listIssuers().map((i) => [i.id, i])),
       keys: new Map(listKeys().map((k) => [k.id, k])),

@@ -15,6 +15,7 @@ interface IngestOptions extends CommonOptions {
   dryRun?: boolean;
   batchSize: string;
   progress?: boolean;
+  attestedBy?: string;
 }
 
 const BATCH = 200;
@@ -33,6 +34,10 @@ export function registerIngestCommand(program: Command): void {
     .option("--batch-size <n>", "documents per batch", String(BATCH))
     .option("--no-progress", "no progress bar")
     .option(
+      "--attested-by <name>",
+      "you verified these documents upstream: keep their own verification claims, recorded as attested by <name>",
+    )
+    .option(
       "--status-list <file>",
       "a status list (Bitstring/StatusList2021 credential or { revoked: [ids] }) to re-mark stored credentials; repeatable",
       (value: string, all: string[]) => [...all, value],
@@ -49,6 +54,7 @@ export function registerIngestCommand(program: Command): void {
             {
               format,
               dryRun: !!o.dryRun,
+              ...(o.attestedBy ? { attestedBy: o.attestedBy } : {}),
               batchSize: Number(o.batchSize) || BATCH,
               progress: o.progress !== false && !o.json && !!process.stderr.isTTY,
               // --json promises an entry per document; the table needs only the failures
@@ -66,7 +72,7 @@ export function registerIngestCommand(program: Command): void {
           : "";
         process.stdout.write(
           o.json
-            ? `${JSON.stringify(status ? { ...report, status } : report)}\n`
+            ? `${JSON.stringify(status ? { ...withoutRows(report), status } : withoutRows(report))}\n`
             : `${summarise(report)}${statusLine}\n`,
         );
         process.exitCode = report.totals.failed > 0 ? EXIT.rejected : EXIT.ok;
@@ -75,6 +81,9 @@ export function registerIngestCommand(program: Command): void {
       }
     });
 }
+
+/** --json already carries each document's verification; the table's rows would repeat it. */
+const withoutRows = ({ verification: _rows, ...report }: IngestReport & { verification?: unknown }) => report;
 
 function readStatusListFile(path: string): unknown {
   try {
@@ -92,24 +101,50 @@ function readStatusListFile(path: string): unknown {
 
 type IngestFn = (
   inputs: ReturnType<typeof fileInput>[],
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; attestedBy?: string },
 ) => Promise<IngestReport>;
 
 /** Which per-document reports to keep: every one (--json), or only failures, so memory stays flat. */
 export const keepFailed = (d: DocumentReport): boolean => d.status === "failed";
 export const keepAll = (): boolean => true;
 
+/** One line of the verification table: kept for every document, whatever --json keeps. */
+export type VerificationRow = [document: string, status: string, reason: string];
+
+const verificationRow = (d: DocumentReport): VerificationRow => {
+  const v = d.verification!;
+  const embedded = v.embedded.length
+    ? `; embedded: ${v.embedded.map((e) => `${e.path} ${e.status}`).join(", ")}`
+    : "";
+  return [d.name, v.status, `${v.reason}${embedded}`];
+};
+
+/** Past this many documents the table shows only those with a proof, an attestation or a failure. */
+const VERIFICATION_ROWS = 200;
+
+function verificationTable(rows: readonly VerificationRow[]): string[] {
+  const counts = new Map<string, number>();
+  for (const [, status] of rows) counts.set(status, (counts.get(status) ?? 0) + 1);
+  const totals = [...counts].map(([status, n]) => `${n} ${status}`).join(", ");
+  const shown =
+    rows.length <= VERIFICATION_ROWS ? rows : rows.filter(([, , reason]) => !reason.startsWith("no proof"));
+  const cut = shown.slice(0, VERIFICATION_ROWS);
+  const more = shown.length > cut.length ? [`… ${shown.length - cut.length} more (--json has all)`] : [];
+  return ["", `verification: ${totals}`, table(["document", "status", "reason"], cut), ...more];
+}
+
 export async function ingestAll(
   paths: string[],
   o: {
     format?: LerFormat;
     dryRun: boolean;
+    attestedBy?: string;
     batchSize: number;
     progress: boolean;
     keep?: (d: DocumentReport) => boolean;
   },
   ingest: IngestFn,
-): Promise<IngestReport> {
+): Promise<IngestReport & { verification?: VerificationRow[] }> {
   const bar = o.progress
     ? new SingleBar({ format: "ingest {bar} {value} files | {rate}/s | ETA {eta_formatted}", etaBuffer: 50 })
     : null;
@@ -117,15 +152,18 @@ export async function ingestAll(
   bar?.start(total, 0, { rate: "0" });
   const started = performance.now();
   const merged = emptyReport();
+  const verified: VerificationRow[] = [];
   const unresolved = new Map<string, number>();
   let done = 0;
   for (const batch of batches(walk(paths), o.batchSize)) {
     const inputs = batch.map((path) => safeInput(path, o.format));
-    mergeInto(merged, unresolved, await ingest(inputs, { dryRun: o.dryRun }), o.keep ?? keepFailed);
+    const options = { dryRun: o.dryRun, ...(o.attestedBy ? { attestedBy: o.attestedBy } : {}) };
+    mergeInto(merged, unresolved, await ingest(inputs, options), o.keep ?? keepFailed, verified);
     done += batch.length;
     bar?.update(done, { rate: (done / Math.max(0.001, (performance.now() - started) / 1000)).toFixed(0) });
   }
   bar?.stop();
+  merged.verification = verified;
   merged.totals.unresolved = [...unresolved]
     .map(([text, count]) => ({ text, count }))
     .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
@@ -146,7 +184,7 @@ function countFiles(paths: string[]): number {
   return n;
 }
 
-function emptyReport(): IngestReport {
+function emptyReport(): IngestReport & { verification?: VerificationRow[] } {
   return {
     documents: [],
     totals: {
@@ -167,8 +205,10 @@ function mergeInto(
   unresolved: Map<string, number>,
   r: IngestReport,
   keep: (d: DocumentReport) => boolean,
+  verified: VerificationRow[],
 ): void {
   for (const d of r.documents) if (keep(d)) into.documents.push(d);
+  for (const d of r.documents) if (d.verification) verified.push(verificationRow(d));
   const t = into.totals;
   for (const k of ["documents", "stored", "replaced", "unchanged", "failed", "assertions"] as const)
     t[k] += r.totals[k];
@@ -176,7 +216,7 @@ function mergeInto(
   for (const u of r.totals.unresolved) unresolved.set(u.text, (unresolved.get(u.text) ?? 0) + u.count);
 }
 
-export function summarise(report: IngestReport): string {
+export function summarise(report: IngestReport & { verification?: VerificationRow[] }): string {
   const t = report.totals;
   const parts = [
     `${t.documents} documents: ${t.stored} stored, ${t.replaced} replaced, ${t.unchanged} unchanged, ${t.failed} failed; ${t.assertions} assertions`,
@@ -195,6 +235,7 @@ export function summarise(report: IngestReport): string {
         t.unresolved.slice(0, 15).map((u) => [u.text, u.count]),
       ),
     );
+  if (report.verification?.length) parts.push(...verificationTable(report.verification));
   const failed = report.documents.filter((d) => d.status === "failed");
   if (failed.length)
     parts.push("", "failures:", table(["document", "code", "reason"], failed.map(failureRow)));
