@@ -37,8 +37,9 @@ describe("decodeInput", () => {
 
   it("decodes a compact JWS to its payload, for the jwt parser", () => {
     const payload = { vc: OB3, iss: "did:example:issuer", sub: "did:example:me", nbf: 1700000000 };
-    const [input] = decodeInput({ name: "cred.jwt", content: jws(payload) });
-    expect(input).toEqual({ name: "cred.jwt", content: payload, format: "jwt" });
+    const compact = jws(payload);
+    const [input] = decodeInput({ name: "cred.jwt", content: compact });
+    expect(input).toEqual({ name: "cred.jwt", content: payload, format: "jwt", jws: compact });
   });
 
   it("fills a JWT credential's gaps from its registered claims", () => {

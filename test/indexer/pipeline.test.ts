@@ -43,6 +43,7 @@ describe("ingest", () => {
         flags: ["unverified"],
         warnings: [],
         error: null,
+        verification: { status: "unsigned", reason: "no proof: nothing to check", attestedBy: null, embedded: [] },
       },
     ]);
     const evidence = t.store.evidenceFor(["ada"]).get("ada") ?? [];
@@ -205,21 +206,25 @@ describe("resolution and levels", () => {
 });
 
 describe("flags", () => {
+  const attested = { attestedBy: "upstream-verifier" };
   it.each([
-    ["an expired credential", { validUntil: "2001-01-01", verification: "verified" }, ["expired"]],
-    ["an unverified document", {}, ["unverified"]],
-    ["a verified document", { verification: "verified" }, []],
-  ])("flags %s", async (_what, extra, flags) => {
-    const report = await pipeline.ingest([
-      { name: "x.json", content: nativeDoc("p1", [{ skill: "SQL" }], extra) },
-    ]);
+    ["an expired credential", { validUntil: "2001-01-01", verification: "verified" }, attested, ["expired"]],
+    ["an unverified document", {}, {}, ["unverified"]],
+    ["a verified document, attested", { verification: "verified" }, attested, []],
+    ["a document that says it is verified, unattested", { verification: "verified" }, {}, ["unverified"]],
+  ])("flags %s", async (_what, extra, options, flags) => {
+    const report = await pipeline.ingest(
+      [{ name: "x.json", content: nativeDoc("p1", [{ skill: "SQL" }], extra) }],
+      options,
+    );
     expect(report.documents[0]?.flags).toEqual(flags);
   });
 
   it("flags a document with no skills, and still stores it", async () => {
-    const report = await pipeline.ingest([
-      { name: "x.json", content: nativeDoc("p1", [], { verification: "verified" }) },
-    ]);
+    const report = await pipeline.ingest(
+      [{ name: "x.json", content: nativeDoc("p1", [], { verification: "verified" }) }],
+      attested,
+    );
     expect(report.documents[0]).toMatchObject({ status: "stored", flags: ["no-skills"] });
   });
 
