@@ -298,6 +298,12 @@ function employerRecord(ctx: Context, person: Person, rng: Rng): DocumentDraft {
   };
 }
 
+/**
+ * Who vouches for the generator's "verified" credentials when they are ingested: synthetic
+ * documents carry no proofs, so the generator itself is their upstream verifier.
+ */
+export const GENERATOR_ATTESTATION = "ler-match generator";
+
 function credential(ctx: Context, person: Person, rng: Rng): DocumentDraft {
   const kind = rng.chance(0.4) ? "verified-credential" : "issued-credential";
   const skills = strongest(person.skills, rng.int(1, 3), rng);

@@ -19,6 +19,7 @@ import type { PositionInput } from "../domain/schemas.ts";
 import { openEngine } from "../engine/open.ts";
 import type { Engine } from "../engine/types.ts";
 import { DEFAULT_SCORING, ScoringConfig, type ScoringConfigInput } from "../scoring/config.ts";
+import { GENERATOR_ATTESTATION } from "../generate/population.ts";
 import { buildBm25 } from "./bm25.ts";
 import { bootstrapMean, comparePaired, type Interval, type PairedComparison } from "./compare.ts";
 import { type BenchPosition, type Dataset, documentCandidateId } from "./dataset.ts";
@@ -174,7 +175,8 @@ export async function ingestCorpus(engine: Engine, documents: readonly unknown[]
   const totals = { documents: documents.length, failed: 0, assertions: 0 };
   for (let i = 0; i < documents.length; i += PAGE) {
     const inputs = documents.slice(i, i + PAGE).map((content, j) => ({ name: `corpus[${i + j}]`, content }));
-    const report = await engine.ingest(inputs);
+    // the generator is the upstream verifier of its own synthetic credentials
+    const report = await engine.ingest(inputs, { attestedBy: GENERATOR_ATTESTATION });
     totals.failed += report.totals.failed;
     totals.assertions += report.totals.assertions;
   }
