@@ -182,7 +182,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return [{ report: failed(input.name, format, none), write: null }];
     }
     const ctx: PrepareContext = { taxonomy: deps.taxonomy, hints: hintIndex(), fileName: input.name, nowMs };
-    const verification = await verifyDocument(input, { trust, nowMs, attestedBy: options.attestedBy ?? null });
+    const verification = await verifyDocument(input, {
+      trust,
+      nowMs,
+      attestedBy: options.attestedBy ?? null,
+    });
     return docs.map((doc, i) =>
       prepare(
         docs.length > 1 ? `${input.name}[${i}]` : input.name,

@@ -58,7 +58,8 @@ const addKeys = createRoute({
   method: "post",
   path: "/v1/trust/keys",
   tags: ["trust"],
-  summary: "Add issuer public keys (did:web, https issuers): a verification method, an array, or a DID document",
+  summary:
+    "Add issuer public keys (did:web, https issuers): a verification method, an array, or a DID document",
   request: { body: { required: true, content: { "application/json": { schema: z.unknown() } } } },
   responses: {
     200: json(z.object({ keys: z.array(Key), created: z.number() }), "The keys as stored"),

@@ -41,7 +41,8 @@ const covers = (path: string, at: string) =>
 /** The innermost credential an assertion was read from. */
 function checkFor(sourcePath: string, checks: readonly CredentialCheck[]): CredentialCheck | undefined {
   let best: CredentialCheck | undefined;
-  for (const c of checks) if (covers(c.path, sourcePath) && (!best || c.path.length > best.path.length)) best = c;
+  for (const c of checks)
+    if (covers(c.path, sourcePath) && (!best || c.path.length > best.path.length)) best = c;
   return best;
 }
 

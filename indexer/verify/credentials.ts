@@ -1,28 +1,27 @@
 /** The credentials inside a document: itself, and every credential embedded in it (a CLR's, an LER-RS's). */
-import { asArray, childPath, isObject, type Json } from "../json-path.ts";
+import { childPath, isObject, type Json } from "../json-path.ts";
 
 export interface FoundCredential {
   path: string;
   credential: Json;
 }
 
-const isCredential = (node: Json): boolean => node.credentialSubject !== undefined || node.proof !== undefined;
+/** An embedded credential names its own contexts and carries a subject or a proof. */
+const isCredential = (node: Json): boolean =>
+  node["@context"] !== undefined && (node.credentialSubject !== undefined || node.proof !== undefined);
+
+const SKIPPED = new Set(["proof", "@context"]);
 
 export function findCredentials(root: Json): FoundCredential[] {
   const found: FoundCredential[] = [{ path: "$", credential: root }];
-  const walk = (node: unknown, path: string) => {
-    if (Array.isArray(node)) node.forEach((item, i) => walk(item, childPath(path, i)));
-    if (!isObject(node)) return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === "proof" || key === "@context") continue;
-      const at = childPath(path, key);
-      for (const [i, item] of asArray(value).entries()) {
-        const itemPath = Array.isArray(value) ? childPath(at, i) : at;
-        if (isObject(item) && isCredential(item) && item["@context"] !== undefined)
-          found.push({ path: itemPath, credential: item });
-        walk(item, itemPath);
-      }
+  const walk = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) walk(item, childPath(path, i));
+      return;
     }
+    if (!isObject(node)) return;
+    if (path !== "$" && isCredential(node)) found.push({ path, credential: node });
+    for (const [key, value] of Object.entries(node)) if (!SKIPPED.has(key)) walk(value, childPath(path, key));
   };
   walk(root, "$");
   return found;

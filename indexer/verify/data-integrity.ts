@@ -24,7 +24,9 @@ const SUITES = () => [
 const SUPPORTED = new Set(["eddsa-rdfc-2022", "ecdsa-rdfc-2019", "Ed25519Signature2020"]);
 
 export const proofFamily = (proof: Json): string =>
-  proof.type === "DataIntegrityProof" ? String(proof.cryptosuite ?? "DataIntegrityProof") : String(proof.type);
+  proof.type === "DataIntegrityProof"
+    ? String(proof.cryptosuite ?? "DataIntegrityProof")
+    : String(proof.type);
 
 /** Every error jsonld-signatures collected, innermost first: the cause is usually buried. */
 function causes(e: unknown, out: unknown[] = []): unknown[] {
@@ -47,11 +49,23 @@ function failure(error: unknown, family: string): ProofOutcome {
   if (key) return { code: "unknown_key", detail: key.message, proof: family };
   const text = all.map(messageOf).join(" | ");
   if (/issuer .*must match|must match the verification method controller/i.test(text))
-    return { code: "issuer_mismatch", detail: "the signing key's controller is not the credential's issuer", proof: family };
+    return {
+      code: "issuer_mismatch",
+      detail: "the signing key's controller is not the credential's issuer",
+      proof: family,
+    };
   if (/invalid signature|signature.*(did not|does not) verify/i.test(text))
-    return { code: "bad_signature", detail: "the signature does not match the credential's content", proof: family };
+    return {
+      code: "bad_signature",
+      detail: "the signature does not match the credential's content",
+      proof: family,
+    };
   if (/safe mode|undefined term|relative.*IRI|could not be expanded/i.test(text))
-    return { code: "undefined_term", detail: "a term is not defined by the credential's contexts (JSON-LD safe mode)", proof: family };
+    return {
+      code: "undefined_term",
+      detail: "a term is not defined by the credential's contexts (JSON-LD safe mode)",
+      proof: family,
+    };
   return { code: "malformed_proof", detail: text.slice(0, 300), proof: family };
 }
 
@@ -60,7 +74,11 @@ export async function verifyLinkedDataProof(credential: Json, loader: DocumentLo
   const families = proofs.map(proofFamily);
   const family = families.join(", ");
   if (!families.some((f) => SUPPORTED.has(f)))
-    return { code: "unsupported_proof", detail: `proof type ${family} is not one the engine checks`, proof: family };
+    return {
+      code: "unsupported_proof",
+      detail: `proof type ${family} is not one the engine checks`,
+      proof: family,
+    };
   try {
     const result = await jsigs.verify(credential, {
       suite: SUITES(),

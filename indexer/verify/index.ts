@@ -30,7 +30,10 @@ const NO_PROOF: ProofOutcome = { code: "no_proof", detail: "no proof: nothing to
 
 const hasStatus = (credential: Json): boolean => credential.credentialStatus != null;
 
-export async function verifyDocument(target: VerifyTarget, ctx: VerifyContext): Promise<DocumentVerification> {
+export async function verifyDocument(
+  target: VerifyTarget,
+  ctx: VerifyContext,
+): Promise<DocumentVerification> {
   const { trust, nowMs } = ctx;
   const attestedBy = ctx.attestedBy ?? null;
   if (!isObject(target.content)) return summarise([], false, attestedBy);
@@ -38,12 +41,17 @@ export async function verifyDocument(target: VerifyTarget, ctx: VerifyContext): 
     const payload = target.content;
     const credential = isObject(payload.vc) ? payload.vc : payload;
     const outcome = await verifyJws(target.jws, payload, trust);
-    return summarise([toCheck("$", { ...credential, ...jwtDates(payload) }, outcome, trust, nowMs)], hasStatus(credential), attestedBy);
+    return summarise(
+      [toCheck("$", { ...credential, ...jwtDates(payload) }, outcome, trust, nowMs)],
+      hasStatus(credential),
+      attestedBy,
+    );
   }
   const loader = staticLoader(trust);
   const checks = [];
   for (const { path, credential } of findCredentials(target.content)) {
-    const outcome = credential.proof === undefined ? NO_PROOF : await verifyLinkedDataProof(credential, loader);
+    const outcome =
+      credential.proof === undefined ? NO_PROOF : await verifyLinkedDataProof(credential, loader);
     checks.push(toCheck(path, credential, outcome, trust, nowMs));
   }
   return summarise(checks, hasStatus(target.content), attestedBy);
@@ -51,7 +59,9 @@ export async function verifyDocument(target: VerifyTarget, ctx: VerifyContext): 
 
 /** JWT `exp` is the credential's expiry when the credential states none. */
 function jwtDates(payload: Json): Json {
-  return typeof payload.exp === "number" ? { expirationDate: new Date(payload.exp * 1000).toISOString() } : {};
+  return typeof payload.exp === "number"
+    ? { expirationDate: new Date(payload.exp * 1000).toISOString() }
+    : {};
 }
 
 function summarise(

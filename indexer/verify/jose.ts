@@ -4,19 +4,25 @@
  */
 import { compactVerify, decodeProtectedHeader, importJWK } from "jose";
 import type { TrustSnapshot } from "../../src/domain/verification.ts";
-import { KeyNotFound, jwkFor } from "./keys.ts";
+import { jwkFor, KeyNotFound } from "./keys.ts";
 import type { ProofOutcome } from "./outcome.ts";
 
 const ALGORITHMS = ["EdDSA", "Ed25519", "ES256", "ES384", "RS256", "PS256"];
 
 const textOf = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
-export async function verifyJws(jws: string, payload: Record<string, unknown>, trust: TrustSnapshot): Promise<ProofOutcome> {
+export async function verifyJws(
+  jws: string,
+  payload: Record<string, unknown>,
+  trust: TrustSnapshot,
+): Promise<ProofOutcome> {
   const header = decodeProtectedHeader(jws);
   const alg = String(header.alg ?? "none");
   const proof = `JWS ${alg}`;
-  if (alg.toLowerCase() === "none") return { code: "alg_none", detail: "the JWT says alg none: it carries no signature", proof };
-  if (!ALGORITHMS.includes(alg)) return { code: "unsupported_proof", detail: `JWS algorithm ${alg} is not one the engine checks`, proof };
+  if (alg.toLowerCase() === "none")
+    return { code: "alg_none", detail: "the JWT says alg none: it carries no signature", proof };
+  if (!ALGORITHMS.includes(alg))
+    return { code: "unsupported_proof", detail: `JWS algorithm ${alg} is not one the engine checks`, proof };
   const iss = textOf(payload.iss) ?? textOf((payload.vc as Record<string, unknown> | undefined)?.issuer);
   let resolved: Awaited<ReturnType<typeof jwkFor>>;
   try {
@@ -26,7 +32,11 @@ export async function verifyJws(jws: string, payload: Record<string, unknown>, t
     return { code: "malformed_proof", detail: (e as Error).message, proof };
   }
   if (iss && resolved.controller !== iss)
-    return { code: "issuer_mismatch", detail: `the key belongs to ${resolved.controller}, the JWT names ${iss}`, proof };
+    return {
+      code: "issuer_mismatch",
+      detail: `the key belongs to ${resolved.controller}, the JWT names ${iss}`,
+      proof,
+    };
   try {
     const key = await importJWK(resolved.jwk, alg);
     await compactVerify(jws, key, { algorithms: [alg] });

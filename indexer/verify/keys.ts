@@ -4,9 +4,10 @@
  * `ler-match trust add-key`. The answers are JSON-LD documents (a DID document, a verification
  * method, a controller document) for the JSON-LD document loader, and JWKs for JOSE.
  */
+
+import * as didKey from "@digitalbazaar/did-method-key";
 import * as EcdsaMultikey from "@digitalbazaar/ecdsa-multikey";
 import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
-import * as didKey from "@digitalbazaar/did-method-key";
 import type { IssuerKey, TrustSnapshot } from "../../src/domain/verification.ts";
 
 const DID_CONTEXT = "https://www.w3.org/ns/did/v1";
@@ -32,7 +33,13 @@ const moduleFor = (jwk: Record<string, unknown>): MultikeyModule =>
 /** A JWK as a Multikey verification method, so the Data Integrity suites can read it. */
 async function multikeyFromJwk(jwk: Record<string, unknown>, id: string, controller: string) {
   const pair = await moduleFor(jwk).fromJwk({ jwk });
-  return { "@context": MULTIKEY_CONTEXT, id, type: "Multikey", controller, publicKeyMultibase: pair.publicKeyMultibase };
+  return {
+    "@context": MULTIKEY_CONTEXT,
+    id,
+    type: "Multikey",
+    controller,
+    publicKeyMultibase: pair.publicKeyMultibase,
+  };
 }
 
 function didJwkKey(did: string): Record<string, unknown> {
@@ -66,13 +73,20 @@ async function operatorMethod(key: IssuerKey) {
 /** The controller document the operator's keys imply: each key may assert for its controller. */
 function operatorController(controller: string, keys: readonly IssuerKey[]) {
   const ids = keys.map((k) => k.id);
-  return { "@context": [DID_CONTEXT, MULTIKEY_CONTEXT], id: controller, assertionMethod: ids, authentication: ids };
+  return {
+    "@context": [DID_CONTEXT, MULTIKEY_CONTEXT],
+    id: controller,
+    assertionMethod: ids,
+    authentication: ids,
+  };
 }
 
 export class KeyNotFound extends Error {
   readonly url: string;
   constructor(url: string) {
-    super(`no key for ${url}: not a did:key or did:jwk, and the operator supplied none (ler-match trust add-key)`);
+    super(
+      `no key for ${url}: not a did:key or did:jwk, and the operator supplied none (ler-match trust add-key)`,
+    );
     this.url = url;
   }
 }
@@ -99,10 +113,9 @@ export async function jwkFor(kid: string | null, iss: string | null, trust: Trus
   const candidates = [kid, iss].filter((u): u is string => !!u);
   for (const url of candidates) {
     const operatorKey = trust.keys.get(url);
-    if (operatorKey) return { jwk: await jwkOfMethod(await operatorMethod(operatorKey)), controller: operatorKey.controller };
+    if (operatorKey) return { jwk: await operatorJwk(operatorKey), controller: operatorKey.controller };
     const controlled = [...trust.keys.values()].filter((k) => k.controller === url);
-    if (controlled.length === 1)
-      return { jwk: await jwkOfMethod(await operatorMethod(controlled[0]!)), controller: url };
+    if (controlled.length === 1) return { jwk: await operatorJwk(controlled[0]!), controller: url };
     if (url.startsWith("did:jwk:")) return { jwk: didJwkKey(baseOf(url)), controller: baseOf(url) };
     if (url.startsWith("did:key:")) {
       const did = baseOf(url);
@@ -112,6 +125,10 @@ export async function jwkFor(kid: string | null, iss: string | null, trust: Trus
   }
   throw new KeyNotFound(kid ?? iss ?? "(no kid, no iss)");
 }
+
+/** RSA keys (RS256) exist only as JWKs; the others may come either way. */
+const operatorJwk = (key: IssuerKey) =>
+  key.publicKeyJwk ? Promise.resolve(key.publicKeyJwk) : jwkOfMethod(key);
 
 async function jwkOfMethod(method: { publicKeyMultibase?: unknown }): Promise<Record<string, unknown>> {
   const multibase = String(method.publicKeyMultibase);

@@ -41,7 +41,13 @@ function expiry(credential: Json, nowMs: number): string | null {
   return ms !== null && ms < nowMs ? until : null;
 }
 
-export function toCheck(path: string, credential: Json, outcome: ProofOutcome, trust: TrustSnapshot, nowMs: number): CredentialCheck {
+export function toCheck(
+  path: string,
+  credential: Json,
+  outcome: ProofOutcome,
+  trust: TrustSnapshot,
+  nowMs: number,
+): CredentialCheck {
   const issuer = outcome.code === "valid" ? (outcome.issuer ?? issuerOf(credential)) : null;
   const trustedAs = issuer === null ? null : (trust.issuers.get(issuer)?.name ?? null);
   const check = { code: outcome.code, trustedAs };

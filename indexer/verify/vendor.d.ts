@@ -44,11 +44,18 @@ declare module "@digitalbazaar/ecdsa-multikey" {
   export const from: MultikeyModule["from"];
   export const fromJwk: MultikeyModule["fromJwk"];
   export const toJwk: MultikeyModule["toJwk"];
-  export function generate(options: { curve: string; id?: string; controller?: string }): Promise<MultikeyPair>;
+  export function generate(options: {
+    curve: string;
+    id?: string;
+    controller?: string;
+  }): Promise<MultikeyPair>;
 }
 declare module "@digitalbazaar/did-method-key" {
   export function driver(): {
-    use(options: { multibaseMultikeyHeader: string; fromMultibase: (key: Record<string, unknown>) => Promise<MultikeyPair> }): void;
+    use(options: {
+      multibaseMultikeyHeader: string;
+      fromMultibase: (key: Record<string, unknown>) => Promise<MultikeyPair>;
+    }): void;
     get(options: { did?: string; url?: string }): Promise<Record<string, unknown>>;
   };
 }
@@ -69,11 +76,6 @@ declare module "@digitalbazaar/ed25519-signature-2020" {
     constructor(options?: { key?: unknown; signer?: unknown });
   }
 }
-declare module "@digitalbazaar/ed25519-verification-key-2020" {
-  export class Ed25519VerificationKey2020 {
-    static from(key: Record<string, unknown>): Promise<unknown>;
-  }
-}
 declare module "@digitalbazaar/vc" {
   export class CredentialIssuancePurpose {
     constructor(options?: Record<string, unknown>);
@@ -89,7 +91,12 @@ declare module "jsonld-signatures" {
   export interface VerifyResult {
     verified: boolean;
     error?: { name?: string; message?: string; errors?: Error[] };
-    results?: { verified: boolean; proof?: Record<string, unknown>; error?: Error; verificationMethod?: { id?: string; controller?: string } }[];
+    results?: {
+      verified: boolean;
+      proof?: Record<string, unknown>;
+      error?: Error;
+      verificationMethod?: { id?: string; controller?: string };
+    }[];
   }
   const jsigs: {
     verify(

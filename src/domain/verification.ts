@@ -64,7 +64,9 @@ export const TrustedIssuer = z.object({
     .trim()
     .min(1)
     .max(2000)
-    .regex(/^(did:[a-z0-9]+:.+|https?:\/\/.+|urn:.+)$/, { message: "expected a DID, an http(s) URL or a URN" }),
+    .regex(/^(did:[a-z0-9]+:.+|https?:\/\/.+|urn:.+)$/, {
+      message: "expected a DID, an http(s) URL or a URN",
+    }),
   name: z.string().trim().min(1).max(300),
   addedAt: z.string(),
 });

@@ -29,7 +29,8 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   return parsed.data;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The verification methods a key file holds; a DID document's methods default to its own controller. */
 function methodsOf(input: unknown): unknown[] {

@@ -53,7 +53,10 @@ export function createTrustStore(db: BetterSQLite3Database): TrustStore {
       const row = { id: key.id, controller: key.controller, method: JSON.stringify(key), addedAt };
       db.insert(issuerKeys)
         .values(row)
-        .onConflictDoUpdate({ target: issuerKeys.id, set: { controller: row.controller, method: row.method } })
+        .onConflictDoUpdate({
+          target: issuerKeys.id,
+          set: { controller: row.controller, method: row.method },
+        })
         .run();
       return isNew;
     },
@@ -71,7 +74,10 @@ export function createTrustStore(db: BetterSQLite3Database): TrustStore {
         .where(eq(documents.verificationStatus, "invalid-signature"))
         .orderBy(asc(documents.id))
         .all()
-        .map(({ detail, ...d }) => ({ ...d, reason: detail ? (JSON.parse(detail) as { reason: string }).reason : "" })),
+        .map(({ detail, ...d }) => ({
+          ...d,
+          reason: detail ? (JSON.parse(detail) as { reason: string }).reason : "",
+        })),
     snapshot: () => ({
       issuers: new Map(listIssuers().map((i) => [i.id, i])),
       keys: new Map(listKeys().map((k) => [k.id, k])),

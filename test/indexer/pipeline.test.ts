@@ -43,7 +43,12 @@ describe("ingest", () => {
         flags: ["unverified"],
         warnings: [],
         error: null,
-        verification: { status: "unsigned", reason: "no proof: nothing to check", attestedBy: null, embedded: [] },
+        verification: {
+          status: "unsigned",
+          reason: "no proof: nothing to check",
+          attestedBy: null,
+          embedded: [],
+        },
       },
     ]);
     const evidence = t.store.evidenceFor(["ada"]).get("ada") ?? [];

@@ -25,16 +25,22 @@ function readKeyFile(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, "utf8"));
   } catch (cause) {
-    throw new LerError("invalid_input", `key file ${path} could not be read as JSON: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw new LerError(
+      "invalid_input",
+      `key file ${path} could not be read as JSON: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   }
 }
 
 export function registerTrustCommands(program: Command): void {
   const trust = program
     .command("trust")
-    .description("the issuers whose signed credentials count as verified, and keys for did:web / https issuers");
+    .description(
+      "the issuers whose signed credentials count as verified, and keys for did:web / https issuers",
+    );
   withCommon(trust.command("add").description("trust an issuer (a DID or URL as credentials name it)"))
     .argument("<issuer>", "issuer id: did:key:…, did:web:…, https://…")
     .requiredOption("--name <name>", "the name shown on verified badges")
@@ -46,14 +52,23 @@ export function registerTrustCommands(program: Command): void {
     );
   withCommon(trust.command("list").description("the trust list and the issuer keys")).action(
     run(async (o: CommonOptions) => {
-      const { issuers, keys } = await withEngine(o, async (e) => ({ issuers: e.trust.issuers(), keys: e.trust.keys() }));
+      const { issuers, keys } = await withEngine(o, async (e) => ({
+        issuers: e.trust.issuers(),
+        keys: e.trust.keys(),
+      }));
       print(
         o,
         { issuers, keys },
         [
-          table(["issuer", "name", "added"], issuers.map((i) => [i.id, i.name, i.addedAt])),
+          table(
+            ["issuer", "name", "added"],
+            issuers.map((i) => [i.id, i.name, i.addedAt]),
+          ),
           "",
-          table(["key", "controller"], keys.map((k) => [k.id, k.controller])),
+          table(
+            ["key", "controller"],
+            keys.map((k) => [k.id, k.controller]),
+          ),
         ].join("\n"),
       );
     }),
@@ -78,7 +93,11 @@ export function registerTrustCommands(program: Command): void {
       run(async (o: CommonOptions, file: string) => {
         const input = readKeyFile(file);
         const { keys, created } = await withEngine(o, async (e) => e.trust.addKeys(input));
-        print(o, { keys, created }, `${keys.length} key(s), ${created} new: ${keys.map((k) => k.id).join(", ")}`);
+        print(
+          o,
+          { keys, created },
+          `${keys.length} key(s), ${created} new: ${keys.map((k) => k.id).join(", ")}`,
+        );
       }),
     );
   withCommon(trust.command("remove-key").description("forget an issuer key"))
