@@ -8,12 +8,14 @@ import type { AppDeps, RouteModule } from "./context.ts";
 import { renderApiDocs } from "./docs-page.ts";
 import { errorResponse, notFound, onError, payloadTooLarge, validationHook } from "./errors.ts";
 import { registerPages } from "./pages/routes.tsx";
+import { auditRoutes } from "./routes/audit.ts";
 import { candidateRoutes } from "./routes/candidates.ts";
 import { conceptRoutes } from "./routes/concepts.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { matchRoutes } from "./routes/match.ts";
 import { statusListRoutes } from "./routes/status-lists.ts";
+import { installSecurity } from "./security/install.ts";
 
 const ROUTES: RouteModule[] = [
   healthRoutes,
@@ -22,6 +24,7 @@ const ROUTES: RouteModule[] = [
   candidateRoutes,
   matchRoutes,
   conceptRoutes,
+  auditRoutes,
 ];
 
 export const OPENAPI_INFO = {
@@ -35,6 +38,7 @@ export const OPENAPI_INFO = {
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
+  installSecurity(app, deps);
   const limit = deps.config.limits.maxBodyBytes;
   app.use("/v1/*", bodyLimit({ maxSize: limit, onError: (c) => errorResponse(c, payloadTooLarge(limit)) }));
   app.use("/v1/*", checkJsonBody);

@@ -9,6 +9,7 @@ import { mediaTypeOf, readForm } from "../body.ts";
 import type { RouteModule } from "../context.ts";
 import { errorResponse, fail, fromZod } from "../errors.ts";
 import { ErrorBody, IngestJson } from "../schemas.ts";
+import { audited } from "../security/audit.ts";
 
 const ReportBody = z.object({
   documents: z.array(z.record(z.string(), z.unknown())),
@@ -79,6 +80,7 @@ export const documentRoutes: RouteModule = (app, { engine, config }) => {
     const inputs = (await readInputs(c, format)).flatMap(documentsOf);
     checkDocumentCount(inputs.length, config.limits.maxDocuments);
     const report = await engine.ingest(inputs, { dryRun: dryRun === "true" });
+    if (dryRun !== "true") audited(c, "ingest", storedPeople(report));
     return c.json(report, statusOf(report));
   });
   app.openAPIRegistry.registerPath(route);
@@ -108,6 +110,9 @@ function checkDocumentCount(count: number, limit: number): void {
       documents: count,
     });
 }
+
+const storedPeople = (report: IngestReport): string[] =>
+  report.documents.flatMap((d) => (d.status !== "failed" && d.candidateId ? [d.candidateId] : []));
 
 function statusOf(report: IngestReport): 200 | 207 | 409 | 422 {
   const { failed, documents } = report.totals;
