@@ -66,7 +66,8 @@ export const securityHeaders: MiddlewareHandler = secureHeaders({
     frameAncestors: ["'none'"],
     baseUri: ["'none'"],
   },
-  referrerPolicy: "no-referrer",
+  // "no-referrer" would make a browser send `Origin: null` on the pages' own form posts
+  referrerPolicy: "same-origin",
   xFrameOptions: "DENY",
   xContentTypeOptions: "nosniff",
   strictTransportSecurity: false,
