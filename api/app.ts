@@ -8,6 +8,7 @@ import type { AppDeps, RouteModule } from "./context.ts";
 import { renderApiDocs } from "./docs-page.ts";
 import { errorResponse, notFound, onError, payloadTooLarge, validationHook } from "./errors.ts";
 import { registerPages } from "./pages/routes.tsx";
+import { auditRoutes } from "./routes/audit.ts";
 import { candidateRoutes } from "./routes/candidates.ts";
 import { conceptRoutes } from "./routes/concepts.ts";
 import { documentRoutes } from "./routes/documents.ts";
@@ -15,6 +16,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { matchRoutes } from "./routes/match.ts";
 import { statusListRoutes } from "./routes/status-lists.ts";
 import { trustRoutes } from "./routes/trust.ts";
+import { installSecurity } from "./security/install.ts";
 
 const ROUTES: RouteModule[] = [
   healthRoutes,
@@ -24,6 +26,7 @@ const ROUTES: RouteModule[] = [
   matchRoutes,
   conceptRoutes,
   trustRoutes,
+  auditRoutes,
 ];
 
 export const OPENAPI_INFO = {
@@ -37,6 +40,7 @@ export const OPENAPI_INFO = {
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({ defaultHook: validationHook });
+  installSecurity(app, deps);
   const limit = deps.config.limits.maxBodyBytes;
   app.use("/v1/*", bodyLimit({ maxSize: limit, onError: (c) => errorResponse(c, payloadTooLarge(limit)) }));
   app.use("/v1/*", checkJsonBody);

@@ -1,11 +1,17 @@
 /** What every route handler can reach: the engine and the configuration. */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Config } from "../src/config.ts";
+import type { Clock } from "../src/domain/clock.ts";
 import type { Engine } from "../src/engine/types.ts";
+import type { Log } from "./security/edges.ts";
 
 export interface AppDeps {
   engine: Engine;
   config: Config;
+  /** The clock rate limits refill by (default: the wall clock); tests step their own. */
+  rateClock?: Clock;
+  /** Where the JSON request log goes (default: stderr). */
+  log?: Log;
 }
 
 export type Api = OpenAPIHono;

@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
-import { ERROR_CATALOGUE, type ErrorCode, fromZod, LerError, toLerError } from "../src/domain/errors.ts";
+import { type ErrorCode, forCaller, fromZod, LerError, toLerError } from "../src/domain/errors.ts";
 
 export { fromZod };
 
@@ -39,6 +39,7 @@ export function validationHook(
 /** The catalogue code for each status Hono's own middleware (validators, media-type gate) throws. */
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
   400: "invalid_input",
+  403: "origin_not_allowed",
   404: "not_found",
   413: "payload_too_large",
   415: "unsupported_media_type",
@@ -58,9 +59,7 @@ function fromHttpException(e: HTTPException, c: Context): LerError {
 export function onError(err: unknown, c: Context) {
   const e = err instanceof HTTPException ? fromHttpException(err, c) : toLerError(err);
   if (e.code === "internal") console.error("[ler-match] unexpected error:", err);
-  const safe =
-    e.code === "internal" ? new LerError("internal", `${e.message}. ${ERROR_CATALOGUE.internal.hint}`) : e;
-  return errorResponse(c, safe);
+  return errorResponse(c, forCaller(e));
 }
 
 export function notFound(c: Context) {

@@ -5,7 +5,7 @@
  * for bad input, nor for a parser that misbehaves on it.
  */
 import type { Clock } from "../src/domain/clock.ts";
-import { type ErrorCode, isLerError, LerError, toLerError } from "../src/domain/errors.ts";
+import { type ErrorCode, forCaller, isLerError, LerError, toLerError } from "../src/domain/errors.ts";
 import type { LerFormat } from "../src/domain/schemas.ts";
 import type { DocumentVerification, TrustSnapshot } from "../src/domain/verification.ts";
 import type { DocumentWrite, Store, WriteOutcome } from "../src/store/types.ts";
@@ -50,7 +50,7 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const YIELD_EVERY_MS = 20;
 
 function errorOf(e: unknown): NonNullable<DocumentReport["error"]> {
-  const err = toLerError(e, "internal");
+  const err = forCaller(toLerError(e, "internal"));
   const details = err.details as { path?: unknown } | undefined;
   const path = typeof details?.path === "string" ? details.path : undefined;
   const code: ErrorCode = isLerError(e) ? err.code : "internal";

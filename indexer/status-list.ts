@@ -20,8 +20,11 @@ export type StatusList =
   | { kind: "bitstring"; id: string; purpose: StatusPurpose; bits: Uint8Array }
   | { kind: "ids"; id: string | null; revoked: ReadonlySet<string>; suspended: ReadonlySet<string> };
 
-/** A decompressed list larger than this is refused: the spec's minimum is 16 KB, real ones are small. */
-const MAX_LIST_BYTES = 16 * 1024 * 1024;
+/**
+ * Decompressed bytes one request may expand its lists to, all lists together: the spec's minimum
+ * list is 16 KB and real ones are small, while a gzip bomb expands a thousandfold.
+ */
+export const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
 const BITSTRING_TYPES = ["BitstringStatusListCredential", "StatusList2021Credential"];
 const PURPOSES: Record<string, StatusPurpose> = { revocation: "revocation", suspension: "suspension" };
 /** When several entries or lists speak, the strongest status wins. */
@@ -30,18 +33,42 @@ const STRENGTH: Record<RevocationStatus, number> = { unchecked: 0, active: 1, su
 const invalid = (message: string, path = "$") =>
   new LerError("invalid_input", message, { details: { path } });
 
-export function parseStatusList(json: unknown): StatusList {
+export function parseStatusList(json: unknown, maxBytes = MAX_STATUS_LIST_BYTES): StatusList {
   if (!isObject(json)) throw invalid("a status list must be a JSON object");
-  if (hasType(json, ...BITSTRING_TYPES)) return bitstringList(json);
+  if (hasType(json, ...BITSTRING_TYPES)) return bitstringList(json, maxBytes);
   if (objects(json.credentialSubject).some((s) => typeof s.encodedList === "string"))
-    return bitstringList(json);
+    return bitstringList(json, maxBytes);
   if (Array.isArray(json.revoked) || Array.isArray(json.suspended)) return idList(json);
   throw invalid(
     "not a status list: expected a BitstringStatusListCredential / StatusList2021Credential or { revoked: [ids] }",
   );
 }
 
-function bitstringList(vc: Json): StatusList {
+/**
+ * Every list of one request, within one decompressed budget for all of them; a list that fails is
+ * named by its position.
+ */
+export function parseStatusLists(
+  lists: readonly unknown[],
+  budgetBytes = MAX_STATUS_LIST_BYTES,
+): StatusList[] {
+  let remaining = budgetBytes;
+  return lists.map((list, i) => {
+    try {
+      const parsed = parseStatusList(list, remaining);
+      if (parsed.kind === "bitstring") remaining -= parsed.bits.length;
+      return parsed;
+    } catch (cause) {
+      const e = cause as LerError;
+      throw new LerError(e.code ?? "invalid_input", `status list ${i + 1}: ${e.message}`, {
+        cause,
+        details: e.details,
+      });
+    }
+  });
+}
+
+function bitstringList(vc: Json, maxBytes: number): StatusList {
   const id = text(vc.id);
   if (!id) throw invalid("the status list credential has no id", "$.id");
   const subject = objects(vc.credentialSubject)[0];
@@ -51,14 +78,20 @@ function bitstringList(vc: Json): StatusList {
   const purpose = PURPOSES[text(subject.statusPurpose) ?? "revocation"];
   if (!purpose)
     throw invalid(`status purpose ${JSON.stringify(subject.statusPurpose)} is not revocation or suspension`);
-  return { kind: "bitstring", id, purpose, bits: decodeBits(encoded) };
+  return { kind: "bitstring", id, purpose, bits: decodeBits(encoded, maxBytes) };
 }
 
-function decodeBits(encoded: string): Uint8Array {
+function decodeBits(encoded: string, maxBytes: number): Uint8Array {
   const base64url = encoded.startsWith("u") ? encoded.slice(1) : encoded;
   try {
-    return gunzipSync(Buffer.from(base64url, "base64url"), { maxOutputLength: MAX_LIST_BYTES });
+    return gunzipSync(Buffer.from(base64url, "base64url"), { maxOutputLength: Math.max(1, maxBytes) });
   } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+      throw new LerError(
+        "payload_too_large",
+        `the status lists expand past the ${MAX_STATUS_LIST_BYTES}-byte budget of one request; send fewer or smaller lists`,
+        { cause, details: { limitBytes: MAX_STATUS_LIST_BYTES } },
+      );
     throw new LerError("invalid_input", "encodedList is not a gzipped, base64url-encoded bitstring", {
       cause,
       details: { path: "$.credentialSubject.encodedList" },

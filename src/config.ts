@@ -10,6 +10,20 @@ import { ScoringConfig } from "./scoring/config.ts";
 
 export const TaxonomySource = z.enum(["starter", "esco", "onet", "case"]);
 
+export const SecuritySettings = z.object({
+  /** Host names the server answers to (any port); requests naming another Host are refused. */
+  allowedHosts: z.array(z.string().min(1)).min(1).default(["127.0.0.1", "localhost", "[::1]"]),
+  /** Per API key: a burst, refilled at a steady rate per minute. */
+  rateLimit: z
+    .object({
+      perMinute: z.coerce.number().positive().default(600),
+      burst: z.coerce.number().int().positive().default(120),
+    })
+    .default({ perMinute: 600, burst: 120 }),
+  /** Erase people whose newest document is older than this many days (at startup, `ler-match retention`). */
+  retentionDays: z.coerce.number().positive().optional(),
+});
+
 export const Config = z.object({
   db: z.string().min(1).default("ler-match.db"),
   host: z.string().default("127.0.0.1"),
@@ -38,6 +52,7 @@ export const Config = z.object({
     })
     .default({ maxBodyBytes: 10 * 1024 * 1024, maxDocuments: 5_000 }),
   taxonomy: z.array(TaxonomySource).default(["starter", "esco", "onet", "case"]),
+  security: SecuritySettings.default(SecuritySettings.parse({})),
   /** Pin the engine's "now" (ISO date); unset, the real clock. */
   now: z
     .string()
@@ -79,6 +94,8 @@ const ENV_MAP: [string, (c: Draft, v: string) => void][] = [
   ["LER_MATCH_MAX_BODY_BYTES", (c, v) => (limits(c).maxBodyBytes = v)],
   ["LER_MATCH_MAX_DOCUMENTS", (c, v) => (limits(c).maxDocuments = v)],
   ["LER_MATCH_NOW", (c, v) => (c.now = v)],
+  ["LER_MATCH_ALLOWED_HOSTS", (c, v) => (security(c).allowedHosts = v.split(",").map((s) => s.trim()))],
+  ["LER_MATCH_RETENTION_DAYS", (c, v) => (security(c).retentionDays = v)],
   ["LER_MATCH_TAXONOMY", (c, v) => (c.taxonomy = v.split(",").map((s) => s.trim()))],
 ];
 function section(c: Draft, key: string): Draft {
@@ -90,6 +107,7 @@ function section(c: Draft, key: string): Draft {
 }
 const es = (c: Draft) => section(c, "elasticsearch");
 const limits = (c: Draft) => section(c, "limits");
+const security = (c: Draft) => section(c, "security");
 
 export function loadConfig(overrides: ConfigInput = {}, env: Env = process.env): Config {
   const fromFile = readConfigFile(env.LER_MATCH_CONFIG);

@@ -64,7 +64,7 @@ function RequirementBlock(props: { r: RequirementExplanation; points: number }) 
         )}
       </p>
       {r.evidence.length > 0 && (
-        <div style="overflow-x:auto">
+        <div class="scroll-x">
           <table class="data" aria-label={`evidence for ${r.label}`}>
             <TableHead
               columns={["Evidence", "Relatedness", "Trust", "Recency", "Reliability", "P(meets)", "Share"]}

@@ -1,15 +1,14 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from "hono/jsx";
-import { CSS } from "./styles.ts";
 
-export function Layout(props: { title: string; children?: Child }) {
+export function Layout(props: { title: string; children?: Child; signedIn?: boolean }) {
   return (
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title} · ler-match</title>
-        <style>{CSS}</style>
+        <link rel="stylesheet" href="/assets/pages.css" />
         <script src="/assets/pages.js" defer></script>
       </head>
       <body>
@@ -22,6 +21,13 @@ export function Layout(props: { title: string; children?: Child }) {
             <a href="/search">Search skills</a>
             <a href="/docs">API</a>
           </nav>
+          {props.signedIn !== false && (
+            <form class="signout" method="post" action="/signout">
+              <button type="submit" class="secondary">
+                Sign out
+              </button>
+            </form>
+          )}
         </header>
         <main>{props.children}</main>
       </body>

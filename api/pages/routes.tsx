@@ -13,7 +13,9 @@ import { positionFromJd } from "../../src/engine/requirements.ts";
 import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
 import { readForm } from "../body.ts";
 import type { AppDeps } from "../context.ts";
+import { DOCS_CSS } from "../docs-page.ts";
 import { MAX_JOB_DESCRIPTION } from "../schemas.ts";
+import { audited } from "../security/audit.ts";
 import { CandidateView } from "./candidate-page.tsx";
 import { CLIENT_JS } from "./client.ts";
 import { ErrorBox } from "./components.tsx";
@@ -30,6 +32,8 @@ import {
   toRequirementInputs,
 } from "./query.ts";
 import { SearchView } from "./search-page.tsx";
+import { registerSignIn } from "./signin.tsx";
+import { CSS } from "./styles.ts";
 
 const queries = (c: Context) => (name: string) => c.req.queries(name);
 /** The last value of a parameter: a checkbox after its hidden "0" twin wins when checked. */
@@ -77,7 +81,12 @@ export function registerPages(app: Hono, { engine, config }: AppDeps): void {
   app.get("/assets/pages.js", (c) =>
     c.body(CLIENT_JS, 200, { "content-type": "text/javascript; charset=utf-8" }),
   );
+  const css = (text: string) => (c: Context) =>
+    c.body(text, 200, { "content-type": "text/css; charset=utf-8" });
+  app.get("/assets/pages.css", css(CSS));
+  app.get("/assets/docs.css", css(DOCS_CSS));
   app.get("/", (c) => c.redirect("/match"));
+  registerSignIn(app, { engine, config });
 
   app.get("/match", async (c) => {
     const reqs = requirementsFromQuery(queries(c));
@@ -103,6 +112,11 @@ export function registerPages(app: Hono, { engine, config }: AppDeps): void {
       const page = await engine.match(
         { requirements: toRequirementInputs(reqs) },
         optionsFromQuery(query(c), MATCH_DEFAULTS),
+      );
+      audited(
+        c,
+        "match",
+        page.results.map((r) => r.candidateId),
       );
       return c.html(<MatchView {...props} page={page} error={null} />);
     } catch (e) {
@@ -164,6 +178,11 @@ export function registerPages(app: Hono, { engine, config }: AppDeps): void {
         { requirements: toRequirementInputs(reqs) },
         optionsFromQuery(query(c)),
       );
+      audited(
+        c,
+        "search",
+        page.results.map((r) => r.candidateId),
+      );
       return c.html(<SearchView reqs={reqs} extra={extra} page={page} error={null} />);
     } catch (e) {
       return c.html(<SearchView reqs={reqs} extra={extra} page={null} error={messageOf(e)} />, statusOf(e));
@@ -173,6 +192,7 @@ export function registerPages(app: Hono, { engine, config }: AppDeps): void {
   app.get("/candidates/:id", async (c) => {
     try {
       const profile = await engine.profile(c.req.param("id"));
+      audited(c, "read-profile", [profile.candidate.id]);
       const now = engine.now();
       return c.html(<CandidateView profile={profile} isLive={(e) => isLive(e, now)} />);
     } catch (e) {
@@ -190,6 +210,7 @@ export function registerPages(app: Hono, { engine, config }: AppDeps): void {
         { requirements: toRequirementInputs(reqs) },
         optionsFromQuery(query(c), MATCH_DEFAULTS),
       );
+      audited(c, "explain", [candidate]);
       return c.html(
         <ExplainView result={result} backHref={`/match?${requirementsToQuery(reqs, extrasOf(c))}`} />,
       );

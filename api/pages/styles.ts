@@ -1,4 +1,4 @@
-/** The pages' stylesheet: inline, so the pages work with no network. Colours meet WCAG AA on white. */
+/** The pages' stylesheet, served as /assets/pages.css (the CSP allows no inline style). Colours meet WCAG AA on white. */
 export const CSS = `
 :root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--met:#1a7f37;--partial:#9a6700;--missing:#cf222e;--accent:#0b57d0;--bg:#f6f8fa}
 *{box-sizing:border-box}
@@ -40,6 +40,8 @@ table.data{border-collapse:collapse;width:100%}
 table.data th,table.data td{border-bottom:1px solid #eaeef2;padding:.3rem .4rem;text-align:left;vertical-align:top}
 table.data tfoot td{font-weight:700;border-top:2px solid var(--fg)}
 .muted{color:var(--muted)}
+.scroll-x{overflow-x:auto}
+header.top form.signout{margin-left:auto}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (max-width:600px){.card header{flex-direction:column}.score{font-size:1.3rem}main{padding:.5rem}.reqs td:nth-child(4){display:none}}
 `;

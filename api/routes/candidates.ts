@@ -1,6 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { RouteModule } from "../context.ts";
 import { ErrorBody } from "../schemas.ts";
+import { audited } from "../security/audit.ts";
+
+const ReceiptBody = z.object({
+  receipt: z.object({
+    at: z.string(),
+    subject: z.string().describe("HMAC of the person's id: the audit trail's pseudonym"),
+    by: z.string(),
+    reason: z.enum(["request", "retention"]),
+    removed: z.record(z.string(), z.number()),
+  }),
+});
 
 const Params = z.object({ id: z.string().min(1).max(200) });
 const ProfileBody = z.object({
@@ -27,18 +38,28 @@ const deleteRoute = createRoute({
   method: "delete",
   path: "/v1/candidates/{id}",
   tags: ["candidates"],
-  summary: "Delete a candidate and every row about them, from the store and the index",
+  summary:
+    "Erase a person from every copy (store, index, outbox, log) and return the erasure receipt (admin scope)",
   request: { params: Params },
   responses: {
-    204: { description: "Deleted" },
+    200: {
+      description: "Erased; the receipt holds no personal data",
+      content: { "application/json": { schema: ReceiptBody } },
+    },
     404: { description: "Unknown candidate", content: { "application/json": { schema: ErrorBody } } },
   },
 });
 
 export const candidateRoutes: RouteModule = (app, { engine }) => {
-  app.openapi(getRoute, async (c) => c.json(await engine.profile(c.req.valid("param").id), 200));
+  app.openapi(getRoute, async (c) => {
+    const profile = await engine.profile(c.req.valid("param").id);
+    audited(c, "read-profile", [profile.candidate.id]);
+    return c.json(profile, 200);
+  });
   app.openapi(deleteRoute, async (c) => {
-    await engine.deleteCandidate(c.req.valid("param").id);
-    return c.body(null, 204);
+    const id = c.req.valid("param").id;
+    const receipt = await engine.erase(id, c.get("principal").keyName);
+    audited(c, "erase", [id]);
+    return c.json({ receipt }, 200);
   });
 };

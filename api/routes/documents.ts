@@ -3,12 +3,14 @@ import type { Context } from "hono";
 import { validator } from "hono/validator";
 import { decodeInput } from "../../indexer/decode.ts";
 import type { IngestInput, IngestReport } from "../../indexer/types.ts";
+import { holdsScope, type Principal } from "../../src/domain/access.ts";
 import { LerError } from "../../src/domain/errors.ts";
 import { LerFormat } from "../../src/domain/schemas.ts";
 import { mediaTypeOf, readForm } from "../body.ts";
 import type { RouteModule } from "../context.ts";
 import { errorResponse, fail, fromZod } from "../errors.ts";
 import { ErrorBody, IngestJson } from "../schemas.ts";
+import { audited } from "../security/audit.ts";
 
 const ReportBody = z.object({
   documents: z.array(z.record(z.string(), z.unknown())),
@@ -78,11 +80,17 @@ export const documentRoutes: RouteModule = (app, { engine, config }) => {
     const { format, dryRun } = c.req.valid("query");
     const inputs = (await readInputs(c, format)).flatMap(documentsOf);
     checkDocumentCount(inputs.length, config.limits.maxDocuments);
-    const report = await engine.ingest(inputs, { dryRun: dryRun === "true" });
+    const attestedBy = attestorOf(c.get("principal"));
+    const report = await engine.ingest(inputs, { dryRun: dryRun === "true", attestedBy });
+    if (dryRun !== "true") audited(c, attestedBy ? "attest" : "ingest", storedPeople(report));
     return c.json(report, statusOf(report));
   });
   app.openAPIRegistry.registerPath(route);
 };
+
+/** Only a key with the attest scope vouches for the verification claims a document makes. */
+const attestorOf = (principal: Principal | undefined): string | undefined =>
+  principal && holdsScope(principal, "attest") ? principal.keyName : undefined;
 
 function validQuery(value: unknown, c: Context) {
   const parsed = DocumentsQuery.safeParse(value);
@@ -108,6 +116,9 @@ function checkDocumentCount(count: number, limit: number): void {
       documents: count,
     });
 }
+
+const storedPeople = (report: IngestReport): string[] =>
+  report.documents.flatMap((d) => (d.status !== "failed" && d.candidateId ? [d.candidateId] : []));
 
 function statusOf(report: IngestReport): 200 | 207 | 409 | 422 {
   const { failed, documents } = report.totals;

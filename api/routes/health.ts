@@ -28,6 +28,13 @@ const route = createRoute({
   },
 });
 
+/** What each state says: a fixed sentence, never the backend's own message (it can name cluster nodes). */
+const DETAIL: Record<"ok" | "degraded" | "unavailable", string | undefined> = {
+  ok: undefined,
+  degraded: "the search index answers but is degraded; results may be incomplete",
+  unavailable: "the search index is unreachable; ingest still works and is indexed once it is back",
+};
+
 export const healthRoutes: RouteModule = (app, { engine }) => {
   app.openapi(route, async (c) => {
     const h = await engine.health();
@@ -38,7 +45,7 @@ export const healthRoutes: RouteModule = (app, { engine }) => {
       assertions: h.assertions,
       outboxPending: h.outboxPending,
       concepts: engine.taxonomy.size,
-      ...(h.detail ? { detail: h.detail } : {}),
+      ...(DETAIL[h.state] ? { detail: DETAIL[h.state] } : {}),
     };
     return h.state === "unavailable" ? c.json(body, 503) : c.json(body, 200);
   });

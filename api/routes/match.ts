@@ -11,6 +11,7 @@ import {
   MatchRequest,
   SearchRequest,
 } from "../schemas.ts";
+import { audited } from "../security/audit.ts";
 
 const errors = {
   400: {
@@ -109,15 +110,28 @@ export const matchRoutes: RouteModule = (app, { engine }) => {
       ? positionFromJd(jd)
       : { ...(body.title ? { title: body.title } : {}), requirements: body.requirements ?? [] };
     const page = await engine.match(position, body.options ?? {});
+    audited(
+      c,
+      "match",
+      page.results.map((r) => r.candidateId),
+    );
     return c.json(jd ? { ...page, jobDescription: jd } : page, 200);
   });
   app.openapi(searchRoute, async (c) => {
     const body = c.req.valid("json");
-    return c.json(await engine.search({ requirements: body.requirements }, body.options ?? {}), 200);
+    const page = await engine.search({ requirements: body.requirements }, body.options ?? {});
+    audited(
+      c,
+      "search",
+      page.results.map((r) => r.candidateId),
+    );
+    return c.json(page, 200);
   });
   app.openapi(explainRoute, async (c) => {
     const body = c.req.valid("json");
-    return c.json(await engine.explain(body.candidateId, body.position, body.options ?? {}), 200);
+    const result = await engine.explain(body.candidateId, body.position, body.options ?? {});
+    audited(c, "explain", [body.candidateId]);
+    return c.json(result, 200);
   });
   app.openapi(jdRoute, async (c) =>
     c.json({ ...(await engine.parseJobDescriptionAsync(c.req.valid("json").text)) }, 200),

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { RouteModule } from "../context.ts";
 import { ErrorBody } from "../schemas.ts";
+import { audited } from "../security/audit.ts";
 
 const Body = z.object({ lists: z.array(z.unknown()).min(1).max(100) });
 const Applied = z.object({
@@ -24,9 +25,17 @@ const route = createRoute({
       content: { "application/json": { schema: Applied } },
     },
     400: { description: "A list could not be read", content: { "application/json": { schema: ErrorBody } } },
+    413: {
+      description: "The lists expand past the request's decompressed budget (gzip bombs)",
+      content: { "application/json": { schema: ErrorBody } },
+    },
   },
 });
 
 export const statusListRoutes: RouteModule = (app, { engine }) => {
-  app.openapi(route, async (c) => c.json(await engine.applyStatusLists(c.req.valid("json").lists), 200));
+  app.openapi(route, async (c) => {
+    const applied = await engine.applyStatusLists(c.req.valid("json").lists);
+    audited(c, "attest", applied.candidateIds);
+    return c.json(applied, 200);
+  });
 };

@@ -3,6 +3,7 @@
  * · 2 usage error · 3 runtime failure (database, index).
  */
 import { Command, CommanderError } from "commander";
+import { registerAccessCommands } from "./commands/access.ts";
 import { registerBenchCommands } from "./commands/bench.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerExtractCommands } from "./commands/extract.ts";
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     registerBenchCommands,
     registerExtractCommands,
     registerTrustCommands,
+    registerAccessCommands,
   ])
     register(program);
   return program;

@@ -22,6 +22,19 @@ export const ERROR_CATALOGUE = {
     status: 422,
     hint: "Match on fewer skills: shorten the job description, or send the requirements that matter.",
   },
+  unauthenticated: {
+    status: 401,
+    hint: "Send Authorization: Bearer <key>; create one with `ler-match keys create`.",
+  },
+  forbidden: { status: 403, hint: "This key lacks the scope the route needs; use a key that has it." },
+  host_not_allowed: {
+    status: 403,
+    hint: "Call the server by a configured host name (security.allowedHosts, LER_MATCH_ALLOWED_HOSTS).",
+  },
+  origin_not_allowed: {
+    status: 403,
+    hint: "Cross-site requests are refused; call the API from its own origin.",
+  },
   not_found: { status: 404, hint: "Check the id." },
   conflict: {
     status: 409,
@@ -29,6 +42,7 @@ export const ERROR_CATALOGUE = {
   },
   payload_too_large: { status: 413, hint: "Split the upload into smaller batches." },
   too_many_documents: { status: 413, hint: "Split the upload into smaller batches." },
+  rate_limited: { status: 429, hint: "Too many requests for this key; retry after the Retry-After seconds." },
   unsupported_media_type: { status: 415, hint: "Send application/json, application/x-ndjson or text/csv." },
   index_unavailable: {
     status: 503,
@@ -89,3 +103,10 @@ export function toLerError(e: unknown, fallback: ErrorCode = "internal"): LerErr
   const message = e instanceof Error ? e.message : String(e);
   return new LerError(fallback, message, { cause: e });
 }
+
+/** Codes whose message may quote the database or the cluster (SQL, node addresses): never shown to a caller. */
+const SYSTEM_CODES: ReadonlySet<ErrorCode> = new Set(["internal", "store_failed", "index_unavailable"]);
+
+/** The error as a caller may see it: a system failure says only what its catalogue entry says. */
+export const forCaller = (e: LerError): LerError =>
+  SYSTEM_CODES.has(e.code) ? new LerError(e.code, ERROR_CATALOGUE[e.code].hint) : e;

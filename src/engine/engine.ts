@@ -4,7 +4,7 @@
  */
 
 import { createPipeline } from "../../indexer/pipeline.ts";
-import { applyStatusLists, parseStatusList } from "../../indexer/status-list.ts";
+import { applyStatusLists, parseStatusLists } from "../../indexer/status-list.ts";
 import { parseJobDescription, parseJobDescriptionAsync } from "../../taxonomy/jd/index.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { OccupationProfile } from "../../taxonomy/starter.ts";
@@ -16,6 +16,8 @@ import type { ScoringConfig } from "../scoring/config.ts";
 import type { CandidateIndex } from "../search/backend.ts";
 import type { OutboxWorker } from "../search/outbox-worker.ts";
 import type { Store } from "../store/types.ts";
+import { createAccess } from "./access.ts";
+import { applyRetention, eraseCandidate } from "./erasure.ts";
 import { buildProfile } from "./profile.ts";
 import { resolvePosition } from "./requirements.ts";
 import { createTrustService } from "./trust.ts";
@@ -34,6 +36,8 @@ export interface EngineParts {
 export function createEngine(parts: EngineParts): Engine {
   const { store, taxonomy, index, worker, scoring, now } = parts;
   const pipeline = createPipeline({ store, taxonomy, now, onStored: () => syncIndex() });
+  const access = createAccess(store, now);
+  const erasure = { store, access, now, syncIndex: () => worker.drainAll() };
 
   /** Every acknowledged write is searchable when the call returns: drain the whole outbox. */
   async function syncIndex(): Promise<void> {
@@ -110,6 +114,9 @@ export function createEngine(parts: EngineParts): Engine {
       const evidence = store.evidenceFor([candidateId]).get(candidateId) ?? [];
       return buildProfile(candidate, store.listDocuments(candidateId), evidence, taxonomy, now());
     },
+    access,
+    erase: (personId, by) => eraseCandidate(erasure, personId, by),
+    applyRetention: (days) => applyRetention(erasure, days),
     async deleteCandidate(candidateId) {
       if (!store.deleteCandidate(candidateId))
         throw new LerError("not_found", `no candidate with id "${candidateId}"`);
@@ -119,14 +126,7 @@ export function createEngine(parts: EngineParts): Engine {
     parseJobDescriptionAsync: (text) =>
       parseJobDescriptionAsync(text, { taxonomy, occupations: parts.occupations }),
     async applyStatusLists(lists) {
-      const parsed = lists.map((list, i) => {
-        try {
-          return parseStatusList(list);
-        } catch (cause) {
-          throw new LerError("invalid_input", `status list ${i + 1}: ${(cause as Error).message}`, { cause });
-        }
-      });
-      const applied = applyStatusLists(store, parsed);
+      const applied = applyStatusLists(store, parseStatusLists(lists));
       await syncIndex();
       return applied;
     },

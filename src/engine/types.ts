@@ -7,12 +7,14 @@ import type { StatusApplied } from "../../indexer/status-list.ts";
 import type { IngestInput, IngestReport } from "../../indexer/types.ts";
 import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { ErasureReceipt } from "../domain/access.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { MatchResult } from "../domain/match.ts";
 import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
 import type { BackendHealth } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
 import type { TrustService } from "./trust.ts";
+import type { Access } from "./access.ts";
 
 export interface MatchPage {
   /** The requirements as understood (resolved concepts). */
@@ -60,6 +62,12 @@ export interface Engine {
   ): Promise<MatchResult>;
   profile(candidateId: string): Promise<CandidateProfile>;
   deleteCandidate(candidateId: string): Promise<void>;
+  /** API keys and the audit trail. */
+  readonly access: Access;
+  /** Removes the person from every copy (store, index, outbox, log) and returns the receipt. */
+  erase(personId: string, by: string): Promise<ErasureReceipt>;
+  /** Erases everyone whose newest document is older than `days` days. */
+  applyRetention(days: number): Promise<{ erased: number }>;
   parseJobDescription(text: string): JobDescriptionParse;
   /**
    * The same parse for a server: lets other requests run every few milliseconds, and fails with

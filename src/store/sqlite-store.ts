@@ -37,6 +37,7 @@ import {
 } from "./rows.ts";
 import { assertions, candidates, documents, outbox } from "./schema/index.ts";
 import { createTrustStore } from "./trust-store.ts";
+import { createSecurityStore } from "./security-store.ts";
 import type { DocumentWrite, EvidenceRow, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
 
 /** Resolved from this file, so the store migrates the same whatever the working directory. */
@@ -60,6 +61,8 @@ export function openStore(path: string): Store {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
+    // an erased person's rows are overwritten on disk, not left in free pages
+    sqlite.pragma("secure_delete = ON");
     const db = drizzle(sqlite);
     migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return createStore(sqlite, db);
@@ -410,6 +413,8 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     },
     stats: (): StoreStats => q.stats.get()!,
     trust: createTrustStore(db),
+    security: createSecurityStore(db),
+    checkpoint: () => void sqlite.pragma("wal_checkpoint(TRUNCATE)"),
     close: () => sqlite.close(),
   };
 }

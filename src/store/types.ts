@@ -6,6 +6,7 @@ import type { LerError } from "../domain/errors.ts";
 import type { Candidate, LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
 import type { IndexedCandidate } from "../search/backend.ts";
 import type { TrustStore } from "./trust-store.ts";
+import type { SecurityStore } from "./security-store.ts";
 
 /** An assertion as the scoring model needs it: the row plus the state of its document. */
 export interface EvidenceRow extends SkillAssertion {
@@ -72,5 +73,9 @@ export interface Store {
   stats(): StoreStats;
   /** The operator's trust list and issuer keys (docs/verification.md). */
   trust: TrustStore;
+  /** API keys, the audit trail and erasure receipts, in the same database. */
+  readonly security: SecurityStore;
+  /** Folds the write-ahead log into the database file and truncates it (after an erasure). */
+  checkpoint(): void;
   close(): void;
 }

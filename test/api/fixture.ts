@@ -70,7 +70,11 @@ export type JsonResponse = Omit<Response, "json"> & { json(): Promise<any> };
 export interface TestRig {
   engine: Engine;
   app: ReturnType<typeof createApp>;
+  /** An admin key for this rig's app; every `request` carries it unless the init names its own. */
+  adminKey: string;
   request(path: string, init?: RequestInit): Promise<JsonResponse>;
+  /** The request without any key. */
+  anonymous(path: string, init?: RequestInit): Promise<JsonResponse>;
   dir: string;
   close(): Promise<void>;
 }
@@ -104,17 +108,27 @@ export async function makeRig(overrides: ConfigInput = {}): Promise<TestRig> {
   const settings: ConfigInput = { backend: "embedded", ...overrides, db };
   const config = loadConfig(settings, {});
   const engine = await openEngine({ ...settings, clock: () => NOW });
-  const app = createApp({ engine, config });
+  const app = createApp({ engine, config, log: () => undefined });
+  const adminKey = engine.access.createKey({ name: "test-admin", scopes: ["admin"] }).token;
   return {
     engine,
     app,
     dir,
-    request: async (path, init) => (await app.request(path, init)) as JsonResponse,
+    adminKey,
+    request: async (path, init) => (await app.request(path, withKey(adminKey, init))) as JsonResponse,
+    anonymous: async (path, init) => (await app.request(path, init)) as JsonResponse,
     async close() {
       await engine.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The init with `Authorization: Bearer <key>`, unless it already says how it authenticates. */
+export function withKey(key: string, init: RequestInit = {}): RequestInit {
+  const headers = new Headers(init.headers);
+  if (!headers.has("authorization")) headers.set("authorization", `Bearer ${key}`);
+  return { ...init, headers };
 }
 
 export const json = (body: unknown) => ({

@@ -35,7 +35,7 @@ afterAll(async () => {
 const postJson = async (path: string, body: unknown): Promise<JsonResponse> =>
   (await fetch(`${base}${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${rig.adminKey}` },
     body: JSON.stringify(body),
   })) as JsonResponse;
 

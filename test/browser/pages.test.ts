@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../api/app.ts";
 import { seedDemo } from "../../src/cli/commands/demo.ts";
@@ -40,7 +40,11 @@ let dir: string;
 let engine: Engine;
 let server: ServerType;
 let browser: Browser;
+/** Signed in through the sign-in form with an admin key, as a person would. */
+let session: BrowserContext;
 let base: string;
+/** Console errors: a Content-Security-Policy violation would land here. */
+const consoleErrors: string[] = [];
 
 // CI installs Chromium (.ci/run); a developer machine without it skips this file, saying why.
 describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHROMIUM})`, () => {
@@ -50,7 +54,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHRO
     const db = join(dir, "demo.db");
     engine = await openEngine({ db, backend: "embedded" });
     await seedDemo(engine, DEMO_PEOPLE, 42);
-    const app = createApp({ engine, config: loadConfig({ db }, {}) });
+    const app = createApp({ engine, config: loadConfig({ db }, {}), log: () => undefined });
+    const key = engine.access.createKey({ name: "browser-test", scopes: ["admin"] }).token;
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
@@ -67,9 +72,17 @@ describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHRO
         "--no-first-run",
       ],
     });
+    session = await browser.newContext();
+    const signIn = await session.newPage();
+    await signIn.goto(`${base}/match`);
+    await signIn.locator("input#key").fill(key);
+    await signIn.getByRole("button", { name: "Sign in" }).click();
+    await signIn.waitForURL(`${base}/match`);
+    await signIn.close();
   }, 300_000);
 
   afterAll(async () => {
+    await session?.close();
     await browser?.close();
     await new Promise((r) => server?.close(r));
     await engine?.close();
@@ -77,7 +90,11 @@ describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHRO
   });
 
   const open = async (path: string, width = 1280): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await session.newPage();
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    await page.setViewportSize({ width, height: 900 });
     await page.goto(`${base}${path}`);
     return page;
   };
@@ -207,5 +224,23 @@ describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHRO
     expect(await page.getByRole("alert").textContent()).toContain('no candidate with id "nobody-here"');
     expect(await page.content()).not.toMatch(/at \w+ \(.*\.ts:\d+/);
     await page.close();
+  });
+
+  it("without a key, a page sends the person to sign in, and a wrong key is refused there", async () => {
+    const anonymous = await browser.newContext();
+    const page = await anonymous.newPage();
+    await page.goto(`${base}/search`);
+    expect(new URL(page.url()).pathname).toBe("/signin");
+    await page.locator("input#key").fill("lm_not-a-real-key");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForSelector(".error");
+    expect(await page.locator(".error").textContent()).toContain("not a ler-match key");
+    const cookie = (await session.cookies(base)).find((c) => c.name === "lm_key");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", secure: false });
+    await anonymous.close();
+  });
+
+  it("every page renders under the Content-Security-Policy without a violation", () => {
+    expect(consoleErrors.filter((m) => /Content.Security.Policy/i.test(m))).toEqual([]);
   });
 });

@@ -32,12 +32,32 @@ export function registerDemoCommand(program: Command): void {
         mkdirSync(dirname(db), { recursive: true });
         const engine = await openEngine({ db, backend: o.backend });
         await seedDemo(engine, Number(o.people), Number(o.seed));
-        if (o.serve) await startServer({ ...o, db }, engine);
-        else await engine.close();
+        if (!o.serve) return await engine.close();
+        announceDemoKey(createDemoKey(engine));
+        await startServer({ ...o, db }, engine);
       } catch (e) {
         reportError(e, !!o.json);
       }
     });
+}
+
+const DEMO_KEY = "demo-admin";
+
+/**
+ * The demo's way in: a fresh local admin key each start (the previous one revoked), printed once,
+ * so `npm start` is still all it takes and no key outlives the run that showed it.
+ */
+export function createDemoKey(engine: Engine): string {
+  const live = engine.access.listKeys().some((k) => k.name === DEMO_KEY && k.revokedAt === null);
+  if (live) engine.access.revokeKey(DEMO_KEY);
+  return engine.access.createKey({ name: DEMO_KEY, scopes: ["admin"] }).token;
+}
+
+function announceDemoKey(token: string): void {
+  process.stderr.write(
+    `ler-match: demo admin key (shown once, replaced on every start):\n\n    ${token}\n\n` +
+      "ler-match: paste it at /signin for the pages; send it as `Authorization: Bearer <key>` to /v1\n",
+  );
 }
 
 /** Ingests the demo population unless the database already holds people. */

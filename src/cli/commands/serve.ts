@@ -34,10 +34,19 @@ export async function startServer(o: ServeOptions, engine?: Engine): Promise<voi
     host: o.host,
   });
   const eng = engine ?? (await openEngine({ db: config.db, backend: config.backend }));
+  if (config.security.retentionDays !== undefined) {
+    const { erased } = await eng.applyRetention(config.security.retentionDays);
+    process.stderr.write(
+      `ler-match: retention (${config.security.retentionDays} days) erased ${erased} people\n`,
+    );
+  }
   const app = createApp({ engine: eng, config });
   await new Promise<void>((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-      process.stderr.write(`ler-match: serving http://${config.host}:${info.port} (API docs at /docs)\n`);
+      process.stderr.write(
+        `ler-match: serving http://${config.host}:${info.port} (API docs at /docs); every /v1 route needs an API key, ` +
+          `answering to ${config.security.allowedHosts.join(", ")}\n`,
+      );
       resolve();
     });
     const stop = () => server.close(() => eng.close().then(() => process.exit(0)));

@@ -4,3 +4,4 @@ export * from "./candidates.ts";
 export * from "./documents.ts";
 export * from "./outbox.ts";
 export * from "./trust.ts";
+export * from "./security.ts";

@@ -1,0 +1,36 @@
+/**
+ * The audit trail's HTTP side: a handler notes what it served about whom (`audited`), and once the
+ * response is a success the note is appended with the key, the remote address and the request id.
+ */
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, MiddlewareHandler } from "hono";
+import type { AuditAction } from "../../src/domain/access.ts";
+import type { AppDeps } from "../context.ts";
+
+export function audited(c: Context, action: AuditAction, personIds: readonly string[]): void {
+  c.set("audit", { action, personIds });
+}
+
+/** The peer's address; none when the app is called in-process (tests). */
+function remoteOf(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function recordAudit({ engine }: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const note = c.get("audit");
+    const principal = c.get("principal");
+    if (!note || !principal || c.res.status >= 400) return;
+    engine.access.record({
+      ...note,
+      actor: { keyId: principal.keyId, keyName: principal.keyName, org: principal.org },
+      remote: remoteOf(c),
+      requestId: c.get("requestId") ?? null,
+    });
+  };
+}
