@@ -13,8 +13,8 @@ import type { MatchResult } from "../domain/match.ts";
 import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
 import type { BackendHealth } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
-import type { TrustService } from "./trust.ts";
 import type { Access } from "./access.ts";
+import type { TrustService } from "./trust.ts";
 
 export interface MatchPage {
   /** The requirements as understood (resolved concepts). */

@@ -36,8 +36,8 @@ import {
   toDocumentRow,
 } from "./rows.ts";
 import { assertions, candidates, documents, outbox } from "./schema/index.ts";
-import { createTrustStore } from "./trust-store.ts";
 import { createSecurityStore } from "./security-store.ts";
+import { createTrustStore } from "./trust-store.ts";
 import type { DocumentWrite, EvidenceRow, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
 
 /** Resolved from this file, so the store migrates the same whatever the working directory. */

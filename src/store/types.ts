@@ -5,8 +5,8 @@
 import type { LerError } from "../domain/errors.ts";
 import type { Candidate, LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
 import type { IndexedCandidate } from "../search/backend.ts";
-import type { TrustStore } from "./trust-store.ts";
 import type { SecurityStore } from "./security-store.ts";
+import type { TrustStore } from "./trust-store.ts";
 
 /** An assertion as the scoring model needs it: the row plus the state of its document. */
 export interface EvidenceRow extends SkillAssertion {

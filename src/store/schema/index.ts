@@ -3,5 +3,5 @@ export * from "./assertions.ts";
 export * from "./candidates.ts";
 export * from "./documents.ts";
 export * from "./outbox.ts";
-export * from "./trust.ts";
 export * from "./security.ts";
+export * from "./trust.ts";
