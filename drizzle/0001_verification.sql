@@ -13,4 +13,5 @@ CREATE TABLE `trusted_issuers` (
 --> statement-breakpoint
 ALTER TABLE `documents` ADD `verification_status` text DEFAULT 'unsigned' NOT NULL;--> statement-breakpoint
 ALTER TABLE `documents` ADD `verification_detail` text;--> statement-breakpoint
+ALTER TABLE `documents` ADD `verified_by` text;--> statement-breakpoint
 CREATE INDEX `documents_verification_idx` ON `documents` (`verification_status`);
