@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { didKeyIssuer, skillCredential } from "../../benchmarks/lib/sign-credentials.ts";
 import { UNATTESTED_CLAIM } from "../../indexer/verify/apply.ts";
 import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { didKeyIssuer, skillCredential } from "./sign.ts";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 const LEVELS = ["Beginner", "Proficient", "Expert"];
