@@ -1,15 +1,17 @@
 /** @jsxImportSource hono/jsx */
+
+import { effectiveStatus } from "../../src/domain/verification.ts";
 import type { CandidateProfile } from "../../src/engine/types.ts";
 import type { EvidenceRow } from "../../src/store/types.ts";
 import { LevelBar, TableHead } from "./components.tsx";
 import { Layout } from "./layout.tsx";
-import { levelName, sourceLabel } from "./levels.ts";
+import { evidenceBadge, levelName, VERIFICATION_TEXT } from "./levels.ts";
 
 const day = (d: string | null) => (d ? d.slice(0, 10) : "");
 
 function EvidenceItem(props: { e: EvidenceRow; live: boolean }) {
   const { e } = props;
-  const source = sourceLabel(e.verified ? "verified-credential" : e.sourceKind);
+  const source = evidenceBadge(e);
   const body = (
     <>
       “{e.skillText}” {e.rawLevel ? `· ${e.rawLevel}${e.scale ? ` (${e.scale})` : ""}` : "· no level stated"}{" "}
@@ -74,7 +76,7 @@ export function CandidateView(props: { profile: CandidateProfile; isLive: (e: Ev
       )}
       <h2>Documents</h2>
       <table class="data" aria-label="documents">
-        <TableHead columns={["Document", "Format", "Issuer", "Issued", "Valid until", "State"]} />
+        <TableHead columns={["Document", "Format", "Issuer", "Issued", "Valid until", "Verification"]} />
         <tbody>
           {documents.map((d) => (
             <tr>
@@ -83,8 +85,15 @@ export function CandidateView(props: { profile: CandidateProfile; isLive: (e: Ev
               <td>{d.issuer ?? ""}</td>
               <td>{day(d.issuedAt)}</td>
               <td>{day(d.validUntil)}</td>
-              <td>
-                {d.verification}; status {d.revocation}
+              <td title={d.verificationDetail?.reason ?? ""}>
+                {
+                  VERIFICATION_TEXT[
+                    effectiveStatus(d.verificationDetail ?? { status: "unsigned" }, d.revocation)
+                  ]
+                }
+                {d.verificationDetail?.attestedBy ? ` · attested by ${d.verificationDetail.attestedBy}` : ""}
+                {d.credentialStatus != null && d.revocation === "unchecked" ? " · status not checked" : ""}
+                {d.verificationDetail ? <div class="muted">{d.verificationDetail.reason}</div> : ""}
               </td>
             </tr>
           ))}

@@ -3,7 +3,7 @@
 import type { Child } from "hono/jsx";
 import type { Evidence, MatchResult, RequirementExplanation } from "../../src/domain/match.ts";
 import { formatScore } from "../../src/scoring/display.ts";
-import { LEVEL_OPTIONS, levelName, sourceLabel } from "./levels.ts";
+import { evidenceBadge, LEVEL_OPTIONS, levelName } from "./levels.ts";
 
 /** Required level vs the candidate's level on the 0–5 scale, coloured by outcome. */
 export function LevelBar(props: { need: number | null; has: number | null; outcome: string }) {
@@ -27,7 +27,7 @@ export function LevelBar(props: { need: number | null; has: number | null; outco
 
 export function SourceBadge(props: { evidence: Evidence }) {
   const e = props.evidence;
-  const s = sourceLabel(e.verified ? "verified-credential" : e.sourceKind);
+  const s = evidenceBadge(e);
   return (
     <span class={`tag ${s.cls}`} title={e.issuer ? `${s.text} · ${e.issuer}` : s.text}>
       {s.text}

@@ -22,6 +22,7 @@ button.secondary{background:#fff;color:var(--accent)}
 .chip select{padding:.1rem .3rem}
 .tag{font-size:.75rem;border-radius:4px;padding:0 .35rem;border:1px solid var(--line);color:var(--muted);white-space:nowrap}
 .tag.verified{border-color:var(--met);color:var(--met)}
+.tag.attested{border-color:var(--met);color:var(--muted);border-style:dashed}
 .tag.self{border-color:var(--partial);color:var(--partial)}
 .card{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:.75rem 0}
 .card header{display:flex;justify-content:space-between;gap:1rem;align-items:baseline;flex-wrap:wrap}

@@ -12,7 +12,8 @@
  *   "issuer": "Acme Ltd",                     // optional
  *   "issuedAt": "2024-03-01",                 // optional ISO 8601 date; "2024" and "2024-03" allowed
  *   "validUntil": "2027-03-01",               // optional; an expired document is kept, not scored
- *   "verification": "unverified",             // optional: verified | unverified | invalid (default unverified)
+ *   "verification": "unverified",             // optional: verified | unverified | invalid (default unverified);
+ *                                             //   "verified" is kept only under an attestation (docs/verification.md)
  *   "sourceKind": "employer-record",          // required: verified-credential | issued-credential |
  *                                             //   employer-record | assessment | self-asserted
  *   "assertions": [                           // required, may be empty

@@ -31,6 +31,8 @@ export const Evidence = z.object({
   level: z.number().nullable(),
   sourceKind: SourceKind,
   verified: z.boolean(),
+  /** When verified: by whom (the trust list's name for the issuer whose proof held, or "attested by …"). */
+  verifiedBy: z.string().nullable().optional(),
   issuer: z.string().nullable(),
   date: z.string().nullable(),
   wherePracticed: z.string().nullable(),

@@ -95,6 +95,19 @@ export interface TrustSnapshot {
   keys: ReadonlyMap<string, IssuerKey>;
 }
 
+/**
+ * Who vouches for a document's evidence, for badges and explanations: the trust list's names for
+ * the issuers whose proofs held, else the attestation; null when nobody does.
+ */
+export function vouchedBy(v: DocumentVerification | null): string | null {
+  if (!v) return null;
+  const trusted = [
+    ...new Set(v.credentials.flatMap((c) => (c.code === "valid" && c.trustedAs ? [c.trustedAs] : []))),
+  ];
+  if (trusted.length > 0) return trusted.join(", ");
+  return v.attestedBy ? `attested by ${v.attestedBy}` : null;
+}
+
 /** A revoked or suspended document is "revoked" whatever its proof said; the list is read later. */
 export function effectiveStatus(
   verification: Pick<DocumentVerification, "status">,

@@ -265,6 +265,7 @@ function toEvidence(
     level: row.level,
     sourceKind: row.sourceKind,
     verified: live.verified,
+    verifiedBy: live.verified ? (row.verifiedBy ?? null) : null,
     issuer: row.issuer,
     date: evidenceDate(row),
     wherePracticed: row.wherePracticed,

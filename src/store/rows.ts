@@ -1,5 +1,6 @@
 /** Store rows ↔ domain values. JSON columns are text; everything else maps field for field. */
 import type { LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
+import { vouchedBy } from "../domain/verification.ts";
 import { toIndexedAssertion } from "../scoring/indexed.ts";
 import type { IndexedAssertion } from "../search/backend.ts";
 import type { assertions, documents } from "./schema/index.ts";
@@ -11,6 +12,7 @@ export type AssertionRow = typeof assertions.$inferSelect;
 export interface EvidenceJoinRow extends AssertionRow {
   docVerification: DocumentRow["verification"];
   docRevocation: DocumentRow["revocation"];
+  docVerifiedBy: string | null;
   docTitle: string | null;
   docFormat: string;
 }
@@ -30,6 +32,7 @@ export function toDocumentRow(d: LerDocument): DocumentRow {
     revocation: d.revocation,
     verificationStatus: d.verificationDetail?.status ?? "unsigned",
     verificationDetail: d.verificationDetail == null ? null : JSON.stringify(d.verificationDetail),
+    verifiedBy: vouchedBy(d.verificationDetail),
     credentialStatus: d.credentialStatus == null ? null : JSON.stringify(d.credentialStatus),
     fileName: d.fileName,
     contentHash: d.contentHash,
@@ -39,7 +42,7 @@ export function toDocumentRow(d: LerDocument): DocumentRow {
 }
 
 export function documentFromRow(r: DocumentRow): LerDocument {
-  const { verificationStatus: _status, verificationDetail, ...rest } = r;
+  const { verificationStatus: _status, verificationDetail, verifiedBy: _by, ...rest } = r;
   return {
     ...rest,
     verificationDetail: parseJson(verificationDetail) as LerDocument["verificationDetail"],
@@ -65,11 +68,13 @@ const isVerified = (verification: DocumentRow["verification"], sourceKind: Sourc
   verification === "verified" || sourceKind === "verified-credential";
 
 export function evidenceFromRow(r: EvidenceJoinRow): EvidenceRow {
-  const { docVerification, docRevocation, docTitle, docFormat, ...row } = r;
+  const { docVerification, docRevocation, docVerifiedBy, docTitle, docFormat, ...row } = r;
   const assertion = assertionFromRow(row);
+  const verified = isVerified(docVerification, assertion.sourceKind);
   return {
     ...assertion,
-    verified: isVerified(docVerification, assertion.sourceKind),
+    verified,
+    verifiedBy: verified ? docVerifiedBy : null,
     revoked: isRevoked(docRevocation),
     documentTitle: docTitle,
     documentFormat: docFormat,

@@ -85,6 +85,7 @@ function prepareStatements(db: BetterSQLite3Database) {
     ...getTableColumns(assertions),
     docVerification: documents.verification,
     docRevocation: documents.revocation,
+    docVerifiedBy: documents.verifiedBy,
     docTitle: documents.title,
     docFormat: documents.format,
   };

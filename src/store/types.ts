@@ -11,6 +11,8 @@ import type { TrustStore } from "./trust-store.ts";
 /** An assertion as the scoring model needs it: the row plus the state of its document. */
 export interface EvidenceRow extends SkillAssertion {
   verified: boolean;
+  /** Who vouches for it when verified: trusted issuers' names, or "attested by …" (docs/verification.md). */
+  verifiedBy?: string | null;
   revoked: boolean;
   documentTitle: string | null;
   documentFormat: string;

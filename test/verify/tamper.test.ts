@@ -5,9 +5,16 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forbidNetwork, type NetworkGuard } from "../../benchmarks/lib/no-network.ts";
+import {
+  didKeyIssuer,
+  jwtIssuer,
+  NO_TRUST,
+  type SkillClaim,
+  type Suite,
+  skillCredential,
+} from "../../benchmarks/lib/sign-credentials.ts";
 import { verifyDocument } from "../../indexer/verify/index.ts";
 import type { TrustSnapshot } from "../../src/domain/verification.ts";
-import { didKeyIssuer, jwtIssuer, NO_TRUST, type SkillClaim, type Suite, skillCredential } from "./sign.ts";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 const CLAIM: SkillClaim = {

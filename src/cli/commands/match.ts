@@ -106,7 +106,7 @@ function render(page: MatchPage, explain: boolean): string {
       for (const [i, q] of r.explanation.requirements.entries()) {
         const b = q.best;
         lines.push(
-          `  ${q.outcome.padEnd(7)} ${q.label}: ${b ? `${b.skillText} (${b.rawLevel ?? "no level"} → ${levelName(b.level)}, ${b.sourceKind}${b.issuer ? `, ${b.issuer}` : ""})` : "no evidence"} · +${points[i]}`,
+          `  ${q.outcome.padEnd(7)} ${q.label}: ${b ? `${b.skillText} (${b.rawLevel ?? "no level"} → ${levelName(b.level)}, ${b.sourceKind}${b.issuer ? `, ${b.issuer}` : ""}${b.verifiedBy ? `, ${b.verifiedBy.startsWith("attested") ? b.verifiedBy : `verified by ${b.verifiedBy}`}` : ""})` : "no evidence"} · +${points[i]}`,
         );
       }
     }

@@ -25,6 +25,8 @@ export const documents = sqliteTable(
       .default("unsigned"),
     /** JSON text of the DocumentVerification: every credential checked, with its reason. */
     verificationDetail: text("verification_detail"),
+    /** vouchedBy(detail): the trusted issuers' names, or "attested by …"; read with every piece of evidence. */
+    verifiedBy: text("verified_by"),
     /** JSON text; null when the document carries no credentialStatus. */
     credentialStatus: text("credential_status"),
     fileName: text("file_name"),

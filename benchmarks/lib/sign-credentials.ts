@@ -10,7 +10,7 @@ import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { Ed25519Signature2020 } from "@digitalbazaar/ed25519-signature-2020";
 import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
 import * as vc from "@digitalbazaar/vc";
-import { generateKeyPair, SignJWT } from "jose";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { staticLoader } from "../../indexer/verify/loader.ts";
 import type { TrustSnapshot } from "../../src/domain/verification.ts";
 
@@ -131,7 +131,6 @@ export async function jwtIssuer(alg: JwtAlg) {
     crv: alg === "EdDSA" ? "Ed25519" : undefined,
     extractable: true,
   });
-  const { exportJWK } = await import("jose");
   const jwk = await exportJWK(publicKey);
   const did =
     alg === "RS256"

@@ -1,0 +1,76 @@
+/**
+ * `ler-match trust …` and `ingest --attested-by`, run as a user would: the MIT Learn sample is
+ * signed, did:key issuer; trusting that issuer makes it `verified` in the ingest table.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const BIN = join(import.meta.dirname, "../../bin/ler-match.js");
+const MIT = join(
+  import.meta.dirname,
+  "../../../shared/data/ler-samples/ob3/mit-learn_courseCertificate.json",
+);
+const MIT_ISSUER = "did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q";
+let dir: string;
+let db: string;
+
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args, "--db", db], {
+    encoding: "utf8",
+    env: { ...process.env, LER_MATCH_BACKEND: "embedded", LER_MATCH_NOW: "2026-01-01T00:00:00Z" },
+  });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "ler-match-trust-cli-"));
+  db = join(dir, "cli.db");
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("ler-match trust", () => {
+  it("adds an issuer and a key file, lists them, and refuses an unknown removal with exit 3", () => {
+    expect(run("trust", "add", MIT_ISSUER, "--name", "MIT Open Learning").status).toBe(0);
+    const keyFile = join(dir, "keys.json");
+    writeFileSync(
+      keyFile,
+      JSON.stringify({
+        id: "https://example.com/issuers/876543#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi",
+        controller: "https://example.com/issuers/876543",
+        publicKeyMultibase: "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi",
+      }),
+    );
+    expect(run("trust", "add-key", keyFile).status).toBe(0);
+    const listed = JSON.parse(run("trust", "list", "--json").stdout);
+    expect(listed.issuers.map((i: { name: string }) => i.name)).toEqual(["MIT Open Learning"]);
+    expect(listed.keys).toHaveLength(1);
+    const missing = run("trust", "remove", "did:key:nobody", "--json");
+    expect([missing.status, JSON.parse(missing.stdout).error.code]).toEqual([3, "not_found"]);
+  });
+
+  it("the ingest table gives each document's verification status and reason", () => {
+    const r = run("ingest", MIT);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/verification: 1 verified/);
+    expect(r.stdout).toMatch(
+      /verified\s+Ed25519Signature2020: proof valid; issuer did:key:\S+ is trusted as "MIT Open Learning"/,
+    );
+  });
+
+  it("--attested-by keeps a native document's own verification claim", () => {
+    const file = join(dir, "claim.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: "ler-match/v1",
+        person: { id: "p-1" },
+        verification: "verified",
+        sourceKind: "verified-credential",
+        assertions: [{ skill: "Python", level: "advanced" }],
+      }),
+    );
+    const report = JSON.parse(run("ingest", file, "--attested-by", "acme-hr", "--json").stdout);
+    expect(report.documents[0]).toMatchObject({ warnings: [], verification: { attestedBy: "acme-hr" } });
+  });
+});
