@@ -32,8 +32,11 @@ export const OPENAPI_INFO = {
   info: {
     title: "ler-match API",
     version: "1",
-    description: "Skills matching and proficiency search over Learning and Employment Records.",
+    description:
+      "Skills matching and proficiency search over Learning and Employment Records. Every /v1 route needs " +
+      "`Authorization: Bearer <key>` with the scope README.md lists (`ler-match keys create`).",
   },
+  security: [{ bearer: [] }],
 };
 
 export function createApp(deps: AppDeps): OpenAPIHono {
@@ -43,6 +46,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use("/v1/*", bodyLimit({ maxSize: limit, onError: (c) => errorResponse(c, payloadTooLarge(limit)) }));
   app.use("/v1/*", checkJsonBody);
   for (const register of ROUTES) register(app, deps);
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.doc("/openapi.json", OPENAPI_INFO);
   app.get("/docs", (c) => c.html(renderApiDocs(app.getOpenAPIDocument(OPENAPI_INFO))));
   registerPages(app, deps);
