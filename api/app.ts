@@ -13,6 +13,7 @@ import { candidateRoutes } from "./routes/candidates.ts";
 import { conceptRoutes } from "./routes/concepts.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { keyRoutes } from "./routes/keys.ts";
 import { matchRoutes } from "./routes/match.ts";
 import { statusListRoutes } from "./routes/status-lists.ts";
 import { installSecurity } from "./security/install.ts";
@@ -25,6 +26,7 @@ const ROUTES: RouteModule[] = [
   matchRoutes,
   conceptRoutes,
   auditRoutes,
+  keyRoutes,
 ];
 
 export const OPENAPI_INFO = {

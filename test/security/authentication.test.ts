@@ -70,3 +70,34 @@ describe("a /v1 route without a valid key", () => {
     expect(listed).not.toMatch(/lm_/);
   });
 });
+
+describe("keys over the API (admin)", () => {
+  it("a key created over the API works at once, is listed without its token, and stops when revoked", async () => {
+    const created = await rig.request("/v1/keys", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "ats", scopes: ["match"] }),
+    });
+    expect(created.status).toBe(201);
+    const { token, key } = await created.json();
+    const asAts = withAuthorization(`Bearer ${token}`);
+    expect((await rig.anonymous("/v1/concepts?q=python", asAts)).status).toBe(200);
+    const listed = await (await rig.request("/v1/keys")).text();
+    expect(listed).toContain(key.id);
+    expect(listed).not.toContain(token);
+    expect((await rig.request(`/v1/keys/${key.id}`, { method: "DELETE" })).status).toBe(200);
+    expect(await refusal(asAts)).toEqual({ status: 401, code: "unauthenticated", reason: "revoked" });
+    const again = await rig.request(`/v1/keys/${key.id}`, { method: "DELETE" });
+    expect(again.status).toBe(404);
+  });
+
+  it("a key with an unknown scope is 400 invalid_input", async () => {
+    const res = await rig.request("/v1/keys", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "x", scopes: ["root"] }),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe("invalid_input");
+  });
+});
