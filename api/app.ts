@@ -13,6 +13,7 @@ import { candidateRoutes } from "./routes/candidates.ts";
 import { conceptRoutes } from "./routes/concepts.ts";
 import { documentRoutes } from "./routes/documents.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { keyRoutes } from "./routes/keys.ts";
 import { matchRoutes } from "./routes/match.ts";
 import { statusListRoutes } from "./routes/status-lists.ts";
 import { trustRoutes } from "./routes/trust.ts";
@@ -27,6 +28,7 @@ const ROUTES: RouteModule[] = [
   conceptRoutes,
   trustRoutes,
   auditRoutes,
+  keyRoutes,
 ];
 
 export const OPENAPI_INFO = {
@@ -34,8 +36,11 @@ export const OPENAPI_INFO = {
   info: {
     title: "ler-match API",
     version: "1",
-    description: "Skills matching and proficiency search over Learning and Employment Records.",
+    description:
+      "Skills matching and proficiency search over Learning and Employment Records. Every /v1 route needs " +
+      "`Authorization: Bearer <key>` with the scope README.md lists (`ler-match keys create`).",
   },
+  security: [{ bearer: [] }],
 };
 
 export function createApp(deps: AppDeps): OpenAPIHono {
@@ -45,6 +50,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use("/v1/*", bodyLimit({ maxSize: limit, onError: (c) => errorResponse(c, payloadTooLarge(limit)) }));
   app.use("/v1/*", checkJsonBody);
   for (const register of ROUTES) register(app, deps);
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.doc("/openapi.json", OPENAPI_INFO);
   app.get("/docs", (c) => c.html(renderApiDocs(app.getOpenAPIDocument(OPENAPI_INFO))));
   registerPages(app, deps);

@@ -40,6 +40,19 @@ function SignInForm(props: { next: string; error?: string }) {
   );
 }
 
+/** A signed-in person whose key lacks the page's scope: what is missing, and a way to switch keys. */
+export function DeniedPage(props: { needed: string; path: string }) {
+  return (
+    <Layout title="Not allowed">
+      <h1>Not allowed with this key</h1>
+      <ErrorBox title="Not allowed">
+        This page needs a key with the "{props.needed}" scope.{" "}
+        <a href={`/signin?next=${encodeURIComponent(props.path)}`}>Sign in with another key</a>.
+      </ErrorBox>
+    </Layout>
+  );
+}
+
 export function registerSignIn(app: Hono, { engine }: AppDeps): void {
   app.get("/signin", (c) => c.html(<SignInForm next={localPath(c.req.query("next"))} />));
 

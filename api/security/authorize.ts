@@ -11,6 +11,7 @@ import { holdsScope } from "../../src/domain/access.ts";
 import type { Clock } from "../../src/domain/clock.ts";
 import { LerError } from "../../src/domain/errors.ts";
 import type { AppDeps } from "../context.ts";
+import { DeniedPage } from "../pages/signin.tsx";
 import { SESSION_COOKIE } from "./principal.ts";
 import { requirementOf } from "./route-scopes.ts";
 
@@ -46,10 +47,12 @@ export function authorize(deps: AppDeps, rateClock: Clock): MiddlewareHandler {
       if (isPage(c)) return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 303);
       throw e;
     }
-    if (needed !== "any-key" && !holdsScope(principal, needed))
+    if (needed !== "any-key" && !holdsScope(principal, needed)) {
+      if (isPage(c)) return c.html(DeniedPage({ needed, path: c.req.path }), 403);
       throw new LerError("forbidden", `this key lacks the "${needed}" scope this route needs`, {
         details: { needed, scopes: principal.scopes },
       });
+    }
     const rate = limited(principal.keyId);
     if (!rate.ok) {
       c.header("Retry-After", String(rate.retryAfterSeconds));

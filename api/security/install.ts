@@ -1,6 +1,6 @@
 /**
  * The security middleware in the order a request meets it: request id and log line outermost (they
- * see every outcome), then Host/Origin, headers, CSRF, then who is calling and the audit trail.
+ * see every outcome), then headers and Host/Origin, who is calling, CSRF on what a browser could forge, and the audit trail.
  */
 import type { Hono } from "hono";
 import { wallClock } from "../../src/domain/clock.ts";
@@ -24,7 +24,7 @@ export function installSecurity(app: Hono, deps: AppDeps): void {
   app.use("*", securityHeaders);
   app.use("*", noStore);
   app.use("*", checkHostAndOrigin(allowedHosts));
-  app.use("*", formCsrf(allowedHosts));
   app.use("*", authorize(deps, deps.rateClock ?? wallClock));
+  app.use("*", formCsrf(allowedHosts));
   app.use("*", recordAudit(deps));
 }

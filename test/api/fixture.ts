@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../../api/app.ts";
+import type { AppDeps } from "../../api/context.ts";
 import { type ConfigInput, loadConfig } from "../../src/config.ts";
 import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
@@ -102,13 +103,17 @@ export const BACKENDS: [string, ConfigInput][] = [
     : []),
 ];
 
-export async function makeRig(overrides: ConfigInput = {}): Promise<TestRig> {
+export async function makeRig(
+  overrides: ConfigInput = {},
+  app_: Pick<AppDeps, "rateClock" | "log"> & { clock?: () => number } = {},
+): Promise<TestRig> {
   const dir = mkdtempSync(join(tmpdir(), "ler-match-api-"));
   const db = join(dir, "test.db");
   const settings: ConfigInput = { backend: "embedded", ...overrides, db };
   const config = loadConfig(settings, {});
-  const engine = await openEngine({ ...settings, clock: () => NOW });
-  const app = createApp({ engine, config, log: () => undefined });
+  const { clock = () => NOW, ...appDeps } = app_;
+  const engine = await openEngine({ ...settings, clock });
+  const app = createApp({ engine, config, log: () => undefined, ...appDeps });
   const adminKey = engine.access.createKey({ name: "test-admin", scopes: ["admin"] }).token;
   return {
     engine,

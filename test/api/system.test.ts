@@ -24,6 +24,8 @@ describe("system routes", () => {
       "/v1/concepts/{id}",
       "/v1/documents",
       "/v1/explain",
+      "/v1/keys",
+      "/v1/keys/{id}",
       "/v1/match",
       "/v1/parse-jd",
       "/v1/search",

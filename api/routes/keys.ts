@@ -1,0 +1,63 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { NewKey, Scope } from "../../src/domain/access.ts";
+import type { RouteModule } from "../context.ts";
+import { fail } from "../errors.ts";
+import { ErrorBody } from "../schemas.ts";
+
+const KeyInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  org: z.string().nullable(),
+  scopes: z.array(Scope),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+const errors = { 400: { description: "Invalid key settings", content: json(ErrorBody) } };
+
+const createKeyRoute = createRoute({
+  method: "post",
+  path: "/v1/keys",
+  tags: ["keys"],
+  summary: "Create an API key (admin); the token is in this answer and nowhere else, ever",
+  request: { body: { required: true, content: json(NewKey) } },
+  responses: {
+    201: {
+      description: "The key and its token",
+      content: json(z.object({ token: z.string(), key: KeyInfo })),
+    },
+    ...errors,
+  },
+});
+
+const listKeysRoute = createRoute({
+  method: "get",
+  path: "/v1/keys",
+  tags: ["keys"],
+  summary: "Every key, without its token (admin)",
+  responses: { 200: { description: "The keys", content: json(z.object({ keys: z.array(KeyInfo) })) } },
+});
+
+const revokeKeyRoute = createRoute({
+  method: "delete",
+  path: "/v1/keys/{id}",
+  tags: ["keys"],
+  summary: "Revoke a key at once (admin)",
+  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  responses: {
+    200: { description: "The key, revoked", content: json(z.object({ revoked: z.array(KeyInfo) })) },
+    404: { description: "No live key with this id", content: json(ErrorBody) },
+  },
+});
+
+export const keyRoutes: RouteModule = (app, { engine }) => {
+  app.openapi(createKeyRoute, (c) => c.json(engine.access.createKey(c.req.valid("json")), 201));
+  app.openapi(listKeysRoute, (c) => c.json({ keys: engine.access.listKeys() }, 200));
+  app.openapi(revokeKeyRoute, (c) => {
+    const id = c.req.valid("param").id;
+    // by id only: the command line may revoke every key of a name, the API names one key
+    if (!engine.access.listKeys().some((k) => k.id === id)) fail("not_found", `no key with id "${id}"`);
+    return c.json({ revoked: engine.access.revokeKey(id) }, 200);
+  });
+};

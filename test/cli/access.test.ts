@@ -1,0 +1,86 @@
+/** Keys, the audit trail and erasure from the real binary, as an operator would use them. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADA, NOW } from "../api/fixture.ts";
+
+const BIN = join(import.meta.dirname, "../../bin/ler-match.js");
+let dir: string;
+let db: string;
+
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args, "--db", db], {
+    encoding: "utf8",
+    env: { ...process.env, LER_MATCH_BACKEND: "embedded", LER_MATCH_NOW: new Date(NOW).toISOString() },
+  });
+const runJson = (...args: string[]) => JSON.parse(run(...args, "--json").stdout);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "ler-match-access-"));
+  db = join(dir, "access.db");
+  writeFileSync(join(dir, "ada.json"), JSON.stringify(ADA));
+  expect(run("ingest", join(dir, "ada.json")).status).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("ler-match keys", () => {
+  it("create prints the key once; list never shows it; the database holds only its hash", () => {
+    const created = runJson(
+      "keys",
+      "create",
+      "--name",
+      "ats",
+      "--scope",
+      "match",
+      "read",
+      "--expires-in",
+      "30",
+    );
+    expect(created.token).toMatch(/^lm_[\w-]{43}$/);
+    expect(created.key).toMatchObject({
+      name: "ats",
+      scopes: ["match", "read"],
+      expiresAt: new Date(NOW + 30 * 86_400_000).toISOString(),
+    });
+    const listed = run("keys", "list");
+    expect(listed.stdout).toContain("ats");
+    expect(listed.stdout).not.toContain(created.token);
+    expect(readFileSync(db).includes(created.token)).toBe(false);
+  });
+
+  it("an unknown scope is a usage error (exit 2) naming the scopes", () => {
+    const r = run("keys", "create", "--name", "x", "--scope", "superuser");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/invalid_input/);
+  });
+
+  it("revoke marks every live key of a name revoked; revoking again is not_found", () => {
+    const { revoked } = runJson("keys", "revoke", "ats");
+    expect(revoked).toHaveLength(1);
+    expect(runJson("keys", "list").keys[0].revokedAt).toBe(new Date(NOW).toISOString());
+    expect(run("keys", "revoke", "ats").status).toBe(3);
+  });
+});
+
+describe("ler-match erase and audit", () => {
+  it("erase removes the person, prints a receipt without them, and audit still tells who did it", () => {
+    const { receipt } = runJson("erase", "--person", "p-ada");
+    expect(receipt).toMatchObject({ reason: "request", removed: { candidates: 1, documents: 1 } });
+    expect(JSON.stringify(receipt)).not.toMatch(/p-ada|Ada/);
+    const trail = runJson("audit", "--person", "p-ada");
+    expect(trail.entries.map((e: { action: string }) => e.action)).toEqual(["erase"]);
+    expect(trail.entries[0].keyName).toMatch(/^cli:/);
+    expect(trail.erasures).toEqual([receipt]);
+    expect(run("erase", "--person", "p-ada").status).toBe(3);
+  });
+
+  it("retention without a setting is a usage error", () => {
+    const r = spawnSync(process.execPath, [BIN, "retention", "--db", db], {
+      encoding: "utf8",
+      env: { ...process.env, LER_MATCH_RETENTION_DAYS: "" },
+    });
+    expect(r.status).toBe(2);
+  });
+});
