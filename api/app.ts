@@ -11,8 +11,11 @@ import { registerPages } from "./pages/routes.tsx";
 import { candidateRoutes } from "./routes/candidates.ts";
 import { conceptRoutes } from "./routes/concepts.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { gapRoutes } from "./routes/gaps.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { matchRoutes } from "./routes/match.ts";
+import { positionRoutes } from "./routes/positions.ts";
+import { roleRoutes } from "./routes/roles.ts";
 import { statusListRoutes } from "./routes/status-lists.ts";
 
 const ROUTES: RouteModule[] = [
@@ -22,6 +25,9 @@ const ROUTES: RouteModule[] = [
   candidateRoutes,
   matchRoutes,
   conceptRoutes,
+  positionRoutes,
+  roleRoutes,
+  gapRoutes,
 ];
 
 export const OPENAPI_INFO = {

@@ -16,8 +16,11 @@ import type { ScoringConfig } from "../scoring/config.ts";
 import type { CandidateIndex } from "../search/backend.ts";
 import type { OutboxWorker } from "../search/outbox-worker.ts";
 import type { Store } from "../store/types.ts";
+import { gapMethods } from "./gaps.ts";
+import { positionMethods } from "./positions.ts";
 import { buildProfile } from "./profile.ts";
 import { resolvePosition } from "./requirements.ts";
+import { roleMethods } from "./roles.ts";
 import type { Engine, MatchPage } from "./types.ts";
 
 export interface EngineParts {
@@ -90,7 +93,12 @@ export function createEngine(parts: EngineParts): Engine {
     return page;
   }
 
+  const parseJd = (text: string) =>
+    parseJobDescriptionAsync(text, { taxonomy, occupations: parts.occupations });
   return {
+    ...positionMethods({ store, taxonomy, now, parseJobDescription: parseJd }),
+    ...roleMethods(parts),
+    ...gapMethods(parts),
     taxonomy,
     now,
     ingest: (inputs, options) => pipeline.ingest(inputs, options),

@@ -12,6 +12,9 @@ import type { MatchResult } from "../domain/match.ts";
 import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
 import type { BackendHealth } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
+import type { GapMethods } from "./gaps.ts";
+import type { PositionMethods } from "./positions.ts";
+import type { RoleMethods } from "./roles.ts";
 
 export interface MatchPage {
   /** The requirements as understood (resolved concepts). */
@@ -39,7 +42,8 @@ export interface ProfileSkill {
   evidence: EvidenceRow[];
 }
 
-export interface Engine {
+/** Saved positions, roles for a person and a team's gap live in positions.ts, roles.ts, gaps.ts. */
+export interface Engine extends PositionMethods, RoleMethods, GapMethods {
   readonly taxonomy: Taxonomy;
   /** The engine's one "now" (LER_MATCH_NOW, else the real clock): everything time-dependent reads it. */
   readonly now: Clock;

@@ -5,6 +5,7 @@
 import type { LerError } from "../domain/errors.ts";
 import type { Candidate, LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
 import type { IndexedCandidate } from "../search/backend.ts";
+import type { PositionStore } from "./positions.ts";
 
 /** An assertion as the scoring model needs it: the row plus the state of its document. */
 export interface EvidenceRow extends SkillAssertion {
@@ -69,5 +70,7 @@ export interface Store {
   outboxAck(ids: readonly number[]): void;
   outboxRetry(id: number, error: string, nextAttemptMs: number): void;
   stats(): StoreStats;
+  /** Positions the organisation saved (positions.ts). */
+  readonly positions: PositionStore;
   close(): void;
 }

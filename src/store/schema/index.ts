@@ -3,3 +3,4 @@ export * from "./assertions.ts";
 export * from "./candidates.ts";
 export * from "./documents.ts";
 export * from "./outbox.ts";
+export * from "./positions.ts";
