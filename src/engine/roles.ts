@@ -14,7 +14,7 @@ import { occupationTarget, positionTarget, type RoleTarget, type TargetKind } fr
 import type { ScoringConfig } from "../scoring/config.ts";
 import { compareRanked } from "../scoring/rank.ts";
 import { liveEvidence } from "../scoring/score.ts";
-import type { Store } from "../store/types.ts";
+import type { EvidenceRow, Store } from "../store/types.ts";
 
 export const RolesOptions = z.object({
   limit: z.number().int().min(1).max(100).default(10),
@@ -89,6 +89,12 @@ export function roleMethods(deps: RoleDeps): RoleMethods {
           details: { candidateId },
         });
       const evidence = deps.store.evidenceFor([candidateId]).get(candidateId) ?? [];
+      const indexes: RoleIndex[] = [];
+      if (options.kinds.includes("occupation")) indexes.push(occupations());
+      if (options.kinds.includes("position"))
+        indexes.push(
+          buildRoleIndex(deps.store.positions.list().map(positionTarget), deps.taxonomy, deps.scoring),
+        );
       const ctx: RoleContext = {
         taxonomy: deps.taxonomy,
         config: deps.scoring,
@@ -96,34 +102,36 @@ export function roleMethods(deps: RoleDeps): RoleMethods {
         filters: { verifiedOnly: false, practicedSinceMs: null },
         labelOf: (id) => deps.taxonomy.get(id)?.label ?? id,
       };
-      const indexes: RoleIndex[] = [];
-      if (options.kinds.includes("occupation")) indexes.push(occupations());
-      if (options.kinds.includes("position"))
-        indexes.push(
-          buildRoleIndex(deps.store.positions.list().map(positionTarget), deps.taxonomy, deps.scoring),
-        );
-      const ranked = indexes.flatMap((index) => rankRoles(index, evidence, ctx)).sort(compareRanked);
-      const live = liveEvidence(evidence, ctx);
-      return {
-        candidateId,
-        name: candidate.name,
-        total: ranked.length,
-        roles: ranked.slice(0, options.limit).map((r, i) => fitOf(r.target, i + 1)),
-      };
-      function fitOf(target: RoleTarget, rank: number): RoleFit {
-        const s = scoreRole(target, evidence, ctx);
-        return {
-          rank,
-          kind: target.kind,
-          id: target.id,
-          label: target.label,
-          source: target.source,
-          score: s.score,
-          qualified: s.qualified,
-          explanation: s.explanation,
-          gaps: gapsFor(target.requirements, live, ctx).slice(0, options.gaps),
-        };
-      }
+      return { candidateId, name: candidate.name, ...rolesFor(evidence, indexes, ctx, options) };
     },
+  };
+}
+
+/** The roles page body for one person's evidence over some role indexes (pure: the engine and the benchmark call it). */
+export function rolesFor(
+  evidence: readonly EvidenceRow[],
+  indexes: readonly RoleIndex[],
+  ctx: RoleContext,
+  options: Pick<z.infer<typeof RolesOptions>, "limit" | "gaps">,
+): Pick<RolesPage, "total" | "roles"> {
+  const ranked = indexes.flatMap((index) => rankRoles(index, evidence, ctx)).sort(compareRanked);
+  const live = liveEvidence(evidence, ctx);
+  const fitOf = (target: RoleTarget, rank: number): RoleFit => {
+    const s = scoreRole(target, evidence, ctx);
+    return {
+      rank,
+      kind: target.kind,
+      id: target.id,
+      label: target.label,
+      source: target.source,
+      score: s.score,
+      qualified: s.qualified,
+      explanation: s.explanation,
+      gaps: gapsFor(target.requirements, live, ctx).slice(0, options.gaps),
+    };
+  };
+  return {
+    total: ranked.length,
+    roles: ranked.slice(0, options.limit).map((r, i) => fitOf(r.target, i + 1)),
   };
 }

@@ -11,6 +11,7 @@
  * numbers bit for bit, which the tests check against scoring every target (rankRolesExhaustive).
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { relatedness } from "../scoring/factors.ts";
 import { compareRanked } from "../scoring/rank.ts";
@@ -29,10 +30,14 @@ import { type RoleTarget, targetKey } from "./targets.ts";
 
 export interface RoleIndex {
   targets: readonly RoleTarget[];
+  /** per target, the slot of each requirement: one slot per distinct (concept, minimum) asked */
+  slotsOf: readonly Int32Array[];
+  /** each slot's requirement, as first asked (weight and required do not enter an estimate) */
+  slotRequirement: readonly Requirement[];
   /** evidence concept → indices of the targets it can count for */
   targetsReached: ReadonlyMap<string, readonly number[]>;
-  /** evidence concept → the requirement concepts it can count for */
-  conceptsReached: ReadonlyMap<string, ReadonlySet<string>>;
+  /** evidence concept → the slots it can count for */
+  slotsReached: ReadonlyMap<string, readonly number[]>;
 }
 
 export function buildRoleIndex(
@@ -40,33 +45,47 @@ export function buildRoleIndex(
   taxonomy: Taxonomy,
   config: ScoringConfig,
 ): RoleIndex {
-  const conceptsReached = new Map<string, Set<string>>();
+  const slotByKey = new Map<string, number>();
+  const slotRequirement: Requirement[] = [];
+  const slotsReached = new Map<string, number[]>();
   const heldFor = new Map<string, string[]>();
   const heldConcepts = (asked: string): string[] => {
     let held = heldFor.get(asked);
     if (!held) {
       held = [];
       for (const [id, sim] of neighbourhoodOf(taxonomy, asked))
-        if (relatedness(sim.relation, sim.strength, config) > 0) {
-          held.push(id);
-          const reached = conceptsReached.get(id) ?? new Set<string>();
-          reached.add(asked);
-          conceptsReached.set(id, reached);
-        }
+        if (relatedness(sim.relation, sim.strength, config) > 0) held.push(id);
       heldFor.set(asked, held);
     }
     return held;
   };
+  const slotOf = (r: Requirement): number => {
+    const key = `${r.conceptId}\u0000${r.minLevel ?? ""}`;
+    let slot = slotByKey.get(key);
+    if (slot === undefined) {
+      slot = slotRequirement.length;
+      slotByKey.set(key, slot);
+      slotRequirement.push(r);
+      for (const id of heldConcepts(r.conceptId)) {
+        const list = slotsReached.get(id);
+        if (list) list.push(slot);
+        else slotsReached.set(id, [slot]);
+      }
+    }
+    return slot;
+  };
   const targetsReached = new Map<string, number[]>();
-  targets.forEach((t, i) => {
+  const slotsOf = targets.map((t, i) => {
+    const slots = Int32Array.from(t.requirements, slotOf);
     for (const r of t.requirements)
       for (const id of heldConcepts(r.conceptId)) {
         const list = targetsReached.get(id);
         if (!list) targetsReached.set(id, [i]);
         else if (list[list.length - 1] !== i) list.push(i);
       }
+    return slots;
   });
-  return { targets, targetsReached, conceptsReached };
+  return { targets, slotsOf, slotRequirement, targetsReached, slotsReached };
 }
 
 /** A target's place for one person: the ordering keys of compareRanked, keyed by the target. */
@@ -83,34 +102,30 @@ export type RoleContext = Omit<ScoringContext, "hardRequired" | "candidateId">;
 /** Every target the person's evidence bears on, best first (compareRanked). */
 export function rankRoles(index: RoleIndex, evidence: readonly EvidenceRow[], ctx: RoleContext): RoleRank[] {
   const live = liveEvidence(evidence, ctx);
+  const weighCtx = { taxonomy: ctx.taxonomy, config: ctx.config, nowMs: ctx.nowMs };
   const reachable = new Set<number>();
-  const touched = new Set<string>();
+  const weighed: (Weighed | undefined)[] = new Array(index.slotRequirement.length);
   for (const e of live) {
     for (const i of index.targetsReached.get(e.conceptId) ?? []) reachable.add(i);
-    for (const id of index.conceptsReached.get(e.conceptId) ?? []) touched.add(id);
+    for (const slot of index.slotsReached.get(e.conceptId) ?? [])
+      weighed[slot] ??= weighRequirement(index.slotRequirement[slot] as Requirement, live, weighCtx);
   }
-  const weighCtx = { taxonomy: ctx.taxonomy, config: ctx.config, nowMs: ctx.nowMs };
-  const memo = new Map<string, Weighed>();
-  let untouched: Weighed | undefined;
-  const weigh = (r: RoleTarget["requirements"][number]): Weighed => {
-    if (!touched.has(r.conceptId)) {
-      untouched ??= weighRequirement(r, [], weighCtx);
-      return untouched;
-    }
-    const key = `${r.conceptId}\u0000${r.minLevel ?? ""}`;
-    let w = memo.get(key);
-    if (!w) {
-      w = weighRequirement(r, live, weighCtx);
-      memo.set(key, w);
-    }
-    return w;
-  };
   const ranked: RoleRank[] = [];
+  if (reachable.size === 0) return ranked;
+  // every requirement no live piece bears on has the same estimate: no evidence
+  const untouched = weighRequirement(index.slotRequirement[0] as Requirement, [], weighCtx);
   for (const i of reachable) {
     const target = index.targets[i] as RoleTarget;
-    const weighed = target.requirements.map(weigh);
-    if (!weighed.some((w) => w.estimate.basis !== "none")) continue;
-    const { score, unmetRequired, levelSurplus } = aggregate(target.requirements, weighed, false);
+    const slots = index.slotsOf[i] as Int32Array;
+    const ws: Weighed[] = new Array(slots.length);
+    let found = false;
+    for (let k = 0; k < slots.length; k++) {
+      const w = weighed[slots[k] as number] ?? untouched;
+      found ||= w.estimate.basis !== "none";
+      ws[k] = w;
+    }
+    if (!found) continue;
+    const { score, unmetRequired, levelSurplus } = aggregate(target.requirements, ws, false);
     ranked.push({ target, candidateId: targetKey(target), score, unmetRequired, levelSurplus });
   }
   return ranked.sort(compareRanked);
