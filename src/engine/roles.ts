@@ -51,6 +51,8 @@ export interface RolesPage {
 export interface RoleMethods {
   /** Occupations and saved positions ranked for one person; not_found for an unknown person. */
   roles(candidateId: string, options?: RolesOptions): Promise<RolesPage>;
+  /** The occupations of the loaded taxonomies that can be a target (they name a known skill). */
+  listOccupations(): { id: string; label: string; source: string }[];
 }
 
 export interface RoleDeps {
@@ -79,6 +81,7 @@ export function occupationIndex(
 export function roleMethods(deps: RoleDeps): RoleMethods {
   const occupations = occupationIndex(deps);
   return {
+    listOccupations: () => occupations().targets.map(({ id, label, source }) => ({ id, label, source })),
     async roles(candidateId, input = {}) {
       const parsed = RolesOptions.safeParse(input);
       if (!parsed.success) throw fromZod(parsed.error, "roles options");

@@ -72,6 +72,11 @@ export function gapsFor(
 ): GapItem[] {
   const weighed = requirements.map((r) => weighRequirement(r, live, ctx));
   const now = aggregate(requirements, weighed, false).score;
+  const relationsTo = requirements.map((r) => relationsFor(ctx.taxonomy, r.conceptId));
+  const bearsOn = (j: number, held: string) => {
+    const rel = (relationsTo[j] as ReturnType<typeof relationsFor>)(held);
+    return relatedness(rel.relation, rel.strength, ctx.config) > 0;
+  };
   const gaps: GapItem[] = [];
   requirements.forEach((req, i) => {
     const w = weighed[i] as Weighed;
@@ -79,7 +84,7 @@ export function gapsFor(
     if (outcome === "met") return;
     const closed = [...live, closingCredential(req, ctx)];
     const reweighed = requirements.map((other, j) =>
-      bearsOn(other, req.conceptId, ctx) ? weighRequirement(other, closed, ctx) : (weighed[j] as Weighed),
+      bearsOn(j, req.conceptId) ? weighRequirement(other, closed, ctx) : (weighed[j] as Weighed),
     );
     const scoreIfClosed = aggregate(requirements, reweighed, false).score;
     const nearest = nearestEvidence(req.conceptId, live, ctx);
@@ -111,11 +116,6 @@ function closingCredential(req: Requirement, ctx: GapContext): LiveEvidence {
     issuer: "gap:closed",
     dateMs: ctx.nowMs,
   };
-}
-
-function bearsOn(req: Requirement, held: string, ctx: GapContext): boolean {
-  const rel = relationsFor(ctx.taxonomy, req.conceptId)(held);
-  return relatedness(rel.relation, rel.strength, ctx.config) > 0;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type Weighed,
   weighRequirement,
 } from "../scoring/score.ts";
+import { TopK } from "../search/embedded/heap.ts";
 import type { EvidenceRow } from "../store/types.ts";
 
 /** Level bands of the heat-map: no evidence, neighbours only, then the level the direct evidence reaches. */
@@ -62,6 +63,15 @@ export interface TeamGap {
   closest: PersonGap[];
 }
 
+interface RankedPerson extends TeamMember {
+  score: number;
+  qualified: boolean;
+  met: number;
+  weighed: Weighed[];
+  unmetRequired: number;
+  levelSurplus: number;
+}
+
 export interface TeamGapOptions {
   /** people listed per requirement and overall */
   closest: number;
@@ -98,51 +108,58 @@ export function teamGap(
     bands: Object.fromEntries(LEVEL_BANDS.map((b) => [b, 0])) as Record<LevelBand, number>,
     closest: [],
   }));
-  const notMeeting: PersonOnRequirement[][] = requirements.map(() => []);
-  const people: (PersonGap & { unmetRequired: number; levelSurplus: number })[] = [];
+  // bounded: a team of thousands keeps only the few it shows, so nothing else outlives its person
+  const byEstimate = (a: PersonOnRequirement, b: PersonOnRequirement) =>
+    b.estimate - a.estimate || (a.candidateId < b.candidateId ? -1 : 1);
+  const notMeeting = requirements.map(() => new TopK<PersonOnRequirement>(options.closest, byEstimate));
+  const nearest = new TopK<RankedPerson>(options.closest, compareRanked);
   for (const member of team) {
     const live = liveEvidence(evidence.get(member.candidateId) ?? [], ctx);
     const weighed = requirements.map((r) => weighRequirement(r, live, ctx));
-    const lacking: { label: string; weight: number }[] = [];
+    let met = 0;
     weighed.forEach((w, i) => {
       const gap = gaps[i] as RequirementGap;
       const outcome = outcomeOf(w);
       const band = bandOf(w);
       gap.bands[band]++;
-      if (outcome === "met") gap.meet++;
-      else {
-        if (outcome === "partial") gap.partial++;
-        else gap.lack++;
-        lacking.push({ label: gap.label, weight: gap.weight });
-        (notMeeting[i] as PersonOnRequirement[]).push({
-          ...member,
-          outcome,
-          estimate: w.estimate.estimate,
-          estimatedLevel: w.estimate.level,
-          band,
-        });
+      if (outcome === "met") {
+        gap.meet++;
+        met++;
+        return;
       }
+      if (outcome === "partial") gap.partial++;
+      else gap.lack++;
+      (notMeeting[i] as TopK<PersonOnRequirement>).offer({
+        ...member,
+        outcome,
+        estimate: w.estimate.estimate,
+        estimatedLevel: w.estimate.level,
+        band,
+      });
     });
+    if (met === requirements.length) continue;
     const { score, unmetRequired, levelSurplus } = aggregate(requirements, weighed, false);
-    people.push({
+    nearest.offer({
       ...member,
       score,
       qualified: unmetRequired === 0,
-      met: requirements.length - lacking.length,
-      lacking: lacking.sort((a, b) => b.weight - a.weight).map((l) => l.label),
+      met,
+      weighed,
       unmetRequired,
       levelSurplus,
     });
   }
   gaps.forEach((gap, i) => {
-    gap.closest = (notMeeting[i] as PersonOnRequirement[])
-      .sort((a, b) => b.estimate - a.estimate || (a.candidateId < b.candidateId ? -1 : 1))
-      .slice(0, options.closest);
+    gap.closest = (notMeeting[i] as TopK<PersonOnRequirement>).sorted();
   });
-  const closest = people
-    .filter((p) => p.lacking.length > 0)
-    .sort(compareRanked)
-    .slice(0, options.closest)
-    .map(({ unmetRequired: _u, levelSurplus: _l, ...p }) => p);
+  const closest = nearest.sorted().map(({ weighed, unmetRequired: _u, levelSurplus: _l, ...p }) => ({
+    ...p,
+    // the requirements not met, heaviest first
+    lacking: requirements
+      .map((r, i) => ({ r, met: (weighed[i] as Weighed).estimate.met }))
+      .filter((x) => !x.met)
+      .sort((a, b) => b.r.weight - a.r.weight)
+      .map((x) => x.r.label),
+  }));
   return { people: team.length, requirements: gaps, closest };
 }
