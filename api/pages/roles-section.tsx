@@ -84,6 +84,7 @@ export function RolesThatFit(props: { page: RolesPage | null; error: string | nu
                     <GapBar role={r} />
                   </td>
                   <td>
+                    {r.gaps.length === 0 && <span class="outcome-met">meets every requirement</span>}
                     <ul class="gaps">
                       {r.gaps.map((g) => (
                         <li>
