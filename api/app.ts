@@ -12,9 +12,12 @@ import { auditRoutes } from "./routes/audit.ts";
 import { candidateRoutes } from "./routes/candidates.ts";
 import { conceptRoutes } from "./routes/concepts.ts";
 import { documentRoutes } from "./routes/documents.ts";
+import { gapRoutes } from "./routes/gaps.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { keyRoutes } from "./routes/keys.ts";
 import { matchRoutes } from "./routes/match.ts";
+import { positionRoutes } from "./routes/positions.ts";
+import { roleRoutes } from "./routes/roles.ts";
 import { statusListRoutes } from "./routes/status-lists.ts";
 import { trustRoutes } from "./routes/trust.ts";
 import { installSecurity } from "./security/install.ts";
@@ -29,6 +32,9 @@ const ROUTES: RouteModule[] = [
   trustRoutes,
   auditRoutes,
   keyRoutes,
+  positionRoutes,
+  roleRoutes,
+  gapRoutes,
 ];
 
 export const OPENAPI_INFO = {

@@ -51,6 +51,15 @@ CREATE TABLE `trusted_issuers` (
 	`added_at` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `positions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`requirements` text NOT NULL,
+	`job_description` text,
+	`unresolved` text DEFAULT '[]' NOT NULL,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE `documents` ADD `verification_status` text DEFAULT 'unsigned' NOT NULL;--> statement-breakpoint
 ALTER TABLE `documents` ADD `verification_detail` text;--> statement-breakpoint
 ALTER TABLE `documents` ADD `verified_by` text;--> statement-breakpoint

@@ -196,10 +196,19 @@ export function loadMergedFromDb(dbPath: string, options: LoadOptions = {}): Mer
  * similarity from every included occupation profile (ESCO's when imported, the starter's otherwise).
  */
 export function loadTaxonomyFromDb(dbPath: string, options: LoadOptions = {}): Taxonomy {
+  return loadTaxonomyWithOccupations(dbPath, options).taxonomy;
+}
+
+/** The taxonomy and the occupation profiles of every included source (crosswalked, one merge). */
+export function loadTaxonomyWithOccupations(
+  dbPath: string,
+  options: LoadOptions = {},
+): { taxonomy: Taxonomy; occupations: OccupationProfile[] } {
   const merged = loadMergedFromDb(dbPath, options);
   const cooccurrence =
     options.cooccurrence === false
       ? undefined
       : cooccurrenceFromOccupations(merged.occupationSkills, options.cooccurrence ?? {});
-  return buildTaxonomy(merged.concepts, cooccurrence ? { cooccurrence } : {});
+  const taxonomy = buildTaxonomy(merged.concepts, cooccurrence ? { cooccurrence } : {});
+  return { taxonomy, occupations: merged.occupations };
 }

@@ -6,6 +6,7 @@ import type { EvidenceRow } from "../../src/store/types.ts";
 import { LevelBar, TableHead } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { evidenceBadge, levelName, VERIFICATION_TEXT } from "./levels.ts";
+import { RolesThatFit } from "./roles-section.tsx";
 
 const day = (d: string | null) => (d ? d.slice(0, 10) : "");
 
@@ -36,7 +37,11 @@ function EvidenceItem(props: { e: EvidenceRow; live: boolean }) {
   );
 }
 
-export function CandidateView(props: { profile: CandidateProfile; isLive: (e: EvidenceRow) => boolean }) {
+export function CandidateView(props: {
+  profile: CandidateProfile;
+  isLive: (e: EvidenceRow) => boolean;
+  roles?: Parameters<typeof RolesThatFit>[0];
+}) {
   const { candidate, skills, documents, unresolved } = props.profile;
   return (
     <Layout title={candidate.name ?? candidate.id}>
@@ -46,6 +51,8 @@ export function CandidateView(props: { profile: CandidateProfile; isLive: (e: Ev
         {candidate.location ? ` · ${candidate.location}` : ""} · {skills.length} skills from{" "}
         {documents.length} documents
       </p>
+      {props.roles && <RolesThatFit {...props.roles} />}
+      <h2>Skills</h2>
       <table class="data" aria-label="skills">
         <TableHead columns={["Skill", "Level", "Evidence"]} />
         <tbody>

@@ -19,6 +19,7 @@ export function Layout(props: { title: string; children?: Child; signedIn?: bool
           <nav aria-label="main">
             <a href="/match">Match a job</a>
             <a href="/search">Search skills</a>
+            <a href="/team">Team gaps</a>
             <a href="/docs">API</a>
           </nav>
           {props.signedIn !== false && (

@@ -34,6 +34,7 @@ import {
 import { SearchView } from "./search-page.tsx";
 import { registerSignIn } from "./signin.tsx";
 import { CSS } from "./styles.ts";
+import { registerTeamPage } from "./team-routes.tsx";
 
 const queries = (c: Context) => (name: string) => c.req.queries(name);
 /** The last value of a parameter: a checkbox after its hidden "0" twin wins when checked. */
@@ -65,7 +66,9 @@ function jobDescriptionOf(form: Record<string, unknown>): string {
   return text;
 }
 
-export function registerPages(app: Hono, { engine, config }: AppDeps): void {
+export function registerPages(app: Hono, deps: AppDeps): void {
+  const { engine, config } = deps;
+  registerTeamPage(app, deps);
   const maxBodyBytes = config.limits.maxBodyBytes;
   const formLimit = bodyLimit({
     maxSize: maxBodyBytes,
@@ -194,7 +197,11 @@ export function registerPages(app: Hono, { engine, config }: AppDeps): void {
       const profile = await engine.profile(c.req.param("id"));
       audited(c, "read-profile", [profile.candidate.id]);
       const now = engine.now();
-      return c.html(<CandidateView profile={profile} isLive={(e) => isLive(e, now)} />);
+      const roles = await engine.roles(profile.candidate.id, { limit: 6, gaps: 3 }).then(
+        (page) => ({ page, error: null }),
+        (e: unknown) => ({ page: null, error: messageOf(e) }),
+      );
+      return c.html(<CandidateView profile={profile} isLive={(e) => isLive(e, now)} roles={roles} />);
     } catch (e) {
       return errorPage(c, "Candidate not found", messageOf(e), 404);
     }

@@ -44,5 +44,10 @@ table.data tfoot td{font-weight:700;border-top:2px solid var(--fg)}
 .scroll-x{overflow-x:auto}
 header.top form.signout{margin-left:auto}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.small{font-size:.85rem}
+.gapbar rect.track{fill:#eaeef2}.gapbar rect.now{fill:var(--accent)}.gapbar rect.gain-0{fill:#8fb3f0}.gapbar rect.gain-1{fill:#b9cff5}
+table.roles td{vertical-align:middle}.roles .score-cell{font-size:1.2rem;font-weight:700}ul.gaps{margin:0;padding-left:1rem}
+.scroll{overflow-x:auto}table.heatmap th.band{font-size:.8rem;text-align:center;white-space:nowrap}
+table.heatmap td.heat{text-align:center;font-weight:600;min-width:3.2rem;border:1px solid #fff}
 @media (max-width:600px){.card header{flex-direction:column}.score{font-size:1.3rem}main{padding:.5rem}.reqs td:nth-child(4){display:none}}
 `;

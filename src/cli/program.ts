@@ -10,6 +10,7 @@ import { registerExtractCommands } from "./commands/extract.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerMatchCommands } from "./commands/match.ts";
 import { registerReindexCommand } from "./commands/reindex.ts";
+import { registerRoleCommands } from "./commands/roles.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerTaxonomyCommands } from "./commands/taxonomy.ts";
 import { registerTrustCommands } from "./commands/trust.ts";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     registerDemoCommand,
     registerIngestCommand,
     registerMatchCommands,
+    registerRoleCommands,
     registerReindexCommand,
     registerTaxonomyCommands,
     registerBenchCommands,

@@ -18,8 +18,11 @@ import type { OutboxWorker } from "../search/outbox-worker.ts";
 import type { Store } from "../store/types.ts";
 import { createAccess } from "./access.ts";
 import { applyRetention, eraseCandidate } from "./erasure.ts";
+import { gapMethods } from "./gaps.ts";
+import { positionMethods } from "./positions.ts";
 import { buildProfile } from "./profile.ts";
 import { resolvePosition } from "./requirements.ts";
+import { roleMethods } from "./roles.ts";
 import { createTrustService } from "./trust.ts";
 import type { Engine, MatchPage } from "./types.ts";
 
@@ -95,7 +98,12 @@ export function createEngine(parts: EngineParts): Engine {
     return page;
   }
 
+  const parseJd = (text: string) =>
+    parseJobDescriptionAsync(text, { taxonomy, occupations: parts.occupations });
   return {
+    ...positionMethods({ store, taxonomy, now, parseJobDescription: parseJd }),
+    ...roleMethods(parts),
+    ...gapMethods(parts),
     taxonomy,
     now,
     ingest: (inputs, options) => pipeline.ingest(inputs, options),

@@ -1,7 +1,7 @@
 /** Opens an engine from configuration: the store file, the taxonomy, the backend and its sync. */
 
 import type { Taxonomy } from "../../taxonomy/model.ts";
-import { loadTaxonomyFromDb } from "../../taxonomy/persist.ts";
+import { loadTaxonomyWithOccupations } from "../../taxonomy/persist.ts";
 import { loadStarterOccupations, type OccupationProfile } from "../../taxonomy/starter.ts";
 import { type ConfigInput, loadConfig } from "../config.ts";
 import { type Clock, clockFor } from "../domain/clock.ts";
@@ -24,7 +24,11 @@ export async function openEngine(options: OpenOptions = {}): Promise<Engine> {
   const config = loadConfig(overrides);
   const store = openStore(config.db);
   try {
-    const taxonomy = taxonomyOverride ?? loadTaxonomyFromDb(config.db, { include: config.taxonomy });
+    // the occupations of the loaded taxonomies (ESCO's, O*NET's when imported) are the roles a person is ranked for
+    const loaded = taxonomyOverride
+      ? { taxonomy: taxonomyOverride, occupations: loadStarterOccupations() }
+      : loadTaxonomyWithOccupations(config.db, { include: config.taxonomy });
+    const { taxonomy } = loaded;
     const index = await createBackend(config, taxonomy);
     const worker = new OutboxWorker(store, index, { trust: config.scoring.trust });
     if (config.backend === "embedded")
@@ -34,7 +38,7 @@ export async function openEngine(options: OpenOptions = {}): Promise<Engine> {
     return createEngine({
       store,
       taxonomy,
-      occupations: occupationsOverride ?? loadStarterOccupations(),
+      occupations: occupationsOverride ?? loaded.occupations,
       index,
       worker,
       scoring: config.scoring,

@@ -14,6 +14,9 @@ import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement }
 import type { BackendHealth } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
 import type { Access } from "./access.ts";
+import type { GapMethods } from "./gaps.ts";
+import type { PositionMethods } from "./positions.ts";
+import type { RoleMethods } from "./roles.ts";
 import type { TrustService } from "./trust.ts";
 
 export interface MatchPage {
@@ -42,7 +45,8 @@ export interface ProfileSkill {
   evidence: EvidenceRow[];
 }
 
-export interface Engine {
+/** Saved positions, roles for a person and a team's gap live in positions.ts, roles.ts, gaps.ts. */
+export interface Engine extends PositionMethods, RoleMethods, GapMethods {
   readonly taxonomy: Taxonomy;
   /** The engine's one "now" (LER_MATCH_NOW, else the real clock): everything time-dependent reads it. */
   readonly now: Clock;

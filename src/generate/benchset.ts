@@ -68,5 +68,6 @@ export function generateBenchSet(options: BenchSetOptions): DatasetContent {
     positions,
     qrels: judge(positions, population.truth, concepts),
     truth: population.truth,
+    occupations: population.occupationOf,
   };
 }

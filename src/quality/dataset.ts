@@ -7,6 +7,7 @@
  *   positions.json      [{ id, title?, requirements: [{ concept, minLevel?, weight?, required? }], text? }]
  *   qrels               TREC qrels: `position 0 candidate grade`, grade 0–3; unlisted pairs are grade 0
  *   truth.json          optional: { candidate: { conceptId: latent level } } (generated sets)
+ *   occupations.json    optional: { candidate: true occupation id } (generated sets)
  *
  * Loading never stops at the first problem: it returns every issue, keyed by a stable code and the
  * path (file, line, field) where it was found.
@@ -80,6 +81,8 @@ export interface Dataset {
   positions: BenchPosition[];
   qrels: Qrels;
   truth?: Map<string, Map<string, number>>;
+  /** candidate → the occupation they really hold (generated sets): what role ranking is graded on */
+  occupations?: Map<string, string>;
 }
 
 export interface DatasetContent {
@@ -88,6 +91,7 @@ export interface DatasetContent {
   positions: readonly z.input<typeof BenchPosition>[];
   qrels: Qrels;
   truth?: Map<string, Map<string, number>>;
+  occupations?: ReadonlyMap<string, string>;
 }
 
 export function writeDataset(dir: string, content: DatasetContent): void {
@@ -106,6 +110,11 @@ export function writeDataset(dir: string, content: DatasetContent): void {
     );
     writeFileSync(join(dir, "truth.json"), `${JSON.stringify(truth)}\n`);
   }
+  if (content.occupations)
+    writeFileSync(
+      join(dir, "occupations.json"),
+      `${JSON.stringify(Object.fromEntries(content.occupations))}\n`,
+    );
 }
 
 /**
@@ -288,6 +297,19 @@ function loadTruth(dir: string, issues: Issues): Map<string, Map<string, number>
   );
 }
 
+const OccupationLabels = z.record(z.string(), z.string().min(1));
+
+function loadOccupations(dir: string, issues: Issues): Map<string, string> | undefined {
+  if (!existsSync(join(dir, "occupations.json"))) return undefined;
+  const raw = parseJson(readFileSync(join(dir, "occupations.json"), "utf8"), "occupations.json", issues);
+  const parsed = OccupationLabels.safeParse(raw);
+  if (!parsed.success) {
+    error(issues, "invalid_manifest", "occupations.json", "expected { candidate: occupation id }");
+    return undefined;
+  }
+  return new Map(Object.entries(parsed.data));
+}
+
 /** Reads a dataset folder and names every problem found; never throws for bad content. */
 export function readDataset(dir: string): { dataset: Dataset; issues: DatasetIssue[] } {
   const issues: Issues = [];
@@ -315,8 +337,16 @@ export function readDataset(dir: string): { dataset: Dataset; issues: DatasetIss
     if (!qrels.has(p.id)) qrels.set(p.id, new Map());
   }
   const truth = loadTruth(dir, issues);
+  const occupations = loadOccupations(dir, issues);
   return {
-    dataset: { manifest, documents: corpus.documents, positions, qrels, ...(truth ? { truth } : {}) },
+    dataset: {
+      manifest,
+      documents: corpus.documents,
+      positions,
+      qrels,
+      ...(truth ? { truth } : {}),
+      ...(occupations ? { occupations } : {}),
+    },
     issues,
   };
 }

@@ -3,12 +3,15 @@
  * over the skills as written, a count of the position's skills held, and that count weighed by
  * each skill's best stated level against the minimum) on generated datasets over
  * several seeds and noise worlds — a default is only a default if it wins in every one of them.
- * Each cell: nDCG@10 of each system, the paired difference and its randomisation p-value.
+ * Each cell: nDCG@10 of each system, the paired difference and its randomisation p-value; and the
+ * other direction — occupations ranked for each person, MRR and acc@1 of their true occupation,
+ * against ranking by skill overlap.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { OccupationProfile } from "../../taxonomy/starter.ts";
 import { generateBenchSet } from "../generate/benchset.ts";
 import type { World } from "../generate/worlds.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
@@ -23,6 +26,7 @@ import {
   type Snapshot,
   snapshotOf,
 } from "./offline.ts";
+import { type RoleQuality, roleQuality } from "./roles.ts";
 
 export interface MatrixOptions {
   seeds: readonly number[];
@@ -34,6 +38,8 @@ export interface MatrixOptions {
   metric?: string;
   iterations?: number;
   log?: (line: string) => void;
+  /** the occupations people are generated from; their roles are ranked over these (roles.ts) */
+  occupations?: readonly OccupationProfile[];
 }
 
 export interface MatrixCell {
@@ -47,6 +53,8 @@ export interface MatrixCell {
   vsBm25: PairedComparison;
   vsOverlap: PairedComparison;
   vsLevelOverlap: PairedComparison;
+  /** ranking occupations for each person: MRR / acc@1 of their true occupation */
+  roles: RoleQuality | null;
 }
 
 /** A generated dataset, written and read back through the same path as a user's dataset. */
@@ -98,10 +106,14 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixCell[]> {
         options.positions,
         options.taxonomy,
       );
+      const iterations = options.iterations ?? 10_000;
       const cell = {
         seed,
         world: world.name,
-        ...scoreCell(snapshot, options.config, metric, options.iterations ?? 10_000),
+        ...scoreCell(snapshot, options.config, metric, iterations),
+        roles: options.occupations
+          ? roleQuality(snapshot, options.occupations, options.config, iterations)
+          : null,
       };
       options.log?.(formatCell(cell));
       cells.push(cell);
@@ -126,6 +138,15 @@ export function formatCell(c: MatrixCell): string {
     `${c.vsLevelOverlap.mean >= 0 ? "+" : ""}${f3(c.vsLevelOverlap.mean)} p ${fp(c.vsLevelOverlap.p)}`.padStart(
       17,
     ),
+    ...(c.roles
+      ? [
+          `${f3(c.roles.model.mrr)}/${f3(c.roles.model.acc1)}`.padStart(13),
+          `${f3(c.roles.overlap.mrr)}/${f3(c.roles.overlap.acc1)}`.padStart(13),
+          `${c.roles.vsOverlap.mean >= 0 ? "+" : ""}${f3(c.roles.vsOverlap.mean)} p ${fp(c.roles.vsOverlap.p)}`.padStart(
+            17,
+          ),
+        ]
+      : []),
   ].join("  ");
 }
 
@@ -140,6 +161,9 @@ export const MATRIX_HEADER = [
   "vs bm25".padStart(17),
   "vs overlap".padStart(17),
   "vs lvl-ovlp".padStart(17),
+  "roles mrr/@1".padStart(13),
+  "ovlp mrr/@1".padStart(13),
+  "roles vs ovlp".padStart(17),
 ].join("  ");
 
 /** Wins over both baselines in every cell at the given significance. */

@@ -40,6 +40,8 @@ export interface Snapshot {
   skills: Map<string, CandidateSkills>;
   taxonomy: Taxonomy;
   nowMs: number;
+  /** candidate → true occupation id, for generated sets (empty otherwise) */
+  occupationOf: ReadonlyMap<string, string>;
 }
 
 /** Ingests the dataset once (a temporary SQLite file) and keeps every candidate's evidence rows. */
@@ -77,6 +79,7 @@ export async function snapshotOf(dataset: Dataset, taxonomy: Taxonomy): Promise<
       skills,
       taxonomy,
       nowMs,
+      occupationOf: dataset.occupations ?? new Map(),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

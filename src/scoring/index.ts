@@ -30,6 +30,7 @@ export {
   aggregate,
   type CandidateScore,
   type LiveEvidence,
+  liveEvidence,
   passes,
   type ScoringContext,
   scoreCandidate,

@@ -115,6 +115,39 @@ export function aggregate(
   return { score, contributions, unmetRequired, levelSurplus: surplus };
 }
 
+/**
+ * The live evidence of a person, without the explanation's bookkeeping: what a caller needs to
+ * weigh many requirements over one person (roles, gaps). The same rows count as in scoreCandidate.
+ */
+export function liveEvidence(
+  evidence: readonly EvidenceRow[],
+  ctx: Pick<ScoringContext, "nowMs" | "filters">,
+): LiveEvidence[] {
+  const live: LiveEvidence[] = [];
+  for (const row of evidence) {
+    if (row.conceptId === null) continue;
+    const dateMs = parseIsoDateMs(evidenceDate(row));
+    const reason = exclusionOf(
+      row.revoked,
+      parseIsoDateMs(row.validUntil),
+      isVerified(row),
+      dateMs,
+      ctx.nowMs,
+      ctx.filters,
+    );
+    if (reason === null)
+      live.push({
+        assertionId: row.id,
+        conceptId: row.conceptId,
+        level: row.level,
+        sourceKind: row.sourceKind,
+        issuer: row.issuer,
+        dateMs,
+      });
+  }
+  return live;
+}
+
 interface LiveRow extends LiveEvidence {
   row: EvidenceRow;
   verified: boolean;

@@ -26,6 +26,7 @@ import { wallClock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import { type Candidate, isAnonymousPerson, type LerDocument, type SourceKind } from "../domain/schemas.ts";
 import type { IndexedCandidate } from "../search/backend.ts";
+import { createPositionStore } from "./positions.ts";
 import {
   documentFromRow,
   type EvidenceJoinRow,
@@ -416,6 +417,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     trust: createTrustStore(db),
     security: createSecurityStore(db),
     checkpoint: () => void sqlite.pragma("wal_checkpoint(TRUNCATE)"),
+    positions: createPositionStore(db),
     close: () => sqlite.close(),
   };
 }

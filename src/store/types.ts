@@ -5,6 +5,7 @@
 import type { LerError } from "../domain/errors.ts";
 import type { Candidate, LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
 import type { IndexedCandidate } from "../search/backend.ts";
+import type { PositionStore } from "./positions.ts";
 import type { SecurityStore } from "./security-store.ts";
 import type { TrustStore } from "./trust-store.ts";
 
@@ -79,5 +80,7 @@ export interface Store {
   readonly security: SecurityStore;
   /** Folds the write-ahead log into the database file and truncates it (after an erasure). */
   checkpoint(): void;
+  /** Positions the organisation saved (positions.ts). */
+  readonly positions: PositionStore;
   close(): void;
 }

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { loadStarterTaxonomy } from "../../../taxonomy/starter.ts";
+import { loadStarterOccupations, loadStarterTaxonomy } from "../../../taxonomy/starter.ts";
 import { escoSource } from "../../generate/esco.ts";
 import { WORLDS, worldNamed } from "../../generate/worlds.ts";
 import { MATRIX_HEADER, runMatrix, winsEverywhere } from "../../quality/matrix.ts";
@@ -54,6 +54,7 @@ export function registerMatrix(bench: Command): void {
           positions: int("positions", o.positions, 2),
           config,
           taxonomy: loadStarterTaxonomy(),
+          occupations: loadStarterOccupations(),
           iterations: int("iterations", o.iterations, 1),
           ...(o.json ? {} : { log: (line: string) => process.stdout.write(`${line}\n`) }),
         });

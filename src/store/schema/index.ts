@@ -3,5 +3,6 @@ export * from "./assertions.ts";
 export * from "./candidates.ts";
 export * from "./documents.ts";
 export * from "./outbox.ts";
+export * from "./positions.ts";
 export * from "./security.ts";
 export * from "./trust.ts";

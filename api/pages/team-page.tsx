@@ -1,0 +1,157 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * A team's gap against one target as a heat-map: requirements down, level bands across, each cell
+ * the number of people whose evidence reaches that band — darker is more people — with who is
+ * closest to meeting each requirement linked to their page.
+ */
+import type { SavedPosition } from "../../src/domain/positions.ts";
+import type { TeamGapPage } from "../../src/engine/gaps.ts";
+import { LEVEL_BANDS, type LevelBand } from "../../src/match/team-gap.ts";
+import { formatScore } from "../../src/scoring/display.ts";
+import { ErrorBox } from "./components.tsx";
+import { Layout } from "./layout.tsx";
+import { levelName } from "./levels.ts";
+
+export interface TargetChoice {
+  positions: readonly SavedPosition[];
+  occupations: readonly { id: string; label: string }[];
+}
+
+const person = (p: { candidateId: string; name: string | null }) => (
+  <a href={`/candidates/${encodeURIComponent(p.candidateId)}`}>{p.name ?? p.candidateId}</a>
+);
+
+/** Bands a requirement's minimum is reached in: the cells shaded as meeting it. */
+function meetsBand(band: LevelBand, minLevel: number | null): boolean {
+  const level = LEVEL_BANDS.indexOf(band) - 1;
+  if (level < 1) return false;
+  return minLevel === null || level >= Math.floor(minLevel);
+}
+
+function Heat(props: { count: number; people: number; meets: boolean }) {
+  const share = props.people ? props.count / props.people : 0;
+  // at least a faint tint for any count, so one person never disappears
+  const alpha = props.count === 0 ? 0 : 0.12 + 0.88 * share;
+  const hue = props.meets ? "26,127,55" : "154,103,0";
+  return (
+    <td
+      class={`heat${props.meets ? " meets" : ""}`}
+      style={`background:rgba(${hue},${alpha.toFixed(3)});color:${alpha > 0.55 ? "#fff" : "inherit"}`}
+      title={`${props.count} of ${props.people}`}
+    >
+      {props.count || ""}
+    </td>
+  );
+}
+
+export function TeamPicker(props: { choice: TargetChoice; error?: string }) {
+  return (
+    <Layout title="Team gap">
+      <h1>A team's skills gap</h1>
+      {props.error && <ErrorBox title="Cannot show this gap">{props.error}</ErrorBox>}
+      <form method="get" action="/team" class="row">
+        <label for="position">Saved position</label>
+        <select id="position" name="position">
+          {props.choice.positions.map((p) => (
+            <option value={p.id}>{p.name}</option>
+          ))}
+        </select>
+        <button type="submit">Show the gap</button>
+      </form>
+      <form method="get" action="/team" class="row">
+        <label for="occupation">Occupation</label>
+        <select id="occupation" name="occupation">
+          {props.choice.occupations.map((o) => (
+            <option value={o.id}>{o.label}</option>
+          ))}
+        </select>
+        <button type="submit">Show the gap</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function TeamView(props: { gap: TeamGapPage }) {
+  const { gap } = props;
+  return (
+    <Layout title={`Team gap · ${gap.target.label}`}>
+      <h1>
+        {gap.target.label} <span class="muted">· {gap.people} people</span>
+      </h1>
+      <p class="muted">
+        Each cell counts the people whose evidence reaches that level; green cells meet the requirement, amber
+        ones fall short. Darker means more of the team.
+      </p>
+      <div class="scroll">
+        <table class="data heatmap" aria-label="gap heat-map">
+          <thead>
+            <tr>
+              <th scope="col">Requirement</th>
+              <th scope="col">Meet</th>
+              <th scope="col">Partly</th>
+              <th scope="col">Lack</th>
+              {LEVEL_BANDS.map((b) => (
+                <th scope="col" class="band">
+                  {b}
+                </th>
+              ))}
+              <th scope="col">Closest to meeting it</th>
+            </tr>
+          </thead>
+          <tbody>
+            {gap.requirements.map((r) => (
+              <tr data-requirement={r.conceptId}>
+                <th scope="row">
+                  {r.label}
+                  {r.required && <span class="muted"> (required)</span>}
+                  {r.minLevel !== null && <div class="muted small">needs {levelName(r.minLevel)}</div>}
+                </th>
+                <td class="outcome-met">{r.meet}</td>
+                <td class="outcome-partial">{r.partial}</td>
+                <td class="outcome-missing">{r.lack}</td>
+                {LEVEL_BANDS.map((b) => (
+                  <Heat count={r.bands[b]} people={gap.people} meets={meetsBand(b, r.minLevel)} />
+                ))}
+                <td class="small">
+                  {r.closest.map((p, i) => (
+                    <>
+                      {i > 0 ? ", " : ""}
+                      {person(p)} <span class="muted">({p.band})</span>
+                    </>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {gap.closest.length > 0 && (
+        <>
+          <h2>Closest to the whole role</h2>
+          <table class="data" aria-label="closest people">
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Score</th>
+                <th scope="col">Meets</th>
+                <th scope="col">Still lacking</th>
+              </tr>
+            </thead>
+            <tbody>
+              {gap.closest.map((p) => (
+                <tr>
+                  <td>{person(p)}</td>
+                  <td>{formatScore(p.score)}</td>
+                  <td>
+                    {p.met} of {gap.requirements.length}
+                  </td>
+                  <td>{p.lacking.join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,85 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { RequirementOutcome } from "../../src/domain/match.ts";
+import { type TeamGapPage, TeamGapRequest } from "../../src/engine/gaps.ts";
+import { LEVEL_BANDS } from "../../src/match/team-gap.ts";
+import type { RouteModule } from "../context.ts";
+import { ErrorBody } from "../schemas.ts";
+import { audited } from "../security/audit.ts";
+
+const Person = z.object({ candidateId: z.string(), name: z.string().nullable() });
+
+const TeamGapBody = z.object({
+  target: z.object({
+    kind: z.enum(["position", "occupation", "requirements"]),
+    id: z.string().nullable(),
+    label: z.string(),
+  }),
+  unresolved: z.array(z.string()),
+  people: z.number().int(),
+  requirements: z.array(
+    z.object({
+      conceptId: z.string(),
+      label: z.string(),
+      minLevel: z.number().nullable(),
+      weight: z.number(),
+      required: z.boolean(),
+      meet: z.number().int(),
+      partial: z.number().int(),
+      lack: z.number().int(),
+      bands: z.record(z.enum(LEVEL_BANDS), z.number().int()),
+      closest: z.array(
+        Person.extend({
+          outcome: RequirementOutcome,
+          estimate: z.number(),
+          estimatedLevel: z.number().nullable(),
+          band: z.enum(LEVEL_BANDS),
+        }),
+      ),
+    }),
+  ),
+  closest: z.array(
+    Person.extend({
+      score: z.number(),
+      qualified: z.boolean(),
+      met: z.number().int(),
+      lacking: z.array(z.string()),
+    }),
+  ),
+});
+
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: ErrorBody } },
+});
+
+const gapsRoute = createRoute({
+  method: "post",
+  path: "/v1/gaps",
+  tags: ["roles and gaps"],
+  summary: "A team's skills gap against a saved position, an occupation or requirements",
+  description:
+    "people: { ids } | { all: true } | { search: { requirements, options } } (everyone a recruiter search finds). " +
+    "target: { positionId } | { occupationId } | { requirements }. Per requirement: how many meet it, partly " +
+    "meet it (some evidence, below the minimum or only related skills) or lack it, the people per level band " +
+    "of their direct evidence, and those closest to meeting it.",
+  request: { body: { required: true, content: { "application/json": { schema: TeamGapRequest } } } },
+  responses: {
+    200: { description: "The team's gap", content: { "application/json": { schema: TeamGapBody } } },
+    400: error("Invalid request (zod issue paths in details)"),
+    404: error("Unknown person, saved position or occupation"),
+    422: error("No requirement resolved to a known skill"),
+  },
+});
+
+export const gapRoutes: RouteModule = (app, { engine }) => {
+  app.openapi(gapsRoute, async (c) => {
+    const gap = await engine.teamGap(c.req.valid("json"));
+    audited(c, "match", namedPeople(gap));
+    return c.json(gap, 200);
+  });
+};
+
+/** Who the answer names: the people listed as closest, overall and per requirement. */
+const namedPeople = (gap: TeamGapPage): string[] => [
+  ...new Set([...gap.closest, ...gap.requirements.flatMap((r) => r.closest)].map((p) => p.candidateId)),
+];

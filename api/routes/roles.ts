@@ -1,0 +1,82 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { Explanation, Relation, RequirementOutcome } from "../../src/domain/match.ts";
+import { RolesOptions } from "../../src/engine/roles.ts";
+import type { RouteModule } from "../context.ts";
+import { ErrorBody } from "../schemas.ts";
+import { audited } from "../security/audit.ts";
+
+const Params = z.object({ id: z.string().min(1).max(200) });
+
+const GapItemBody = z.object({
+  conceptId: z.string(),
+  label: z.string(),
+  minLevel: z.number().nullable(),
+  weight: z.number(),
+  required: z.boolean(),
+  outcome: RequirementOutcome.exclude(["met"]),
+  estimatedLevel: z.number().nullable(),
+  /** the score with this requirement met at its minimum, minus the score now */
+  gain: z.number(),
+  scoreIfClosed: z.number(),
+  nearest: z
+    .object({
+      conceptId: z.string(),
+      label: z.string(),
+      level: z.number().nullable(),
+      relation: Relation,
+      relatedness: z.number(),
+    })
+    .nullable(),
+  note: z.string(),
+});
+
+const RolesPageBody = z.object({
+  candidateId: z.string(),
+  name: z.string().nullable(),
+  total: z.number().int(),
+  roles: z.array(
+    z.object({
+      rank: z.number().int(),
+      kind: z.enum(["occupation", "position"]),
+      id: z.string(),
+      label: z.string(),
+      source: z.string(),
+      score: z.number(),
+      qualified: z.boolean(),
+      explanation: Explanation,
+      gaps: z.array(GapItemBody),
+    }),
+  ),
+});
+
+const rolesRoute = createRoute({
+  method: "post",
+  path: "/v1/people/{id}/roles",
+  tags: ["roles and gaps"],
+  summary:
+    "Roles that fit one person: occupations of the loaded taxonomies and saved positions, with the gap to each",
+  description:
+    "Each role is scored and explained exactly as a match of this person against it would be (docs/scoring.md). " +
+    "Its gaps are the requirements not met, largest gain first: `gain` is what the score would rise by with " +
+    "the requirement met at its minimum (a verified credential at that level, issued now), computed by the " +
+    "model; `nearest` is the person's evidence closest to it through the taxonomy's relations.",
+  request: {
+    params: Params,
+    body: { required: false, content: { "application/json": { schema: RolesOptions } } },
+  },
+  responses: {
+    200: { description: "Roles, best first", content: { "application/json": { schema: RolesPageBody } } },
+    400: { description: "Invalid options", content: { "application/json": { schema: ErrorBody } } },
+    404: { description: "Unknown person", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+export const roleRoutes: RouteModule = (app, { engine }) => {
+  app.openapi(rolesRoute, async (c) => {
+    const options = (c.req.valid("json") as z.input<typeof RolesOptions> | undefined) ?? {};
+    const { id } = c.req.valid("param");
+    const page = await engine.roles(id, options);
+    audited(c, "read-profile", [id]);
+    return c.json(page, 200);
+  });
+};

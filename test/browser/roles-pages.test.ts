@@ -1,0 +1,152 @@
+/**
+ * "Roles that fit" on a person's page and the team gap heat-map, in headless Chromium against a
+ * server holding a seeded demo population and one saved position. Screenshots land in
+ * test-output/screenshots/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../api/app.ts";
+import { seedDemo } from "../../src/cli/commands/demo.ts";
+import { loadConfig } from "../../src/config.ts";
+import { fixedClock } from "../../src/domain/clock.ts";
+import { openEngine } from "../../src/engine/open.ts";
+import type { Engine } from "../../src/engine/types.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(import.meta.dirname, "../../test-output/screenshots");
+const DEMO_PEOPLE = 300;
+const NOW = Date.UTC(2026, 0, 1);
+
+let dir: string;
+let engine: Engine;
+let server: ServerType;
+let browser: Browser;
+let base: string;
+let person: string;
+
+describe.skipIf(!existsSync(CHROMIUM))(
+  `roles and team pages in headless Chromium (needs ${CHROMIUM})`,
+  () => {
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      dir = mkdtempSync(join(tmpdir(), "ler-match-roles-pages-"));
+      const db = join(dir, "demo.db");
+      engine = await openEngine({ db, backend: "embedded", clock: fixedClock(NOW) });
+      await seedDemo(engine, DEMO_PEOPLE, 42);
+      await engine.createPosition({
+        id: "backend",
+        name: "Backend engineer",
+        requirements: [
+          { concept: "Python", minLevel: 4, required: true },
+          { concept: "PostgreSQL", minLevel: 3 },
+          { concept: "Docker" },
+          { concept: "Kubernetes" },
+        ],
+      });
+      // someone the saved position fits at least in part
+      const match = await engine.match(
+        { requirements: [{ concept: "Python" }, { concept: "PostgreSQL" }] },
+        { limit: 1 },
+      );
+      person = match.results[0]?.candidateId as string;
+      const app = createApp({ engine, config: loadConfig({ db }, {}) });
+      server = await new Promise<ServerType>((resolve) => {
+        const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+      });
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--no-first-run",
+        ],
+      });
+    }, 300_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await new Promise((r) => server?.close(r));
+      await engine?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const open = async (path: string, width = 1280): Promise<Page> => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${base}${path}`);
+      return page;
+    };
+    const shot = (page: Page, name: string) =>
+      page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+    it("a person's page lists the roles that fit, each with its gap bar and what closing each gap adds", async () => {
+      const page = await open(`/candidates/${encodeURIComponent(person)}`);
+      const rows = page.locator("table.roles tbody tr");
+      expect(await rows.count()).toBeGreaterThan(0);
+      expect(await page.locator("[data-role='position:backend']").count()).toBe(1);
+      const first = rows.first();
+      expect(await first.locator(".score-cell").textContent()).toMatch(/^\d{1,3}$/);
+      expect(await first.locator("svg.gapbar").getAttribute("aria-label")).toMatch(
+        /^scores \d+; closing \d+ gaps? would bring it to about \d+$/,
+      );
+      // a role fully met has no gap to list; the first one with gaps names the nearest evidence
+      expect(await page.locator("table.roles ul.gaps li").first().textContent()).toMatch(
+        /^\+\d+ (has .+|nothing related yet); .+ would add \d+ points?$/,
+      );
+      await shot(page, "candidate-roles");
+      await page.close();
+    });
+
+    it("a role's team-gap link opens the heat-map: requirements × level bands, counts adding up to the team", async () => {
+      const page = await open(`/candidates/${encodeURIComponent(person)}`);
+      await Promise.all([
+        page.waitForURL(/\/team\?position=backend/),
+        page.locator("[data-role='position:backend'] a").click(),
+      ]);
+      const heading = await page.locator("h1").textContent();
+      expect(heading).toContain("Backend engineer");
+      expect(heading).toContain(`${DEMO_PEOPLE} people`);
+      const rows = page.locator("table.heatmap tbody tr");
+      expect(await rows.count()).toBe(4);
+      const python = page.locator("tr[data-requirement='sw.python']");
+      const counts = await python
+        .locator("td.heat")
+        .evaluateAll((cells) => cells.map((c) => Number(c.textContent || 0)));
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(DEMO_PEOPLE);
+      // the cells meeting "advanced" are the shaded-green ones
+      expect(await python.locator("td.heat.meets").count()).toBe(2);
+      const closest = python.locator("td").last().locator("a").first();
+      expect(await closest.getAttribute("href")).toMatch(/^\/candidates\//);
+      await shot(page, "team-gap");
+      await page.close();
+    });
+
+    it("the team page without a target offers the saved positions and occupations, and a bad one says why", async () => {
+      const page = await open("/team");
+      expect(await page.locator("select#position option").allTextContents()).toEqual(["Backend engineer"]);
+      expect(await page.locator("select#occupation option").count()).toBeGreaterThan(10);
+      await page.close();
+      const missing = await open("/team?position=nope");
+      expect(await missing.locator("[role=alert]").textContent()).toContain(
+        'no saved position with id "nope"',
+      );
+      await missing.close();
+    });
+
+    it("the heat-map stays readable on a phone", async () => {
+      const page = await open("/team?occupation=occ.software-developer", 390);
+      expect(await page.locator("table.heatmap").count()).toBe(1);
+      const overflow = await page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+      expect(overflow).toBeLessThanOrEqual(1);
+      await shot(page, "team-gap-phone");
+      await page.close();
+    });
+  },
+);

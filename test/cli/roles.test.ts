@@ -1,0 +1,74 @@
+/** roles, gaps and positions through the real binary, on a temporary database. */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvRecords } from "../../indexer/formats/csv-split.ts";
+import { ADA, BO, CY, NOW } from "../api/fixture.ts";
+
+const BIN = join(import.meta.dirname, "../../bin/ler-match.js");
+let dir: string;
+let db: string;
+
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args, "--db", db], {
+    encoding: "utf8",
+    env: { ...process.env, LER_MATCH_BACKEND: "embedded", LER_MATCH_NOW: new Date(NOW).toISOString() },
+  });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "ler-match-roles-"));
+  db = join(dir, "cli.db");
+  mkdirSync(join(dir, "lers"));
+  for (const doc of [ADA, BO, CY]) writeFileSync(join(dir, "lers", `${doc.id}.json`), JSON.stringify(doc));
+  expect(run("ingest", join(dir, "lers")).status).toBe(0);
+  expect(
+    run("positions", "save", "--id", "py", "--name", "Python developer", "python:3!", "docker").status,
+  ).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("ler-match roles", () => {
+  it("lists the roles that fit a person with what closing each gap adds", () => {
+    const r = run("roles", "--person", "p-bo", "--limit", "20");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Python developer");
+    expect(r.stdout).toMatch(/has Python at working; Python would add \d+ points/);
+  });
+
+  it("answers JSON with --json, and exits non-zero for an unknown person", () => {
+    const page = JSON.parse(run("roles", "--person", "p-ada", "--limit", "2", "--json").stdout);
+    expect(page.roles).toHaveLength(2);
+    const unknown = run("roles", "--person", "nobody", "--json");
+    expect(unknown.status).not.toBe(0);
+    expect(JSON.parse(unknown.stdout).error.code).toBe("not_found");
+  });
+});
+
+describe("ler-match gaps", () => {
+  it("prints the team's gap as a table and writes the same rows as CSV", () => {
+    const csv = join(dir, "gap.csv");
+    const r = run("gaps", "--position", "py", "--csv", csv);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Python developer: 3 people");
+    const [header, python] = csvRecords(readFileSync(csv, "utf8"));
+    expect(header?.cells.slice(0, 5)).toEqual(["requirement", "min", "meet", "partly", "lack"]);
+    expect(python?.cells.slice(0, 5)).toEqual(["Python (required)", "practitioner", "1", "1", "1"]);
+  });
+
+  it("takes a team by ids and a target as skills, and refuses two targets", () => {
+    const gap = JSON.parse(run("gaps", "docker", "--people", "p-bo,p-cy", "--json").stdout);
+    expect(gap.people).toBe(2);
+    expect(gap.requirements[0]).toMatchObject({ label: "Docker", meet: 1, lack: 1 });
+    expect(run("gaps", "docker", "--position", "py").status).toBe(2);
+  });
+});
+
+describe("ler-match positions", () => {
+  it("lists and deletes saved positions", () => {
+    expect(run("positions", "list").stdout).toContain("Python developer");
+    expect(run("positions", "delete", "py").status).toBe(0);
+    expect(run("positions", "list", "--json").stdout.trim()).toBe("[]");
+  });
+});
