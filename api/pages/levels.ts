@@ -15,6 +15,7 @@ const SOURCE_LABELS: Record<string, { text: string; cls: string }> = {
   "employer-record": { text: "employer record", cls: "" },
   assessment: { text: "assessment", cls: "" },
   "self-asserted": { text: "self-asserted", cls: "self" },
+  "signed-credential": { text: "signed, issuer not on the trust list", cls: "" },
 };
 
 export const sourceLabel = (kind: string) => SOURCE_LABELS[kind] ?? { text: kind, cls: "" };

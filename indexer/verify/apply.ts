@@ -1,8 +1,9 @@
 /**
  * A document's verification → what its assertions may claim. Trust is established, not read: an
- * assertion's source kind is the one its format implies, raised to "verified-credential" only by
- * a valid proof from a trusted issuer, kept as claimed only under an attestation, and lowered to
- * "self-asserted" when its proof was tampered with. Every claim the engine would not accept is
+ * assertion's source kind is the one its format implies, raised to "verified-credential" by a
+ * valid proof from a trusted issuer and to "signed-credential" by a valid proof from anyone else,
+ * kept as claimed only under an attestation, and lowered to "self-asserted" when its proof was
+ * tampered with. Every claim the engine would not accept is
  * named in a warning with a stable code (UNATTESTED_CLAIM).
  */
 import type { SourceKind, Verification } from "../../src/domain/schemas.ts";
@@ -15,13 +16,16 @@ export const UNATTESTED_CLAIM = "unattested_claim";
 
 type Standing = SignatureLevel | "attested";
 
-const CLAIMED_VERIFIED: SourceKind = "verified-credential";
+/** Kinds only a checked proof (or an attestation) may give: claimed without one, they fall back. */
+const ESTABLISHED_ONLY: ReadonlySet<SourceKind> = new Set(["verified-credential", "signed-credential"]);
+const unclaimed = (claimed: SourceKind): SourceKind =>
+  ESTABLISHED_ONLY.has(claimed) ? "issued-credential" : claimed;
 
 /** The kind an assertion is stored with, from what its signature established and what it claimed. */
 const KIND_FOR: Record<Standing, (claimed: SourceKind) => SourceKind> = {
   trusted: (claimed) => (claimed === "self-asserted" ? claimed : "verified-credential"),
-  untrusted: (claimed) => (claimed === CLAIMED_VERIFIED ? "issued-credential" : claimed),
-  none: (claimed) => (claimed === CLAIMED_VERIFIED ? "issued-credential" : claimed),
+  untrusted: (claimed) => (claimed === "self-asserted" ? claimed : "signed-credential"),
+  none: unclaimed,
   invalid: () => "self-asserted",
   attested: (claimed) => claimed,
 };
@@ -70,16 +74,16 @@ export function applyVerification(
   const assertions = doc.assertions.map((a): RawAssertion => {
     const claimed = a.sourceKind ?? doc.sourceKind;
     const kind = KIND_FOR[pathsAreInputs ? standing(checkFor(a.sourcePath, checks), attested) : own](claimed);
-    if (a.sourceKind === CLAIMED_VERIFIED && kind !== CLAIMED_VERIFIED)
+    if (a.sourceKind !== undefined && ESTABLISHED_ONLY.has(a.sourceKind) && kind !== a.sourceKind)
       warnings.push(
-        `${UNATTESTED_CLAIM}: ${a.sourcePath} claims source "verified-credential" without a proof the engine could check or an attestation; recorded as ${kind}`,
+        `${UNATTESTED_CLAIM}: ${a.sourcePath} claims source "${a.sourceKind}" without a proof the engine could check or an attestation; recorded as ${kind}`,
       );
     return kind === claimed ? a : { ...a, sourceKind: kind };
   });
   const sourceKind = KIND_FOR[own](doc.sourceKind);
-  if (doc.sourceKind === CLAIMED_VERIFIED && sourceKind !== CLAIMED_VERIFIED)
+  if (ESTABLISHED_ONLY.has(doc.sourceKind) && sourceKind !== doc.sourceKind)
     warnings.push(
-      `${UNATTESTED_CLAIM}: the document claims source "verified-credential" without a proof the engine could check or an attestation; its assertions are recorded as ${sourceKind}`,
+      `${UNATTESTED_CLAIM}: the document claims source "${doc.sourceKind}" without a proof the engine could check or an attestation; its assertions are recorded as ${sourceKind}`,
     );
   return { ...doc, verification: verificationOut, sourceKind, assertions, warnings };
 }

@@ -60,6 +60,12 @@ function failure(error: unknown, family: string): ProofOutcome {
       detail: "the signature does not match the credential's content",
       proof: family,
     };
+  if (/"publicKeyMultibase" property is required/.test(text))
+    return {
+      code: "malformed_proof",
+      detail: "the proof's verificationMethod is not a key (a DID with no key fragment?)",
+      proof: family,
+    };
   if (/safe mode|undefined term|relative.*IRI|could not be expanded/i.test(text))
     return {
       code: "undefined_term",

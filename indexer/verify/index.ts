@@ -76,7 +76,6 @@ function summarise(
     status: own?.status ?? "unsigned",
     reason: `${own?.reason ?? "not a credential: nothing to check"}${statusNote}${attestNote}`,
     credentials: checks,
-    statusChecked: false,
     attestedBy,
   };
 }

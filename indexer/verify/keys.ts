@@ -13,17 +13,17 @@ import type { IssuerKey, TrustSnapshot } from "../../src/domain/verification.ts"
 const DID_CONTEXT = "https://www.w3.org/ns/did/v1";
 const MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
 
-/** Multibase headers of the key types did:key may carry: Ed25519 and the NIST curves. */
-const DID_KEY_TYPES: readonly [string, MultikeyModule["from"]][] = [
-  ["z6Mk", Ed25519Multikey.from],
-  ["zDna", EcdsaMultikey.from],
-  ["z82L", EcdsaMultikey.from],
-  ["z2J9", EcdsaMultikey.from],
+/** Multibase headers of the key types did:key may carry: Ed25519 and the NIST curves P-256, P-384, P-521. */
+const DID_KEY_TYPES: readonly [string, MultikeyModule][] = [
+  ["z6Mk", Ed25519Multikey],
+  ["zDna", EcdsaMultikey],
+  ["z82L", EcdsaMultikey],
+  ["z2J9", EcdsaMultikey],
 ];
 
 const didKeyDriver = didKey.driver();
-for (const [multibaseMultikeyHeader, fromMultibase] of DID_KEY_TYPES)
-  didKeyDriver.use({ multibaseMultikeyHeader, fromMultibase });
+for (const [multibaseMultikeyHeader, module] of DID_KEY_TYPES)
+  didKeyDriver.use({ multibaseMultikeyHeader, fromMultibase: module.from });
 
 const baseOf = (url: string): string => url.split("#")[0]!;
 
@@ -132,9 +132,8 @@ const operatorJwk = (key: IssuerKey) =>
 
 async function jwkOfMethod(method: { publicKeyMultibase?: unknown }): Promise<Record<string, unknown>> {
   const multibase = String(method.publicKeyMultibase);
-  const entry = DID_KEY_TYPES.find(([header]) => multibase.startsWith(header));
-  if (!entry) throw new Error(`unsupported key type ${multibase.slice(0, 4)}`);
-  const module = entry[1] === Ed25519Multikey.from ? Ed25519Multikey : EcdsaMultikey;
+  const module = DID_KEY_TYPES.find(([header]) => multibase.startsWith(header))?.[1];
+  if (!module) throw new Error(`unsupported key type ${multibase.slice(0, 4)}`);
   const pair = await module.from({ type: "Multikey", publicKeyMultibase: multibase });
   const { key_ops: _ops, ext: _ext, ...jwk } = await module.toJwk({ keyPair: pair });
   return jwk;

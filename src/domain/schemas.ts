@@ -19,6 +19,8 @@ export const SourceKind = z.enum([
   "employer-record",
   "assessment",
   "self-asserted",
+  /** A credential whose proof the engine checked, from an issuer not on the trust list. */
+  "signed-credential",
 ]);
 export type SourceKind = z.infer<typeof SourceKind>;
 

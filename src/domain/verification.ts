@@ -51,8 +51,6 @@ export const DocumentVerification = z.object({
   reason: z.string(),
   /** The checks, the document's own first. */
   credentials: z.array(CredentialCheck),
-  /** "status not checked" unless a status list the operator supplied covered the credential. */
-  statusChecked: z.boolean(),
   attestedBy: z.string().nullable(),
 });
 export type DocumentVerification = z.infer<typeof DocumentVerification>;

@@ -52,6 +52,7 @@ export const weightOf = (config: ScoringConfig, path: string): number => {
 
 const ATTESTED: readonly SourceKind[] = [
   "verified-credential",
+  "signed-credential",
   "issued-credential",
   "employer-record",
   "assessment",

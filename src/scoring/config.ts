@@ -18,6 +18,8 @@ export const ScoringConfig = z.object({
       "employer-record": unit,
       assessment: unit,
       "self-asserted": unit,
+      /** Added with verification: configurations written before it get its default. */
+      "signed-credential": unit.default(0.88),
     })
     .default({
       "verified-credential": 0.95,
@@ -25,6 +27,7 @@ export const ScoringConfig = z.object({
       "employer-record": 0.7,
       assessment: 0.85,
       "self-asserted": 0.5,
+      "signed-credential": 0.88,
     }),
   trustEnabled: z.boolean().default(true),
   /** Practice within the grace period is current; older practice decays by half-life to a floor. */

@@ -30,6 +30,10 @@ describe("system routes", () => {
       "/v1/parse-jd",
       "/v1/search",
       "/v1/status-lists",
+      "/v1/trust",
+      "/v1/trust/issuers",
+      "/v1/trust/keys",
+      "/v1/trust/tampered",
     ]);
   });
 

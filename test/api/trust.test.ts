@@ -93,6 +93,10 @@ describe("ingest over HTTP with the trust list", () => {
       verified: true,
       verifiedBy: "Test Institute",
     });
+    const page = await rig.request(
+      `/explain?candidate=${encodeURIComponent(after.documents[0].candidateId)}&skill=python&level=3`,
+    );
+    expect(await page.text()).toContain("verified by Test Institute");
   });
 
   it("a tampered credential is stored, flagged and listed for administrators", async () => {

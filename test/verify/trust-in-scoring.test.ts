@@ -130,4 +130,44 @@ describe("ranking", () => {
       sourceKind: "verified-credential",
     });
   });
+
+  it("signed by an issuer not on the trust list: below trusted, above the same credential unsigned", async () => {
+    const [trusted, stranger] = [
+      await didKeyIssuer("ecdsa-rdfc-2019"),
+      await didKeyIssuer("ecdsa-rdfc-2019"),
+    ];
+    engine.trust.addIssuer({ id: trusted.did, name: "Known College" });
+    const claim = (holder: string) => ({
+      holder,
+      skill: "SQL",
+      level: "Proficient" as const,
+      validFrom: "2024-05-01T00:00:00Z",
+    });
+    const { proof: _proof, ...unsigned } = await stranger.sign(
+      skillCredential(stranger.did, claim("sql-unsigned")),
+    );
+    const report = await engine.ingest([
+      {
+        name: "trusted.json",
+        content: await trusted.sign(skillCredential(trusted.did, claim("sql-trusted"))),
+      },
+      {
+        name: "stranger.json",
+        content: await stranger.sign(skillCredential(stranger.did, claim("sql-stranger"))),
+      },
+      { name: "unsigned.json", content: unsigned },
+    ]);
+    expect(report.documents.map((d) => d.verification?.status)).toEqual([
+      "verified",
+      "signed-untrusted-issuer",
+      "unsigned",
+    ]);
+    const page = await engine.match({ requirements: [{ concept: "sql", minLevel: 3 }] }, { limit: 10 });
+    const ids = report.documents.map((d) => d.candidateId!);
+    expect(page.results.map((r) => r.candidateId).filter((id) => ids.includes(id))).toEqual(ids);
+    const kinds = ids.map(
+      (id) => page.results.find((r) => r.candidateId === id)!.explanation.requirements[0]!.best!.sourceKind,
+    );
+    expect(kinds).toEqual(["verified-credential", "signed-credential", "issued-credential"]);
+  });
 });
