@@ -30,12 +30,38 @@ export interface SecurityStore {
   candidatesIngestedBefore(iso: string): string[];
 }
 
-const AUDIT_CHUNK = 500;
+const p = sql.placeholder;
+
+/** The statements every request runs, prepared once: a key look-up and an audit row. */
+function prepareHot(db: BetterSQLite3Database) {
+  return {
+    keyByHash: db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.tokenHash, p("hash")))
+      .prepare(),
+    appendAudit: db
+      .insert(auditLog)
+      .values({
+        at: p("at"),
+        keyId: p("keyId"),
+        keyName: p("keyName"),
+        org: p("org"),
+        action: p("action"),
+        subject: p("subject"),
+        remote: p("remote"),
+        requestId: p("requestId"),
+      })
+      .prepare(),
+  };
+}
 
 export function createSecurityStore(db: BetterSQLite3Database): SecurityStore {
+  const hot = prepareHot(db);
+  const secrets = new Map<string, string>();
   return {
     insertKey: (row) => void db.insert(apiKeys).values(row).run(),
-    keyByHash: (tokenHash) => db.select().from(apiKeys).where(eq(apiKeys.tokenHash, tokenHash)).get(),
+    keyByHash: (hash) => hot.keyByHash.get({ hash }),
     keysNamed(idOrName) {
       const byId = db.select().from(apiKeys).where(eq(apiKeys.id, idOrName)).all();
       return byId.length ? byId : db.select().from(apiKeys).where(eq(apiKeys.name, idOrName)).all();
@@ -48,12 +74,8 @@ export function createSecurityStore(db: BetterSQLite3Database): SecurityStore {
         .where(and(eq(apiKeys.id, id), sql`${apiKeys.revokedAt} is null`))
         .run().changes > 0,
     appendAudit(rows) {
-      // one statement per chunk: a 20,000-person ingest is 20,000 rows, past SQLite's bound-variable limit
-      db.transaction((tx) => {
-        for (let i = 0; i < rows.length; i += AUDIT_CHUNK)
-          tx.insert(auditLog)
-            .values(rows.slice(i, i + AUDIT_CHUNK))
-            .run();
+      db.transaction(() => {
+        for (const row of rows) hot.appendAudit.run({ ...row, subject: row.subject ?? null });
       });
     },
     auditFor: (subject) =>
@@ -62,13 +84,15 @@ export function createSecurityStore(db: BetterSQLite3Database): SecurityStore {
     receiptsFor: (subject) =>
       db.select().from(erasureReceipts).where(eq(erasureReceipts.subject, subject)).all(),
     secret(name) {
-      const found = db.select().from(storeSecrets).where(eq(storeSecrets.name, name)).get();
-      if (found) return found.value;
+      const cached = secrets.get(name);
+      if (cached) return cached;
       db.insert(storeSecrets)
         .values({ name, value: randomBytes(32).toString("hex") })
         .onConflictDoNothing()
         .run();
-      return db.select().from(storeSecrets).where(eq(storeSecrets.name, name)).get()!.value;
+      const value = db.select().from(storeSecrets).where(eq(storeSecrets.name, name)).get()!.value;
+      secrets.set(name, value);
+      return value;
     },
     candidatesIngestedBefore: (iso) =>
       db
