@@ -9,7 +9,7 @@ import type { MatchOptions, Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { compareRanked } from "../scoring/rank.ts";
 import { type CandidateScore, type ScoringContext, scoreCandidate } from "../scoring/score.ts";
-import type { CandidateIndex } from "../search/backend.ts";
+import type { CandidateIndex, Retrieved } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
 import { filtersFrom } from "./filters.ts";
 
@@ -54,6 +54,8 @@ export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
     },
     k,
   );
+  const keep = (qualified: boolean) => qualified || (options.includePartial && !ctx.hardRequired);
+  if (retrieved.every((r) => r.exact)) return pageOfExact(args, ctx, retrieved, keep);
   const ids = retrieved.map((r) => r.candidateId);
   const evidence = args.evidence(ids);
   // A backend that only estimates may return candidates with no live evidence for the position.
@@ -62,14 +64,38 @@ export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
     .filter((s) => s.explanation.found.length > 0);
   // Recruiter search never shows a candidate failing a hard filter; a match shows disqualified
   // ones only when asked, and the comparator puts them after every qualified one.
-  const kept = scored.filter((s) => s.qualified || (options.includePartial && !ctx.hardRequired));
+  const kept = scored.filter((s) => keep(s.qualified));
   kept.sort(compareRanked);
-  const page = kept.slice(options.offset, options.offset + options.limit);
-  const names = args.names(page.map((s) => s.candidateId));
   return {
     total: scored.length,
-    results: page.map((s, i) => withRank(s, names.get(s.candidateId) ?? null, options.offset + i + 1)),
+    results: named(args, kept.slice(options.offset, options.offset + options.limit)),
   };
+}
+
+/**
+ * A backend that scored exactly has already ranked: the page is cut from its keys, and only the
+ * page's evidence is read back, to explain it (the explanation re-derives the same score).
+ */
+function pageOfExact(
+  args: RankArgs,
+  ctx: ScoringContext,
+  retrieved: readonly Retrieved[],
+  keep: (qualified: boolean) => boolean,
+): RankedPage {
+  const { offset, limit } = args.options;
+  const found = retrieved.filter((r) => r.matched.length > 0);
+  const kept = found.filter((r) => keep(r.exact?.unmetRequired === 0));
+  const ids = kept.slice(offset, offset + limit).map((r) => r.candidateId);
+  const evidence = args.evidence(ids);
+  const page = ids.map((id) =>
+    scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }),
+  );
+  return { total: found.length, results: named(args, page) };
+}
+
+function named(args: RankArgs, page: readonly CandidateScore[]): MatchResult[] {
+  const names = args.names(page.map((s) => s.candidateId));
+  return page.map((s, i) => withRank(s, names.get(s.candidateId) ?? null, args.options.offset + i + 1));
 }
 
 /**

@@ -47,6 +47,11 @@ export interface Retrieved {
   score: number;
   /** Requirement concept ids the hit matched. */
   matched: string[];
+  /**
+   * Present when `score` is the evidence model's exact score: the rest of the ranking keys, so the
+   * caller can cut the page before reading any evidence.
+   */
+  exact?: { unmetRequired: number; levelSurplus: number };
 }
 
 export interface BackendHealth {

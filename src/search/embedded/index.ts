@@ -120,7 +120,12 @@ export class EmbeddedIndex implements CandidateIndex {
       if (worst && !this.couldBeat(ord, worst)) break;
       heap.offer(this.scoreExactly(ord, q));
     }
-    return heap.sorted().map((r) => ({ candidateId: r.candidateId, score: r.score, matched: r.matched }));
+    return heap.sorted().map((r) => ({
+      candidateId: r.candidateId,
+      score: r.score,
+      matched: r.matched,
+      exact: { unmetRequired: r.unmetRequired, levelSurplus: r.levelSurplus },
+    }));
   }
 
   async health(): Promise<BackendHealth> {

@@ -1,0 +1,62 @@
+/**
+ * Evidence rows for a page of candidates in one raw better-sqlite3 statement: the match path reads
+ * them on every request, and drizzle's per-row mapping plus the objects it allocates dominated a
+ * match's time. Rows come back as arrays (`raw()`), one EvidenceRow literal is built per row.
+ */
+import type { Database } from "better-sqlite3";
+import type { SourceKind } from "../domain/schemas.ts";
+import { isRevoked, isVerified } from "./rows.ts";
+import type { EvidenceRow } from "./types.ts";
+
+const SQL = `
+  select a.id, a.candidate_id, a.document_id, a.concept_id, a.skill_text, a.resolution_method,
+         a.resolution_confidence, a.raw_level, a.scale, a.level, a.source_kind, a.issuer, a.issued_at,
+         a.last_practiced_at, a.valid_until, a.where_practiced, a.source_path,
+         d.verification, d.revocation, d.title, d.format
+  from assertions a join documents d on d.id = a.document_id
+  where a.candidate_id in (select value from json_each(?))
+  order by a.candidate_id, a.rowid`;
+
+type Cell = string & number & null;
+
+export function evidenceQuery(sqlite: Database): (ids: readonly string[]) => Map<string, EvidenceRow[]> {
+  const statement = sqlite.prepare(SQL).raw(true);
+  return (ids) => {
+    const out = new Map<string, EvidenceRow[]>();
+    if (ids.length === 0) return out;
+    let current = "";
+    let list: EvidenceRow[] = [];
+    for (const r of statement.all(JSON.stringify(ids)) as Cell[][]) {
+      const candidateId: string = r[1]!;
+      if (candidateId !== current) {
+        current = candidateId;
+        list = [];
+        out.set(candidateId, list);
+      }
+      const sourceKind: SourceKind = r[10]!;
+      list.push({
+        id: r[0]!,
+        candidateId,
+        documentId: r[2]!,
+        conceptId: r[3]!,
+        skillText: r[4]!,
+        resolution: { method: r[5]!, confidence: r[6]! },
+        rawLevel: r[7]!,
+        scale: r[8]!,
+        level: r[9]!,
+        sourceKind,
+        issuer: r[11]!,
+        issuedAt: r[12]!,
+        lastPracticedAt: r[13]!,
+        validUntil: r[14]!,
+        wherePracticed: r[15]!,
+        sourcePath: r[16]!,
+        verified: isVerified(r[17]!, sourceKind),
+        revoked: isRevoked(r[18]!),
+        documentTitle: r[19]!,
+        documentFormat: r[20]!,
+      });
+    }
+    return out;
+  };
+}
