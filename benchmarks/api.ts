@@ -11,9 +11,13 @@
  * at --connections concurrent clients for --duration seconds each (requests/s, p50, p99, errors),
  * and once more with one client, whose p50 is set beside the engine's own in-process time for the
  * same match (engine.match on the same database, opened here): the difference is the API's overhead.
+ *
+ * The machine is shared, so wall times drift with its load; the server's own CPU time per request
+ * (from /proc, over the whole run) does much less, and 1000 / (CPU ms per request) is the
+ * requests/s one core would serve. The engine's CPU time per match is measured the same way.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -24,7 +28,8 @@ import { fmtMs, percentile } from "./lib/stats.ts";
 
 const NOW = "2026-06-01";
 const CLI = join(import.meta.dirname, "../src/cli/main.ts");
-const TSX = join(import.meta.dirname, "../node_modules/tsx/dist/cli.mjs");
+/** tsx as a loader in this very process, so the pid is the server's own (CPU time is read from it) */
+const NODE_ARGS = ["--import", "tsx", CLI];
 
 const { values } = parseArgs({
   options: {
@@ -63,6 +68,8 @@ const targets: Target[] = [
 
 interface Load {
   rps: number;
+  /** the server process's CPU time (user + system) per request answered */
+  cpuMs: number;
   p50: number;
   p99: number;
   requests: number;
@@ -72,7 +79,7 @@ interface Load {
 }
 
 function cli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [TSX, CLI, ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
+  return spawn(process.execPath, [...NODE_ARGS, ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
 }
 
 /** Starts `serve` on an ephemeral port and resolves with its URL once it listens. */
@@ -89,7 +96,16 @@ function startServer(db: string, env: NodeJS.ProcessEnv): Promise<{ url: string;
   });
 }
 
-async function drive(url: string, t: Target, clients: number, seconds: number): Promise<Load> {
+/** user + system CPU milliseconds a process has used, from /proc/<pid>/stat (Linux). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+async function drive(url: string, pid: number, t: Target, clients: number, seconds: number): Promise<Load> {
+  const cpu0 = cpuMsOf(pid);
   const result = await autocannon({
     url: url + t.path,
     method: t.method,
@@ -99,8 +115,10 @@ async function drive(url: string, t: Target, clients: number, seconds: number): 
     headers: t.body ? { "content-type": "application/json" } : {},
     body: t.body ? JSON.stringify(t.body) : undefined,
   });
+  const answered = result.requests.total;
   return {
     rps: result.requests.average,
+    cpuMs: (cpuMsOf(pid) - cpu0) / Math.max(1, answered),
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
@@ -111,16 +129,23 @@ async function drive(url: string, t: Target, clients: number, seconds: number): 
 }
 
 /** engine.match on the same database, in this process: what the API adds is the rest. */
-async function engineMatchMs(db: string): Promise<{ p50: number; p99: number }> {
+async function engineMatchMs(db: string): Promise<{ p50: number; p99: number; cpuMs: number }> {
   const engine = await openEngine({ db, backend: "embedded", now: NOW });
   try {
+    for (let i = 0; i < 20; i++) await engine.match({ requirements });
     const samples: number[] = [];
-    for (let i = 0; i < engineRuns + 20; i++) {
+    const cpu0 = process.cpuUsage();
+    for (let i = 0; i < engineRuns; i++) {
       const start = performance.now();
       await engine.match({ requirements });
-      if (i >= 20) samples.push(performance.now() - start);
+      samples.push(performance.now() - start);
     }
-    return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      p50: percentile(samples, 50),
+      p99: percentile(samples, 99),
+      cpuMs: (cpu.user + cpu.system) / 1000 / engineRuns,
+    };
   } finally {
     await engine.close();
   }
@@ -137,7 +162,7 @@ for (const people of sizes) {
     const seedStart = performance.now();
     const seeded = spawnSync(
       process.execPath,
-      [TSX, CLI, "demo", "--no-serve", "--db", db, "--people", String(people)],
+      [...NODE_ARGS, "demo", "--no-serve", "--db", db, "--people", String(people)],
       {
         env,
         stdio: ["ignore", "ignore", "inherit"],
@@ -149,19 +174,50 @@ for (const people of sizes) {
     const own = await engineMatchMs(db);
     const { url, child } = await startServer(db, env);
     try {
-      const widths = [10, 8, 10, 10, 10, 9, 9];
+      const pid = child.pid!;
+      const widths = [10, 8, 8, 8, 8, 9, 7, 12, 14];
       console.log(`${connections} concurrent clients, ${duration} s each (server: one Node process)`);
-      console.log(row(["endpoint", "clients", "req/s", "p50 ms", "p99 ms", "requests", "failed"], widths));
-      for (const t of targets) {
-        const load = await drive(url, t, connections, duration);
-        const failed = load.errors + load.non2xx + load.timeouts;
-        console.log(row([t.name, connections, load.rps.toFixed(0), load.p50, load.p99, load.requests, failed], widths));
-      }
-      const single = await drive(url, targets[1]!, 1, Math.max(3, Math.ceil(duration / 2)));
       console.log(
-        `\nmatch, one client: API p50 ${single.p50} ms (autocannon reports whole ms), p99 ${single.p99} ms, ` +
-          `${single.rps.toFixed(0)} req/s; engine.match in-process p50 ${fmtMs(own.p50)} ms, ` +
-          `p99 ${fmtMs(own.p99)} ms; API overhead at p50 ≈ ${fmtMs(single.p50 - own.p50)} ms`,
+        row(
+          [
+            "endpoint",
+            "clients",
+            "req/s",
+            "p50 ms",
+            "p99 ms",
+            "requests",
+            "failed",
+            "server CPU",
+            "req/s per core",
+          ],
+          widths,
+        ),
+      );
+      const line = (name: string, clients: number, load: Load) =>
+        console.log(
+          row(
+            [
+              name,
+              clients,
+              load.rps.toFixed(0),
+              load.p50,
+              load.p99,
+              load.requests,
+              load.errors + load.non2xx + load.timeouts,
+              `${fmtMs(load.cpuMs)} ms`,
+              (1000 / load.cpuMs).toFixed(0),
+            ],
+            widths,
+          ),
+        );
+      for (const t of targets) line(t.name, connections, await drive(url, pid, t, connections, duration));
+      const single = await drive(url, pid, targets[1]!, 1, Math.max(3, Math.ceil(duration / 2)));
+      line("match", 1, single);
+      console.log(
+        `engine.match in-process: p50 ${fmtMs(own.p50)} ms, p99 ${fmtMs(own.p99)} ms, CPU ${fmtMs(own.cpuMs)} ms ` +
+          `per match (${(1000 / own.cpuMs).toFixed(0)}/s per core)\n` +
+          `API overhead: p50 ${fmtMs(single.p50 - own.p50)} ms (one client; autocannon reports whole ms), ` +
+          `CPU ${fmtMs(single.cpuMs - own.cpuMs)} ms per match`,
       );
     } finally {
       child.kill("SIGTERM");
