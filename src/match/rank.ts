@@ -45,17 +45,19 @@ export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
   const { options } = args;
   const ctx = contextFor(args);
   const k = Math.max(options.offset + options.limit, args.candidatePool ?? DEFAULT_CANDIDATE_POOL);
-  const retrieved = await args.index.retrieve(
-    {
-      requirements: args.requirements,
-      filters: ctx.filters,
-      nowMs: args.nowMs,
-      hardRequired: ctx.hardRequired,
-    },
-    k,
-  );
+  const query = {
+    requirements: args.requirements,
+    filters: ctx.filters,
+    nowMs: args.nowMs,
+    hardRequired: ctx.hardRequired,
+  };
   const keep = (qualified: boolean) => qualified || (options.includePartial && !ctx.hardRequired);
-  if (retrieved.every((r) => r.exact)) return pageOfExact(args, ctx, retrieved, keep);
+  if (args.index.retrievePage) {
+    // qualified candidates rank first, so the page's qualified ones are among the first offset + limit
+    const { hits, pooled } = await args.index.retrievePage(query, options.offset + options.limit, k);
+    return pageOfExact(args, ctx, hits, pooled, keep);
+  }
+  const retrieved = await args.index.retrieve(query, k);
   const ids = retrieved.map((r) => r.candidateId);
   const evidence = args.evidence(ids);
   // A backend that only estimates may return candidates with no live evidence for the position.
@@ -73,24 +75,24 @@ export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
 }
 
 /**
- * A backend that scored exactly has already ranked: the page is cut from its keys, and only the
- * page's evidence is read back, to explain it (the explanation re-derives the same score).
+ * A backend that scores exactly has already ranked: the page is cut from its ranking keys, and
+ * only the page's evidence is read back, to explain it (the explanation re-derives the same score).
  */
 function pageOfExact(
   args: RankArgs,
   ctx: ScoringContext,
-  retrieved: readonly Retrieved[],
+  hits: readonly Retrieved[],
+  pooled: number,
   keep: (qualified: boolean) => boolean,
 ): RankedPage {
   const { offset, limit } = args.options;
-  const found = retrieved.filter((r) => r.matched.length > 0);
-  const kept = found.filter((r) => keep(r.exact?.unmetRequired === 0));
+  const kept = hits.filter((r) => r.matched.length > 0 && keep(r.exact?.unmetRequired === 0));
   const ids = kept.slice(offset, offset + limit).map((r) => r.candidateId);
   const evidence = args.evidence(ids);
   const page = ids.map((id) =>
     scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }),
   );
-  return { total: found.length, results: named(args, page) };
+  return { total: pooled, results: named(args, page) };
 }
 
 function named(args: RankArgs, page: readonly CandidateScore[]): MatchResult[] {

@@ -167,10 +167,12 @@ describe("rankCandidates", () => {
         fc.constantFrom<"match" | "search">("match", "search"),
         fc.integer({ min: 0, max: 6 }),
         fc.integer({ min: 1, max: 8 }),
-        async (pop, reqs, includePartial, mode, offset, limit) => {
+        fc.integer({ min: 1, max: 12 }),
+        async (pop, reqs, includePartial, mode, offset, limit, candidatePool) => {
           const index = await embedded(pop.evidence);
           // the same index, its exact ranking keys withheld: rankCandidates must re-score the pool
           const estimatesOnly: CandidateIndex = Object.assign(Object.create(index) as EmbeddedIndex, {
+            retrievePage: undefined,
             retrieve: async (q: RetrievalQuery, k: number) =>
               (await index.retrieve(q, k)).map(({ exact: _, ...hit }) => hit),
           });
@@ -180,12 +182,13 @@ describe("rankCandidates", () => {
               options: MatchOptions.parse({ includePartial, offset, limit }),
               mode,
               index: backend,
+              candidatePool,
               ...inputs(pop.evidence, new Map(pop.ids.map((id) => [id, id.toUpperCase()]))),
             });
           expect(await run(index)).toEqual(await run(estimatesOnly));
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 200 },
     );
   });
 

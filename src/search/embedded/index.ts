@@ -109,26 +109,38 @@ export class EmbeddedIndex implements CandidateIndex {
     return this.retrieveSync(q, k);
   }
 
+  async retrievePage(q: RetrievalQuery, k: number, pool: number) {
+    const { hits, eligible } = this.top(q, k);
+    return { hits, pooled: Math.min(pool, eligible) };
+  }
+
   /** retrieve() without the promise, for callers (and benchmarks) that stay synchronous. */
   retrieveSync(q: RetrievalQuery, k: number): Retrieved[] {
-    if (k <= 0 || q.requirements.length === 0) return [];
+    return this.top(q, k).hits;
+  }
+
+  /** The best k, and how many candidates have evidence for the query (and pass its hard filters). */
+  private top(q: RetrievalQuery, k: number): { hits: Retrieved[]; eligible: number } {
+    if (k <= 0 || q.requirements.length === 0) return { hits: [], eligible: 0 };
     this.scratch.ensure(this.ids.length, q.requirements.length + 1);
     const touched = this.boundAll(q);
     const required = q.requirements.filter((r) => r.required).length;
     const heap = new TopK<Scored>(k, compareRanked);
     const best = this.bestBoundFirst(touched, q.hardRequired ? required : -1);
+    const eligible = best.remaining;
     const exactQuery: ExactQuery = { ...q, related: q.requirements.map((r) => this.relatedTo(r.conceptId)) };
     for (let ord = best.pop(); ord !== -1; ord = best.pop()) {
       const worst = heap.worstWhenFull;
       if (worst && !this.couldBeat(ord, worst)) break;
       heap.offer(this.scoreExactly(ord, exactQuery));
     }
-    return heap.sorted().map((r) => ({
+    const hits = heap.sorted().map((r) => ({
       candidateId: r.candidateId,
       score: r.score,
       matched: r.matched,
       exact: { unmetRequired: r.unmetRequired, levelSurplus: r.levelSurplus },
     }));
+    return { hits, eligible };
   }
 
   async health(): Promise<BackendHealth> {
