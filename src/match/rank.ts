@@ -11,6 +11,7 @@ import { compareRanked } from "../scoring/rank.ts";
 import { type CandidateScore, type ScoringContext, scoreCandidate } from "../scoring/score.ts";
 import type { CandidateIndex, Retrieved } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
+import { conceptsBearingOn } from "./bearing.ts";
 import { filtersFrom } from "./filters.ts";
 
 export const DEFAULT_CANDIDATE_POOL = 200;
@@ -22,7 +23,11 @@ export interface RankingInputs {
   options: MatchOptions;
   /** "search": required requirements are exact filters; "match": they disqualify. */
   mode: MatchMode;
-  evidence: (ids: readonly string[]) => Map<string, EvidenceRow[]>;
+  /**
+   * Evidence rows per candidate. `concepts`, when given, are all a position's scores depend on:
+   * rows on other concepts may be left out.
+   */
+  evidence: (ids: readonly string[], concepts?: readonly string[]) => Map<string, EvidenceRow[]>;
   names: (ids: readonly string[]) => Map<string, string | null>;
   taxonomy: Taxonomy;
   config: ScoringConfig;
@@ -59,7 +64,7 @@ export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
   }
   const retrieved = await args.index.retrieve(query, k);
   const ids = retrieved.map((r) => r.candidateId);
-  const evidence = args.evidence(ids);
+  const evidence = args.evidence(ids, conceptsBearingOn(args.requirements, args.taxonomy, args.config));
   // A backend that only estimates may return candidates with no live evidence for the position.
   const scored = ids
     .map((id) => scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }))
@@ -88,7 +93,7 @@ function pageOfExact(
   const { offset, limit } = args.options;
   const kept = hits.filter((r) => r.matched.length > 0 && keep(r.exact?.unmetRequired === 0));
   const ids = kept.slice(offset, offset + limit).map((r) => r.candidateId);
-  const evidence = args.evidence(ids);
+  const evidence = args.evidence(ids, conceptsBearingOn(args.requirements, args.taxonomy, args.config));
   const page = ids.map((id) =>
     scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }),
   );

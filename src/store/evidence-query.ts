@@ -8,25 +8,37 @@ import type { SourceKind } from "../domain/schemas.ts";
 import { isRevoked, isVerified } from "./rows.ts";
 import type { EvidenceRow } from "./types.ts";
 
-const SQL = `
+const SELECT = `
   select a.id, a.candidate_id, a.document_id, a.concept_id, a.skill_text, a.resolution_method,
          a.resolution_confidence, a.raw_level, a.scale, a.level, a.source_kind, a.issuer, a.issued_at,
          a.last_practiced_at, a.valid_until, a.where_practiced, a.source_path,
          d.verification, d.revocation, d.title, d.format
   from assertions a join documents d on d.id = a.document_id
-  where a.candidate_id in (select value from json_each(?))
-  order by a.candidate_id, a.rowid`;
+  where a.candidate_id in (select value from json_each(?))`;
+// rowid = insertion order, i.e. the order the document listed its skills
+const ORDER = "order by a.candidate_id, a.rowid";
+/** The same rows restricted to the concepts a position bears on: the rest never change its scores. */
+const ON_CONCEPTS = "and a.concept_id in (select value from json_each(?))";
 
 type Cell = string & number & null;
 
-export function evidenceQuery(sqlite: Database): (ids: readonly string[]) => Map<string, EvidenceRow[]> {
-  const statement = sqlite.prepare(SQL).raw(true);
-  return (ids) => {
+export type EvidenceQuery = (
+  ids: readonly string[],
+  concepts?: readonly string[],
+) => Map<string, EvidenceRow[]>;
+
+export function evidenceQuery(sqlite: Database): EvidenceQuery {
+  const all = sqlite.prepare(`${SELECT} ${ORDER}`).raw(true);
+  const onConcepts = sqlite.prepare(`${SELECT} ${ON_CONCEPTS} ${ORDER}`).raw(true);
+  return (ids, concepts) => {
     const out = new Map<string, EvidenceRow[]>();
     if (ids.length === 0) return out;
     let current = "";
     let list: EvidenceRow[] = [];
-    for (const r of statement.all(JSON.stringify(ids)) as Cell[][]) {
+    const rows = concepts
+      ? onConcepts.all(JSON.stringify(ids), JSON.stringify(concepts))
+      : all.all(JSON.stringify(ids));
+    for (const r of rows as Cell[][]) {
       const candidateId: string = r[1]!;
       if (candidateId !== current) {
         current = candidateId;
