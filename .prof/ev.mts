@@ -25,3 +25,8 @@ const v3 = db.prepare(`select a.source_path from assertions a where a.candidate_
 time("source_path", () => v3.all(j));
 console.log(db.prepare("select avg(length(source_path)), avg(length(skill_text)), avg(length(id)) from assertions").get());
 console.log(db.prepare("select avg(length(raw)) from documents").get());
+import { conceptsBearingOn } from "../src/match/bearing.ts";
+const concepts = ["sw.python", "sw.sql", "cloud.docker", "cloud.aws", "sw.git"];
+const bearing = db.prepare(`select distinct concept_id from assertions where concept_id like 'sw.%' or concept_id like 'cloud.%' limit 133`).pluck().all() as string[];
+time("evidenceFor + 133 concepts", () => q(ids, bearing));
+console.log([...q(ids, bearing).values()].reduce((n, l) => n + l.length, 0));

@@ -198,8 +198,10 @@ describe("EmbeddedIndex", () => {
         fc.integer({ min: 1, max: 25 }),
         async (pop, reqs, f, hardRequired, cfg, k) => {
           const q = query(reqs, { filters: f, hardRequired });
-          const hits = await (await indexOf(pop.evidence, cfg)).retrieve(q, k);
+          const index = await indexOf(pop.evidence, cfg);
+          const hits = await index.retrieve(q, k);
           expect(hits).toEqual(expected(pop, q, cfg, k));
+          expect(index.retrieveSync(q, k, "exhaustive")).toEqual(hits);
         },
       ),
       { numRuns: 150 },

@@ -61,8 +61,15 @@ interface Scored extends Rankable {
 const BOUND_SLACK = 1e-9;
 const SELF = SOURCE_KINDS.indexOf("self-asserted");
 
+/**
+ * "pruned" stops once no remaining bound can beat the k-th exact score; "exhaustive" scores every
+ * candidate with evidence exactly — the yardstick the pruned walk must equal (benchmarks, tests).
+ */
+export type WalkMode = "pruned" | "exhaustive";
+
 export class EmbeddedIndex implements CandidateIndex {
   readonly name = "embedded" as const;
+  mode: WalkMode = "pruned";
   private readonly postings = new Map<string, PostingList>();
   private readonly neighbours = new Map<string, Neighbour[]>();
   private readonly ordinalOf = new Map<string, number>();
@@ -115,12 +122,13 @@ export class EmbeddedIndex implements CandidateIndex {
   }
 
   /** retrieve() without the promise, for callers (and benchmarks) that stay synchronous. */
-  retrieveSync(q: RetrievalQuery, k: number): Retrieved[] {
-    return this.top(q, k).hits;
+  retrieveSync(q: RetrievalQuery, k: number, mode: WalkMode = this.mode): Retrieved[] {
+    return this.top(q, k, mode).hits;
   }
 
   /** The best k, and how many candidates have evidence for the query (and pass its hard filters). */
-  private top(q: RetrievalQuery, k: number): { hits: Retrieved[]; eligible: number } {
+  private top(q: RetrievalQuery, k: number, mode: WalkMode = this.mode): { hits: Retrieved[]; eligible: number } {
+    const prune = mode === "pruned";
     if (k <= 0 || q.requirements.length === 0) return { hits: [], eligible: 0 };
     this.scratch.ensure(this.ids.length, q.requirements.length + 1);
     const touched = this.boundAll(q);
@@ -131,7 +139,7 @@ export class EmbeddedIndex implements CandidateIndex {
     const exactQuery: ExactQuery = { ...q, related: q.requirements.map((r) => this.relatedTo(r.conceptId)) };
     for (let ord = best.pop(); ord !== -1; ord = best.pop()) {
       const worst = heap.worstWhenFull;
-      if (worst && !this.couldBeat(ord, worst)) break;
+      if (prune && worst && !this.couldBeat(ord, worst)) break;
       heap.offer(this.scoreExactly(ord, exactQuery));
     }
     const hits = heap.sorted().map((r) => ({
