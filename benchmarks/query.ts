@@ -289,12 +289,15 @@ function summary(wall: number[], cpu: number[]) {
  * the reference in the same run. The reference runs in its own process, so only wall times compare.
  */
 function printSummary(results: Row[]): void {
-  console.log("\n## Embedded engine vs reference, top 50 with explanations — wall ms\n");
+  console.log(
+    "\n## Embedded engine vs reference, top 50 with explanations — wall ms p50 / p95 [cpu p50]; the ratio is of wall p50s\n",
+  );
   console.log(
     "| candidates | walk | engine p50 / p95 | scorer p50 / p95 | reference p50 / p95 | engine/reference | index B/assertion | resident B/assertion | build ms | pruned = exhaustive |",
   );
   console.log(`|${" --- |".repeat(10)}`);
-  const pair = (l?: Row["latency"][string]) => (l ? `${fmtMs(l.p50)} / ${fmtMs(l.p95)}` : "—");
+  const pair = (l?: Row["latency"][string]) =>
+    l ? `${fmtMs(l.p50)} / ${fmtMs(l.p95)}${Number.isNaN(l.cpuP50) ? "" : ` [${fmtMs(l.cpuP50)}]`}` : "—";
   for (const r of results)
     for (const [walk, engine, scorer] of [
       ["exhaustive", "engine-exhaustive", "scorer-exhaustive"],
