@@ -127,7 +127,11 @@ export class EmbeddedIndex implements CandidateIndex {
   }
 
   /** The best k, and how many candidates have evidence for the query (and pass its hard filters). */
-  private top(q: RetrievalQuery, k: number, mode: WalkMode = this.mode): { hits: Retrieved[]; eligible: number } {
+  private top(
+    q: RetrievalQuery,
+    k: number,
+    mode: WalkMode = this.mode,
+  ): { hits: Retrieved[]; eligible: number } {
     const prune = mode === "pruned";
     if (k <= 0 || q.requirements.length === 0) return { hits: [], eligible: 0 };
     this.scratch.ensure(this.ids.length, q.requirements.length + 1);
