@@ -9,6 +9,30 @@ import type { ScoringConfig } from "../scoring/config.ts";
 import { relatedness } from "../scoring/factors.ts";
 import { neighbourhoodOf } from "../scoring/relations.ts";
 
+/** Per taxonomy and configuration (neither changes once built), per asked concept. */
+const caches = new WeakMap<Taxonomy, WeakMap<ScoringConfig, Map<string, readonly string[]>>>();
+
+function bearingOn(asked: string, taxonomy: Taxonomy, config: ScoringConfig): readonly string[] {
+  let byConfig = caches.get(taxonomy);
+  if (!byConfig) {
+    byConfig = new WeakMap();
+    caches.set(taxonomy, byConfig);
+  }
+  let byAsked = byConfig.get(config);
+  if (!byAsked) {
+    byAsked = new Map();
+    byConfig.set(config, byAsked);
+  }
+  let concepts = byAsked.get(asked);
+  if (!concepts) {
+    concepts = [...neighbourhoodOf(taxonomy, asked)]
+      .filter(([, rel]) => relatedness(rel.relation, rel.strength, config) > 0)
+      .map(([held]) => held);
+    byAsked.set(asked, concepts);
+  }
+  return concepts;
+}
+
 export function conceptsBearingOn(
   requirements: readonly Requirement[],
   taxonomy: Taxonomy,
@@ -16,7 +40,6 @@ export function conceptsBearingOn(
 ): string[] {
   const concepts = new Set<string>();
   for (const req of requirements)
-    for (const [held, rel] of neighbourhoodOf(taxonomy, req.conceptId))
-      if (relatedness(rel.relation, rel.strength, config) > 0) concepts.add(held);
+    for (const held of bearingOn(req.conceptId, taxonomy, config)) concepts.add(held);
   return [...concepts];
 }
