@@ -1,3 +1,12 @@
+CREATE TABLE `positions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`requirements` text NOT NULL,
+	`job_description` text,
+	`unresolved` text DEFAULT '[]' NOT NULL,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `api_keys` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -49,15 +58,6 @@ CREATE TABLE `trusted_issuers` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
 	`added_at` text NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE `positions` (
-	`id` text PRIMARY KEY NOT NULL,
-	`name` text NOT NULL,
-	`requirements` text NOT NULL,
-	`job_description` text,
-	`unresolved` text DEFAULT '[]' NOT NULL,
-	`created_at` text NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE `documents` ADD `verification_status` text DEFAULT 'unsigned' NOT NULL;--> statement-breakpoint

@@ -64,7 +64,7 @@ export function createEngine(parts: EngineParts): Engine {
         options: MatchOptions.parse(options),
         mode,
         index,
-        evidence: (ids: readonly string[]) => store.evidenceFor(ids),
+        evidence: (ids: readonly string[], concepts?: readonly string[]) => store.evidenceFor(ids, concepts),
         names: (ids: readonly string[]) =>
           new Map(ids.map((id) => [id, store.getCandidate(id)?.name ?? null])),
         taxonomy,

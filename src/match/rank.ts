@@ -9,8 +9,9 @@ import type { MatchOptions, Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { compareRanked } from "../scoring/rank.ts";
 import { type CandidateScore, type ScoringContext, scoreCandidate } from "../scoring/score.ts";
-import type { CandidateIndex } from "../search/backend.ts";
+import type { CandidateIndex, Retrieved } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
+import { conceptsBearingOn } from "./bearing.ts";
 import { filtersFrom } from "./filters.ts";
 
 export const DEFAULT_CANDIDATE_POOL = 200;
@@ -22,7 +23,11 @@ export interface RankingInputs {
   options: MatchOptions;
   /** "search": required requirements are exact filters; "match": they disqualify. */
   mode: MatchMode;
-  evidence: (ids: readonly string[]) => Map<string, EvidenceRow[]>;
+  /**
+   * Evidence rows per candidate. `concepts`, when given, are all a position's scores depend on:
+   * rows on other concepts may be left out.
+   */
+  evidence: (ids: readonly string[], concepts?: readonly string[]) => Map<string, EvidenceRow[]>;
   names: (ids: readonly string[]) => Map<string, string | null>;
   taxonomy: Taxonomy;
   config: ScoringConfig;
@@ -45,31 +50,59 @@ export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
   const { options } = args;
   const ctx = contextFor(args);
   const k = Math.max(options.offset + options.limit, args.candidatePool ?? DEFAULT_CANDIDATE_POOL);
-  const retrieved = await args.index.retrieve(
-    {
-      requirements: args.requirements,
-      filters: ctx.filters,
-      nowMs: args.nowMs,
-      hardRequired: ctx.hardRequired,
-    },
-    k,
-  );
+  const query = {
+    requirements: args.requirements,
+    filters: ctx.filters,
+    nowMs: args.nowMs,
+    hardRequired: ctx.hardRequired,
+  };
+  const keep = (qualified: boolean) => qualified || (options.includePartial && !ctx.hardRequired);
+  if (args.index.retrievePage) {
+    // qualified candidates rank first, so the page's qualified ones are among the first offset + limit
+    const { hits, pooled } = await args.index.retrievePage(query, options.offset + options.limit, k);
+    return pageOfExact(args, ctx, hits, pooled, keep);
+  }
+  const retrieved = await args.index.retrieve(query, k);
   const ids = retrieved.map((r) => r.candidateId);
-  const evidence = args.evidence(ids);
+  const evidence = args.evidence(ids, conceptsBearingOn(args.requirements, args.taxonomy, args.config));
   // A backend that only estimates may return candidates with no live evidence for the position.
   const scored = ids
     .map((id) => scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }))
     .filter((s) => s.explanation.found.length > 0);
   // Recruiter search never shows a candidate failing a hard filter; a match shows disqualified
   // ones only when asked, and the comparator puts them after every qualified one.
-  const kept = scored.filter((s) => s.qualified || (options.includePartial && !ctx.hardRequired));
+  const kept = scored.filter((s) => keep(s.qualified));
   kept.sort(compareRanked);
-  const page = kept.slice(options.offset, options.offset + options.limit);
-  const names = args.names(page.map((s) => s.candidateId));
   return {
     total: scored.length,
-    results: page.map((s, i) => withRank(s, names.get(s.candidateId) ?? null, options.offset + i + 1)),
+    results: named(args, kept.slice(options.offset, options.offset + options.limit)),
   };
+}
+
+/**
+ * A backend that scores exactly has already ranked: the page is cut from its ranking keys, and
+ * only the page's evidence is read back, to explain it (the explanation re-derives the same score).
+ */
+function pageOfExact(
+  args: RankArgs,
+  ctx: ScoringContext,
+  hits: readonly Retrieved[],
+  pooled: number,
+  keep: (qualified: boolean) => boolean,
+): RankedPage {
+  const { offset, limit } = args.options;
+  const kept = hits.filter((r) => r.matched.length > 0 && keep(r.exact?.unmetRequired === 0));
+  const ids = kept.slice(offset, offset + limit).map((r) => r.candidateId);
+  const evidence = args.evidence(ids, conceptsBearingOn(args.requirements, args.taxonomy, args.config));
+  const page = ids.map((id) =>
+    scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }),
+  );
+  return { total: pooled, results: named(args, page) };
+}
+
+function named(args: RankArgs, page: readonly CandidateScore[]): MatchResult[] {
+  const names = args.names(page.map((s) => s.candidateId));
+  return page.map((s, i) => withRank(s, names.get(s.candidateId) ?? null, args.options.offset + i + 1));
 }
 
 /**

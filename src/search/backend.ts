@@ -47,6 +47,11 @@ export interface Retrieved {
   score: number;
   /** Requirement concept ids the hit matched. */
   matched: string[];
+  /**
+   * Present when `score` is the evidence model's exact score: the rest of the ranking keys, so the
+   * caller can cut the page before reading any evidence.
+   */
+  exact?: { unmetRequired: number; levelSurplus: number };
 }
 
 export interface BackendHealth {
@@ -62,6 +67,11 @@ export interface CandidateIndex {
   remove(ids: string[]): Promise<void>;
   /** Recall-oriented first stage: the best k candidates for the query, best first. */
   retrieve(q: RetrievalQuery, k: number): Promise<Retrieved[]>;
+  /**
+   * A backend that scores exactly ranks once for a page: the best k, each with its `exact` keys,
+   * and how many candidates with evidence retrieve(q, pool) would return.
+   */
+  retrievePage?(q: RetrievalQuery, k: number, pool: number): Promise<{ hits: Retrieved[]; pooled: number }>;
   health(): Promise<BackendHealth>;
   /** Rebuilds the whole index from the store's view (Elasticsearch: a new index, then an alias swap). */
   rebuild?(candidates: Iterable<IndexedCandidate>): Promise<void>;

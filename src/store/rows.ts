@@ -4,18 +4,9 @@ import { vouchedBy } from "../domain/verification.ts";
 import { toIndexedAssertion } from "../scoring/indexed.ts";
 import type { IndexedAssertion } from "../search/backend.ts";
 import type { assertions, documents } from "./schema/index.ts";
-import type { EvidenceRow } from "./types.ts";
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type AssertionRow = typeof assertions.$inferSelect;
-
-export interface EvidenceJoinRow extends AssertionRow {
-  docVerification: DocumentRow["verification"];
-  docRevocation: DocumentRow["revocation"];
-  docVerifiedBy: string | null;
-  docTitle: string | null;
-  docFormat: string;
-}
 
 const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
@@ -62,24 +53,10 @@ export function assertionFromRow(r: AssertionRow): SkillAssertion {
 }
 
 const REVOKED = new Set<string>(["revoked", "suspended"]);
-const isRevoked = (revocation: DocumentRow["revocation"]) => REVOKED.has(revocation);
+export const isRevoked = (revocation: string) => REVOKED.has(revocation);
 /** A checked signature on the document, or a source that is verified by definition. */
-const isVerified = (verification: DocumentRow["verification"], sourceKind: SourceKind) =>
+export const isVerified = (verification: string, sourceKind: SourceKind) =>
   verification === "verified" || sourceKind === "verified-credential";
-
-export function evidenceFromRow(r: EvidenceJoinRow): EvidenceRow {
-  const { docVerification, docRevocation, docVerifiedBy, docTitle, docFormat, ...row } = r;
-  const assertion = assertionFromRow(row);
-  const verified = isVerified(docVerification, assertion.sourceKind);
-  return {
-    ...assertion,
-    verified,
-    verifiedBy: verified ? docVerifiedBy : null,
-    revoked: isRevoked(docRevocation),
-    documentTitle: docTitle,
-    documentFormat: docFormat,
-  };
-}
 
 export interface IndexJoinRow
   extends Pick<

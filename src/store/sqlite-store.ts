@@ -26,20 +26,13 @@ import { wallClock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import { type Candidate, isAnonymousPerson, type LerDocument, type SourceKind } from "../domain/schemas.ts";
 import type { IndexedCandidate } from "../search/backend.ts";
+import { evidenceQuery } from "./evidence-query.ts";
 import { createPositionStore } from "./positions.ts";
-import {
-  documentFromRow,
-  type EvidenceJoinRow,
-  evidenceFromRow,
-  type IndexJoinRow,
-  indexedFromRow,
-  toAssertionRow,
-  toDocumentRow,
-} from "./rows.ts";
+import { documentFromRow, type IndexJoinRow, indexedFromRow, toAssertionRow, toDocumentRow } from "./rows.ts";
 import { assertions, candidates, documents, outbox } from "./schema/index.ts";
 import { createSecurityStore } from "./security-store.ts";
 import { createTrustStore } from "./trust-store.ts";
-import type { DocumentWrite, EvidenceRow, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
+import type { DocumentWrite, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
 
 /** Resolved from this file, so the store migrates the same whatever the working directory. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -82,23 +75,7 @@ const placeholdersFor = <T extends SQLiteTable>(table: T) =>
   };
 
 function prepareStatements(db: BetterSQLite3Database) {
-  const evidenceColumns = {
-    ...getTableColumns(assertions),
-    docVerification: documents.verification,
-    docRevocation: documents.revocation,
-    docVerifiedBy: documents.verifiedBy,
-    docTitle: documents.title,
-    docFormat: documents.format,
-  };
   return {
-    evidence: db
-      .select(evidenceColumns)
-      .from(assertions)
-      .innerJoin(documents, eq(documents.id, assertions.documentId))
-      .where(inJson(assertions.candidateId, "ids"))
-      // rowid = insertion order, i.e. the order the document listed its skills
-      .orderBy(asc(assertions.candidateId), sql`${assertions}.rowid`)
-      .prepare(),
     // only what an index needs: building an index reads every row of the store
     indexRows: db
       .select({
@@ -324,15 +301,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     enqueue(row.candidateId, "upsert");
   });
 
-  const evidenceFor = (ids: readonly string[]): Map<string, EvidenceRow[]> => {
-    const out = new Map<string, EvidenceRow[]>();
-    for (const row of q.evidence.all({ ids: JSON.stringify(ids) }) as EvidenceJoinRow[]) {
-      const list = out.get(row.candidateId) ?? [];
-      list.push(evidenceFromRow(row));
-      out.set(row.candidateId, list);
-    }
-    return out;
-  };
+  const evidenceFor = evidenceQuery(sqlite);
 
   const indexedPage = (ids: string[], trust: Record<SourceKind, number>): IndexedCandidate[] => {
     const byCandidate = new Map<string, IndexedCandidate>(ids.map((id) => [id, { id, assertions: [] }]));

@@ -58,7 +58,8 @@ export interface Store {
   getCandidate(id: string): Candidate | undefined;
   listDocuments(candidateId: string): LerDocument[];
   getDocument(id: string): LerDocument | undefined;
-  evidenceFor(candidateIds: readonly string[]): Map<string, EvidenceRow[]>;
+  /** Evidence rows per candidate, in document order; only rows on `concepts` when given. */
+  evidenceFor(candidateIds: readonly string[], concepts?: readonly string[]): Map<string, EvidenceRow[]>;
   /** Removes the candidate and every row about them; false when unknown. */
   deleteCandidate(id: string): boolean;
   /** Index view of candidates, for building an index or draining the outbox. */

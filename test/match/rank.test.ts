@@ -6,7 +6,7 @@ import { explainOne, type RankingInputs, rankCandidates } from "../../src/match/
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
-import type { CandidateIndex, Retrieved } from "../../src/search/backend.ts";
+import type { CandidateIndex, RetrievalQuery, Retrieved } from "../../src/search/backend.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
 import type { EvidenceRow } from "../../src/store/types.ts";
 import { population, requirements } from "../scoring/arbitraries.ts";
@@ -24,7 +24,13 @@ const people: Record<string, { name: string | null; rows: EvidenceRow[] }> = {
 
 function inputs(evidence: Map<string, EvidenceRow[]>, names: Map<string, string | null>) {
   return {
-    evidence: (ids: readonly string[]) => new Map(ids.map((id) => [id, evidence.get(id) ?? []])),
+    evidence: (ids: readonly string[], concepts?: readonly string[]) =>
+      new Map(
+        ids.map((id) => [
+          id,
+          (evidence.get(id) ?? []).filter((r) => !concepts || concepts.includes(r.conceptId ?? "")),
+        ]),
+      ),
     names: (ids: readonly string[]) =>
       new Map(ids.filter((id) => names.has(id)).map((id) => [id, names.get(id) ?? null])),
     taxonomy,
@@ -157,6 +163,60 @@ describe("rankCandidates", () => {
       ),
       { numRuns: 60 },
     );
+  });
+  it("cuts the page from an exact backend's ranking, reading only evidence that bears on the position, as re-scoring the whole pool over all its evidence would", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        population,
+        requirements,
+        fc.boolean(),
+        fc.constantFrom<"match" | "search">("match", "search"),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 12 }),
+        async (pop, reqs, includePartial, mode, offset, limit, candidatePool) => {
+          const index = await embedded(pop.evidence);
+          // the same index, its exact ranking keys withheld: rankCandidates must re-score the pool
+          const estimatesOnly: CandidateIndex = Object.assign(Object.create(index) as EmbeddedIndex, {
+            retrievePage: undefined,
+            retrieve: async (q: RetrievalQuery, k: number) =>
+              (await index.retrieve(q, k)).map(({ exact: _, ...hit }) => hit),
+          });
+          const given = inputs(pop.evidence, new Map(pop.ids.map((id) => [id, id.toUpperCase()])));
+          const run = async (backend: CandidateIndex, evidence: RankingInputs["evidence"]) =>
+            rankCandidates({
+              requirements: reqs,
+              options: MatchOptions.parse({ includePartial, offset, limit }),
+              mode,
+              index: backend,
+              candidatePool,
+              ...given,
+              evidence,
+            });
+          const everything = (ids: readonly string[]) => given.evidence(ids);
+          expect(await run(index, given.evidence)).toEqual(await run(estimatesOnly, everything));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads evidence only for the page when the backend scored exactly", async () => {
+    const read: string[] = [];
+    const page = await rankCandidates({
+      requirements: [req("python")],
+      options: MatchOptions.parse({ limit: 1 }),
+      mode: "match",
+      index: await embedded(evidence),
+      ...inputs(evidence, names),
+      evidence: (ids) => {
+        read.push(...ids);
+        return new Map(ids.map((id) => [id, evidence.get(id) ?? []]));
+      },
+    });
+    expect(page.results.map((r) => r.candidateId)).toEqual(["ann"]);
+    expect(page.total).toBe(3);
+    expect(read).toEqual(["ann"]);
   });
 });
 

@@ -46,6 +46,7 @@ function expected(pop: Population, q: RetrievalQuery, cfg: ScoringConfig, k: num
       candidateId: s.candidateId,
       score: s.score,
       matched: s.explanation.requirements.filter((r) => r.basis !== "none").map((r) => r.conceptId),
+      exact: { unmetRequired: s.unmetRequired, levelSurplus: s.levelSurplus },
     }));
 }
 
@@ -121,7 +122,12 @@ describe("EmbeddedIndex", () => {
     await index.upsert([toIndexedCandidate("ann", [docker], DEFAULT_SCORING)]);
     expect(await index.retrieve(query([req("go")]), 10)).toEqual([]);
     expect(await index.retrieve(query([req("python")]), 10)).toEqual([
-      { candidateId: "ann", score: exact([req("python")], [docker]).score, matched: ["python"] },
+      {
+        candidateId: "ann",
+        score: exact([req("python")], [docker]).score,
+        matched: ["python"],
+        exact: { unmetRequired: 0, levelSurplus: exact([req("python")], [docker]).levelSurplus },
+      },
     ]);
     expect((await index.health()).documents).toBe(1);
   });
@@ -192,8 +198,10 @@ describe("EmbeddedIndex", () => {
         fc.integer({ min: 1, max: 25 }),
         async (pop, reqs, f, hardRequired, cfg, k) => {
           const q = query(reqs, { filters: f, hardRequired });
-          const hits = await (await indexOf(pop.evidence, cfg)).retrieve(q, k);
+          const index = await indexOf(pop.evidence, cfg);
+          const hits = await index.retrieve(q, k);
           expect(hits).toEqual(expected(pop, q, cfg, k));
+          expect(index.retrieveSync(q, k, "exhaustive")).toEqual(hits);
         },
       ),
       { numRuns: 150 },

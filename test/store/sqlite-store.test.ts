@@ -99,6 +99,24 @@ describe("writeDocument", () => {
     expect(t.store.stats().assertions).toBe(1);
   });
 
+  it("reads a page's evidence on the asked concepts only, per candidate in document order", () => {
+    t.store.writeDocument(
+      makeWrite("c1", "d1", [{ concept: "python" }, { concept: "sql" }, { concept: "rust" }]),
+    );
+    t.store.writeDocument(makeWrite("c2", "d2", [{ concept: "rust" }, { concept: "go" }]));
+    const evidence = t.store.evidenceFor(["c1", "c2", "c3"], ["rust", "python"]);
+    expect([...evidence].map(([id, rows]) => [id, rows.map((r) => r.conceptId)])).toEqual([
+      ["c1", ["python", "rust"]],
+      ["c2", ["rust"]],
+    ]);
+    expect(
+      t.store
+        .evidenceFor(["c1"])
+        .get("c1")
+        ?.map((r) => r.conceptId),
+    ).toEqual(["python", "sql", "rust"]);
+  });
+
   it("refuses a document id that belongs to another candidate with a conflict, and keeps the original", () => {
     t.store.writeDocument(makeWrite("c1", "d1", [{ concept: "python" }], { hash: "v1" }));
     drainOutbox();

@@ -82,6 +82,11 @@ export class KeyedMinHeap {
     for (let i = (count >> 1) - 1; i >= 0; i--) this.down(i);
   }
 
+  /** Ordinals not popped yet. */
+  get remaining(): number {
+    return this.size;
+  }
+
   /** The ordinal with the smallest key, or -1 when empty. */
   pop(): number {
     if (this.size === 0) return -1;

@@ -24,7 +24,6 @@ import {
 } from "../../scoring/factors.ts";
 import { compareRanked, type Rankable } from "../../scoring/rank.ts";
 import { neighbourhoodOf } from "../../scoring/relations.ts";
-import { aggregate, type LiveEvidence, weighRequirement } from "../../scoring/score.ts";
 import type {
   BackendHealth,
   CandidateIndex,
@@ -33,6 +32,7 @@ import type {
   RetrievalQuery,
   Retrieved,
 } from "../backend.ts";
+import { type ExactQuery, type ExactScore, ExactScorer, type Held, type Relatedness } from "./exact.ts";
 import { KeyedMinHeap, TopK } from "./heap.ts";
 import {
   FLAG_VERIFIED,
@@ -47,12 +47,9 @@ import {
 import { Scratch } from "./scratch.ts";
 
 /** A concept whose evidence counts for an asked concept, with its postings. */
-interface Neighbour {
+interface Neighbour extends Relatedness {
+  conceptId: string;
   list: PostingList;
-  relatedness: number;
-  direct: boolean;
-  /** evidence here can pass recruiter search's exact filter (the skill itself, or narrower) */
-  hardRelation: boolean;
 }
 
 /** An exact result on its way into the top k. */
@@ -64,8 +61,15 @@ interface Scored extends Rankable {
 const BOUND_SLACK = 1e-9;
 const SELF = SOURCE_KINDS.indexOf("self-asserted");
 
+/**
+ * "pruned" stops once no remaining bound can beat the k-th exact score; "exhaustive" scores every
+ * candidate with evidence exactly — the yardstick the pruned walk must equal (benchmarks, tests).
+ */
+export type WalkMode = "pruned" | "exhaustive";
+
 export class EmbeddedIndex implements CandidateIndex {
   readonly name = "embedded" as const;
+  mode: WalkMode = "pruned";
   private readonly postings = new Map<string, PostingList>();
   private readonly neighbours = new Map<string, Neighbour[]>();
   private readonly ordinalOf = new Map<string, number>();
@@ -76,7 +80,11 @@ export class EmbeddedIndex implements CandidateIndex {
   private readonly ids: string[] = [];
   private alive = new Uint8Array(1024);
   private readonly listsOf: (PostingList[] | undefined)[] = [];
-  private readonly assertionsOf: (IndexedAssertion[] | undefined)[] = [];
+  private readonly heldOf: (Held | undefined)[] = [];
+  private readonly voiceIds = new Map<string, number>();
+  private readonly related = new Map<string, ReadonlyMap<string, Relatedness>>();
+  private readonly exact: ExactScorer;
+  private readonly exactOut: ExactScore = { score: 0, unmetRequired: 0, levelSurplus: 0, basis: [] };
   private readonly trustByKind: Float64Array;
   private readonly scratch = new Scratch();
   /** P(meets) by level code, for self-asserted (row 1) and other sources (row 0). */
@@ -87,6 +95,7 @@ export class EmbeddedIndex implements CandidateIndex {
     private readonly config: ScoringConfig,
   ) {
     this.trustByKind = Float64Array.from(SOURCE_KINDS, (k) => trust(k, config));
+    this.exact = new ExactScorer(config);
   }
 
   async upsert(batch: IndexedCandidate[]): Promise<void> {
@@ -107,20 +116,43 @@ export class EmbeddedIndex implements CandidateIndex {
     return this.retrieveSync(q, k);
   }
 
+  async retrievePage(q: RetrievalQuery, k: number, pool: number) {
+    const { hits, eligible } = this.top(q, k);
+    return { hits, pooled: Math.min(pool, eligible) };
+  }
+
   /** retrieve() without the promise, for callers (and benchmarks) that stay synchronous. */
-  retrieveSync(q: RetrievalQuery, k: number): Retrieved[] {
-    if (k <= 0 || q.requirements.length === 0) return [];
+  retrieveSync(q: RetrievalQuery, k: number, mode: WalkMode = this.mode): Retrieved[] {
+    return this.top(q, k, mode).hits;
+  }
+
+  /** The best k, and how many candidates have evidence for the query (and pass its hard filters). */
+  private top(
+    q: RetrievalQuery,
+    k: number,
+    mode: WalkMode = this.mode,
+  ): { hits: Retrieved[]; eligible: number } {
+    const prune = mode === "pruned";
+    if (k <= 0 || q.requirements.length === 0) return { hits: [], eligible: 0 };
     this.scratch.ensure(this.ids.length, q.requirements.length + 1);
     const touched = this.boundAll(q);
     const required = q.requirements.filter((r) => r.required).length;
     const heap = new TopK<Scored>(k, compareRanked);
     const best = this.bestBoundFirst(touched, q.hardRequired ? required : -1);
+    const eligible = best.remaining;
+    const exactQuery: ExactQuery = { ...q, related: q.requirements.map((r) => this.relatedTo(r.conceptId)) };
     for (let ord = best.pop(); ord !== -1; ord = best.pop()) {
       const worst = heap.worstWhenFull;
-      if (worst && !this.couldBeat(ord, worst)) break;
-      heap.offer(this.scoreExactly(ord, q));
+      if (prune && worst && !this.couldBeat(ord, worst)) break;
+      heap.offer(this.scoreExactly(ord, exactQuery));
     }
-    return heap.sorted().map((r) => ({ candidateId: r.candidateId, score: r.score, matched: r.matched }));
+    const hits = heap.sorted().map((r) => ({
+      candidateId: r.candidateId,
+      score: r.score,
+      matched: r.matched,
+      exact: { unmetRequired: r.unmetRequired, levelSurplus: r.levelSurplus },
+    }));
+    return { hits, eligible };
   }
 
   async health(): Promise<BackendHealth> {
@@ -152,10 +184,11 @@ export class EmbeddedIndex implements CandidateIndex {
   private reset(): void {
     this.postings.clear();
     this.neighbours.clear();
+    this.related.clear();
     this.ordinalOf.clear();
     this.ids.length = 0;
     this.listsOf.length = 0;
-    this.assertionsOf.length = 0;
+    this.heldOf.length = 0;
     this.alive = new Uint8Array(1024);
   }
 
@@ -177,12 +210,31 @@ export class EmbeddedIndex implements CandidateIndex {
         list = new PostingList();
         this.postings.set(a.conceptId, list);
         this.neighbours.clear();
+        this.related.clear();
       }
       list.push(ord, a);
       lists.push(list);
     }
     this.listsOf[ord] = lists;
-    this.assertionsOf[ord] = candidate.assertions;
+    this.heldOf[ord] = this.held(candidate.assertions);
+  }
+
+  /** What scoring a candidate needs that no query changes: each assertion's trust and voice. */
+  private held(assertions: IndexedAssertion[]): Held {
+    const voices = new Int32Array(assertions.length);
+    const trusts = new Float64Array(assertions.length);
+    assertions.forEach((a, i) => {
+      const key =
+        a.sourceKind === "self-asserted" ? "self" : `${a.sourceKind}|${a.issuer ?? `?${a.assertionId}`}`;
+      let voice = this.voiceIds.get(key);
+      if (voice === undefined) {
+        voice = this.voiceIds.size;
+        this.voiceIds.set(key, voice);
+      }
+      voices[i] = voice;
+      trusts[i] = trust(a.sourceKind, this.config);
+    });
+    return { assertions, voices, trust: trusts };
   }
 
   private drop(id: string): void {
@@ -195,7 +247,7 @@ export class EmbeddedIndex implements CandidateIndex {
       if (list.dead * 2 > list.n) list.compact(this.alive);
     }
     this.listsOf[ord] = undefined;
-    this.assertionsOf[ord] = undefined;
+    this.heldOf[ord] = undefined;
   }
 
   /** First pass: every touched candidate's score bound and fewest required requirements unmet. */
@@ -329,23 +381,29 @@ export class EmbeddedIndex implements CandidateIndex {
   }
 
   /** Second pass: the evidence model itself, over the candidate's live assertions. */
-  private scoreExactly(ord: number, q: RetrievalQuery): Scored {
-    const live: LiveEvidence[] = [];
-    for (const a of this.assertionsOf[ord] ?? []) {
-      const verified = a.verified || a.sourceKind === "verified-credential";
-      if (exclusionOf(a.revoked, a.validUntilMs, verified, a.dateMs, q.nowMs, q.filters) === null)
-        live.push(a);
-    }
-    const ctx = { taxonomy: this.taxonomy, config: this.config, nowMs: q.nowMs };
-    const weighed = q.requirements.map((req) => weighRequirement(req, live, ctx));
-    const { score, unmetRequired, levelSurplus } = aggregate(q.requirements, weighed, q.hardRequired);
+  private scoreExactly(ord: number, q: ExactQuery): Scored {
+    // only live ordinals reach here, and every live ordinal holds its assertions
+    const out = this.exact.score(this.heldOf[ord]!, q, this.exactOut);
+    const matched: string[] = [];
+    for (let r = 0; r < q.requirements.length; r++)
+      if (out.basis[r] !== 0) matched.push(q.requirements[r]!.conceptId);
     return {
       candidateId: this.ids[ord]!,
-      score,
-      unmetRequired,
-      levelSurplus,
-      matched: q.requirements.filter((_, i) => weighed[i]!.estimate.basis !== "none").map((r) => r.conceptId),
+      score: out.score,
+      unmetRequired: out.unmetRequired,
+      levelSurplus: out.levelSurplus,
+      matched,
     };
+  }
+
+  /** Held concept → how it counts for `asked`, cached like the neighbourhood. */
+  private relatedTo(asked: string): ReadonlyMap<string, Relatedness> {
+    let map = this.related.get(asked);
+    if (!map) {
+      map = new Map(this.neighbourhood(asked).map((nb) => [nb.conceptId, nb]));
+      this.related.set(asked, map);
+    }
+    return map;
   }
 
   /**
@@ -361,6 +419,7 @@ export class EmbeddedIndex implements CandidateIndex {
       const list = this.postings.get(held);
       if (rho > 0 && list)
         out.push({
+          conceptId: held,
           list,
           relatedness: rho,
           direct: isDirect(rel.relation),

@@ -1,0 +1,228 @@
+/**
+ * What a user waits for (npm run bench:api -- --people 2400 --duration 10 --connections 50).
+ *
+ * Per population: seeds the demo generator's people into a fresh SQLite file (the `demo` command),
+ * starts the real server (`serve`, a child process: one core of JavaScript) on loopback and drives
+ * it with autocannon from this process:
+ *   - health: GET /health, the floor of the HTTP stack, in the same run
+ *   - match:  POST /v1/match, five requirements (two required)
+ *   - search: POST /v1/search, the same skills, required ones as exact filters
+ *   - parse-jd: POST /v1/parse-jd, a demo job description
+ * at --connections concurrent clients for --duration seconds each (requests/s, p50, p99, errors),
+ * and once more with one client, whose p50 is set beside the engine's own in-process time for the
+ * same match (engine.match on the same database, opened here): the difference is the API's overhead.
+ *
+ * The machine is shared, so wall times drift with its load; the server's own CPU time per request
+ * (from /proc, over the whole run) does much less, and 1000 / (CPU ms per request) is the
+ * requests/s one core would serve. The engine's CPU time per match is measured the same way.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { DEMO_JOB_DESCRIPTIONS } from "../api/pages/demo-jds.ts";
+import { openEngine } from "../src/engine/open.ts";
+import { fmtMs, percentile } from "./lib/stats.ts";
+
+const NOW = "2026-06-01";
+const CLI = join(import.meta.dirname, "../src/cli/main.ts");
+/** tsx as a loader in this very process, so the pid is the server's own (CPU time is read from it) */
+const NODE_ARGS = ["--import", "tsx", CLI];
+
+const { values } = parseArgs({
+  options: {
+    people: { type: "string", default: "2400" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+    "engine-runs": { type: "string", default: "300" },
+  },
+});
+const sizes = values.people.split(",").map(Number);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const engineRuns = Number(values["engine-runs"]);
+
+const requirements = [
+  { concept: "sw.python", minLevel: 3, required: true },
+  { concept: "sw.sql", minLevel: 2, required: true },
+  { concept: "cloud.docker" },
+  { concept: "cloud.aws" },
+  { concept: "sw.git" },
+];
+const jd = DEMO_JOB_DESCRIPTIONS[0]!.text;
+
+interface Target {
+  name: string;
+  method: "GET" | "POST";
+  path: string;
+  body?: unknown;
+}
+const targets: Target[] = [
+  { name: "health", method: "GET", path: "/health" },
+  { name: "match", method: "POST", path: "/v1/match", body: { requirements } },
+  { name: "search", method: "POST", path: "/v1/search", body: { requirements } },
+  { name: "parse-jd", method: "POST", path: "/v1/parse-jd", body: { text: jd } },
+];
+
+interface Load {
+  rps: number;
+  /** the server process's CPU time (user + system) per request answered */
+  cpuMs: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [...NODE_ARGS, ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
+}
+
+/** Starts `serve` on an ephemeral port and resolves with its URL once it listens. */
+function startServer(db: string, env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
+  const child = cli(["serve", "--db", db, "--port", "0"], env);
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      const url = /serving (http:\/\/[^\s]+)/.exec(seen)?.[1];
+      if (url) resolve({ url, child });
+    });
+    child.once("exit", (code) => reject(new Error(`serve exited (${code}) before listening:\n${seen}`)));
+  });
+}
+
+/** user + system CPU milliseconds a process has used, from /proc/<pid>/stat (Linux). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+async function drive(url: string, pid: number, t: Target, clients: number, seconds: number): Promise<Load> {
+  const cpu0 = cpuMsOf(pid);
+  const result = await autocannon({
+    url: url + t.path,
+    method: t.method,
+    connections: clients,
+    duration: seconds,
+    timeout: 10,
+    headers: t.body ? { "content-type": "application/json" } : {},
+    body: t.body ? JSON.stringify(t.body) : undefined,
+  });
+  const answered = result.requests.total;
+  return {
+    rps: result.requests.average,
+    cpuMs: (cpuMsOf(pid) - cpu0) / Math.max(1, answered),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    timeouts: result.timeouts,
+  };
+}
+
+/** engine.match on the same database, in this process: what the API adds is the rest. */
+async function engineMatchMs(db: string): Promise<{ p50: number; p99: number; cpuMs: number }> {
+  const engine = await openEngine({ db, backend: "embedded", now: NOW });
+  try {
+    for (let i = 0; i < 20; i++) await engine.match({ requirements });
+    const samples: number[] = [];
+    const cpu0 = process.cpuUsage();
+    for (let i = 0; i < engineRuns; i++) {
+      const start = performance.now();
+      await engine.match({ requirements });
+      samples.push(performance.now() - start);
+    }
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      p50: percentile(samples, 50),
+      p99: percentile(samples, 99),
+      cpuMs: (cpu.user + cpu.system) / 1000 / engineRuns,
+    };
+  } finally {
+    await engine.close();
+  }
+}
+
+const row = (cells: (string | number)[], widths: number[]) =>
+  cells.map((c, i) => String(c).padStart(widths[i] ?? 10)).join(" ");
+
+for (const people of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), "ler-bench-api-"));
+  const db = join(dir, "bench.db");
+  const env = { ...process.env, LER_MATCH_NOW: NOW, LER_MATCH_DB: db };
+  try {
+    const seedStart = performance.now();
+    const seeded = spawnSync(
+      process.execPath,
+      [...NODE_ARGS, "demo", "--no-serve", "--db", db, "--people", String(people)],
+      {
+        env,
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    );
+    if (seeded.status !== 0) throw new Error(`seeding ${people} people failed`);
+    console.log(`\n${people} people seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+
+    const own = await engineMatchMs(db);
+    const { url, child } = await startServer(db, env);
+    try {
+      const pid = child.pid!;
+      const widths = [10, 8, 8, 8, 8, 9, 7, 12, 14];
+      console.log(`${connections} concurrent clients, ${duration} s each (server: one Node process)`);
+      console.log(
+        row(
+          [
+            "endpoint",
+            "clients",
+            "req/s",
+            "p50 ms",
+            "p99 ms",
+            "requests",
+            "failed",
+            "server CPU",
+            "req/s per core",
+          ],
+          widths,
+        ),
+      );
+      const line = (name: string, clients: number, load: Load) =>
+        console.log(
+          row(
+            [
+              name,
+              clients,
+              load.rps.toFixed(0),
+              load.p50,
+              load.p99,
+              load.requests,
+              load.errors + load.non2xx + load.timeouts,
+              `${fmtMs(load.cpuMs)} ms`,
+              (1000 / load.cpuMs).toFixed(0),
+            ],
+            widths,
+          ),
+        );
+      for (const t of targets) line(t.name, connections, await drive(url, pid, t, connections, duration));
+      const single = await drive(url, pid, targets[1]!, 1, Math.max(3, Math.ceil(duration / 2)));
+      line("match", 1, single);
+      console.log(
+        `engine.match in-process: p50 ${fmtMs(own.p50)} ms, p99 ${fmtMs(own.p99)} ms, CPU ${fmtMs(own.cpuMs)} ms ` +
+          `per match (${(1000 / own.cpuMs).toFixed(0)}/s per core)\n` +
+          `API overhead: p50 ${fmtMs(single.p50 - own.p50)} ms (one client; autocannon reports whole ms), ` +
+          `CPU ${fmtMs(single.cpuMs - own.cpuMs)} ms per match`,
+      );
+    } finally {
+      child.kill("SIGTERM");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
