@@ -131,7 +131,7 @@ function readOccupations(
     byUri.set(uri, {
       id: escoId(uri),
       label,
-      aliases: distinctAliases(label, splitLabels(r.altLabels)),
+      aliases: distinctAliases(label, [...splitLabels(r.altLabels), ...splitLabels(r.hiddenLabels)]),
       escoUri: uri,
       ...(description ? { description } : {}),
       essential: [],

@@ -65,6 +65,41 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
 
 export const WEIGHTS = { required: 2, preferred: 1, inferred: 1 } as const;
 
+/**
+ * More required skills than this from one posting is a parsing failure, not a position: nobody
+ * screens on twenty hurdles. Past it, skills inferred from the title become preferred first, then
+ * the least certain written ones; the parse says so in `warnings`.
+ */
+export const MAX_REQUIRED = 10;
+
+/**
+ * Verbs that open a duty ("Build and run pipelines", "Design APIs"), never a skill's name: a list
+ * item starting with one is a task, so it is not reported as an unresolved skill.
+ */
+export const GENERIC_VERBS: ReadonlySet<string> = new Set([
+  "build",
+  "create",
+  "deliver",
+  "design",
+  "develop",
+  "drive",
+  "help",
+  "implement",
+  "improve",
+  "lead",
+  "maintain",
+  "make",
+  "manage",
+  "model",
+  "own",
+  "partner",
+  "run",
+  "ship",
+  "support",
+  "work",
+  "write",
+]);
+
 /** Confidence multipliers: a skill under a neutral heading (duties) is less surely a requirement. */
 export const SECTION_CONFIDENCE: Readonly<Record<SectionKind, number>> = {
   required: 1,

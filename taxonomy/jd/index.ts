@@ -12,8 +12,10 @@ import { yearsToCanonical } from "../scales/normalise.ts";
 import { YEARS } from "../scales/table.ts";
 import { matchTitles, type TitleOccupation } from "../titles.ts";
 import {
+  GENERIC_VERBS,
   INFERRED_CONFIDENCE,
   LEVEL_CUES,
+  MAX_REQUIRED,
   NUMBER_WORDS,
   PREFERRED_CUE,
   REQUIRED_CUE,
@@ -31,9 +33,9 @@ import {
   sectionKind,
   splitLines,
 } from "./structure.ts";
-import type { JdRequirement, JobDescriptionParse } from "./types.ts";
+import type { JdRequirement, JdWarning, JobDescriptionParse } from "./types.ts";
 
-export type { JdRequirement, JobDescriptionParse } from "./types.ts";
+export type { JdRequirement, JdWarning, JobDescriptionParse } from "./types.ts";
 
 export interface JdOccupation extends TitleOccupation {
   essential: readonly string[];
@@ -201,6 +203,10 @@ function overlapsAny(sorted: readonly PhraseMatch[], start: number, end: number)
   return first !== undefined && first.start < end;
 }
 
+/** "Build", "run batch", "design systems": a task, not the name of a skill. */
+const opensWithDuty = (phrase: string): boolean =>
+  GENERIC_VERBS.has(normaliseText(phrase).split(" ")[0] ?? "");
+
 /** List items and comma-list items that look like a skill but matched nothing. */
 function unresolvedItems(
   clause: Clause,
@@ -211,6 +217,7 @@ function unresolvedItems(
   if (!line.bullet && !commaList) return [];
   const out: JobDescriptionParse["unresolved"] = [];
   const body = clause.text.replace(/^([-*•·▪–]|\d+[.)])\s+/, (m) => " ".repeat(m.length));
+  if (opensWithDuty(body.trim())) return [];
   for (const m of body.matchAll(/[^,;/()]+/g)) {
     let cursor = 0;
     for (const part of m[0].split(ITEM_SEPARATOR)) {
@@ -225,6 +232,7 @@ function unresolvedItems(
       const wordCount = phrase.split(/\s+/).length;
       if (!/^[\p{L}]/u.test(phrase) || wordCount > MAX_ITEM_WORDS || normaliseText(phrase).length < 2)
         continue;
+      if (opensWithDuty(phrase)) continue;
       if (overlapsAny(found, start, end)) continue;
       out.push({ phrase, start, end });
     }
@@ -315,6 +323,36 @@ function mergeByConcept(requirements: readonly JdRequirement[]): JdRequirement[]
     seen.confidence = Math.max(seen.confidence, r.confidence);
   }
   return [...byId.values()];
+}
+
+/**
+ * At most MAX_REQUIRED required: past it the title's inferred skills become preferred, then the
+ * least certain written ones (ties: the later mention), and a warning names what was demoted.
+ */
+export function capRequired(requirements: readonly JdRequirement[]): {
+  requirements: JdRequirement[];
+  warnings: JdWarning[];
+} {
+  const required = requirements.filter((r) => r.required);
+  if (required.length <= MAX_REQUIRED) return { requirements: [...requirements], warnings: [] };
+  const keep = new Set(
+    required
+      .map((r, order) => ({ r, order }))
+      .sort(
+        (a, b) =>
+          Number(a.r.inferred) - Number(b.r.inferred) || b.r.confidence - a.r.confidence || a.order - b.order,
+      )
+      .slice(0, MAX_REQUIRED)
+      .map(({ r }) => r),
+  );
+  const demoted: string[] = [];
+  const capped = requirements.map((r) => {
+    if (!r.required || keep.has(r)) return r;
+    demoted.push(r.conceptId);
+    return { ...r, required: false, weight: r.inferred ? WEIGHTS.inferred : WEIGHTS.preferred };
+  });
+  const message = `${required.length} required skills from one posting reads as a parsing failure, not a position: kept ${MAX_REQUIRED} required (written before inferred, surest first) and made ${demoted.length} preferred`;
+  return { requirements: capped, warnings: [{ code: "too_many_required", message, demoted }] };
 }
 
 const TITLE_MAX_WORDS = 10;
@@ -416,14 +454,15 @@ function* parseSteps(text: string, deps: JdDeps): Generator<void, JobDescription
     readClause(clause, reading, deps, walk);
     yield;
   }
-  const requirements = mergeByConcept(walk.requirements);
+  const merged = mergeByConcept(walk.requirements);
   const match = title && deps.occupations ? matchTitles(title.text, deps.occupations, 1)[0] : undefined;
   const occupation =
     match && match.score >= TITLE_MIN_SCORE ? deps.occupations?.find((o) => o.id === match.id) : undefined;
   if (occupation && title)
-    requirements.push(
-      ...inferFromOccupation(occupation, title, new Set(requirements.map((r) => r.conceptId)), deps.taxonomy),
+    merged.push(
+      ...inferFromOccupation(occupation, title, new Set(merged.map((r) => r.conceptId)), deps.taxonomy),
     );
+  const { requirements, warnings } = capRequired(merged);
   return {
     title: title?.text ?? null,
     occupation: occupation
@@ -435,6 +474,7 @@ function* parseSteps(text: string, deps: JdDeps): Generator<void, JobDescription
       : null,
     requirements,
     unresolved: walk.unresolved,
+    warnings,
   };
 }
 

@@ -21,4 +21,13 @@ export interface JobDescriptionParse {
   requirements: JdRequirement[];
   /** phrases that looked like skills but did not resolve */
   unresolved: { phrase: string; start: number; end: number }[];
+  /** what the parse had to correct, with a stable code (e.g. too many required skills) */
+  warnings: JdWarning[];
+}
+
+export interface JdWarning {
+  code: "too_many_required";
+  message: string;
+  /** concept ids demoted from required to preferred */
+  demoted: string[];
 }

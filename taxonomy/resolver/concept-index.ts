@@ -51,8 +51,13 @@ const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
  * ("node.js", not "etc." or "...net"). A dot run is tried only from its first dot, so a long run
  * not followed by a space is scanned once, not once per dot.
  */
-export const normaliseText = (s: string): string =>
-  PLAIN_WORDS.test(s)
+/** ".NET", ". NET" (tokenised text), "dot net": one word, so that ".NET" is not just "net". */
+const DOT_NET = /(^|[\s(/,;])(?:\.\s*|dot\s+)net\b/gi;
+const spellDotNet = (s: string): string => (/net\b/i.test(s) ? s.replace(DOT_NET, "$1dotnet ") : s);
+
+export const normaliseText = (raw: string): string => {
+  const s = spellDotNet(raw);
+  return PLAIN_WORDS.test(s)
     ? s.toLowerCase()
     : s
         .normalize("NFKD")
@@ -62,6 +67,7 @@ export const normaliseText = (s: string): string =>
         .replace(/(^|\s)\.+|(?<!\.)\.+(?=\s|$)/g, "$1")
         .replace(/\s+/g, " ")
         .trim();
+};
 
 /** A normalised text's words without stop words, Porter-stemmed, in order. */
 export const stemKeyOf = (normalised: string): string =>
@@ -99,12 +105,19 @@ function push<K>(map: Map<K, NameEntry[]>, key: K, entry: NameEntry): void {
   }
 }
 
+/** "team-working" is also written "teamworking", "e-commerce" "ecommerce". */
+const closedCompound = (name: string): string[] => {
+  const joined = name.replace(/(\p{L})-(\p{L})/gu, "$1$2");
+  return joined !== name ? [name, joined] : [name];
+};
+
 function names(c: Concept): [string, NameKind][] {
-  return [
+  const all: [string, NameKind][] = [
     [c.label, "label"],
     ...c.aliases.map((a): [string, NameKind] => [a, "alias"]),
     ...c.ambiguousAliases.map((a): [string, NameKind] => [a, "ambiguous"]),
   ];
+  return all.flatMap(([name, kind]) => closedCompound(name).map((n): [string, NameKind] => [n, kind]));
 }
 
 /** Profiles are only needed for ambiguous names, so each is built when first asked for. */

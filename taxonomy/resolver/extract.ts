@@ -7,9 +7,9 @@
  * candidates by co-occurring skills that also scored. Weights are data, tuned on validation sets
  * only (benchmarks/extraction.ts).
  */
-import { type Bm25Index, createBm25 } from "../../src/text/bm25.ts";
 import type { Concept, Taxonomy } from "../model.ts";
 import { buildConceptIndex, type ConceptIndex, contentStems } from "./concept-index.ts";
+import { createFieldIndex, type FieldIndex } from "./field-index.ts";
 import { scanPhrases, tokenize } from "./scan.ts";
 
 export interface ExtractedConcept {
@@ -67,7 +67,7 @@ export const DEFAULT_EXTRACTION_WEIGHTS: ExtractionWeights = {
   graphDepth: 50,
   k1: 0.6,
   b: 0.9,
-  depth: 400,
+  depth: 150,
 };
 
 export interface ExtractorOptions {
@@ -81,7 +81,8 @@ export interface ExtractorOptions {
 }
 
 export interface Extractor {
-  extract(text: string, k: number): ExtractedConcept[];
+  /** `weights` overrides the extractor's own for this call, except k1 and b (fixed when built) */
+  extract(text: string, k: number, weights?: Partial<ExtractionWeights>): ExtractedConcept[];
   readonly index: ConceptIndex;
 }
 
@@ -99,18 +100,33 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
   );
   const nameStems = nameLists.map((l) => l.flat());
   const nameSets = nameStems.map((s) => new Set(s));
-  const rarity = stemRarity(nameSets, w.coverageIdf);
-  const names: Bm25Index = createBm25(nameStems, { k1: w.k1, b: w.b });
-  const descriptions: Bm25Index = createBm25(
+  const coverages = nameCoverage(nameLists, stemRarity(nameSets, w.coverageIdf));
+  const names: FieldIndex = createFieldIndex(nameStems, { k1: w.k1, b: w.b });
+  const descriptions: FieldIndex = createFieldIndex(
     pool.map((c) => contentStems(c.description ?? "")),
     { k1: w.k1, b: w.b },
   );
   const position = new Map(pool.map((c, i) => [c.id, i]));
+  const { priors } = options;
+  const priorOf = priors && Float64Array.from(pool, (c) => priors.get(c.id) ?? 0);
 
-  const extract = (text: string, k: number): ExtractedConcept[] => {
-    const scores = new Map<number, number>();
+  const base = w;
+  // Scratch score per concept, zero again after every call (extraction is synchronous).
+  const acc = new Float64Array(pool.length);
+  const seen = new Uint8Array(pool.length);
+  const share = new Float64Array(pool.length);
+  const neighbours = options.cooccurrence && neighbourArrays(pool, position, options.cooccurrence);
+  const extract = (text: string, k: number, override?: Partial<ExtractionWeights>): ExtractedConcept[] => {
+    const w = override ? { ...base, ...override } : base;
     const spans = new Map<number, Span>();
-    const add = (doc: number, s: number) => scores.set(doc, (scores.get(doc) ?? 0) + s);
+    const touched: number[] = [];
+    const add = (doc: number, s: number) => {
+      if (!seen[doc]) {
+        seen[doc] = 1;
+        touched.push(doc);
+      }
+      acc[doc] = (acc[doc] ?? 0) + s;
+    };
     for (const m of scanPhrases(index, text, { stemmed: w.stemmedPhrase > 0 })) {
       const tokens = m.phrase.split(/\s+/).length;
       for (const e of m.entries) {
@@ -126,18 +142,19 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
     const query = tokens.flatMap((t) => t.stems);
     addNormalised(names.search(query, w.depth), w.names, add);
     addNormalised(descriptions.search(query, w.depth), w.description, add);
-    if (w.coverage > 0) {
-      const present = new Set(query);
-      for (const doc of scores.keys())
-        add(
-          doc,
-          w.coverage * coverage(nameLists[doc] ?? [], present, rarity, w.coverageSingle) ** w.coveragePower,
-        );
-    }
-    if (options.priors)
-      for (const doc of scores.keys()) add(doc, w.prior * (options.priors.get(pool[doc]?.id ?? "") ?? 0));
-    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const reranked = options.cooccurrence && w.graph > 0 ? graphRerank(ranked, options.cooccurrence) : ranked;
+    if (w.coverage > 0)
+      for (const [doc, share] of coverages.of(new Set(query), (doc) => seen[doc] === 1, w.coverageSingle))
+        add(doc, w.coverage * share ** w.coveragePower);
+    if (priorOf) for (const doc of touched) acc[doc] = (acc[doc] ?? 0) + w.prior * (priorOf[doc] ?? 0);
+    const ranked = touched
+      .map((doc): [number, number] => {
+        const score = acc[doc] ?? 0;
+        acc[doc] = 0;
+        seen[doc] = 0;
+        return [doc, score];
+      })
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const reranked = neighbours && w.graph > 0 ? graphRerank(ranked, neighbours, w) : ranked;
     return reranked.slice(0, k).flatMap(([doc, score]) => {
       const c = pool[doc];
       if (!c) return [];
@@ -157,22 +174,45 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
   /** Candidates whose co-occurring skills also scored rise: the sentence is about their field. */
   const graphRerank = (
     ranked: [number, number][],
-    cooccurrence: ReadonlyMap<string, ReadonlyMap<string, number>>,
+    neighbours: readonly Neighbours[],
+    w: ExtractionWeights,
   ): [number, number][] => {
     const top = ranked.slice(0, w.graphDepth);
     const best = top[0]?.[1] ?? 0;
     if (best <= 0) return ranked;
-    const scoreOf = new Map(top.map(([doc, s]) => [pool[doc]?.id ?? "", s / best]));
+    for (const [doc, s] of top) share[doc] = s / best;
     const boosted = top.map(([doc, s]): [number, number] => {
+      const n = neighbours[doc];
       let support = 0;
-      for (const [other, cosine] of cooccurrence.get(pool[doc]?.id ?? "") ?? [])
-        support += cosine * (scoreOf.get(other) ?? 0);
+      if (n)
+        for (let i = 0; i < n.docs.length; i++) support += (n.cosines[i] ?? 0) * (share[n.docs[i] ?? 0] ?? 0);
       return [doc, s + w.graph * best * support];
     });
+    for (const [doc] of top) share[doc] = 0;
     boosted.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     return [...boosted, ...ranked.slice(w.graphDepth)];
   };
   return { extract, index };
+}
+
+/** A concept's co-occurring concepts as pool positions and cosines. */
+interface Neighbours {
+  docs: Int32Array;
+  cosines: Float64Array;
+}
+
+function neighbourArrays(
+  pool: readonly Concept[],
+  position: ReadonlyMap<string, number>,
+  cooccurrence: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): Neighbours[] {
+  return pool.map((c) => {
+    const list = [...(cooccurrence.get(c.id) ?? [])].flatMap(([id, cosine]): [number, number][] => {
+      const doc = position.get(id);
+      return doc === undefined ? [] : [[doc, cosine]];
+    });
+    return { docs: Int32Array.from(list, ([d]) => d), cosines: Float64Array.from(list, ([, x]) => x) };
+  });
 }
 
 /** "Java (computer programming)" is also just "Java": the qualifier tells siblings apart, texts omit it. */
@@ -200,26 +240,54 @@ function stemRarity(nameSets: readonly ReadonlySet<string>[], mix: number): (ste
   return (stem) => 1 + mix * (Math.log(1 + n / (df.get(stem) ?? 1)) - 1);
 }
 
-/** The largest share of one name's words (weighted by rarity) found in the text. */
-function coverage(
-  nameLists: readonly string[][],
-  present: ReadonlySet<string>,
-  rarity: (s: string) => number,
-  single: number,
-): number {
-  let best = 0;
-  for (const name of nameLists) {
-    let found = 0;
-    let total = 0;
-    for (const s of name) {
-      const r = rarity(s);
-      total += r;
-      if (present.has(s)) found += r;
+/**
+ * The largest share of one name's words (weighted by rarity) found in the text, per candidate,
+ * computed from the present words' postings over names rather than by walking every name of every
+ * candidate: a skill like "computer programming" has hundreds of names.
+ */
+function nameCoverage(nameLists: readonly string[][][], rarity: (s: string) => number) {
+  const owner: number[] = [];
+  const total: number[] = [];
+  const single: boolean[] = [];
+  const postings = new Map<string, { name: number; weight: number }[]>();
+  nameLists.forEach((names, doc) => {
+    for (const stems of names) {
+      const name = owner.length;
+      owner.push(doc);
+      single.push(stems.length === 1);
+      const counts = new Map<string, number>();
+      for (const s of stems) counts.set(s, (counts.get(s) ?? 0) + 1);
+      let sum = 0;
+      for (const [s, n] of counts) {
+        sum += n * rarity(s);
+        const list = postings.get(s) ?? [];
+        list.push({ name, weight: n * rarity(s) });
+        postings.set(s, list);
+      }
+      total.push(sum);
     }
-    const share = total > 0 ? (found / total) * (name.length === 1 ? single : 1) : 0;
-    if (share > best) best = share;
-  }
-  return best;
+  });
+  const found = new Float64Array(owner.length);
+  return {
+    of(present: ReadonlySet<string>, isCandidate: (doc: number) => boolean, singleShare: number) {
+      const touched: number[] = [];
+      for (const s of present)
+        for (const { name, weight } of postings.get(s) ?? []) {
+          if (!isCandidate(owner[name] ?? -1)) continue;
+          if (found[name] === 0) touched.push(name);
+          found[name] = (found[name] ?? 0) + weight;
+        }
+      const best = new Map<number, number>();
+      for (const name of touched) {
+        const doc = owner[name] ?? -1;
+        const t = total[name] ?? 0;
+        const share = t > 0 ? ((found[name] ?? 0) / t) * (single[name] ? singleShare : 1) : 0;
+        found[name] = 0;
+        if (share > (best.get(doc) ?? 0)) best.set(doc, share);
+      }
+      return best;
+    },
+  };
 }
 
 function addNormalised(

@@ -37,6 +37,8 @@ export const CONFIDENCE = {
   context: { base: 0.6, perPoint: 0.05, max: 0.9 },
   ambiguous: 0.4,
   ambiguousRunnerUp: 0.3,
+  /** one concept's preferred label against other concepts' alternative labels, context undecided */
+  labelOverAliases: 0.7,
 } as const;
 
 /** Context must score at least this, and beat the runner-up by this factor, to settle a name. */
@@ -117,6 +119,19 @@ function settle(
         .slice(1)
         .map(({ r }) => ({ ...r, confidence: CONFIDENCE.ambiguousRunnerUp, ambiguous: true })),
     ];
+  }
+  const labels = entries.filter((e) => e.kind === "label");
+  const [label] = labels;
+  if (labels.length === 1 && label && !label.concept.ambiguousAliases.length) {
+    // "SQL" is one skill's label and another's alternative label: the label's owner is meant.
+    const winner = scored.find(({ r }) => r.conceptId === label.concept.id);
+    if (winner)
+      return [
+        { ...winner.r, confidence: CONFIDENCE.labelOverAliases, ambiguous: false },
+        ...scored
+          .filter((s) => s !== winner)
+          .map(({ r }) => ({ ...r, confidence: CONFIDENCE.ambiguousRunnerUp, ambiguous: true })),
+      ];
   }
   return scored.map(({ r }) => ({ ...r, confidence: CONFIDENCE.ambiguous, ambiguous: true }));
 }

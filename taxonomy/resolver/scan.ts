@@ -23,13 +23,18 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#.&'/-]*/gu;
 /** Tried only from a run's first character: "a....b" is one pass, not one per dot. */
 const TRAILING_PUNCTUATION = /(?<![.'/&-])[.'/&-]+$/;
 
+const DOT_BEFORE = /(^|[\s(/,;])\.\s?$/;
+
 /** Word tokens with offsets into `text`; trailing dots, slashes and hyphens are not part of a word. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const word = m[0].replace(TRAILING_PUNCTUATION, "");
-    const start = m.index ?? 0;
-    if (word) out.push({ text: word, start, end: start + word.length });
+    const at = m.index ?? 0;
+    // ".NET" and the tokenised ". NET": the dot is part of the name.
+    const dot = /^net$/i.test(word) ? DOT_BEFORE.exec(text.slice(Math.max(0, at - 3), at)) : null;
+    const start = dot ? at - (dot[0].length - (dot[1]?.length ?? 0)) : at;
+    if (word) out.push({ text: text.slice(start, at + word.length), start, end: at + word.length });
   }
   return out;
 }

@@ -63,9 +63,27 @@ describe("software JD (markdown)", () => {
       "sw.rest-apis",
       "sw.software-development-life-cycle",
     ]);
-    expect(
-      inferred.every((r) => r.required && r.confidence === 0.5 && r.phrase === "Senior Backend Engineer"),
-    ).toBe(true);
+    expect(inferred.every((r) => r.confidence === 0.5 && r.phrase === "Senior Backend Engineer")).toBe(true);
+  });
+
+  it("keeps at most ten required: written ones first, the title's inferred skills fill the rest, the others become preferred with a warning", () => {
+    const required = p.requirements.filter((r) => r.required);
+    expect(required).toHaveLength(10);
+    expect(required.filter((r) => !r.inferred)).toHaveLength(7);
+    expect(p.warnings).toEqual([
+      {
+        code: "too_many_required",
+        message: expect.stringContaining("16 required skills"),
+        demoted: [
+          "sw.object-oriented-programming",
+          "sw.unit-testing",
+          "sw.data-structures-and-algorithms",
+          "sw.code-review",
+          "sw.rest-apis",
+          "sw.software-development-life-cycle",
+        ],
+      },
+    ]);
   });
 });
 
