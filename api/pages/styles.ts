@@ -49,5 +49,15 @@ header.top form.signout{margin-left:auto}
 table.roles td{vertical-align:middle}.roles .score-cell{font-size:1.2rem;font-weight:700}ul.gaps{margin:0;padding-left:1rem}
 .scroll{overflow-x:auto}table.heatmap th.band{font-size:.8rem;text-align:center;white-space:nowrap}
 table.heatmap td.heat{text-align:center;font-weight:600;min-width:3.2rem;border:1px solid #fff}
+table.heatmap td.heat.h1{background:rgba(154,103,0,0.208)}table.heatmap td.heat.meets.h1{background:rgba(26,127,55,0.208)}
+table.heatmap td.heat.h2{background:rgba(154,103,0,0.296)}table.heatmap td.heat.meets.h2{background:rgba(26,127,55,0.296)}
+table.heatmap td.heat.h3{background:rgba(154,103,0,0.384)}table.heatmap td.heat.meets.h3{background:rgba(26,127,55,0.384)}
+table.heatmap td.heat.h4{background:rgba(154,103,0,0.472)}table.heatmap td.heat.meets.h4{background:rgba(26,127,55,0.472)}
+table.heatmap td.heat.h5{background:rgba(154,103,0,0.560);color:#fff}table.heatmap td.heat.meets.h5{background:rgba(26,127,55,0.560)}
+table.heatmap td.heat.h6{background:rgba(154,103,0,0.648);color:#fff}table.heatmap td.heat.meets.h6{background:rgba(26,127,55,0.648)}
+table.heatmap td.heat.h7{background:rgba(154,103,0,0.736);color:#fff}table.heatmap td.heat.meets.h7{background:rgba(26,127,55,0.736)}
+table.heatmap td.heat.h8{background:rgba(154,103,0,0.824);color:#fff}table.heatmap td.heat.meets.h8{background:rgba(26,127,55,0.824)}
+table.heatmap td.heat.h9{background:rgba(154,103,0,0.912);color:#fff}table.heatmap td.heat.meets.h9{background:rgba(26,127,55,0.912)}
+table.heatmap td.heat.h10{background:rgba(154,103,0,1.000);color:#fff}table.heatmap td.heat.meets.h10{background:rgba(26,127,55,1.000)}
 @media (max-width:600px){.card header{flex-direction:column}.score{font-size:1.3rem}main{padding:.5rem}.reqs td:nth-child(4){display:none}}
 `;

@@ -28,17 +28,15 @@ function meetsBand(band: LevelBand, minLevel: number | null): boolean {
   return minLevel === null || level >= Math.floor(minLevel);
 }
 
+/** Shades in ten steps: a class per step, since the pages' CSP allows no inline style. */
+export const HEAT_STEPS = 10;
+
 function Heat(props: { count: number; people: number; meets: boolean }) {
   const share = props.people ? props.count / props.people : 0;
-  // at least a faint tint for any count, so one person never disappears
-  const alpha = props.count === 0 ? 0 : 0.12 + 0.88 * share;
-  const hue = props.meets ? "26,127,55" : "154,103,0";
+  // at least the faintest step for any count, so one person never disappears
+  const step = props.count === 0 ? 0 : Math.max(1, Math.round(share * HEAT_STEPS));
   return (
-    <td
-      class={`heat${props.meets ? " meets" : ""}`}
-      style={`background:rgba(${hue},${alpha.toFixed(3)});color:${alpha > 0.55 ? "#fff" : "inherit"}`}
-      title={`${props.count} of ${props.people}`}
-    >
+    <td class={`heat h${step}${props.meets ? " meets" : ""}`} title={`${props.count} of ${props.people}`}>
       {props.count || ""}
     </td>
   );

@@ -4,7 +4,17 @@
  * on both backends; a write cannot set what the server assigns.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BACKENDS, BO, json, makeRig, NOW, type TestRig } from "../api/fixture.ts";
+import {
+  BACKENDS,
+  BO,
+  type JsonResponse,
+  json,
+  makeRig,
+  NOW,
+  type TestRig,
+  withKey,
+} from "../api/fixture.ts";
+import { type AttackRig, makeAttackRig } from "./rig.ts";
 
 const XSS = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 const PERSON_ID = `p-<b>"x'`;
@@ -143,5 +153,53 @@ describe("mass assignment", () => {
     expect(res.status).toBe(409);
     expect((await res.json()).documents[0].error.code).toBe("conflict");
     expect((await (await rig.request("/v1/candidates/p-bo")).json()).candidate.name).toBe("Bo Chen");
+  });
+
+  describe("a document's own claim to be verified", () => {
+    const CLAIMING = {
+      ...BO,
+      id: "doc-claims-verified",
+      person: { id: "p-claimer", name: "Cass Claimer" },
+      verification: "verified",
+      sourceKind: "verified-credential",
+    };
+    const evidenceOf = async (attack: AttackRig) =>
+      (await (await attack.request("/v1/candidates/p-claimer")).json()).skills[0].evidence[0];
+
+    it("from a write key is downgraded, and the report says so", async () => {
+      const attack = await makeAttackRig();
+      try {
+        const report = await (await attack.as("write", "/v1/documents", json(CLAIMING))).json();
+        expect(report.documents[0].warnings.join(" ")).toContain("unattested_claim");
+        expect(await evidenceOf(attack)).toMatchObject({ verified: false, sourceKind: "issued-credential" });
+      } finally {
+        await attack.close();
+      }
+    });
+
+    it("from a key that holds attest is kept, recorded as attested by that key", async () => {
+      const attack = await makeAttackRig();
+      try {
+        const attestOnly = await attack.as("attest", "/v1/documents", json(CLAIMING));
+        expect(attestOnly.status).toBe(403); // attest alone cannot write documents
+        const both = attack.engine.access.createKey({
+          name: "upstream-verifier",
+          scopes: ["write", "attest"],
+        });
+        const res = (await attack.app.request(
+          "/v1/documents",
+          withKey(both.token, json(CLAIMING)),
+        )) as JsonResponse;
+        const report = await res.json();
+        expect(report.documents[0].warnings.join(" ")).not.toContain("unattested_claim");
+        expect(await evidenceOf(attack)).toMatchObject({
+          verified: true,
+          sourceKind: "verified-credential",
+          verifiedBy: "attested by upstream-verifier",
+        });
+      } finally {
+        await attack.close();
+      }
+    });
   });
 });
