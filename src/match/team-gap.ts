@@ -105,9 +105,10 @@ export function teamGap(
     meet: 0,
     partial: 0,
     lack: 0,
-    bands: Object.fromEntries(LEVEL_BANDS.map((b) => [b, 0])) as Record<LevelBand, number>,
+    bands: {} as Record<LevelBand, number>,
     closest: [],
   }));
+  const bandCounts = requirements.map(() => new Int32Array(LEVEL_BANDS.length));
   // bounded: a team of thousands keeps only the few it shows, so nothing else outlives its person
   const byEstimate = (a: PersonOnRequirement, b: PersonOnRequirement) =>
     b.estimate - a.estimate || (a.candidateId < b.candidateId ? -1 : 1);
@@ -117,26 +118,35 @@ export function teamGap(
     const live = liveEvidence(evidence.get(member.candidateId) ?? [], ctx);
     const weighed = requirements.map((r) => weighRequirement(r, live, ctx));
     let met = 0;
-    weighed.forEach((w, i) => {
+    for (let i = 0; i < weighed.length; i++) {
+      const w = weighed[i] as Weighed;
       const gap = gaps[i] as RequirementGap;
       const outcome = outcomeOf(w);
       const band = bandOf(w);
-      gap.bands[band]++;
+      (bandCounts[i] as Int32Array)[LEVEL_BANDS.indexOf(band)]! += 1;
       if (outcome === "met") {
         gap.meet++;
         met++;
-        return;
+        continue;
       }
       if (outcome === "partial") gap.partial++;
       else gap.lack++;
-      (notMeeting[i] as TopK<PersonOnRequirement>).offer({
+      const kept = notMeeting[i] as TopK<PersonOnRequirement>;
+      const worst = kept.worstWhenFull;
+      if (
+        worst &&
+        worst.estimate >= w.estimate.estimate &&
+        (worst.estimate > w.estimate.estimate || worst.candidateId < member.candidateId)
+      )
+        continue;
+      kept.offer({
         ...member,
         outcome,
         estimate: w.estimate.estimate,
         estimatedLevel: w.estimate.level,
         band,
       });
-    });
+    }
     if (met === requirements.length) continue;
     const { score, unmetRequired, levelSurplus } = aggregate(requirements, weighed, false);
     nearest.offer({
@@ -150,6 +160,9 @@ export function teamGap(
     });
   }
   gaps.forEach((gap, i) => {
+    gap.bands = Object.fromEntries(
+      LEVEL_BANDS.map((b, k) => [b, (bandCounts[i] as Int32Array)[k]]),
+    ) as Record<LevelBand, number>;
     gap.closest = (notMeeting[i] as TopK<PersonOnRequirement>).sorted();
   });
   const closest = nearest.sorted().map(({ weighed, unmetRequired: _u, levelSurplus: _l, ...p }) => ({
