@@ -16,6 +16,7 @@ import {
 } from "../scoring/score.ts";
 import { TopK } from "../search/embedded/heap.ts";
 import type { EvidenceRow } from "../store/types.ts";
+import { buildRoleIndex } from "./roles.ts";
 
 /** Level bands of the heat-map: no evidence, neighbours only, then the level the direct evidence reaches. */
 export const LEVEL_BANDS = ["no evidence", "related only", ...LEVEL_NAMES.slice(1)] as const;
@@ -114,9 +115,24 @@ export function teamGap(
     b.estimate - a.estimate || (a.candidateId < b.candidateId ? -1 : 1);
   const notMeeting = requirements.map(() => new TopK<PersonOnRequirement>(options.closest, byEstimate));
   const nearest = new TopK<RankedPerson>(options.closest, compareRanked);
+  // most people hold nothing that bears on most requirements: those are weighed once, as "no evidence"
+  const reach = buildRoleIndex(
+    [{ kind: "position", id: "team", label: "team", source: "team", requirements: [...requirements] }],
+    ctx.taxonomy,
+    ctx.config,
+  );
+  const slots = reach.slotsOf[0] as Int32Array;
+  const untouched = requirements.length
+    ? weighRequirement(requirements[0] as Requirement, [], ctx)
+    : undefined;
+  const touched = new Set<number>();
   for (const member of team) {
     const live = liveEvidence(evidence.get(member.candidateId) ?? [], ctx);
-    const weighed = requirements.map((r) => weighRequirement(r, live, ctx));
+    touched.clear();
+    for (const e of live) for (const slot of reach.slotsReached.get(e.conceptId) ?? []) touched.add(slot);
+    const weighed = requirements.map((r, i) =>
+      touched.has(slots[i] as number) ? weighRequirement(r, live, ctx) : (untouched as Weighed),
+    );
     let met = 0;
     for (let i = 0; i < weighed.length; i++) {
       const w = weighed[i] as Weighed;
