@@ -154,6 +154,6 @@ function closer(a: NearestEvidence, b: NearestEvidence): boolean {
 export function gapNote(label: string, nearest: NearestEvidence | null, gain: number): string {
   const adds = `${label} would add ${formatScore(gain)} point${scorePoints(gain) === 1 ? "" : "s"}`;
   if (!nearest) return `nothing related yet; ${adds}`;
-  const level = nearest.level === null ? "level not stated" : `at ${levelName(nearest.level)}`;
+  const level = nearest.level === null ? "(level not stated)" : `at ${levelName(nearest.level)}`;
   return `has ${nearest.label} ${level}; ${adds}`;
 }
