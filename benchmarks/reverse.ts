@@ -25,7 +25,13 @@ import { parseArgs } from "node:util";
 import type { Requirement, SourceKind } from "../src/domain/schemas.ts";
 import { rolesFor } from "../src/engine/roles.ts";
 import { gapsFor } from "../src/match/gap.ts";
-import { buildRoleIndex, type RoleContext, rankRolesExhaustive, scoreRole } from "../src/match/roles.ts";
+import {
+  buildRoleIndex,
+  type RoleContext,
+  rankRoles,
+  rankRolesExhaustive,
+  scoreRole,
+} from "../src/match/roles.ts";
 import { occupationTarget, type RoleTarget } from "../src/match/targets.ts";
 import { teamGap } from "../src/match/team-gap.ts";
 import { DEFAULT_SCORING } from "../src/scoring/config.ts";
@@ -169,9 +175,12 @@ const engineMs: number[] = [];
 const naiveMs: number[] = [];
 const engineCpu: number[] = [];
 const naiveCpu: number[] = [];
+const rankMs: number[] = [];
+const rankCpu: number[] = [];
 let reachable = 0;
 for (const [i, id] of ids.entries()) {
   const rows = evidence.get(id) ?? [];
+  const ranking = measured(() => indexes.map((ix) => rankRoles(ix, rows, ctx)));
   const fast = measured(() => rolesFor(rows, indexes, ctx, OPTIONS));
   const slow = measured(() => naiveRoles(rows));
   if (i >= 5) {
@@ -179,6 +188,8 @@ for (const [i, id] of ids.entries()) {
     naiveMs.push(slow.ms);
     engineCpu.push(fast.cpuMs);
     naiveCpu.push(slow.cpuMs);
+    rankMs.push(ranking.ms);
+    rankCpu.push(ranking.cpuMs);
   }
   reachable += fast.value.total;
   const same =
@@ -194,6 +205,7 @@ console.log(
   `\nroles for one person (${engineMs.length} people timed, ${(reachable / ids.length).toFixed(0)} roles reached on average; top ${OPTIONS.limit}, ${OPTIONS.gaps} gaps each; same results checked)`,
 );
 console.log(row("engine (sparse, exact)", engineMs, engineCpu));
+console.log(row("  of which ranking alone", rankMs, rankCpu));
 console.log(row("naive (every target)", naiveMs, naiveCpu));
 console.log(
   `speed-up p50 ×${(percentile(naiveMs, 50) / percentile(engineMs, 50)).toFixed(1)} · target ≤ 50 ms p50: ${percentile(engineMs, 50) <= 50 ? "met" : "NOT met"}`,
