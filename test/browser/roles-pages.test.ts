@@ -38,7 +38,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
       const db = join(dir, "demo.db");
       engine = await openEngine({ db, backend: "embedded", clock: fixedClock(NOW) });
       await seedDemo(engine, DEMO_PEOPLE, 42);
-        // someone the saved position fits at least in part
+      // someone the saved position fits at least in part
       const match = await engine.match(
         { requirements: [{ concept: "Python" }, { concept: "PostgreSQL" }] },
         { limit: 1 },
