@@ -46,5 +46,5 @@ table.data tfoot td{font-weight:700;border-top:2px solid var(--fg)}
 table.roles td{vertical-align:middle}.roles .score-cell{font-size:1.2rem;font-weight:700}ul.gaps{margin:0;padding-left:1rem}
 .scroll{overflow-x:auto}table.heatmap th.band{font-size:.8rem;text-align:center;white-space:nowrap}
 table.heatmap td.heat{text-align:center;font-weight:600;min-width:3.2rem;border:1px solid #fff}
-@media (max-width:600px){.card header{flex-direction:column}.score{font-size:1.3rem}main{padding:.5rem}.reqs td:nth-child(4){display:none}}
+@media (max-width:600px){.card header{flex-direction:column}.score{font-size:1.3rem}main{padding:.5rem}.reqs td:nth-child(4){display:none}table.heatmap tr>:last-child{display:none}table.heatmap td.heat{min-width:2rem}}
 `;
