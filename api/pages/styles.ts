@@ -59,5 +59,5 @@ table.heatmap td.heat.h7{background:rgba(154,103,0,0.736);color:#fff}table.heatm
 table.heatmap td.heat.h8{background:rgba(154,103,0,0.824);color:#fff}table.heatmap td.heat.meets.h8{background:rgba(26,127,55,0.824)}
 table.heatmap td.heat.h9{background:rgba(154,103,0,0.912);color:#fff}table.heatmap td.heat.meets.h9{background:rgba(26,127,55,0.912)}
 table.heatmap td.heat.h10{background:rgba(154,103,0,1.000);color:#fff}table.heatmap td.heat.meets.h10{background:rgba(26,127,55,1.000)}
-@media (max-width:600px){.card header{flex-direction:column}.score{font-size:1.3rem}main{padding:.5rem}.reqs td:nth-child(4){display:none}}
+@media (max-width:600px){.card header{flex-direction:column}.score{font-size:1.3rem}main{padding:.5rem}.reqs td:nth-child(4){display:none}table.heatmap tr>:last-child{display:none}table.heatmap td.heat{min-width:2rem}}
 `;

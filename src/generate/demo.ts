@@ -8,6 +8,7 @@ import {
   loadStarterOccupations,
   type OccupationProfile,
 } from "../../taxonomy/starter.ts";
+import type { NewPosition } from "../domain/positions.ts";
 import { type GeneratedDocument, generatePopulation } from "./population.ts";
 
 export const DEMO_OCCUPATIONS: readonly OccupationProfile[] = [
@@ -96,4 +97,19 @@ export function generateDemoDocuments(seed = 42, people = 2400, asOf?: string): 
     ...DEMO_OCCUPATIONS.flatMap((o) => Array.from({ length: DEMO_ROLE_SHARE }, () => o)),
   ];
   return generatePopulation({ people, seed, asOf, occupations, concepts: loadStarterConcepts() }).documents;
+}
+
+/**
+ * The demo organisation's saved positions: its five roles, essential skills at practitioner and
+ * weighted double, so the roles and team pages have the organisation's own targets to show.
+ */
+export function demoPositions(): NewPosition[] {
+  return DEMO_OCCUPATIONS.map((o) => ({
+    id: o.id.replace(/^demo\./, ""),
+    name: o.label,
+    requirements: [
+      ...o.essential.map((concept) => ({ concept, minLevel: 3, weight: 2 })),
+      ...o.optional.map((concept) => ({ concept, weight: 1 })),
+    ],
+  }));
 }

@@ -15,7 +15,6 @@ import type { Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { relatedness } from "../scoring/factors.ts";
 import { compareRanked } from "../scoring/rank.ts";
-import { neighbourhoodOf } from "../scoring/relations.ts";
 import {
   aggregate,
   type CandidateScore,
@@ -53,8 +52,12 @@ export function buildRoleIndex(
     let held = heldFor.get(asked);
     if (!held) {
       held = [];
-      for (const [id, sim] of neighbourhoodOf(taxonomy, asked))
+      // the members of relationsFor's map (relations.ts), weighed without keeping the map: an index
+      // over ESCO asks this of ~14k concepts and keeps only the ~1 in 6 neighbours that count
+      for (const id of new Set([asked, ...taxonomy.neighbourhood(asked)])) {
+        const sim = taxonomy.relation(asked, id);
         if (relatedness(sim.relation, sim.strength, config) > 0) held.push(id);
+      }
       heldFor.set(asked, held);
     }
     return held;

@@ -16,6 +16,7 @@ import {
 } from "../scoring/score.ts";
 import { TopK } from "../search/embedded/heap.ts";
 import type { EvidenceRow } from "../store/types.ts";
+import { buildRoleIndex } from "./roles.ts";
 
 /** Level bands of the heat-map: no evidence, neighbours only, then the level the direct evidence reaches. */
 export const LEVEL_BANDS = ["no evidence", "related only", ...LEVEL_NAMES.slice(1)] as const;
@@ -105,38 +106,63 @@ export function teamGap(
     meet: 0,
     partial: 0,
     lack: 0,
-    bands: Object.fromEntries(LEVEL_BANDS.map((b) => [b, 0])) as Record<LevelBand, number>,
+    bands: {} as Record<LevelBand, number>,
     closest: [],
   }));
+  const bandCounts = requirements.map(() => new Int32Array(LEVEL_BANDS.length));
   // bounded: a team of thousands keeps only the few it shows, so nothing else outlives its person
   const byEstimate = (a: PersonOnRequirement, b: PersonOnRequirement) =>
     b.estimate - a.estimate || (a.candidateId < b.candidateId ? -1 : 1);
   const notMeeting = requirements.map(() => new TopK<PersonOnRequirement>(options.closest, byEstimate));
   const nearest = new TopK<RankedPerson>(options.closest, compareRanked);
+  // most people hold nothing that bears on most requirements: those are weighed once, as "no evidence"
+  const reach = buildRoleIndex(
+    [{ kind: "position", id: "team", label: "team", source: "team", requirements: [...requirements] }],
+    ctx.taxonomy,
+    ctx.config,
+  );
+  const slots = reach.slotsOf[0] as Int32Array;
+  const untouched = requirements.length
+    ? weighRequirement(requirements[0] as Requirement, [], ctx)
+    : undefined;
+  const touched = new Set<number>();
   for (const member of team) {
     const live = liveEvidence(evidence.get(member.candidateId) ?? [], ctx);
-    const weighed = requirements.map((r) => weighRequirement(r, live, ctx));
+    touched.clear();
+    for (const e of live) for (const slot of reach.slotsReached.get(e.conceptId) ?? []) touched.add(slot);
+    const weighed = requirements.map((r, i) =>
+      touched.has(slots[i] as number) ? weighRequirement(r, live, ctx) : (untouched as Weighed),
+    );
     let met = 0;
-    weighed.forEach((w, i) => {
+    for (let i = 0; i < weighed.length; i++) {
+      const w = weighed[i] as Weighed;
       const gap = gaps[i] as RequirementGap;
       const outcome = outcomeOf(w);
       const band = bandOf(w);
-      gap.bands[band]++;
+      (bandCounts[i] as Int32Array)[LEVEL_BANDS.indexOf(band)]! += 1;
       if (outcome === "met") {
         gap.meet++;
         met++;
-        return;
+        continue;
       }
       if (outcome === "partial") gap.partial++;
       else gap.lack++;
-      (notMeeting[i] as TopK<PersonOnRequirement>).offer({
+      const kept = notMeeting[i] as TopK<PersonOnRequirement>;
+      const worst = kept.worstWhenFull;
+      if (
+        worst &&
+        worst.estimate >= w.estimate.estimate &&
+        (worst.estimate > w.estimate.estimate || worst.candidateId < member.candidateId)
+      )
+        continue;
+      kept.offer({
         ...member,
         outcome,
         estimate: w.estimate.estimate,
         estimatedLevel: w.estimate.level,
         band,
       });
-    });
+    }
     if (met === requirements.length) continue;
     const { score, unmetRequired, levelSurplus } = aggregate(requirements, weighed, false);
     nearest.offer({
@@ -150,6 +176,9 @@ export function teamGap(
     });
   }
   gaps.forEach((gap, i) => {
+    gap.bands = Object.fromEntries(
+      LEVEL_BANDS.map((b, k) => [b, (bandCounts[i] as Int32Array)[k]]),
+    ) as Record<LevelBand, number>;
     gap.closest = (notMeeting[i] as TopK<PersonOnRequirement>).sorted();
   });
   const closest = nearest.sorted().map(({ weighed, unmetRequired: _u, levelSurplus: _l, ...p }) => ({

@@ -35,7 +35,15 @@ export function formatTable(report: QualityReport): string {
   const rows = report.systems.map(
     (s) => `${s.name.padEnd(width)}${metrics.map((m) => f3(s.mean[m] ?? 0).padStart(9)).join("")}`,
   );
-  return [header, "-".repeat(header.length), ...rows].join("\n");
+  const roles = report.roles
+    ? [
+        "",
+        `roles for ${report.roles.people} people (true occupation): model MRR ${f3(report.roles.model.mrr)} acc@1 ${f3(report.roles.model.acc1)}` +
+          ` · skill overlap MRR ${f3(report.roles.overlap.mrr)} acc@1 ${f3(report.roles.overlap.acc1)}` +
+          ` · Δ MRR ${f3(report.roles.vsOverlap.mean)} p ${f3(report.roles.vsOverlap.p)}`,
+      ]
+    : [];
+  return [header, "-".repeat(header.length), ...rows, ...roles].join("\n");
 }
 
 /** metrics.json: per system, mean and per-position value of every metric, and the comparisons. */
@@ -52,6 +60,7 @@ export function metricsJson(report: QualityReport): unknown {
       ]),
     ),
     comparisons: report.comparisons,
+    ...(report.roles ? { roles: report.roles } : {}),
   };
 }
 

@@ -4,13 +4,24 @@
  * mean reciprocal rank and accuracy at 1 — beside a skill-overlap baseline: the weighted share of
  * an occupation's skills the person names, levels and sources ignored.
  */
+
+import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { OccupationProfile } from "../../taxonomy/starter.ts";
 import { buildRoleIndex, rankRoles } from "../match/roles.ts";
 import { occupationTarget, type RoleTarget } from "../match/targets.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import type { EvidenceRow } from "../store/types.ts";
 import { comparePaired, type PairedComparison } from "./compare.ts";
-import { mean, type Snapshot } from "./offline.ts";
+
+/** What grading needs of a labelled set: each person's evidence rows and true occupation. */
+export interface RoleSnapshot {
+  taxonomy: Taxonomy;
+  nowMs: number;
+  evidence: ReadonlyMap<string, readonly EvidenceRow[]>;
+  occupationOf: ReadonlyMap<string, string>;
+}
+
+const mean = (xs: readonly number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 
 export interface RoleAccuracy {
   mrr: number;
@@ -50,7 +61,7 @@ export function overlapRanking(targets: readonly RoleTarget[], rows: readonly Ev
 }
 
 export function roleQuality(
-  snapshot: Snapshot,
+  snapshot: RoleSnapshot,
   occupations: readonly OccupationProfile[],
   config: ScoringConfig,
   iterations = 10_000,

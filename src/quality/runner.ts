@@ -12,18 +12,24 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Taxonomy } from "../../taxonomy/model.ts";
-import { loadStarterTaxonomy } from "../../taxonomy/starter.ts";
+import {
+  loadStarterOccupations,
+  loadStarterTaxonomy,
+  type OccupationProfile,
+} from "../../taxonomy/starter.ts";
 import { fixedClock, parseClockSetting } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import type { PositionInput } from "../domain/schemas.ts";
 import { openEngine } from "../engine/open.ts";
 import type { Engine } from "../engine/types.ts";
-import { GENERATOR_ATTESTATION } from "../generate/population.ts";
+import { DEFAULT_AS_OF, GENERATOR_ATTESTATION } from "../generate/population.ts";
 import { DEFAULT_SCORING, ScoringConfig, type ScoringConfigInput } from "../scoring/config.ts";
+import { openStore } from "../store/sqlite-store.ts";
 import { buildBm25 } from "./bm25.ts";
 import { bootstrapMean, comparePaired, type Interval, type PairedComparison } from "./compare.ts";
 import { type BenchPosition, type Dataset, documentCandidateId } from "./dataset.ts";
 import { DEFAULT_CUTOFFS, evaluateRun, type MetricValues, metricNames, type Run } from "./metrics.ts";
+import { type RoleQuality, roleQuality } from "./roles.ts";
 
 /** A configuration file names only what it changes, down to single fields of a group. */
 export type ScoringOverrides = {
@@ -47,6 +53,8 @@ export interface RunOptions {
   iterations?: number;
   cutoffs?: readonly number[];
   taxonomy?: Taxonomy;
+  /** the occupations a generated set's people were drawn from: their roles are ranked over these */
+  occupations?: readonly OccupationProfile[];
   log?: (line: string) => void;
 }
 
@@ -72,6 +80,8 @@ export interface QualityReport {
   systems: SystemResult[];
   /** every other system against the first, per metric: mean of (other − first), CI, p */
   comparisons: { baseline: string; system: string; metric: string; result: PairedComparison }[];
+  /** the other direction, when the set labels each person's true occupation (roles.ts) */
+  roles?: RoleQuality;
 }
 
 /** A configuration file may name only what it changes: merged over the defaults, then validated. */
@@ -289,6 +299,7 @@ export async function runQuality(dataset: Dataset, options: RunOptions): Promise
     } finally {
       await loader.close();
     }
+    const roles = dataset.occupations && rolesOf(db, dataset.occupations, taxonomy, first, asOf, options);
     for (const s of systems) {
       const engine = await open(s.scoring as ScoringConfig);
       try {
@@ -308,7 +319,7 @@ export async function runQuality(dataset: Dataset, options: RunOptions): Promise
         run: overlap,
       });
     }
-    return score(
+    const report = score(
       dataset,
       systems.flatMap((s) => (s.run ? [{ ...s, run: s.run }] : [])),
       ingest,
@@ -316,8 +327,33 @@ export async function runQuality(dataset: Dataset, options: RunOptions): Promise
       cutoffs,
       options,
     );
+    return roles ? { ...report, roles } : report;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Occupations ranked for every labelled person, from the evidence the ingest stored. */
+function rolesOf(
+  db: string,
+  occupationOf: ReadonlyMap<string, string>,
+  taxonomy: Taxonomy,
+  scoring: ScoringConfig,
+  asOf: string | undefined,
+  options: RunOptions,
+): RoleQuality {
+  const store = openStore(db);
+  try {
+    const evidence = store.evidenceFor([...occupationOf.keys()]);
+    const nowMs = parseClockSetting(asOf ?? DEFAULT_AS_OF);
+    return roleQuality(
+      { taxonomy, nowMs, evidence, occupationOf },
+      options.occupations ?? loadStarterOccupations(),
+      scoring,
+      options.iterations,
+    );
+  } finally {
+    store.close();
   }
 }
 

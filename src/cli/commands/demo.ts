@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { isoDay } from "../../domain/clock.ts";
 import { openEngine } from "../../engine/open.ts";
 import type { Engine } from "../../engine/types.ts";
-import { generateDemoDocuments } from "../../generate/demo.ts";
+import { demoPositions, generateDemoDocuments } from "../../generate/demo.ts";
 import { GENERATOR_ATTESTATION } from "../../generate/population.ts";
 import { reportError } from "../exit.ts";
 import { batches } from "../files.ts";
@@ -78,4 +78,5 @@ export async function seedDemo(engine: Engine, people: number, seed: number): Pr
     failed += report.totals.failed;
   }
   if (failed) process.stderr.write(`ler-match: ${failed} demo documents were rejected\n`);
+  for (const position of demoPositions()) await engine.createPosition(position);
 }
