@@ -17,7 +17,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createBm25 } from "../src/text/bm25.ts";
-import { cooccurrenceFromOccupations } from "../taxonomy/cooccurrence.ts";
+import { cooccurrenceFromOccupations, relatedGraph } from "../taxonomy/cooccurrence.ts";
 import { readCsvRows } from "../taxonomy/import/csv.ts";
 import { importEsco } from "../taxonomy/import/esco.ts";
 import type { Concept } from "../taxonomy/model.ts";
@@ -280,31 +280,49 @@ export const labelsOf = (found: readonly ExtractedConcept[]): string[] =>
 const SPAN_K = 5;
 const ALL = 50;
 
-/** A setting the cross-validation may choose: which prior, and the free weights. */
+/** A setting the cross-validation may choose: which prior, which relation graph re-ranks, the free weights. */
 interface Setting {
   prior: "none" | "relations" | "decorte";
+  graph: "occupations" | "skills";
   weights: Partial<ExtractionWeights>;
 }
 
-/** Few on purpose: description weight, prior source, co-occurrence re-rank on or off. */
-const GRID: Setting[] = (["none", "relations", "decorte"] as const).flatMap((prior) =>
-  [0.1, 0.3].flatMap((description) => [0, 0.01].map((graph) => ({ prior, weights: { description, graph } }))),
+const PRIORS = ["none", "relations", "decorte"] as const;
+
+/**
+ * Few on purpose: prior source × description weight × re-rank (off, by occupation co-occurrence,
+ * by ESCO's skill ↔ skill relations).
+ */
+const GRID: Setting[] = PRIORS.flatMap((prior) =>
+  [0.1, 0.3].flatMap((description): Setting[] => [
+    { prior, graph: "occupations", weights: { description, graph: 0 } },
+    { prior, graph: "occupations", weights: { description, graph: 0.01 } },
+    { prior, graph: "skills", weights: { description, graph: 0.01 } },
+  ]),
 );
 const FOLDS = 5;
 
-const describe = (s: Setting) => `${s.prior}/d${s.weights.description}/g${s.weights.graph}`;
+const describe = (s: Setting) =>
+  `${s.prior}/d${s.weights.description}/${s.weights.graph ? s.graph : "no-rerank"}`;
 
 function main(): void {
   const { skills, cooccurrence, relationPriors } = loadEsco();
   const labels = new Set(skills.map((c) => c.label.toLowerCase()));
   const decorte = readPriors(skills);
   const weights = process.env.EXTRACTION_WEIGHTS ? JSON.parse(process.env.EXTRACTION_WEIGHTS) : {};
-  const extractors = {
-    none: createExtractor(skills, { weights, cooccurrence }),
-    relations: createExtractor(skills, { priors: relationPriors, weights, cooccurrence }),
-    decorte: createExtractor(skills, { priors: decorte, weights, cooccurrence }),
+  const priorMaps = { none: undefined, relations: relationPriors, decorte };
+  const graphs = { occupations: cooccurrence, skills: relatedGraph(skills) };
+  const build = (prior: Setting["prior"], graph: Setting["graph"]) => {
+    const priors = priorMaps[prior];
+    return createExtractor(skills, { ...(priors ? { priors } : {}), weights, cooccurrence: graphs[graph] });
   };
-  const ours = extractors.relations;
+  const extractors = new Map(
+    PRIORS.flatMap((p) =>
+      (["occupations", "skills"] as const).map((g) => [`${p}/${g}`, build(p, g)] as const),
+    ),
+  );
+  const extractorFor = (s: Setting) => extractors.get(`${s.prior}/${s.graph}`) ?? build(s.prior, s.graph);
+  const ours = extractorFor({ prior: "relations", graph: "occupations", weights: {} });
   const literal = createExtractor(skills, { weights: LITERAL });
   const baselines: [string, Ranker][] = [
     ["literal labels (longest first)", (t) => labelsOf(literal.extract(t, DEPTH + 5))],
@@ -328,7 +346,7 @@ function main(): void {
       console.log(`| ${name} | ${cells(m, (xs) => perFold(xs, folds))} | ${Math.round(m.perSecond)} |`);
     }
     const settings = GRID.map((g) =>
-      scorePerSentence(sentences, (t) => labelsOf(extractors[g.prior].extract(t, DEPTH + 5, g.weights))),
+      scorePerSentence(sentences, (t) => labelsOf(extractorFor(g).extract(t, DEPTH + 5, g.weights))),
     );
     const chosen = crossValidate(
       settings.map((m) => m.rp5),

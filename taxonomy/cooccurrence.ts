@@ -109,3 +109,27 @@ export function cooccurrenceFromOccupations(
   }
   return out;
 }
+
+/**
+ * ESCO's skill ↔ skill relations (each concept's `related`) as a graph of the same shape as
+ * co-occurrence, every edge both ways at `strength`: a second, curated reading of "these go together".
+ */
+export function relatedGraph(
+  concepts: readonly { id: string; related: readonly string[] }[],
+  strength = 1,
+): CooccurrenceMap {
+  const ids = new Set(concepts.map((c) => c.id));
+  const out: CooccurrenceMap = new Map();
+  const link = (a: string, b: string) => {
+    const edges = out.get(a) ?? new Map<string, number>();
+    edges.set(b, strength);
+    out.set(a, edges);
+  };
+  for (const c of concepts)
+    for (const r of c.related)
+      if (ids.has(r) && r !== c.id) {
+        link(c.id, r);
+        link(r, c.id);
+      }
+  return out;
+}

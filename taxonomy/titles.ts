@@ -2,8 +2,9 @@
  * Job title → ranked occupations. The title is normalised (title-normalise.ts) into a head ("java
  * developer") and qualifiers; each occupation is as good as its best name — its label, its
  * alternative labels, and titles other sources give it (O*NET alternate and reported titles,
- * weaker) — by IDF-weighted cosine over stems. A word no name uses is read as its nearest vocabulary word by character trigrams
- * ("maintainance", "genaral"), trusted by how close it is. A title whose head is a name wins outright.
+ * weaker) — by IDF-weighted cosine over stems. A word no name uses is read as its nearest
+ * vocabulary word by character trigrams ("maintainance", "genaral"), trusted by how close it is. A
+ * title whose head is a name wins outright.
  */
 import { contentStems } from "./resolver/concept-index.ts";
 import { normaliseTitle } from "./title-normalise.ts";
@@ -149,6 +150,8 @@ const indexFor = (occupations: readonly TitleOccupation[], w: TitleWeights): Tit
   return index;
 };
 
+const NEAREST_KEPT = 50_000;
+
 /** Trigrams shared by this many stems say little about which one is meant: skipped when counting. */
 const COMMON_TRIGRAM = 400;
 
@@ -170,6 +173,8 @@ function nearestStem(index: TitleIndex, s: string, min: number): { stem: string;
     const sim = (2 * n) / (grams.length + v.length);
     if (!best || sim > best.sim) best = { stem: v, sim };
   }
+  // Bounded: a server meets unknown words without end.
+  if (index.nearest.size >= NEAREST_KEPT) index.nearest.clear();
   index.nearest.set(s, best);
   return best && best.sim >= min ? best : undefined;
 }

@@ -4,8 +4,9 @@
  * BM25 retrieval over each concept's names and, at lower weight, its description; then how much of
  * a candidate's best name the text covers (rare words count more, a bracketed qualifier is optional,
  * one-word names count less), an optional per-concept prior, and an optional re-rank of the top
- * candidates by co-occurring skills that also scored. Weights are data, tuned on validation sets
- * only (benchmarks/extraction.ts).
+ * candidates by related skills that also scored (occupation co-occurrence or ESCO's skill ↔ skill
+ * relations). Weights are data; the free ones are chosen by k-fold cross-validation on the
+ * validation sets (benchmarks/extraction.ts, docs/extraction.md).
  */
 import type { Concept, Taxonomy } from "../model.ts";
 import { buildConceptIndex, type ConceptIndex, contentStems } from "./concept-index.ts";
@@ -51,7 +52,11 @@ export interface ExtractionWeights {
   depth: number;
 }
 
-/** Tuned on the Decorte HOUSE and TECH validation splits only (coordinate search, benchmarks/extraction.ts). */
+/**
+ * description, prior and graph are the free weights `bench:extraction` cross-validates; the others
+ * were fitted to the Decorte HOUSE and TECH validation splits earlier and are kept fixed (see
+ * docs/extraction.md for what that means for the figures). depth is a speed setting.
+ */
 export const DEFAULT_EXTRACTION_WEIGHTS: ExtractionWeights = {
   phrase: 3,
   stemmedPhrase: 0.8,
@@ -110,14 +115,14 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
   const { priors } = options;
   const priorOf = priors && Float64Array.from(pool, (c) => priors.get(c.id) ?? 0);
 
-  const base = w;
+  const built = w;
   // Scratch score per concept, zero again after every call (extraction is synchronous).
   const acc = new Float64Array(pool.length);
   const seen = new Uint8Array(pool.length);
   const share = new Float64Array(pool.length);
   const neighbours = options.cooccurrence && neighbourArrays(pool, position, options.cooccurrence);
   const extract = (text: string, k: number, override?: Partial<ExtractionWeights>): ExtractedConcept[] => {
-    const w = override ? { ...base, ...override } : base;
+    const w = override ? { ...built, ...override } : built;
     const spans = new Map<number, Span>();
     const touched: number[] = [];
     const add = (doc: number, s: number) => {
