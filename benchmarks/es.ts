@@ -6,6 +6,7 @@
  *   - first-stage recall@50 against the exact top 50 (the embedded backend re-scored exactly,
  *     which the conformance suite proves equal to the exhaustive scorer)
  *   - how often the pooled top 50 equals the exact top 50 (ids and scores)
+ *   - the Elasticsearch index's size on disk (primaries, after a force-merge to one segment)
  */
 import { parseArgs } from "node:util";
 import { MatchOptions, type Requirement } from "../src/domain/schemas.ts";
@@ -76,6 +77,13 @@ try {
   const embeddedMs = await load(embedded);
   const esMs = await load(es);
   await es.client.indices.refresh({ index: es.alias });
+  await es.client.indices.forcemerge({ index: es.alias, max_num_segments: 1 });
+  const stats = await es.client.indices.stats({ index: es.alias, metric: "store" });
+  const diskBytes = stats._all.primaries?.store?.size_in_bytes ?? Number.NaN;
+  console.log(
+    `  elasticsearch: ${(diskBytes / 2 ** 20).toFixed(1)} MiB on disk after force-merge ` +
+      `(${(diskBytes / pop.offsets[size]!).toFixed(1)} B per assertion)`,
+  );
   const exact: { candidateId: string; score: number }[][] = [];
   for (const p of positions) exact.push((await rank(embedded, p, pool)).results);
   const columns: Column[] = [];
