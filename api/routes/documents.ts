@@ -82,7 +82,7 @@ export const documentRoutes: RouteModule = (app, { engine, config }) => {
     checkDocumentCount(inputs.length, config.limits.maxDocuments);
     const attestedBy = attestorOf(c.get("principal"));
     const report = await engine.ingest(inputs, { dryRun: dryRun === "true", attestedBy });
-    if (dryRun !== "true") audited(c, attestedBy ? "attest" : "ingest", storedPeople(report));
+    if (dryRun !== "true") audited(c, "ingest", storedPeople(report));
     return c.json(report, statusOf(report));
   });
   app.openAPIRegistry.registerPath(route);
