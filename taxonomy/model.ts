@@ -75,6 +75,11 @@ export interface Taxonomy {
   relation(asked: string, held: string): SimilarityResult;
   /** Concepts whose evidence can count for `asked` (itself, narrower, broader, siblings, related, co-occurring). */
   neighbourhood(asked: string): string[];
+  /**
+   * The neighbourhood less the concepts tied to `asked` by a shared parent alone: each of those
+   * stands to it as { relation: "sibling", strength: 0 }, so a caller can weigh them all at once.
+   */
+  closeNeighbourhood(asked: string): string[];
   /** text → ranked concepts, best first; [] when nothing resolves (never an invented concept). */
   resolve(text: string, options?: ResolveOptions): Resolution[];
   /** Prefix / fuzzy look-up for autocompletion. */

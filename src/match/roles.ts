@@ -4,7 +4,7 @@
  *
  * Sparse and exact. A target scores above zero only if some live piece of the person's evidence
  * bears on one of its requirements (relatedness > 0), so the index maps each evidence concept to
- * the targets it can count for, built once from the taxonomy's neighbourhoods. Each requirement's
+ * the requirements it can count for, read from its neighbourhood when it is first held. Each requirement's
  * estimate depends only on its concept, its minimum and the person's live evidence — not on the
  * target — so it is weighed once per person and shared by every target that asks for it. The
  * score is then `aggregate` over the same weighed requirements scoreCandidate uses: the same
@@ -30,38 +30,37 @@ import { type RoleTarget, targetKey } from "./targets.ts";
 export interface RoleIndex {
   targets: readonly RoleTarget[];
   /** per target, the slot of each requirement: one slot per distinct (concept, minimum) asked */
-  slotsOf: readonly Int32Array[];
-  /** each slot's requirement, as first asked (weight and required do not enter an estimate) */
   slotRequirement: readonly Requirement[];
-  /** evidence concept → indices of the targets it can count for */
-  targetsReached: ReadonlyMap<string, readonly number[]>;
-  /** evidence concept → the slots it can count for */
-  slotsReached: ReadonlyMap<string, readonly number[]>;
+  slotsOf: readonly Int32Array[];
+  /** per slot, the targets that ask for it */
+  targetsOf: readonly (readonly number[])[];
+  /** evidence concept → the slots it can count for, worked out when the concept is first held */
+  slotsReached(held: string): readonly number[];
 }
 
+/**
+ * Which side the slots a held concept reaches are worked out from: "held", concept by concept as
+ * people's evidence meets them (many targets, one person); "asked", all at once from the targets'
+ * concepts (a few requirements met by a whole team).
+ */
+export type ReachFrom = "held" | "asked";
+
+/**
+ * Cheap to build: the slots and who asks for them. Which slots a held concept reaches is read from
+ * the held concept's own neighbourhood, which holds every asked concept it bears on (a relation
+ * other than "none" works both ways), so only the concepts people actually hold are ever weighed —
+ * weighing every asked concept's neighbourhood up front took seconds over ESCO.
+ */
 export function buildRoleIndex(
   targets: readonly RoleTarget[],
   taxonomy: Taxonomy,
   config: ScoringConfig,
+  reachFrom: ReachFrom = "held",
 ): RoleIndex {
   const slotByKey = new Map<string, number>();
   const slotRequirement: Requirement[] = [];
-  const slotsReached = new Map<string, number[]>();
-  const heldFor = new Map<string, string[]>();
-  const heldConcepts = (asked: string): string[] => {
-    let held = heldFor.get(asked);
-    if (!held) {
-      held = [];
-      // the members of relationsFor's map (relations.ts), weighed without keeping the map: an index
-      // over ESCO asks this of ~14k concepts and keeps only the ~1 in 6 neighbours that count
-      for (const id of new Set([asked, ...taxonomy.neighbourhood(asked)])) {
-        const sim = taxonomy.relation(asked, id);
-        if (relatedness(sim.relation, sim.strength, config) > 0) held.push(id);
-      }
-      heldFor.set(asked, held);
-    }
-    return held;
-  };
+  const targetsOf: number[][] = [];
+  const slotsAsking = new Map<string, number[]>();
   const slotOf = (r: Requirement): number => {
     const key = `${r.conceptId}\u0000${r.minLevel ?? ""}`;
     let slot = slotByKey.get(key);
@@ -69,26 +68,54 @@ export function buildRoleIndex(
       slot = slotRequirement.length;
       slotByKey.set(key, slot);
       slotRequirement.push(r);
-      for (const id of heldConcepts(r.conceptId)) {
-        const list = slotsReached.get(id);
-        if (list) list.push(slot);
-        else slotsReached.set(id, [slot]);
-      }
+      targetsOf.push([]);
+      const own = slotsAsking.get(r.conceptId);
+      if (own) own.push(slot);
+      else slotsAsking.set(r.conceptId, [slot]);
     }
     return slot;
   };
-  const targetsReached = new Map<string, number[]>();
   const slotsOf = targets.map((t, i) => {
     const slots = Int32Array.from(t.requirements, slotOf);
-    for (const r of t.requirements)
-      for (const id of heldConcepts(r.conceptId)) {
-        const list = targetsReached.get(id);
-        if (!list) targetsReached.set(id, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
-      }
+    for (const slot of slots) {
+      const askers = targetsOf[slot] as number[];
+      if (askers[askers.length - 1] !== i) askers.push(i);
+    }
     return slots;
   });
-  return { targets, slotsOf, slotRequirement, targetsReached, slotsReached };
+  // The siblings left out of the close neighbourhood all weigh as an unmeasured sibling: unless a
+  // config makes that count for something, they need no weighing one by one (~2 in 3 over ESCO).
+  const nearby =
+    relatedness("sibling", 0, config) > 0
+      ? (held: string) => taxonomy.neighbourhood(held)
+      : (held: string) => taxonomy.closeNeighbourhood(held);
+  const reached = new Map<string, number[]>();
+  if (reachFrom === "asked") {
+    for (const [asked, own] of slotsAsking)
+      for (const held of new Set([asked, ...nearby(asked)])) {
+        const sim = taxonomy.relation(asked, held);
+        if (relatedness(sim.relation, sim.strength, config) <= 0) continue;
+        const slots = reached.get(held);
+        if (slots) slots.push(...own);
+        else reached.set(held, [...own]);
+      }
+    return { targets, slotRequirement, slotsOf, targetsOf, slotsReached: (held) => reached.get(held) ?? [] };
+  }
+  const slotsReached = (held: string): number[] => {
+    let slots = reached.get(held);
+    if (!slots) {
+      slots = [];
+      for (const asked of new Set([held, ...nearby(held)])) {
+        const own = slotsAsking.get(asked);
+        if (!own) continue;
+        const sim = taxonomy.relation(asked, held);
+        if (relatedness(sim.relation, sim.strength, config) > 0) slots.push(...own);
+      }
+      reached.set(held, slots);
+    }
+    return slots;
+  };
+  return { targets, slotRequirement, slotsOf, targetsOf, slotsReached };
 }
 
 /** A target's place for one person: the ordering keys of compareRanked, keyed by the target. */
@@ -108,11 +135,12 @@ export function rankRoles(index: RoleIndex, evidence: readonly EvidenceRow[], ct
   const weighCtx = { taxonomy: ctx.taxonomy, config: ctx.config, nowMs: ctx.nowMs };
   const reachable = new Set<number>();
   const weighed: (Weighed | undefined)[] = new Array(index.slotRequirement.length);
-  for (const e of live) {
-    for (const i of index.targetsReached.get(e.conceptId) ?? []) reachable.add(i);
-    for (const slot of index.slotsReached.get(e.conceptId) ?? [])
-      weighed[slot] ??= weighRequirement(index.slotRequirement[slot] as Requirement, live, weighCtx);
-  }
+  for (const e of live)
+    for (const slot of index.slotsReached(e.conceptId)) {
+      if (weighed[slot]) continue;
+      weighed[slot] = weighRequirement(index.slotRequirement[slot] as Requirement, live, weighCtx);
+      for (const i of index.targetsOf[slot] as number[]) reachable.add(i);
+    }
   const ranked: RoleRank[] = [];
   if (reachable.size === 0) return ranked;
   // every requirement no live piece bears on has the same estimate: no evidence

@@ -120,6 +120,7 @@ export function teamGap(
     [{ kind: "position", id: "team", label: "team", source: "team", requirements: [...requirements] }],
     ctx.taxonomy,
     ctx.config,
+    "asked",
   );
   const slots = reach.slotsOf[0] as Int32Array;
   const untouched = requirements.length
@@ -129,7 +130,7 @@ export function teamGap(
   for (const member of team) {
     const live = liveEvidence(evidence.get(member.candidateId) ?? [], ctx);
     touched.clear();
-    for (const e of live) for (const slot of reach.slotsReached.get(e.conceptId) ?? []) touched.add(slot);
+    for (const e of live) for (const slot of reach.slotsReached(e.conceptId)) touched.add(slot);
     const weighed = requirements.map((r, i) =>
       touched.has(slots[i] as number) ? weighRequirement(r, live, ctx) : (untouched as Weighed),
     );

@@ -40,6 +40,29 @@ describe("roles for a person", () => {
     );
   });
 
+  it("ranks the same whether reach is worked out from the held or the asked concepts", () => {
+    fc.assert(
+      fc.property(targets, person, config, filters, (ts, rows, cfg, f) => {
+        const ctx = { taxonomy, config: cfg, nowMs: NOW, filters: f };
+        const fromHeld = rankRoles(buildRoleIndex(ts, taxonomy, cfg, "held"), rows, ctx);
+        const fromAsked = rankRoles(buildRoleIndex(ts, taxonomy, cfg, "asked"), rows, ctx);
+        expect(ranks(fromHeld)).toEqual(ranks(fromAsked));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("finds every concept a held one bears on in the held one's close neighbourhood, or as a plain sibling", () => {
+    const ids = [...taxonomy.all()].map((c) => c.id);
+    for (const asked of ids)
+      for (const held of ids) {
+        const sim = taxonomy.relation(asked, held);
+        const close = asked === held || taxonomy.closeNeighbourhood(held).includes(asked);
+        if (!close)
+          expect(sim).toEqual({ relation: sim.relation === "none" ? "none" : "sibling", strength: 0 });
+      }
+  });
+
   it("leaves out a role the person's evidence does not bear on", () => {
     const welder: RoleTarget = {
       kind: "occupation",
