@@ -8,6 +8,7 @@ import type { AppDeps, RouteModule } from "./context.ts";
 import { renderApiDocs } from "./docs-page.ts";
 import { errorResponse, notFound, onError, payloadTooLarge, validationHook } from "./errors.ts";
 import { registerPages } from "./pages/routes.tsx";
+import { analyseRoutes } from "./routes/analyse.ts";
 import { candidateRoutes } from "./routes/candidates.ts";
 import { conceptRoutes } from "./routes/concepts.ts";
 import { documentRoutes } from "./routes/documents.ts";
@@ -21,6 +22,7 @@ const ROUTES: RouteModule[] = [
   statusListRoutes,
   candidateRoutes,
   matchRoutes,
+  analyseRoutes,
   conceptRoutes,
 ];
 

@@ -3,6 +3,7 @@
  * · 2 usage error · 3 runtime failure (database, index).
  */
 import { Command, CommanderError } from "commander";
+import { registerAnalyseCommand } from "./commands/analyse.ts";
 import { registerBenchCommands } from "./commands/bench.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerExtractCommands } from "./commands/extract.ts";
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     registerDemoCommand,
     registerIngestCommand,
     registerMatchCommands,
+    registerAnalyseCommand,
     registerReindexCommand,
     registerTaxonomyCommands,
     registerBenchCommands,

@@ -16,6 +16,7 @@ import type { ScoringConfig } from "../scoring/config.ts";
 import type { CandidateIndex } from "../search/backend.ts";
 import type { OutboxWorker } from "../search/outbox-worker.ts";
 import type { Store } from "../store/types.ts";
+import { createAnalyser } from "./analyse.ts";
 import { buildProfile } from "./profile.ts";
 import { resolvePosition } from "./requirements.ts";
 import type { Engine, MatchPage } from "./types.ts";
@@ -102,6 +103,7 @@ export function createEngine(parts: EngineParts): Engine {
       const { args } = rankingInputs("match", position, options);
       return explainOne({ ...args, candidateId });
     },
+    analyse: createAnalyser({ index, store, taxonomy, scoring, now }),
     async profile(candidateId) {
       const candidate = store.getCandidate(candidateId);
       if (!candidate) throw new LerError("not_found", `no candidate with id "${candidateId}"`);

@@ -12,6 +12,7 @@ import type { MatchResult } from "../domain/match.ts";
 import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
 import type { BackendHealth } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
+import type { PositionAnalysis } from "./analyse.ts";
 
 export interface MatchPage {
   /** The requirements as understood (resolved concepts). */
@@ -54,6 +55,8 @@ export interface Engine {
     position: PositionInput,
     options?: Partial<MatchOptions>,
   ): Promise<MatchResult>;
+  /** What each required requirement costs in qualified people, over the whole population. */
+  analyse(position: PositionInput, options?: Partial<MatchOptions>): Promise<PositionAnalysis>;
   profile(candidateId: string): Promise<CandidateProfile>;
   deleteCandidate(candidateId: string): Promise<void>;
   parseJobDescription(text: string): JobDescriptionParse;

@@ -10,6 +10,8 @@
  * the k-th exact result — so the top k are exactly the model's, computed by the model's code.
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
+import { Bitset } from "../../analysis/bitset.ts";
+import type { PopulationQuery, PopulationSets } from "../../analysis/population.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import {
@@ -40,14 +42,17 @@ import {
   LEVEL_OTHER,
   LEVEL_UNKNOWN,
   levelOfCode,
+  OWN_VOICE,
   orNull,
   PostingList,
+  SELF_VOICE,
   SOURCE_KINDS,
 } from "./postings.ts";
 import { Scratch } from "./scratch.ts";
 
 /** A concept whose evidence counts for an asked concept, with its postings. */
 interface Neighbour {
+  conceptId: string;
   list: PostingList;
   relatedness: number;
   direct: boolean;
@@ -64,11 +69,12 @@ interface Scored extends Rankable {
 const BOUND_SLACK = 1e-9;
 const SELF = SOURCE_KINDS.indexOf("self-asserted");
 
-export class EmbeddedIndex implements CandidateIndex {
+export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   readonly name = "embedded" as const;
   private readonly postings = new Map<string, PostingList>();
   private readonly neighbours = new Map<string, Neighbour[]>();
-  private readonly ordinalOf = new Map<string, number>();
+  private readonly ordinals = new Map<string, number>();
+  private readonly voices = new Map<string, number>();
   /**
    * ordinal → candidate id. Ordinals are not reused (an upsert of a known id takes a new one), so
    * stale postings stay recognisable until their list is compacted; rebuild() renumbers.
@@ -123,6 +129,129 @@ export class EmbeddedIndex implements CandidateIndex {
     return heap.sorted().map((r) => ({ candidateId: r.candidateId, score: r.score, matched: r.matched }));
   }
 
+  population(): Bitset {
+    const out = new Bitset(this.ids.length);
+    for (const ord of this.ordinals.values()) out.add(ord);
+    return out;
+  }
+
+  idOf(ordinal: number): string | undefined {
+    return this.alive[ordinal] === 1 ? this.ids[ordinal] : undefined;
+  }
+
+  ordinalOf(candidateId: string): number | undefined {
+    return this.ordinals.get(candidateId);
+  }
+
+  /**
+   * Who meets `req` at each minimum, over everyone with live direct evidence for it. "Met" reads
+   * only direct evidence (the skill itself or a narrower form): the estimated level is the
+   * reliability-weighted mean of the levels of the pieces that speak, one per voice. So a holder
+   * whose weighted pieces all sit on one side of the minimum is decided by that; one whose pieces
+   * each speak for a voice of their own has every piece speaking, and the mean is taken here; only
+   * a holder with two pieces in one voice is weighed by the model itself (weighRequirement).
+   */
+  metSets(req: Requirement, minimums: readonly (number | null)[], q: PopulationQuery): Bitset[] {
+    const sets = minimums.map(() => new Bitset(this.ids.length));
+    const walk = this.directPieces(req, q);
+    const s = this.scratch;
+    const direct = new Set(
+      this.neighbourhood(req.conceptId)
+        .filter((nb) => nb.direct)
+        .map((nb) => nb.conceptId),
+    );
+    const ctx = { taxonomy: this.taxonomy, config: this.config, nowMs: q.nowMs };
+    minimums.forEach((minLevel, v) => {
+      const set = sets[v]!;
+      const variant = { ...req, minLevel };
+      const bar = minLevel === null ? 0 : minLevel - 1e-9;
+      for (const ord of walk.holders) {
+        if (minLevel === null) set.add(ord);
+        else if (s.pieces[ord] === 0 || s.maxLevel[ord]! < bar) continue;
+        else if (s.minLevel[ord]! >= bar) set.add(ord);
+        else if (s.hard[ord] === 0) {
+          if (walk.meanLevel(ord) >= bar) set.add(ord);
+        } else {
+          const live = this.liveEvidence(ord, q, (a) => direct.has(a.conceptId));
+          if (weighRequirement(variant, live, ctx).estimate.met) set.add(ord);
+        }
+      }
+    });
+    return sets;
+  }
+
+  /**
+   * Every holder of live direct evidence for `req`, and per holder over the pieces that carry
+   * weight (reliability > 0): how many (scratch.pieces), the lowest and highest level
+   * (scratch.minLevel, scratch.maxLevel), whether two share a voice (scratch.hard), and the pieces
+   * themselves, chained through `next` from `scratch.order` (as an index).
+   */
+  private directPieces(req: Requirement, q: PopulationQuery) {
+    const s = this.scratch;
+    s.ensure(this.ids.length, 1);
+    const epoch = s.nextEpoch();
+    const holders: number[] = [];
+    const { config, alive, trustByKind } = this;
+    const { nowMs, filters } = q;
+    const filtered = filters.verifiedOnly || filters.practicedSinceMs !== null;
+    const assumed = config.level.assumedLevel;
+    const lists = this.neighbourhood(req.conceptId).filter((nb) => nb.direct);
+    const capacity = lists.reduce((n, nb) => n + nb.list.n, 0);
+    const weightOf = new Float64Array(capacity);
+    const levelOf = new Float64Array(capacity);
+    const voiceOf = new Int32Array(capacity);
+    const next = new Int32Array(capacity);
+    let pieces = 0;
+    for (const nb of lists) {
+      const { n, cand, level, kind, date, flags, voice } = nb.list;
+      const rec = nb.list.recencyAt(nowMs, config);
+      const deadAtNow = nb.list.excludedAt(nowMs, config);
+      for (let i = 0; i < n; i++) {
+        const ord = cand[i]!;
+        if (alive[ord] === 0 || deadAtNow[i] === 1) continue;
+        if (
+          filtered &&
+          exclusionOf(false, null, (flags[i]! & FLAG_VERIFIED) !== 0, orNull(date[i]!), nowMs, filters)
+        )
+          continue;
+        if (s.reqStamp[ord] !== epoch) {
+          s.reqStamp[ord] = epoch;
+          s.pieces[ord] = 0;
+          s.hard[ord] = 0;
+          s.order[ord] = -1;
+          s.minLevel[ord] = Number.POSITIVE_INFINITY;
+          s.maxLevel[ord] = Number.NEGATIVE_INFINITY;
+          holders.push(ord);
+        }
+        const reliability = nb.relatedness * trustByKind[kind[i]!]! * rec[i]!;
+        if (reliability <= 0) continue;
+        const lvl = orNull(level[i]!) ?? assumed;
+        const v = voice[i]!;
+        for (let j = s.order[ord]!; j !== -1 && s.hard[ord] === 0; j = next[j]!)
+          if (v !== OWN_VOICE && voiceOf[j] === v) s.hard[ord] = 1;
+        weightOf[pieces] = reliability;
+        levelOf[pieces] = lvl;
+        voiceOf[pieces] = v;
+        next[pieces] = s.order[ord]!;
+        s.order[ord] = pieces++;
+        s.pieces[ord] = s.pieces[ord]! + 1;
+        if (lvl < s.minLevel[ord]!) s.minLevel[ord] = lvl;
+        if (lvl > s.maxLevel[ord]!) s.maxLevel[ord] = lvl;
+      }
+    }
+    /** The model's estimated level when every piece speaks for its own voice. */
+    const meanLevel = (ord: number): number => {
+      let weighted = 0;
+      let total = 0;
+      for (let j = s.order[ord]!; j !== -1; j = next[j]!) {
+        weighted += weightOf[j]! * levelOf[j]!;
+        total += weightOf[j]!;
+      }
+      return weighted / total;
+    };
+    return { holders, meanLevel };
+  }
+
   async health(): Promise<BackendHealth> {
     let postings = 0;
     let dead = 0;
@@ -133,7 +262,7 @@ export class EmbeddedIndex implements CandidateIndex {
     return {
       backend: "embedded",
       state: "ok",
-      documents: this.ordinalOf.size,
+      documents: this.ordinals.size,
       detail: `${postings} postings over ${this.postings.size} concepts, ${dead} awaiting compaction`,
     };
   }
@@ -152,7 +281,7 @@ export class EmbeddedIndex implements CandidateIndex {
   private reset(): void {
     this.postings.clear();
     this.neighbours.clear();
-    this.ordinalOf.clear();
+    this.ordinals.clear();
     this.ids.length = 0;
     this.listsOf.length = 0;
     this.assertionsOf.length = 0;
@@ -163,7 +292,7 @@ export class EmbeddedIndex implements CandidateIndex {
     this.drop(candidate.id);
     const ord = this.ids.length;
     this.ids.push(candidate.id);
-    this.ordinalOf.set(candidate.id, ord);
+    this.ordinals.set(candidate.id, ord);
     if (ord >= this.alive.length) {
       const bigger = new Uint8Array(this.alive.length * 2);
       bigger.set(this.alive);
@@ -178,17 +307,30 @@ export class EmbeddedIndex implements CandidateIndex {
         this.postings.set(a.conceptId, list);
         this.neighbours.clear();
       }
-      list.push(ord, a);
+      list.push(ord, a, this.voiceOf(a));
       lists.push(list);
     }
     this.listsOf[ord] = lists;
     this.assertionsOf[ord] = candidate.assertions;
   }
 
+  /** The evidence model's voice key (estimate.ts voiceOf), interned as a number. */
+  private voiceOf(a: IndexedAssertion): number {
+    if (a.sourceKind === "self-asserted") return SELF_VOICE;
+    if (a.issuer === null) return OWN_VOICE;
+    const key = `${a.sourceKind}|${a.issuer}`;
+    let id = this.voices.get(key);
+    if (id === undefined) {
+      id = this.voices.size + 1;
+      this.voices.set(key, id);
+    }
+    return id;
+  }
+
   private drop(id: string): void {
-    const ord = this.ordinalOf.get(id);
+    const ord = this.ordinals.get(id);
     if (ord === undefined) return;
-    this.ordinalOf.delete(id);
+    this.ordinals.delete(id);
     this.alive[ord] = 0;
     for (const list of this.listsOf[ord] ?? []) {
       list.dead++;
@@ -330,12 +472,7 @@ export class EmbeddedIndex implements CandidateIndex {
 
   /** Second pass: the evidence model itself, over the candidate's live assertions. */
   private scoreExactly(ord: number, q: RetrievalQuery): Scored {
-    const live: LiveEvidence[] = [];
-    for (const a of this.assertionsOf[ord] ?? []) {
-      const verified = a.verified || a.sourceKind === "verified-credential";
-      if (exclusionOf(a.revoked, a.validUntilMs, verified, a.dateMs, q.nowMs, q.filters) === null)
-        live.push(a);
-    }
+    const live = this.liveEvidence(ord, q);
     const ctx = { taxonomy: this.taxonomy, config: this.config, nowMs: q.nowMs };
     const weighed = q.requirements.map((req) => weighRequirement(req, live, ctx));
     const { score, unmetRequired, levelSurplus } = aggregate(q.requirements, weighed, q.hardRequired);
@@ -346,6 +483,22 @@ export class EmbeddedIndex implements CandidateIndex {
       levelSurplus,
       matched: q.requirements.filter((_, i) => weighed[i]!.estimate.basis !== "none").map((r) => r.conceptId),
     };
+  }
+
+  /** A candidate's assertions that count at `nowMs` under the filters (and `keep`, when given). */
+  private liveEvidence(
+    ord: number,
+    q: PopulationQuery,
+    keep: (a: IndexedAssertion) => boolean = () => true,
+  ): LiveEvidence[] {
+    const live: LiveEvidence[] = [];
+    for (const a of this.assertionsOf[ord] ?? []) {
+      if (!keep(a)) continue;
+      const verified = a.verified || a.sourceKind === "verified-credential";
+      if (exclusionOf(a.revoked, a.validUntilMs, verified, a.dateMs, q.nowMs, q.filters) === null)
+        live.push(a);
+    }
+    return live;
   }
 
   /**
@@ -361,6 +514,7 @@ export class EmbeddedIndex implements CandidateIndex {
       const list = this.postings.get(held);
       if (rho > 0 && list)
         out.push({
+          conceptId: held,
           list,
           relatedness: rho,
           direct: isDirect(rel.relation),

@@ -19,6 +19,7 @@ export class Scratch {
   maxMeets = new Float64Array(0);
   pieces = new Int32Array(0);
   maxLevel = new Float64Array(0);
+  minLevel = new Float64Array(0);
 
   /** Sizes the arrays for `size` ordinals and makes room for `epochs` more stamps. */
   ensure(size: number, epochs: number): void {
@@ -41,6 +42,7 @@ export class Scratch {
     this.maxMeets = new Float64Array(capacity);
     this.pieces = new Int32Array(capacity);
     this.maxLevel = new Float64Array(capacity);
+    this.minLevel = new Float64Array(capacity);
     this.epoch = 0;
   }
 
