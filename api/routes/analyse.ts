@@ -40,8 +40,14 @@ const analyseRoute = createRoute({
   responses: {
     200: { description: "The analysis", content: { "application/json": { schema: PositionAnalysisBody } } },
     400: { description: "Invalid request", content: { "application/json": { schema: ErrorBody } } },
-    422: { description: "No requirement resolved to a known skill", content: { "application/json": { schema: ErrorBody } } },
-    503: { description: "Timeout understanding the job description", content: { "application/json": { schema: ErrorBody } } },
+    422: {
+      description: "No requirement resolved to a known skill",
+      content: { "application/json": { schema: ErrorBody } },
+    },
+    503: {
+      description: "Timeout understanding the job description",
+      content: { "application/json": { schema: ErrorBody } },
+    },
   },
 });
 
