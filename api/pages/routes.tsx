@@ -100,13 +100,15 @@ export function registerPages(app: Hono, { engine, config }: AppDeps): void {
     };
     try {
       checkRequirements(reqs);
-      const page = await engine.match(
-        { requirements: toRequirementInputs(reqs) },
-        optionsFromQuery(query(c), MATCH_DEFAULTS),
-      );
-      return c.html(<MatchView {...props} page={page} error={null} />);
+      const position = { requirements: toRequirementInputs(reqs) };
+      const options = optionsFromQuery(query(c), MATCH_DEFAULTS);
+      const [page, analysis] = await Promise.all([
+        engine.match(position, options),
+        engine.analyse(position, options),
+      ]);
+      return c.html(<MatchView {...props} page={page} analysis={analysis} error={null} />);
     } catch (e) {
-      return c.html(<MatchView {...props} page={null} error={messageOf(e)} />, statusOf(e));
+      return c.html(<MatchView {...props} page={null} analysis={null} error={messageOf(e)} />, statusOf(e));
     }
   });
 

@@ -40,6 +40,8 @@ table.data{border-collapse:collapse;width:100%}
 table.data th,table.data td{border-bottom:1px solid #eaeef2;padding:.3rem .4rem;text-align:left;vertical-align:top}
 table.data tfoot td{font-weight:700;border-top:2px solid var(--fg)}
 .muted{color:var(--muted)}
+.analysis{border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:8px;padding:.5rem 1rem;margin:.75rem 0;background:var(--bg)}
+.analysis h2{font-size:1rem;margin:.25rem 0}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (max-width:600px){.card header{flex-direction:column}.score{font-size:1.3rem}main{padding:.5rem}.reqs td:nth-child(4){display:none}}
 `;
