@@ -56,7 +56,7 @@ for (const size of values.sizes.split(",").map(Number)) {
   await index.rebuild(rows.map((r, c) => toIndexedCandidate(candidateId(c), r, cfg)));
   for (const p of positions.slice(0, 2)) costsOver(index, p, query); // warm-up
 
-  const fast = positions.map((p) => timed(() => costsOver(index, p, query)));
+  const fast = positions.map((p) => timed(() => costsOver(index, p, query).costs));
   const naiveRuns = positions
     .slice(0, Number(values["naive-positions"]))
     .map((p) => timed(() => naive(rows, p)));

@@ -49,7 +49,7 @@ export function requirementCosts(population: Bitset, required: readonly Requirem
     population,
     required.map((r) => r.met),
   );
-  const qualified = required.length === 0 ? population.count() : countAll(population, required);
+  const qualified = qualifiedSet(population, required).count();
   const costs = required
     .map((r, i): RequirementCost => {
       const without = others[i] as Bitset;
@@ -85,10 +85,11 @@ export const describe = (req: Pick<Requirement, "label" | "minLevel">): string =
 
 const people = (n: number) => (n === 1 ? "person" : "people");
 
-function countAll(population: Bitset, sets: readonly RequirementSets[]): number {
+/** Everyone in the population who meets every required requirement. */
+export function qualifiedSet(population: Bitset, sets: readonly RequirementSets[]): Bitset {
   const all = population.clone();
   for (const s of sets) all.and(s.met);
-  return all.count();
+  return all;
 }
 
 /** For each i, base ∩ every set but the i-th — prefix and suffix intersections, O(n) ANDs. */

@@ -12,7 +12,7 @@ import type { MatchResult } from "../domain/match.ts";
 import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
 import type { BackendHealth } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
-import type { PositionAnalysis } from "./analyse.ts";
+import type { AnalysedPosition, PositionAnalysis } from "./analyse.ts";
 
 export interface MatchPage {
   /** The requirements as understood (resolved concepts). */
@@ -56,7 +56,7 @@ export interface Engine {
     options?: Partial<MatchOptions>,
   ): Promise<MatchResult>;
   /** What each required requirement costs in qualified people, over the whole population. */
-  analyse(position: PositionInput, options?: Partial<MatchOptions>): Promise<PositionAnalysis>;
+  analyse(position: AnalysedPosition, options?: Partial<MatchOptions>): Promise<PositionAnalysis>;
   profile(candidateId: string): Promise<CandidateProfile>;
   deleteCandidate(candidateId: string): Promise<void>;
   parseJobDescription(text: string): JobDescriptionParse;

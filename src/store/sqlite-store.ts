@@ -35,7 +35,7 @@ import {
   toAssertionRow,
   toDocumentRow,
 } from "./rows.ts";
-import { assertions, candidates, documents, outbox } from "./schema/index.ts";
+import { assertions, candidates, degrees, documents, outbox } from "./schema/index.ts";
 import type { DocumentWrite, EvidenceRow, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
 
 /** Resolved from this file, so the store migrates the same whatever the working directory. */
@@ -137,6 +137,8 @@ function prepareStatements(db: BetterSQLite3Database) {
       .prepare(),
     insertDocument: db.insert(documents).values(placeholdersFor(documents)).prepare(),
     insertAssertion: db.insert(assertions).values(placeholdersFor(assertions)).prepare(),
+    insertDegree: db.insert(degrees).values(placeholdersFor(degrees)).prepare(),
+    allDegrees: db.select().from(degrees).orderBy(asc(degrees.candidateId), asc(degrees.id)).prepare(),
     dropPendingFor: db
       .delete(outbox)
       .where(eq(outbox.candidateId, p("candidateId")))
@@ -290,6 +292,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     }
     q.insertDocument.run(toDocumentRow(w.document));
     for (const a of w.assertions) q.insertAssertion.run(toAssertionRow(a));
+    for (const d of w.degrees ?? []) q.insertDegree.run({ ...d });
     enqueue(w.candidate.id, "upsert");
     return existing ? "replaced" : "stored";
   });
@@ -387,6 +390,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     },
     indexedCandidates,
     candidateIds: () => q.allCandidateIds.all().map((r) => r.id),
+    allDegrees: () => q.allDegrees.all(),
     setRevocation(id, status) {
       try {
         setRevocation(id, status);

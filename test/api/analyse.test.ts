@@ -3,9 +3,40 @@ import { ADA, BO, CY, json, makeRig, type TestRig } from "./fixture.ts";
 
 let rig: TestRig;
 
+/** Ada holds a bachelor's in mathematics; Bo a master's in computer science; Cy none on record. */
+const degree = (personId: string, type: string, name: string, field: string) => ({
+  "@context": [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+  ],
+  id: `urn:test:degree:${personId}`,
+  type: ["VerifiableCredential", "OpenBadgeCredential"],
+  issuer: { id: "urn:test:uni", type: ["Profile"], name: "Test University" },
+  validFrom: "2015-06-30T00:00:00Z",
+  name,
+  credentialSubject: {
+    id: personId,
+    type: ["AchievementSubject"],
+    achievement: {
+      id: `urn:test:a:${type}`,
+      type: ["Achievement"],
+      achievementType: type,
+      name,
+      fieldOfStudy: field,
+    },
+  },
+});
+
 beforeAll(async () => {
   rig = await makeRig();
-  await rig.engine.ingest([ADA, BO, CY].map((d, i) => ({ name: `doc${i}`, content: d })));
+  const docs = [
+    ADA,
+    BO,
+    CY,
+    degree("p-ada", "BachelorDegree", "Bachelor of Science in Mathematics", "Mathematics"),
+    degree("p-bo", "MasterDegree", "Master of Science in Computer Science", "Computer Science"),
+  ];
+  await rig.engine.ingest(docs.map((d, i) => ({ name: `doc${i}`, content: d })));
 });
 afterAll(() => rig.close());
 
@@ -48,6 +79,47 @@ describe("POST /v1/positions/analyse", () => {
     const body = await res.json();
     expect(body.costs.map((c: { label: string }) => c.label).sort()).toEqual(["Docker", "Python"]);
     expect(body.qualified).toBe(1); // Bo holds both
+  });
+
+  it("weighs a degree against the skills: who meets every skill but holds no such degree", async () => {
+    const res = await rig.request(
+      "/v1/positions/analyse",
+      json({
+        requirements: [{ concept: "Python", required: true }],
+        education: [{ level: "bachelor", field: "Computer Science", orEquivalent: true }],
+      }),
+    );
+    expect(res.status).toBe(200);
+    const [cs] = (await res.json()).education;
+    // Ada and Bo know Python; only Bo's master's is in computer science
+    expect(cs).toMatchObject({ holders: 1, skillsQualified: 2, withDegree: 1, skillsFirst: 1 });
+    expect(cs.sentence).toBe(
+      "1 of 2 people who meet every skill requirement hold no bachelor's in computer science on record; " +
+        "the position accepts equivalent experience, so they stay in",
+    );
+  });
+
+  it("reads the degree a job description asks for", async () => {
+    const res = await rig.request(
+      "/v1/positions/analyse",
+      json({ jobDescription: "Analyst\n\nRequirements:\n- Python\n- Bachelor's degree in Mathematics" }),
+    );
+    const [maths] = (await res.json()).education;
+    expect(maths).toMatchObject({
+      level: "bachelor",
+      field: "mathematics",
+      orEquivalent: false,
+      withDegree: 1,
+    });
+  });
+
+  it("refuses an education requirement at an unknown level", async () => {
+    const res = await rig.request(
+      "/v1/positions/analyse",
+      json({ requirements: [{ concept: "Python" }], education: [{ level: "apprentice" }] }),
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe("invalid_input");
   });
 
   it("refuses a body without requirements with a stable code", async () => {

@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import type { PositionAnalysis } from "../../engine/analyse.ts";
-import { positionFromJd } from "../../engine/requirements.ts";
+import { fromZod } from "../../domain/errors.ts";
+import { analysedPositionFromJd, EducationList, type PositionAnalysis } from "../../engine/analyse.ts";
 import { levelName } from "../../scoring/summary.ts";
 import { reportError } from "../exit.ts";
 import { withCommon, withEngine } from "../options.ts";
@@ -25,9 +26,15 @@ export function registerAnalyseCommand(program: Command): void {
     .action(async (skills: string[], o: AnalyseCliOptions) => {
       try {
         const analysis = await withEngine(o, (engine) => {
-          const position = readPosition(skills, { ...o, position: o.requirements ?? o.position }, (text) =>
-            positionFromJd(engine.parseJobDescription(text)),
-          );
+          // a position file may carry `education` beside `requirements`; a job description states it
+          const file = o.requirements ?? o.position;
+          const jd = o.jd
+            ? analysedPositionFromJd(engine.parseJobDescription(readFileSync(o.jd, "utf8")))
+            : null;
+          const position = jd ?? {
+            ...readPosition(skills, { ...o, position: file }, () => ({ requirements: [] })),
+            ...(file ? educationOf(JSON.parse(readFileSync(file, "utf8"))) : {}),
+          };
           return engine.analyse(position, {
             verifiedOnly: !!o.verifiedOnly,
             ...(o.within ? { practicedWithinYears: Number(o.within) } : {}),
@@ -38,6 +45,13 @@ export function registerAnalyseCommand(program: Command): void {
         reportError(e, !!o.json);
       }
     });
+}
+
+function educationOf(file: unknown) {
+  if (typeof file !== "object" || file === null || !("education" in file)) return {};
+  const parsed = EducationList.safeParse(file.education);
+  if (!parsed.success) throw fromZod(parsed.error, "education");
+  return { education: parsed.data };
 }
 
 const level = (l: number | null) => (l === null ? "any" : levelName(l));
@@ -59,6 +73,7 @@ export function render(a: PositionAnalysis): string {
       ]),
     ),
   ];
+  for (const e of a.education) lines.push("", `degree: ${e.sentence}`);
   if (a.preferred.length) lines.push("", `preferred (rank, never disqualify): ${a.preferred.join(", ")}`);
   if (a.unresolved.length) lines.push(`not understood: ${a.unresolved.join(", ")}`);
   return lines.join("\n");
