@@ -103,6 +103,10 @@ export function MatchView(props: MatchViewProps) {
             <input type="checkbox" name="verified" value="1" checked={props.extra.verified === "1"} />{" "}
             verified only
           </label>
+          <label title="hide names, e-mails, locations and issuers that name the person, for a first screening pass">
+            <input type="checkbox" name="blind" value="1" checked={props.extra.blind === "1"} /> blind first
+            look
+          </label>
           <input type="hidden" name="partial" value="0" />
           <label>
             <input type="checkbox" name="partial" value="1" checked={props.extra.partial !== "0"} /> include

@@ -34,7 +34,7 @@ import { SearchView } from "./search-page.tsx";
 const queries = (c: Context) => (name: string) => c.req.queries(name);
 /** The last value of a parameter: a checkbox after its hidden "0" twin wins when checked. */
 const query = (c: Context) => (name: string) => c.req.queries(name)?.at(-1);
-const EXTRA_KEYS = ["verified", "within", "partial", "title"] as const;
+const EXTRA_KEYS = ["verified", "within", "partial", "title", "blind"] as const;
 const extrasOf = (c: Context) => Object.fromEntries(EXTRA_KEYS.map((k) => [k, query(c)(k) ?? ""]));
 const MATCH_DEFAULTS = { partial: true };
 

@@ -17,6 +17,7 @@ import type { CandidateIndex } from "../search/backend.ts";
 import type { OutboxWorker } from "../search/outbox-worker.ts";
 import type { Store } from "../store/types.ts";
 import { createAnalyser } from "./analyse.ts";
+import { createBlinding } from "./blind.ts";
 import { buildProfile } from "./profile.ts";
 import { resolvePosition } from "./requirements.ts";
 import type { Engine, MatchPage } from "./types.ts";
@@ -33,6 +34,7 @@ export interface EngineParts {
 
 export function createEngine(parts: EngineParts): Engine {
   const { store, taxonomy, index, worker, scoring, now } = parts;
+  const blinding = createBlinding(store);
   const pipeline = createPipeline({ store, taxonomy, now, onStored: () => syncIndex() });
 
   /** Every acknowledged write is searchable when the call returns: drain the whole outbox. */
@@ -86,7 +88,7 @@ export function createEngine(parts: EngineParts): Engine {
       requirements: resolved.requirements,
       unresolved: resolved.unresolved,
       total,
-      results,
+      results: args.options.blind ? blinding.blind(results) : results,
     };
     return page;
   }
@@ -97,11 +99,13 @@ export function createEngine(parts: EngineParts): Engine {
     ingest: (inputs, options) => pipeline.ingest(inputs, options),
     match: (position, options) => rank("match", position, options),
     search: (position, options) => rank("search", position, options),
-    async explain(candidateId, position, options = {}) {
+    async explain(asked, position, options = {}) {
+      const candidateId = blinding.resolve(asked);
       const candidate = store.getCandidate(candidateId);
-      if (!candidate) throw new LerError("not_found", `no candidate with id "${candidateId}"`);
+      if (!candidate) throw new LerError("not_found", `no candidate with id "${asked}"`);
       const { args } = rankingInputs("match", position, options);
-      return explainOne({ ...args, candidateId });
+      const result = await explainOne({ ...args, candidateId });
+      return args.options.blind ? (blinding.blind([result])[0] as typeof result) : result;
     },
     analyse: createAnalyser({ index, store, taxonomy, scoring, now }),
     async profile(candidateId) {

@@ -25,6 +25,7 @@ describe("system routes", () => {
       "/v1/explain",
       "/v1/match",
       "/v1/parse-jd",
+      "/v1/positions/analyse",
       "/v1/search",
       "/v1/status-lists",
     ]);
