@@ -8,6 +8,7 @@ import type { AppDeps, RouteModule } from "./context.ts";
 import { renderApiDocs } from "./docs-page.ts";
 import { errorResponse, notFound, onError, payloadTooLarge, validationHook } from "./errors.ts";
 import { registerPages } from "./pages/routes.tsx";
+import { alertRoutes } from "./routes/alerts.ts";
 import { analyseRoutes } from "./routes/analyse.ts";
 import { candidateRoutes } from "./routes/candidates.ts";
 import { conceptRoutes } from "./routes/concepts.ts";
@@ -23,6 +24,7 @@ const ROUTES: RouteModule[] = [
   candidateRoutes,
   matchRoutes,
   analyseRoutes,
+  alertRoutes,
   conceptRoutes,
 ];
 

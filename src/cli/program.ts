@@ -12,6 +12,7 @@ import { registerMatchCommands } from "./commands/match.ts";
 import { registerReindexCommand } from "./commands/reindex.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerTaxonomyCommands } from "./commands/taxonomy.ts";
+import { registerWatchCommand } from "./commands/watch.ts";
 import { EXIT } from "./exit.ts";
 
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     registerIngestCommand,
     registerMatchCommands,
     registerAnalyseCommand,
+    registerWatchCommand,
     registerReindexCommand,
     registerTaxonomyCommands,
     registerBenchCommands,

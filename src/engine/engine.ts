@@ -16,6 +16,7 @@ import type { ScoringConfig } from "../scoring/config.ts";
 import type { CandidateIndex } from "../search/backend.ts";
 import type { OutboxWorker } from "../search/outbox-worker.ts";
 import type { Store } from "../store/types.ts";
+import { createAlerts, NO_SAVED_POSITIONS, type PositionSource } from "./alerts.ts";
 import { createAnalyser } from "./analyse.ts";
 import { createBlinding } from "./blind.ts";
 import { buildProfile } from "./profile.ts";
@@ -30,6 +31,8 @@ export interface EngineParts {
   worker: OutboxWorker;
   scoring: ScoringConfig;
   now: Clock;
+  /** saved positions to watch when an alerts call names none */
+  positions?: PositionSource;
 }
 
 export function createEngine(parts: EngineParts): Engine {
@@ -108,6 +111,7 @@ export function createEngine(parts: EngineParts): Engine {
       return args.options.blind ? (blinding.blind([result])[0] as typeof result) : result;
     },
     analyse: createAnalyser({ index, store, taxonomy, scoring, now }),
+    alerts: createAlerts({ store, taxonomy, now }, parts.positions ?? NO_SAVED_POSITIONS),
     async profile(candidateId) {
       const candidate = store.getCandidate(candidateId);
       if (!candidate) throw new LerError("not_found", `no candidate with id "${candidateId}"`);

@@ -12,6 +12,7 @@ import type { MatchResult } from "../domain/match.ts";
 import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
 import type { BackendHealth } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
+import type { AlertsQuery, AlertsReport } from "./alerts.ts";
 import type { AnalysedPosition, PositionAnalysis } from "./analyse.ts";
 
 export interface MatchPage {
@@ -57,6 +58,8 @@ export interface Engine {
   ): Promise<MatchResult>;
   /** What each required requirement costs in qualified people, over the whole population. */
   analyse(position: AnalysedPosition, options?: Partial<MatchOptions>): Promise<PositionAnalysis>;
+  /** Required licences and certifications that expire within N days, expired, or were revoked. */
+  alerts(query?: AlertsQuery): Promise<AlertsReport>;
   profile(candidateId: string): Promise<CandidateProfile>;
   deleteCandidate(candidateId: string): Promise<void>;
   parseJobDescription(text: string): JobDescriptionParse;

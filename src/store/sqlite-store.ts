@@ -93,6 +93,13 @@ function prepareStatements(db: BetterSQLite3Database) {
       // rowid = insertion order, i.e. the order the document listed its skills
       .orderBy(asc(assertions.candidateId), sql`${assertions}.rowid`)
       .prepare(),
+    evidenceOfConcepts: db
+      .select(evidenceColumns)
+      .from(assertions)
+      .innerJoin(documents, eq(documents.id, assertions.documentId))
+      .where(inJson(assertions.conceptId, "concepts"))
+      .orderBy(asc(assertions.candidateId), sql`${assertions}.rowid`)
+      .prepare(),
     // only what an index needs: building an index reads every row of the store
     indexRows: db
       .select({
@@ -391,6 +398,10 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     indexedCandidates,
     candidateIds: () => q.allCandidateIds.all().map((r) => r.id),
     allDegrees: () => q.allDegrees.all(),
+    evidenceOfConcepts: (conceptIds) =>
+      (q.evidenceOfConcepts.all({ concepts: JSON.stringify(conceptIds) }) as EvidenceJoinRow[]).map(
+        evidenceFromRow,
+      ),
     setRevocation(id, status) {
       try {
         setRevocation(id, status);

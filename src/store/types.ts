@@ -65,6 +65,8 @@ export interface Store {
     trust: Record<SourceKind, number>,
   ): Iterable<IndexedCandidate>;
   candidateIds(): string[];
+  /** Every assertion of these concepts, whoever holds it (credentials under watch). */
+  evidenceOfConcepts(conceptIds: readonly string[]): EvidenceRow[];
   /** Every stored degree, for the education side of a position analysis. */
   allDegrees(): DegreeEvidence[];
   setRevocation(documentId: string, status: LerDocument["revocation"]): void;

@@ -18,6 +18,7 @@ describe("system routes", () => {
     const doc = await (await rig.request("/openapi.json")).json();
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/health",
+      "/v1/alerts",
       "/v1/candidates/{id}",
       "/v1/concepts",
       "/v1/concepts/{id}",
