@@ -18,6 +18,7 @@ describe("system routes", () => {
     const doc = await (await rig.request("/openapi.json")).json();
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/health",
+      "/v1/alerts",
       "/v1/audit",
       "/v1/candidates/{id}",
       "/v1/concepts",
@@ -28,6 +29,7 @@ describe("system routes", () => {
       "/v1/keys/{id}",
       "/v1/match",
       "/v1/parse-jd",
+      "/v1/positions/analyse",
       "/v1/search",
       "/v1/status-lists",
       "/v1/trust",

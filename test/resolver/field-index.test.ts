@@ -18,7 +18,7 @@ describe("createFieldIndex", () => {
           const ours = createFieldIndex(docs, options).search(query, k);
           const reference = createBm25(docs, options).search(query, k);
           expect(ours.map((h) => h.doc)).toEqual(reference.map((h) => h.doc));
-          ours.forEach((h, i) => expect(h.score).toBeCloseTo(reference[i]?.score ?? 0, 9));
+          for (const [i, h] of ours.entries()) expect(h.score).toBeCloseTo(reference[i]?.score ?? 0, 9);
         },
       ),
     );
