@@ -52,8 +52,9 @@ function checkFor(sourcePath: string, checks: readonly CredentialCheck[]): Crede
 
 function standing(check: CredentialCheck | undefined, attested: boolean): Standing {
   const level = check ? signatureLevel(check) : "none";
-  // an attestation vouches for claims the engine could not check, never against a failed proof
-  return attested && level !== "invalid" ? "attested" : level;
+  // an attestation vouches for claims the engine could not check: never against a failed proof,
+  // and never in place of a proof from a trusted issuer, which establishes more than it claims
+  return attested && level !== "invalid" && level !== "trusted" ? "attested" : level;
 }
 
 export function applyVerification(

@@ -136,4 +136,33 @@ describe("POST /v1/positions/analyse", () => {
     expect(res.status).toBe(422);
     expect((await res.json()).error.code).toBe("unknown_concept");
   });
+
+  it("the match page's panel refreshes from the same query as the page, as the API counts", async () => {
+    const page = await rig.request(
+      "/match/analysis?skill=Python&level=4&need=required&skill=Docker&need=preferred",
+    );
+    expect(page.status).toBe(200);
+    const api = await rig.request(
+      "/v1/positions/analyse",
+      json({
+        requirements: [
+          { concept: "Python", minLevel: 4, required: true },
+          { concept: "Docker", required: false },
+        ],
+      }),
+    );
+    // the page weighs required skills double; the counts do not depend on weights
+    const counts = ({ population, qualified, costs, bottleneck }: Record<string, unknown>) => ({
+      population,
+      qualified,
+      costs,
+      bottleneck,
+    });
+    expect(counts(await page.json())).toEqual(counts(await api.json()));
+  });
+
+  it("the panel's refresh needs a key that may match", async () => {
+    const res = await rig.anonymous("/match/analysis?skill=Python&need=required");
+    expect(res.status).not.toBe(200);
+  });
 });

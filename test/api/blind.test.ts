@@ -84,4 +84,13 @@ describe("a blind first look", () => {
     expect(html).toMatch(/Candidate [0-9A-F]{6}/);
     expect(html).not.toContain("Ada Lovelace");
   });
+
+  it("the audit trail names the real person behind a pseudonym it served", async () => {
+    const before = rig.engine.access.auditOf("p-ada").entries.length;
+    const blind = await match(true);
+    expect(JSON.stringify(blind)).not.toContain("p-ada");
+    const entries = rig.engine.access.auditOf("p-ada").entries;
+    expect(entries.length).toBe(before + 1);
+    expect(entries.at(-1)).toMatchObject({ action: "match" });
+  });
 });

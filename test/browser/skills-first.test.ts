@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../api/app.ts";
 import { seedDemo } from "../../src/cli/commands/demo.ts";
@@ -22,6 +22,8 @@ let dir: string;
 let engine: Engine;
 let server: ServerType;
 let browser: Browser;
+/** Signed in through the sign-in form with an admin key, as a person would. */
+let session: BrowserContext;
 let base: string;
 
 describe.skipIf(!existsSync(CHROMIUM))(`skills-first pages in headless Chromium (needs ${CHROMIUM})`, () => {
@@ -31,7 +33,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`skills-first pages in headless Chromium 
     const db = join(dir, "demo.db");
     engine = await openEngine({ db, backend: "embedded" });
     await seedDemo(engine, 300, 42);
-    const app = createApp({ engine, config: loadConfig({ db }, {}) });
+    const app = createApp({ engine, config: loadConfig({ db }, {}), log: () => undefined });
+    const key = engine.access.createKey({ name: "browser-test", scopes: ["admin"] }).token;
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
@@ -40,9 +43,17 @@ describe.skipIf(!existsSync(CHROMIUM))(`skills-first pages in headless Chromium 
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu"],
     });
+    session = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const signIn = await session.newPage();
+    await signIn.goto(`${base}/match`);
+    await signIn.locator("input#key").fill(key);
+    await signIn.getByRole("button", { name: "Sign in" }).click();
+    await signIn.waitForURL(`${base}/match`);
+    await signIn.close();
   }, 300_000);
 
   afterAll(async () => {
+    await session?.close();
     await browser?.close();
     await new Promise((r) => server?.close(r));
     await engine?.close();
@@ -50,7 +61,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`skills-first pages in headless Chromium 
   });
 
   it("the cost panel beside the chips follows a chip made preferred", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await session.newPage();
     await page.goto(`${base}/match?demo=backend-engineer`);
     await page.getByRole("button", { name: "Find candidates" }).click();
     await page.waitForSelector("#analysis [data-qualified]");
@@ -64,8 +75,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`skills-first pages in headless Chromium 
     );
     await page.screenshot({ path: join(SHOTS, "analysis-panel.png"), fullPage: true });
 
-    // make the bottleneck preferred: the panel is re-fetched from the API, then the page re-ranks
-    const analysed = page.waitForResponse((r) => r.url().endsWith("/v1/positions/analyse") && r.ok());
+    // make the bottleneck preferred: the panel is re-fetched for the chips as they stand, then the page re-ranks
+    const analysed = page.waitForResponse((r) => new URL(r.url()).pathname === "/match/analysis" && r.ok());
     await page.getByLabel(`required or preferred: ${first}`).selectOption("preferred");
     const body = await (await analysed).json();
     expect(body.qualified).toBe(ifPreferred);
@@ -79,7 +90,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`skills-first pages in headless Chromium 
   }, 60_000);
 
   it("the blind toggle hides names; the explain view keeps every piece of evidence", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await session.newPage();
     await page.goto(`${base}/match?demo=data-engineer`);
     await page.getByRole("button", { name: "Find candidates" }).click();
     await page.waitForSelector("article.card");

@@ -89,6 +89,25 @@ describe("credentials under watch", () => {
     expect(body).toMatchObject({ positions: 0, alerts: [] });
   });
 
+  it("watches the saved positions when the call names none", async () => {
+    const saved = await rig.request(
+      "/v1/positions",
+      json({ id: "icu-saved", name: "ICU nurse", requirements: [{ concept: "hc.bls", required: true }] }),
+    );
+    expect(saved.status).toBeLessThan(300);
+    try {
+      const body = await (await rig.request("/v1/alerts?withinDays=30")).json();
+      expect(body.positions).toBe(1);
+      expect(body.alerts.map((a: { candidateId: string }) => a.candidateId).sort()).toEqual([
+        "p-lapsed",
+        "p-revoked",
+        "p-soon",
+      ]);
+    } finally {
+      await rig.request("/v1/positions/icu-saved", { method: "DELETE" });
+    }
+  });
+
   it("refuses a negative window with a stable code", async () => {
     const res = await rig.request("/v1/alerts?withinDays=-3");
     expect(res.status).toBe(400);
