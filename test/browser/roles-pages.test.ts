@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../api/app.ts";
 import { seedDemo } from "../../src/cli/commands/demo.ts";
@@ -26,6 +26,8 @@ let dir: string;
 let engine: Engine;
 let server: ServerType;
 let browser: Browser;
+/** Signed in through the sign-in form with an admin key, as a person would. */
+let session: BrowserContext;
 let base: string;
 let person: string;
 
@@ -54,7 +56,8 @@ describe.skipIf(!existsSync(CHROMIUM))(
         { limit: 1 },
       );
       person = match.results[0]?.candidateId as string;
-      const app = createApp({ engine, config: loadConfig({ db }, {}) });
+      const app = createApp({ engine, config: loadConfig({ db }, {}), log: () => undefined });
+      const key = engine.access.createKey({ name: "browser-test", scopes: ["admin"] }).token;
       server = await new Promise<ServerType>((resolve) => {
         const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
       });
@@ -69,9 +72,17 @@ describe.skipIf(!existsSync(CHROMIUM))(
           "--no-first-run",
         ],
       });
+      session = await browser.newContext();
+      const signIn = await session.newPage();
+      await signIn.goto(`${base}/match`);
+      await signIn.locator("input#key").fill(key);
+      await signIn.getByRole("button", { name: "Sign in" }).click();
+      await signIn.waitForURL(`${base}/match`);
+      await signIn.close();
     }, 300_000);
 
     afterAll(async () => {
+      await session?.close();
       await browser?.close();
       await new Promise((r) => server?.close(r));
       await engine?.close();
@@ -79,7 +90,8 @@ describe.skipIf(!existsSync(CHROMIUM))(
     });
 
     const open = async (path: string, width = 1280): Promise<Page> => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const page = await session.newPage();
+      await page.setViewportSize({ width, height: 900 });
       await page.goto(`${base}${path}`);
       return page;
     };

@@ -78,7 +78,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`skills-first pages in headless Chromium 
     // make the bottleneck preferred: the panel is re-fetched for the chips as they stand, then the page re-ranks
     const analysed = page.waitForResponse((r) => new URL(r.url()).pathname === "/match/analysis" && r.ok());
     await page.getByLabel(`required or preferred: ${first}`).selectOption("preferred");
-    const body = await (await analysed).json();
+    // the page navigates right after (its body is gone): ask the same URL again in this session
+    const body = await (await page.request.get((await analysed).url())).json();
     expect(body.qualified).toBe(ifPreferred);
     await page.waitForLoadState("load");
     await page.waitForSelector("#analysis [data-qualified]");
