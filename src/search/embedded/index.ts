@@ -8,6 +8,9 @@
  * P(meets), the number of pieces, the highest level, whether any of it is the skill itself. The
  * second scores candidates exactly, best bound first, and stops once no remaining bound can beat
  * the k-th exact result — so the top k are exactly the model's, computed by the model's code.
+ *
+ * It also answers the requirement-cost analysis (PopulationSets): who meets one requirement over
+ * the whole population, from the same postings and voices (met-sets.ts).
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
 import { Bitset } from "../../analysis/bitset.ts";
