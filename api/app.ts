@@ -8,6 +8,8 @@ import type { AppDeps, RouteModule } from "./context.ts";
 import { renderApiDocs } from "./docs-page.ts";
 import { errorResponse, notFound, onError, payloadTooLarge, validationHook } from "./errors.ts";
 import { registerPages } from "./pages/routes.tsx";
+import { alertRoutes } from "./routes/alerts.ts";
+import { analyseRoutes } from "./routes/analyse.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { candidateRoutes } from "./routes/candidates.ts";
 import { conceptRoutes } from "./routes/concepts.ts";
@@ -28,6 +30,8 @@ const ROUTES: RouteModule[] = [
   statusListRoutes,
   candidateRoutes,
   matchRoutes,
+  analyseRoutes,
+  alertRoutes,
   conceptRoutes,
   trustRoutes,
   auditRoutes,

@@ -2,6 +2,7 @@
  * ParsedDocument → DocumentWrite: ids, resolved assertions, dates checked, flags. Pure apart from
  * the taxonomy look-ups; the pipeline decides whether to write the result.
  */
+import type { DegreeEvidence } from "../src/domain/education.ts";
 import { LerError } from "../src/domain/errors.ts";
 import { Candidate, type LerDocument } from "../src/domain/schemas.ts";
 import type { DocumentVerification } from "../src/domain/verification.ts";
@@ -9,6 +10,7 @@ import { parseIsoDateMs } from "../src/scoring/dates.ts";
 import type { DocumentWrite } from "../src/store/types.ts";
 import type { Taxonomy } from "../taxonomy/model.ts";
 import { canonicalJson, contentId, sha256Hex } from "./canonical.ts";
+import { readDegrees } from "./degrees.ts";
 import { type HintIndex, readDate, resolveAssertions } from "./resolve-assertions.ts";
 import type { DocumentFlag, ParsedDocument } from "./types.ts";
 
@@ -91,13 +93,26 @@ export function prepareDocument(
   };
   // where and when it was read are not content: the same document from another file is unchanged
   const { ingestedAt: _at, fileName: _file, ...hashed } = document;
+  const degrees: DegreeEvidence[] = readDegrees(doc.format, raw).map((d, i) => ({
+    ...d,
+    id: `${documentId}#degree-${i}`,
+    candidateId: candidate.id,
+    documentId,
+  }));
+  // a document without degrees hashes as it always did, so re-ingest still says "unchanged"
   const contentHash = sha256Hex(
-    canonicalJson({ candidate, document: hashed, assertions: resolved.assertions }),
+    canonicalJson({
+      candidate,
+      document: hashed,
+      assertions: resolved.assertions,
+      ...(degrees.length ? { degrees } : {}),
+    }),
   );
   const write: DocumentWrite = {
     candidate,
     document: { ...document, contentHash },
     assertions: resolved.assertions,
+    degrees,
   };
   const flags = FLAG_RULES.filter(([, applies]) => applies(write, ctx.nowMs)).map(([flag]) => flag);
   return { write, flags, unresolved: resolved.unresolved, warnings };

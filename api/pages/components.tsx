@@ -2,6 +2,7 @@
 
 import type { Child } from "hono/jsx";
 import type { Evidence, MatchResult, RequirementExplanation } from "../../src/domain/match.ts";
+import { BLIND_PREFIX } from "../../src/match/blind.ts";
 import { formatScore } from "../../src/scoring/display.ts";
 import { evidenceBadge, LEVEL_OPTIONS, levelName } from "./levels.ts";
 
@@ -115,6 +116,8 @@ function RequirementTable(props: { requirements: RequirementExplanation[] }) {
   );
 }
 
+const isPseudonym = (candidateId: string) => candidateId.startsWith(BLIND_PREFIX);
+
 export function ResultCard(props: { result: MatchResult; explainHref: string }) {
   const { result } = props;
   const expired = result.explanation.excluded.filter((x) => x.reason === "expired" || x.reason === "revoked");
@@ -123,7 +126,14 @@ export function ResultCard(props: { result: MatchResult; explainHref: string }) 
       <header>
         <h2>
           <span class="muted">#{result.rank}</span>{" "}
-          <a href={`/candidates/${encodeURIComponent(result.candidateId)}`}>
+          {/* a blind first look has no profile to open: the profile names the person */}
+          <a
+            href={
+              isPseudonym(result.candidateId)
+                ? props.explainHref
+                : `/candidates/${encodeURIComponent(result.candidateId)}`
+            }
+          >
             {result.name ?? result.candidateId}
           </a>
         </h2>

@@ -49,6 +49,7 @@ Required qualifications:
 - BLS and ACLS certification
 - Proficient in IV therapy and patient assessment
 - Experience with electronic health records
+- Bachelor of Science in Nursing (BSN) or equivalent experience
 
 Preferred:
 - Critical care nursing experience

@@ -1,6 +1,8 @@
 /** @jsxImportSource hono/jsx */
+import type { PositionAnalysis } from "../../src/engine/analyse.ts";
 import type { MatchPage } from "../../src/engine/types.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import { AnalysisPanel } from "./analysis-panel.tsx";
 import { ErrorBox, LevelSelect, NeedSelect } from "./components.tsx";
 import { DEMO_JOB_DESCRIPTIONS } from "./demo-jds.ts";
 import { Layout } from "./layout.tsx";
@@ -31,6 +33,7 @@ interface MatchViewProps {
   unresolved: string[];
   taxonomy: Taxonomy;
   page: MatchPage | null;
+  analysis: PositionAnalysis | null;
   error: string | null;
   extra: Record<string, string>;
 }
@@ -100,6 +103,10 @@ export function MatchView(props: MatchViewProps) {
             <input type="checkbox" name="verified" value="1" checked={props.extra.verified === "1"} />{" "}
             verified only
           </label>
+          <label title="hide names, e-mails, locations and issuers that name the person, for a first screening pass">
+            <input type="checkbox" name="blind" value="1" checked={props.extra.blind === "1"} /> blind first
+            look
+          </label>
           <input type="hidden" name="partial" value="0" />
           <label>
             <input type="checkbox" name="partial" value="1" checked={props.extra.partial !== "0"} /> include
@@ -109,6 +116,7 @@ export function MatchView(props: MatchViewProps) {
           <a href="/match">New job description</a>
         </div>
       </form>
+      <AnalysisPanel analysis={props.analysis} />
       {props.unresolved.length > 0 && (
         <p class="unresolved">Not understood as skills: {props.unresolved.join(", ")}</p>
       )}

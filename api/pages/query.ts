@@ -82,6 +82,7 @@ export function optionsFromQuery(
   const partial = q("partial");
   return {
     verifiedOnly: q("verified") === "1",
+    blind: q("blind") === "1",
     includePartial: partial === undefined || partial === "" ? defaults.partial : partial === "1",
     ...(within > 0 ? { practicedWithinYears: within } : {}),
     limit: PAGE_SIZE,

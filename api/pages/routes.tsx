@@ -39,7 +39,7 @@ import { registerTeamPage } from "./team-routes.tsx";
 const queries = (c: Context) => (name: string) => c.req.queries(name);
 /** The last value of a parameter: a checkbox after its hidden "0" twin wins when checked. */
 const query = (c: Context) => (name: string) => c.req.queries(name)?.at(-1);
-const EXTRA_KEYS = ["verified", "within", "partial", "title"] as const;
+const EXTRA_KEYS = ["verified", "within", "partial", "title", "blind"] as const;
 const extrasOf = (c: Context) => Object.fromEntries(EXTRA_KEYS.map((k) => [k, query(c)(k) ?? ""]));
 const MATCH_DEFAULTS = { partial: true };
 
@@ -112,19 +112,30 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     };
     try {
       checkRequirements(reqs);
-      const page = await engine.match(
-        { requirements: toRequirementInputs(reqs) },
-        optionsFromQuery(query(c), MATCH_DEFAULTS),
-      );
+      const position = { requirements: toRequirementInputs(reqs) };
+      const options = optionsFromQuery(query(c), MATCH_DEFAULTS);
+      const [page, analysis] = await Promise.all([
+        engine.match(position, options),
+        engine.analyse(position, options),
+      ]);
       audited(
         c,
         "match",
         page.results.map((r) => r.candidateId),
       );
-      return c.html(<MatchView {...props} page={page} error={null} />);
+      return c.html(<MatchView {...props} page={page} analysis={analysis} error={null} />);
     } catch (e) {
-      return c.html(<MatchView {...props} page={null} error={messageOf(e)} />, statusOf(e));
+      return c.html(<MatchView {...props} page={null} analysis={null} error={messageOf(e)} />, statusOf(e));
     }
+  });
+
+  // The cost panel's refresh as chips change: the same query as /match, answered as JSON. A page
+  // route, so the sign-in cookie carries it (the cookie never authenticates a POST to /v1).
+  app.get("/match/analysis", async (c) => {
+    const reqs = requirementsFromQuery(queries(c));
+    checkRequirements(reqs);
+    const position = { requirements: toRequirementInputs(reqs) };
+    return c.json(await engine.analyse(position, optionsFromQuery(query(c), MATCH_DEFAULTS)));
   });
 
   app.post("/match", formLimit, async (c) => {

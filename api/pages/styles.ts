@@ -43,6 +43,8 @@ table.data tfoot td{font-weight:700;border-top:2px solid var(--fg)}
 .muted{color:var(--muted)}
 .scroll-x{overflow-x:auto}
 header.top form.signout{margin-left:auto}
+.analysis{border:1px solid var(--line);border-left:4px solid var(--accent);border-radius:8px;padding:.5rem 1rem;margin:.75rem 0;background:var(--bg)}
+.analysis h2{font-size:1rem;margin:.25rem 0}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .small{font-size:.85rem}
 .gapbar rect.track{fill:#eaeef2}.gapbar rect.now{fill:var(--accent)}.gapbar rect.gain-0{fill:#8fb3f0}.gapbar rect.gain-1{fill:#b9cff5}

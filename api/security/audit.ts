@@ -27,7 +27,9 @@ export function recordAudit({ engine }: AppDeps): MiddlewareHandler {
     const principal = c.get("principal");
     if (!note || !principal || c.res.status >= 400) return;
     engine.access.record({
-      ...note,
+      action: note.action,
+      // a blind first look still names the real people in the trail
+      personIds: note.personIds.map((id) => engine.personBehind(id)),
       actor: { keyId: principal.keyId, keyName: principal.keyName, org: principal.org },
       remote: remoteOf(c),
       requestId: c.get("requestId") ?? null,

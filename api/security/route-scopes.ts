@@ -25,6 +25,10 @@ export const ROUTE_SCOPES: Record<string, Requirement> = {
   "POST /v1/match": "match",
   "POST /v1/search": "match",
   "POST /v1/explain": "match",
+  "POST /v1/positions/analyse": "match",
+  // alerts name people and their credentials: personal data, like a profile
+  "GET /v1/alerts": "read",
+  "POST /v1/alerts": "read",
   "GET /v1/candidates/:id": "read",
   "POST /v1/documents": "write",
   "POST /v1/status-lists": "attest",
@@ -48,6 +52,7 @@ export const ROUTE_SCOPES: Record<string, Requirement> = {
   "GET /team": "match",
   "GET /match": "match",
   "POST /match": "match",
+  "GET /match/analysis": "match",
   "GET /search": "match",
   "GET /explain": "match",
   "GET /candidates/:id": "read",

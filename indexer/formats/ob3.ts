@@ -4,7 +4,9 @@
  * from results whose levels resolve through the achievement's resultDescription (rubric levels,
  * allowed values, a numeric range). With nothing aligned, the achievement's name is the skill.
  */
+
 import { isLerError } from "../../src/domain/errors.ts";
+import { OB3_DEGREE_TYPES } from "../../taxonomy/education.ts";
 import {
   childPath,
   contexts,
@@ -25,6 +27,8 @@ const OB3_TYPES = ["OpenBadgeCredential", "AchievementCredential"];
 const OB3_CONTEXT = /purl\.imsglobal\.org\/spec\/ob\/v3p0/;
 /** Achievement types whose name is itself a skill, even when aligned elsewhere. */
 const SKILL_ACHIEVEMENT_TYPES = new Set(["Competency", "ext:Skill", "Skill"]);
+const isDegreeType = (type: string | null): boolean =>
+  type !== null && (type.replace(/^ext:/, "") in OB3_DEGREE_TYPES || /degree/i.test(type));
 
 export interface CredentialParts {
   documentId: string | null;
@@ -85,6 +89,8 @@ function nameAssertion(
 ): RawAssertion | null {
   const name = text(achievement.name);
   if (!name) return null;
+  // a degree's name is not a skill: the degree is read as education evidence (../degrees.ts)
+  if (isDegreeType(text(achievement.achievementType))) return null;
   const isSkill = SKILL_ACHIEVEMENT_TYPES.has(text(achievement.achievementType) ?? "");
   const said = (list: RawAssertion[]) => list.some((a) => a.skillText.toLowerCase() === name.toLowerCase());
   if (said(aligned) || said(results)) return null;

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { registerAccessCommands } from "./commands/access.ts";
+import { registerAnalyseCommand } from "./commands/analyse.ts";
 import { registerBenchCommands } from "./commands/bench.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerExtractCommands } from "./commands/extract.ts";
@@ -14,6 +15,7 @@ import { registerRoleCommands } from "./commands/roles.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerTaxonomyCommands } from "./commands/taxonomy.ts";
 import { registerTrustCommands } from "./commands/trust.ts";
+import { registerWatchCommand } from "./commands/watch.ts";
 import { EXIT } from "./exit.ts";
 
 export function buildProgram(): Command {
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
     registerIngestCommand,
     registerMatchCommands,
     registerRoleCommands,
+    registerAnalyseCommand,
+    registerWatchCommand,
     registerReindexCommand,
     registerTaxonomyCommands,
     registerBenchCommands,

@@ -158,5 +158,7 @@ export const MatchOptions = z.object({
   includePartial: z.boolean().default(false),
   limit: z.number().int().min(1).max(500).default(20),
   offset: z.number().int().min(0).max(POSITION_LIMITS.offset).default(0),
+  /** a blind first look: pseudonyms instead of names, e-mails, locations and revealing issuers */
+  blind: z.boolean().default(false),
 });
 export type MatchOptions = z.infer<typeof MatchOptions>;

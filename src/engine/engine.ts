@@ -17,6 +17,9 @@ import type { CandidateIndex } from "../search/backend.ts";
 import type { OutboxWorker } from "../search/outbox-worker.ts";
 import type { Store } from "../store/types.ts";
 import { createAccess } from "./access.ts";
+import { createAlerts, type PositionSource, savedPositionSource } from "./alerts.ts";
+import { createAnalyser } from "./analyse.ts";
+import { createBlinding } from "./blind.ts";
 import { applyRetention, eraseCandidate } from "./erasure.ts";
 import { gapMethods } from "./gaps.ts";
 import { positionMethods } from "./positions.ts";
@@ -34,10 +37,13 @@ export interface EngineParts {
   worker: OutboxWorker;
   scoring: ScoringConfig;
   now: Clock;
+  /** positions to watch when an alerts call names none; the store's saved positions by default */
+  positions?: PositionSource;
 }
 
 export function createEngine(parts: EngineParts): Engine {
   const { store, taxonomy, index, worker, scoring, now } = parts;
+  const blinding = createBlinding(store);
   const pipeline = createPipeline({ store, taxonomy, now, onStored: () => syncIndex() });
   const access = createAccess(store, now);
   const erasure = { store, access, now, syncIndex: () => worker.drainAll() };
@@ -93,7 +99,7 @@ export function createEngine(parts: EngineParts): Engine {
       requirements: resolved.requirements,
       unresolved: resolved.unresolved,
       total,
-      results,
+      results: args.options.blind ? blinding.blind(results) : results,
     };
     return page;
   }
@@ -110,12 +116,17 @@ export function createEngine(parts: EngineParts): Engine {
     trust: createTrustService(store.trust, now),
     match: (position, options) => rank("match", position, options),
     search: (position, options) => rank("search", position, options),
-    async explain(candidateId, position, options = {}) {
+    async explain(asked, position, options = {}) {
+      const candidateId = blinding.resolve(asked);
       const candidate = store.getCandidate(candidateId);
-      if (!candidate) throw new LerError("not_found", `no candidate with id "${candidateId}"`);
+      if (!candidate) throw new LerError("not_found", `no candidate with id "${asked}"`);
       const { args } = rankingInputs("match", position, options);
-      return explainOne({ ...args, candidateId });
+      const result = await explainOne({ ...args, candidateId });
+      return args.options.blind ? (blinding.blind([result])[0] as typeof result) : result;
     },
+    analyse: createAnalyser({ index, store, taxonomy, scoring, now }),
+    alerts: createAlerts({ store, taxonomy, now }, parts.positions ?? savedPositionSource(store.positions)),
+    personBehind: (candidateId) => blinding.resolve(candidateId),
     async profile(candidateId) {
       const candidate = store.getCandidate(candidateId);
       if (!candidate) throw new LerError("not_found", `no candidate with id "${candidateId}"`);

@@ -14,6 +14,8 @@ import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement }
 import type { BackendHealth } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";
 import type { Access } from "./access.ts";
+import type { AlertsQuery, AlertsReport } from "./alerts.ts";
+import type { AnalysedPosition, PositionAnalysis } from "./analyse.ts";
 import type { GapMethods } from "./gaps.ts";
 import type { PositionMethods } from "./positions.ts";
 import type { RoleMethods } from "./roles.ts";
@@ -64,6 +66,12 @@ export interface Engine extends PositionMethods, RoleMethods, GapMethods {
     position: PositionInput,
     options?: Partial<MatchOptions>,
   ): Promise<MatchResult>;
+  /** What each required requirement costs in qualified people, over the whole population. */
+  analyse(position: AnalysedPosition, options?: Partial<MatchOptions>): Promise<PositionAnalysis>;
+  /** Required licences and certifications that expire within N days, expired, or were revoked. */
+  alerts(query?: AlertsQuery): Promise<AlertsReport>;
+  /** The person behind a blind pseudonym (any other id as it is): the audit trail names people. */
+  personBehind(candidateId: string): string;
   profile(candidateId: string): Promise<CandidateProfile>;
   deleteCandidate(candidateId: string): Promise<void>;
   /** API keys and the audit trail. */

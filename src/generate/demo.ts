@@ -9,7 +9,8 @@ import {
   type OccupationProfile,
 } from "../../taxonomy/starter.ts";
 import type { NewPosition } from "../domain/positions.ts";
-import { type GeneratedDocument, generatePopulation } from "./population.ts";
+import { degreeCredential } from "./degrees.ts";
+import { DEFAULT_AS_OF, type GeneratedDocument, generatePopulation } from "./population.ts";
 
 export const DEMO_OCCUPATIONS: readonly OccupationProfile[] = [
   {
@@ -90,13 +91,32 @@ export const DEMO_OCCUPATIONS: readonly OccupationProfile[] = [
 /** How many times each demo role is entered in the draw, against one for every starter occupation. */
 const DEMO_ROLE_SHARE = 6;
 
-/** LER documents (native format and JSON Resume) for the demo: 2,400 people by default, the same every time. */
-export function generateDemoDocuments(seed = 42, people = 2400, asOf?: string): GeneratedDocument[] {
+/**
+ * LER documents for the demo — native records, JSON Resumes and OB3 degree credentials: 2,400
+ * people by default, the same every time.
+ */
+export function generateDemoDocuments(
+  seed = 42,
+  people = 2400,
+  asOf?: string,
+): (GeneratedDocument | object)[] {
   const occupations = [
     ...loadStarterOccupations(),
     ...DEMO_OCCUPATIONS.flatMap((o) => Array.from({ length: DEMO_ROLE_SHARE }, () => o)),
   ];
-  return generatePopulation({ people, seed, asOf, occupations, concepts: loadStarterConcepts() }).documents;
+  const population = generatePopulation({ people, seed, asOf, occupations, concepts: loadStarterConcepts() });
+  const labelOf = new Map(occupations.map((o) => [o.id, o.label]));
+  const nameOf = new Map(
+    population.documents.map((d) =>
+      "basics" in d ? [d.basics.email, d.basics.name] : [d.person.id, d.person.name],
+    ),
+  );
+  const year = Number((asOf ?? DEFAULT_AS_OF).slice(0, 4));
+  const degrees = [...population.occupationOf].flatMap(([id, occupation]) => {
+    const holder = { id, name: nameOf.get(id) ?? id, occupationLabel: labelOf.get(occupation) ?? "" };
+    return degreeCredential(holder, seed, year) ?? [];
+  });
+  return [...population.documents, ...degrees];
 }
 
 /**

@@ -26,10 +26,10 @@ import { wallClock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import { type Candidate, isAnonymousPerson, type LerDocument, type SourceKind } from "../domain/schemas.ts";
 import type { IndexedCandidate } from "../search/backend.ts";
-import { evidenceQuery } from "./evidence-query.ts";
+import { evidenceOfConceptsQuery, evidenceQuery } from "./evidence-query.ts";
 import { createPositionStore } from "./positions.ts";
 import { documentFromRow, type IndexJoinRow, indexedFromRow, toAssertionRow, toDocumentRow } from "./rows.ts";
-import { assertions, candidates, documents, outbox } from "./schema/index.ts";
+import { assertions, candidates, degrees, documents, outbox } from "./schema/index.ts";
 import { createSecurityStore } from "./security-store.ts";
 import { createTrustStore } from "./trust-store.ts";
 import type { DocumentWrite, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
@@ -120,6 +120,8 @@ function prepareStatements(db: BetterSQLite3Database) {
       .prepare(),
     insertDocument: db.insert(documents).values(placeholdersFor(documents)).prepare(),
     insertAssertion: db.insert(assertions).values(placeholdersFor(assertions)).prepare(),
+    insertDegree: db.insert(degrees).values(placeholdersFor(degrees)).prepare(),
+    allDegrees: db.select().from(degrees).orderBy(asc(degrees.candidateId), asc(degrees.id)).prepare(),
     dropPendingFor: db
       .delete(outbox)
       .where(eq(outbox.candidateId, p("candidateId")))
@@ -273,6 +275,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     }
     q.insertDocument.run(toDocumentRow(w.document));
     for (const a of w.assertions) q.insertAssertion.run(toAssertionRow(a));
+    for (const d of w.degrees ?? []) q.insertDegree.run({ ...d });
     enqueue(w.candidate.id, "upsert");
     return existing ? "replaced" : "stored";
   });
@@ -362,6 +365,8 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     },
     indexedCandidates,
     candidateIds: () => q.allCandidateIds.all().map((r) => r.id),
+    allDegrees: () => q.allDegrees.all(),
+    evidenceOfConcepts: evidenceOfConceptsQuery(sqlite),
     setRevocation(id, status) {
       try {
         setRevocation(id, status);

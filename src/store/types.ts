@@ -2,6 +2,7 @@
  * The store's contract: the system of record (SQLite via drizzle). Implemented by store.ts;
  * used by the ingestion pipeline, the engine, the outbox worker and the API.
  */
+import type { DegreeEvidence } from "../domain/education.ts";
 import type { LerError } from "../domain/errors.ts";
 import type { Candidate, LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
 import type { IndexedCandidate } from "../search/backend.ts";
@@ -24,6 +25,8 @@ export interface DocumentWrite {
   candidate: Candidate;
   document: LerDocument;
   assertions: SkillAssertion[];
+  /** degrees the document records (education.ts), kept apart from skill assertions */
+  degrees?: DegreeEvidence[];
 }
 
 export type WriteOutcome = "stored" | "replaced" | "unchanged";
@@ -68,6 +71,10 @@ export interface Store {
     trust: Record<SourceKind, number>,
   ): Iterable<IndexedCandidate>;
   candidateIds(): string[];
+  /** Every assertion of these concepts, whoever holds it (credentials under watch). */
+  evidenceOfConcepts(conceptIds: readonly string[]): EvidenceRow[];
+  /** Every stored degree, for the education side of a position analysis. */
+  allDegrees(): DegreeEvidence[];
   setRevocation(documentId: string, status: LerDocument["revocation"]): void;
   /** Documents that carry a credentialStatus, for re-checking against a status list. */
   documentsWithCredentialStatus(): { id: string; candidateId: string; credentialStatus: unknown }[];

@@ -3,6 +3,7 @@
  * for, where (exact offsets into the original text), whether required or preferred, at what
  * level, and — from its title — which occupation it is, whose essential skills are then inferred.
  */
+
 import { LerError } from "../../src/domain/errors.ts";
 import type { Concept, Taxonomy } from "../model.ts";
 import { buildConceptIndex, type ConceptIndex, normaliseText } from "../resolver/concept-index.ts";
@@ -24,6 +25,7 @@ import {
   WEIGHTS,
   YEARS_CUE,
 } from "./cues.ts";
+import { parseEducation } from "./education.ts";
 import {
   type Clause,
   clauses,
@@ -473,6 +475,7 @@ function* parseSteps(text: string, deps: JdDeps): Generator<void, JobDescription
         }
       : null,
     requirements,
+    education: parseEducation(text),
     unresolved: walk.unresolved,
     warnings,
   };

@@ -1,3 +1,5 @@
+import type { JdEducation } from "./education.ts";
+
 /** What understanding a pasted job description returns (issue: taxonomy and JD understanding). */
 export interface JdRequirement {
   conceptId: string;
@@ -19,6 +21,8 @@ export interface JobDescriptionParse {
   title: string | null;
   occupation: { id: string; label: string; uri?: string } | null;
   requirements: JdRequirement[];
+  /** degrees the text asks for (level, field, "or equivalent"), read apart from the skills */
+  education: JdEducation[];
   /** phrases that looked like skills but did not resolve */
   unresolved: { phrase: string; start: number; end: number }[];
   /** what the parse had to correct, with a stable code (e.g. too many required skills) */

@@ -26,6 +26,7 @@ let dir: string;
 let engine: Engine;
 let server: ServerType;
 let browser: Browser;
+/** Signed in through the sign-in form with an admin key, as a person would. */
 let session: BrowserContext;
 const consoleErrors: string[] = [];
 let base: string;

@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { LerError } from "../../domain/errors.ts";
 import { generateBenchSet } from "../../generate/benchset.ts";
 import { escoSource } from "../../generate/esco.ts";
+import { drawGroups, groupsCsv, plantProxy } from "../../generate/fairness.ts";
 import { WORLDS, worldNamed } from "../../generate/worlds.ts";
 import { writeDataset } from "../../quality/dataset.ts";
 import { type ExternalResult, evaluateJobbert, evaluateTalentClef } from "../../quality/external.ts";
@@ -16,6 +17,7 @@ import { formatTable, metricsJson, renderHtml } from "../../quality/report.ts";
 import { type QualityReport, runQuality } from "../../quality/runner.ts";
 import { collect, int, readConfig, readDatasetOrReject } from "../bench-args.ts";
 import { reportError } from "../exit.ts";
+import { registerFairness } from "./bench-fairness.ts";
 import { registerMatrix, registerTune } from "./bench-model.ts";
 
 const runFileName = (system: string) => `${system.replace(/[^A-Za-z0-9._-]+/g, ".")}.run`;
@@ -36,6 +38,8 @@ interface GenerateOptions {
   esco?: string;
   occupations: string;
   world: string;
+  groups?: boolean;
+  plantProxy?: boolean;
   json?: boolean;
 }
 
@@ -50,19 +54,27 @@ function registerGenerate(bench: Command): void {
     .option("--esco <dir>", "draw occupations and skills from ESCO CSVs instead of the starter taxonomy")
     .option("--occupations <n>", "ESCO occupations to sample (with --esco)", "40")
     .option("--world <name>", `noise model: ${Object.keys(WORLDS).join(", ")}`, "baseline")
+    .option("--groups", "also write groups.csv: a group label per person, drawn independently of skills")
+    .option(
+      "--plant-proxy",
+      "plant a skill held mostly by one group that every position over-weights (implies --groups)",
+    )
     .option("--json", "machine-readable JSON output")
     .action((o: GenerateOptions) => {
       try {
         const seed = int("seed", o.seed);
         const esco = o.esco ? escoSource(o.esco, seed, int("occupations", o.occupations, 1)) : null;
-        const content = generateBenchSet({
+        const generated = generateBenchSet({
           people: int("people", o.people, 1),
           positions: int("positions", o.positions, 1),
           seed,
           world: worldNamed(o.world),
           ...(esco ? { concepts: esco.concepts, occupations: esco.occupations, taxonomy: "esco" } : {}),
         });
+        const groups = o.groups || o.plantProxy ? drawGroups(generated, seed) : null;
+        const content = groups && o.plantProxy ? plantProxy(generated, groups, seed) : generated;
         writeDataset(o.out, content);
+        if (groups) writeFileSync(join(o.out, "groups.csv"), groupsCsv(groups));
         const judged = [...content.qrels.values()].reduce((s, j) => s + j.size, 0);
         const summary = {
           out: o.out,
@@ -185,4 +197,5 @@ export function registerBenchCommands(program: Command): void {
   registerMatrix(bench);
   registerTune(bench);
   registerExternal(bench);
+  registerFairness(bench);
 }

@@ -11,7 +11,7 @@ import { type CommonOptions, withCommon, withEngine } from "../options.ts";
 import { parseSkillArg } from "../skill-args.ts";
 import { table } from "../table.ts";
 
-interface MatchCliOptions extends CommonOptions {
+export interface MatchCliOptions extends CommonOptions {
   position?: string;
   jd?: string;
   limit: string;
@@ -22,7 +22,7 @@ interface MatchCliOptions extends CommonOptions {
   explain?: boolean;
 }
 
-const SKILLS_HELP =
+export const SKILLS_HELP =
   "skills as NAME[:LEVEL][!] — LEVEL 0–5 or awareness/working/practitioner/advanced/expert; ! = required";
 
 export function registerMatchCommands(program: Command): void {
@@ -71,7 +71,7 @@ export function registerMatchCommands(program: Command): void {
   }
 }
 
-function readPosition(
+export function readPosition(
   skills: string[],
   o: MatchCliOptions,
   fromJd: (text: string) => PositionInput,

@@ -8,8 +8,13 @@
  * P(meets), the number of pieces, the highest level, whether any of it is the skill itself. The
  * second scores candidates exactly, best bound first, and stops once no remaining bound can beat
  * the k-th exact result — so the top k are exactly the model's, computed by the model's code.
+ *
+ * It also answers the requirement-cost analysis (PopulationSets): who meets one requirement over
+ * the whole population, from the same postings and voices (met-sets.ts).
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
+import { Bitset } from "../../analysis/bitset.ts";
+import type { PopulationQuery, PopulationSets } from "../../analysis/population.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import {
@@ -34,6 +39,7 @@ import type {
 } from "../backend.ts";
 import { type ExactQuery, type ExactScore, ExactScorer, type Held, type Relatedness } from "./exact.ts";
 import { KeyedMinHeap, TopK } from "./heap.ts";
+import { MetSets } from "./met-sets.ts";
 import {
   FLAG_VERIFIED,
   LEVEL_CODES,
@@ -67,12 +73,12 @@ const SELF = SOURCE_KINDS.indexOf("self-asserted");
  */
 export type WalkMode = "pruned" | "exhaustive";
 
-export class EmbeddedIndex implements CandidateIndex {
+export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   readonly name = "embedded" as const;
   mode: WalkMode = "pruned";
   private readonly postings = new Map<string, PostingList>();
   private readonly neighbours = new Map<string, Neighbour[]>();
-  private readonly ordinalOf = new Map<string, number>();
+  private readonly ordinals = new Map<string, number>();
   /**
    * ordinal → candidate id. Ordinals are not reused (an upsert of a known id takes a new one), so
    * stale postings stay recognisable until their list is compacted; rebuild() renumbers.
@@ -89,6 +95,7 @@ export class EmbeddedIndex implements CandidateIndex {
   private readonly scratch = new Scratch();
   /** P(meets) by level code, for self-asserted (row 1) and other sources (row 0). */
   private readonly meetsByCode = new Float64Array(512);
+  private readonly met: MetSets;
 
   constructor(
     private readonly taxonomy: Taxonomy,
@@ -96,6 +103,14 @@ export class EmbeddedIndex implements CandidateIndex {
   ) {
     this.trustByKind = Float64Array.from(SOURCE_KINDS, (k) => trust(k, config));
     this.exact = new ExactScorer(config);
+    this.met = new MetSets({
+      ordinals: () => this.ids.length,
+      alive: () => this.alive,
+      directLists: (conceptId) => this.neighbourhood(conceptId).filter((nb) => nb.direct),
+      trustByKind: this.trustByKind,
+      config,
+      metByModel: (ord, req, q) => this.metByModel(ord, req, q),
+    });
   }
 
   async upsert(batch: IndexedCandidate[]): Promise<void> {
@@ -155,6 +170,26 @@ export class EmbeddedIndex implements CandidateIndex {
     return { hits, eligible };
   }
 
+  /** Every live person, as ordinals (the analysis's population). */
+  population(): Bitset {
+    const out = new Bitset(this.ids.length);
+    for (const ord of this.ordinals.values()) out.add(ord);
+    return out;
+  }
+
+  idOf(ordinal: number): string | undefined {
+    return this.alive[ordinal] === 1 ? this.ids[ordinal] : undefined;
+  }
+
+  ordinalOf(candidateId: string): number | undefined {
+    return this.ordinals.get(candidateId);
+  }
+
+  /** Who meets `req` at each minimum, exactly as the model decides (met-sets.ts). */
+  metSets(req: Requirement, minimums: readonly (number | null)[], q: PopulationQuery): Bitset[] {
+    return this.met.metSets(req, minimums, q);
+  }
+
   async health(): Promise<BackendHealth> {
     let postings = 0;
     let dead = 0;
@@ -165,7 +200,7 @@ export class EmbeddedIndex implements CandidateIndex {
     return {
       backend: "embedded",
       state: "ok",
-      documents: this.ordinalOf.size,
+      documents: this.ordinals.size,
       detail: `${postings} postings over ${this.postings.size} concepts, ${dead} awaiting compaction`,
     };
   }
@@ -185,7 +220,7 @@ export class EmbeddedIndex implements CandidateIndex {
     this.postings.clear();
     this.neighbours.clear();
     this.related.clear();
-    this.ordinalOf.clear();
+    this.ordinals.clear();
     this.ids.length = 0;
     this.listsOf.length = 0;
     this.heldOf.length = 0;
@@ -196,7 +231,7 @@ export class EmbeddedIndex implements CandidateIndex {
     this.drop(candidate.id);
     const ord = this.ids.length;
     this.ids.push(candidate.id);
-    this.ordinalOf.set(candidate.id, ord);
+    this.ordinals.set(candidate.id, ord);
     if (ord >= this.alive.length) {
       const bigger = new Uint8Array(this.alive.length * 2);
       bigger.set(this.alive);
@@ -204,7 +239,8 @@ export class EmbeddedIndex implements CandidateIndex {
     }
     this.alive[ord] = 1;
     const lists: PostingList[] = [];
-    for (const a of candidate.assertions) {
+    const held = this.held(candidate.assertions);
+    candidate.assertions.forEach((a, i) => {
       let list = this.postings.get(a.conceptId);
       if (!list) {
         list = new PostingList();
@@ -212,11 +248,11 @@ export class EmbeddedIndex implements CandidateIndex {
         this.neighbours.clear();
         this.related.clear();
       }
-      list.push(ord, a);
+      list.push(ord, a, held.voices[i]!);
       lists.push(list);
-    }
+    });
     this.listsOf[ord] = lists;
-    this.heldOf[ord] = this.held(candidate.assertions);
+    this.heldOf[ord] = held;
   }
 
   /** What scoring a candidate needs that no query changes: each assertion's trust and voice. */
@@ -238,9 +274,9 @@ export class EmbeddedIndex implements CandidateIndex {
   }
 
   private drop(id: string): void {
-    const ord = this.ordinalOf.get(id);
+    const ord = this.ordinals.get(id);
     if (ord === undefined) return;
-    this.ordinalOf.delete(id);
+    this.ordinals.delete(id);
     this.alive[ord] = 0;
     for (const list of this.listsOf[ord] ?? []) {
       list.dead++;
@@ -394,6 +430,18 @@ export class EmbeddedIndex implements CandidateIndex {
       levelSurplus: out.levelSurplus,
       matched,
     };
+  }
+
+  /** The model's verdict on one requirement for one person: the exact scorer with it alone. */
+  private metByModel(ord: number, req: Requirement, q: PopulationQuery): boolean {
+    const query: ExactQuery = {
+      requirements: [{ ...req, required: true }],
+      related: [this.relatedTo(req.conceptId)],
+      filters: q.filters,
+      nowMs: q.nowMs,
+      hardRequired: false,
+    };
+    return this.exact.score(this.heldOf[ord]!, query, this.exactOut).unmetRequired === 0;
   }
 
   /** Held concept → how it counts for `asked`, cached like the neighbourhood. */

@@ -47,6 +47,8 @@ export class PostingList {
   date = new Float64Array(INITIAL_CAPACITY);
   validUntil = new Float64Array(INITIAL_CAPACITY);
   flags = new Uint8Array(INITIAL_CAPACITY);
+  /** The evidence model's voice, interned by the index (the same number as its Held.voices). */
+  voice = new Int32Array(INITIAL_CAPACITY);
   /** What depends only on "now": recency() and whether revoked or expired, per posting. */
   private recencyCache = new Float64Array(0);
   private deadAtNow = new Uint8Array(0);
@@ -87,7 +89,7 @@ export class PostingList {
     this.cachedNow = nowMs;
   }
 
-  push(ordinal: number, a: IndexedAssertion): void {
+  push(ordinal: number, a: IndexedAssertion, voice: number): void {
     if (this.n === this.cand.length) this.resize(this.n * 2);
     const i = this.n++;
     this.cachedNow = Number.NaN;
@@ -100,6 +102,7 @@ export class PostingList {
     this.flags[i] =
       (a.verified || a.sourceKind === "verified-credential" ? FLAG_VERIFIED : 0) |
       (a.revoked ? FLAG_REVOKED : 0);
+    this.voice[i] = voice;
   }
 
   /** Drops the postings of candidates that are no longer alive. */
@@ -114,6 +117,7 @@ export class PostingList {
       this.date[j] = this.date[i]!;
       this.validUntil[j] = this.validUntil[i]!;
       this.flags[j] = this.flags[i]!;
+      this.voice[j] = this.voice[i]!;
       j++;
     }
     this.n = j;
@@ -132,6 +136,7 @@ export class PostingList {
       this.date.byteLength +
       this.validUntil.byteLength +
       this.flags.byteLength +
+      this.voice.byteLength +
       this.recencyCache.byteLength +
       this.deadAtNow.byteLength
     );
@@ -145,6 +150,7 @@ export class PostingList {
     this.date = grow(this.date, new Float64Array(capacity), this.n);
     this.validUntil = grow(this.validUntil, new Float64Array(capacity), this.n);
     this.flags = grow(this.flags, new Uint8Array(capacity), this.n);
+    this.voice = grow(this.voice, new Int32Array(capacity), this.n);
   }
 }
 

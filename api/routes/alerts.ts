@@ -1,0 +1,80 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { AlertsQuery } from "../../src/engine/alerts.ts";
+import type { RouteModule } from "../context.ts";
+import { ErrorBody } from "../schemas.ts";
+
+const Alert = z.object({
+  positionId: z.string(),
+  positionTitle: z.string().nullable(),
+  candidateId: z.string(),
+  name: z.string().nullable(),
+  status: z.enum(["revoked", "expired", "expiring"]),
+  credential: z.object({
+    conceptId: z.string(),
+    label: z.string(),
+    skillText: z.string(),
+    documentId: z.string(),
+    title: z.string().nullable(),
+  }),
+  issuer: z.string().nullable(),
+  date: z.string().nullable(),
+  daysLeft: z.number().int().nullable(),
+});
+
+const AlertsBody = z.object({
+  asOf: z.string(),
+  withinDays: z.number().int(),
+  positions: z.number().int(),
+  alerts: z.array(Alert),
+});
+
+const responses = {
+  200: {
+    description: "Alerts, revoked first, then expired, then soonest to expire",
+    content: { "application/json": { schema: AlertsBody } },
+  },
+  400: { description: "Invalid request", content: { "application/json": { schema: ErrorBody } } },
+} as const;
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/v1/alerts",
+  tags: ["watch"],
+  summary: "Required licences and certifications that expire within N days, have expired, or were revoked",
+  description:
+    "Watches the saved positions, or one position given as repeated `concept` parameters (each a required " +
+    "licence or certification, by concept id or name). Dates are judged against the engine's clock; revocation " +
+    "comes from status lists loaded with POST /v1/status-lists.",
+  request: {
+    query: z.object({
+      withinDays: z.coerce.number().int().min(0).max(3650).optional(),
+      concept: z.string().optional().describe("repeatable: a required credential of the position to watch"),
+    }),
+  },
+  responses,
+});
+
+const postRoute = createRoute({
+  method: "post",
+  path: "/v1/alerts",
+  tags: ["watch"],
+  summary:
+    "The same alerts for positions given in the body: { withinDays, positions: [{ id?, title?, requirements }] }",
+  request: { body: { required: true, content: { "application/json": { schema: AlertsQuery } } } },
+  responses,
+});
+
+export const alertRoutes: RouteModule = (app, { engine }) => {
+  app.openapi(getRoute, async (c) => {
+    const { withinDays } = c.req.valid("query");
+    const concepts = c.req.queries("concept") ?? [];
+    const positions = concepts.length
+      ? [{ id: "query", requirements: concepts.map((concept) => ({ concept, required: true })) }]
+      : undefined;
+    return c.json(
+      await engine.alerts({ ...(withinDays !== undefined ? { withinDays } : {}), positions }),
+      200,
+    );
+  });
+  app.openapi(postRoute, async (c) => c.json(await engine.alerts(c.req.valid("json")), 200));
+};

@@ -1,0 +1,94 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { MatchOptions, POSITION_LIMITS, RequirementInput } from "../../src/domain/schemas.ts";
+import { type AnalysedPosition, analysedPositionFromJd, EducationList } from "../../src/engine/analyse.ts";
+import type { RouteModule } from "../context.ts";
+import { ErrorBody, MAX_JOB_DESCRIPTION, ResolvedRequirement } from "../schemas.ts";
+
+const AnalyseRequest = z
+  .object({
+    title: z.string().max(300).optional(),
+    requirements: z.array(RequirementInput).min(1).max(POSITION_LIMITS.requirements).optional(),
+    /** degrees asked for, apart from the skills: { level, field?, orEquivalent?, relatedFields? } */
+    education: EducationList.optional(),
+    jobDescription: z.string().min(1).max(MAX_JOB_DESCRIPTION).optional(),
+    options: MatchOptions.partial().optional(),
+  })
+  .refine((b) => b.requirements || b.jobDescription, {
+    message: "give `requirements` or `jobDescription`",
+    path: ["requirements"],
+  });
+
+const EducationCostBody = z.object({
+  level: z.string(),
+  field: z.string().nullable(),
+  orEquivalent: z.boolean(),
+  relatedFields: z.boolean(),
+  holders: z.number().int().describe("people with a matching degree on record"),
+  skillsQualified: z.number().int().describe("people who meet every required skill requirement"),
+  withDegree: z.number().int(),
+  skillsFirst: z.number().int().describe("people who meet every skill requirement but hold no such degree"),
+  sentence: z.string(),
+});
+
+const RequirementCostBody = z.object({
+  conceptId: z.string(),
+  label: z.string(),
+  minLevel: z.number().nullable(),
+  meets: z.number().int().describe("people who meet this requirement"),
+  otherwiseQualified: z.number().int().describe("people who meet every other required requirement"),
+  removes: z.number().int().describe("of those, the people this requirement shuts out"),
+  ifDropped: z.number().int(),
+  ifPreferred: z.number().int(),
+  ifLowered: z.object({ minLevel: z.number(), qualified: z.number().int() }).nullable(),
+  sentence: z.string(),
+});
+
+export const PositionAnalysisBody = z.object({
+  requirements: z.array(ResolvedRequirement),
+  unresolved: z.array(z.string()),
+  preferred: z.array(z.string()),
+  population: z.number().int(),
+  qualified: z.number().int(),
+  costs: z.array(RequirementCostBody),
+  bottleneck: z.string().nullable(),
+  education: z.array(EducationCostBody),
+});
+
+const analyseRoute = createRoute({
+  method: "post",
+  path: "/v1/positions/analyse",
+  tags: ["matching"],
+  summary: "What each required requirement costs in qualified people, over the whole population",
+  description:
+    "Counts, over everyone in the index, who qualifies (every required requirement met, as /v1/match " +
+    "decides it) and, per required requirement, how many would qualify were it dropped, made preferred, " +
+    "or its minimum lowered by one level. The requirement that shuts out most people comes first.",
+  request: { body: { required: true, content: { "application/json": { schema: AnalyseRequest } } } },
+  responses: {
+    200: { description: "The analysis", content: { "application/json": { schema: PositionAnalysisBody } } },
+    400: { description: "Invalid request", content: { "application/json": { schema: ErrorBody } } },
+    422: {
+      description: "No requirement resolved to a known skill",
+      content: { "application/json": { schema: ErrorBody } },
+    },
+    503: {
+      description: "Timeout understanding the job description",
+      content: { "application/json": { schema: ErrorBody } },
+    },
+  },
+});
+
+export const analyseRoutes: RouteModule = (app, { engine }) => {
+  app.openapi(analyseRoute, async (c) => {
+    const body = c.req.valid("json");
+    const position: AnalysedPosition =
+      !body.requirements && body.jobDescription
+        ? analysedPositionFromJd(await engine.parseJobDescriptionAsync(body.jobDescription))
+        : {
+            ...(body.title ? { title: body.title } : {}),
+            requirements: body.requirements ?? [],
+            ...(body.education ? { education: body.education } : {}),
+          };
+    return c.json(await engine.analyse(position, body.options ?? {}), 200);
+  });
+};

@@ -1,0 +1,186 @@
+/**
+ * Who meets a requirement, over the whole population, from the embedded index's postings: the
+ * requirement-cost analysis (src/analysis) intersects these sets instead of scoring everyone.
+ *
+ * "Met" is the evidence model's: some live direct evidence (the skill itself or a narrower form),
+ * and, given a minimum, the estimated level — the reliability-weighted mean over the pieces that
+ * speak, one per voice — at least the minimum. The postings decide most holders without the model:
+ * pieces whose reliability is positive all on one side of the minimum, or each in a voice of its
+ * own (so every piece speaks and the mean is taken here). A holder whose pieces share a voice, or
+ * whose mean lies within rounding of the minimum, is weighed by the index's ExactScorer — the
+ * model's own arithmetic — so every set is exactly the model's.
+ */
+import { Bitset } from "../../analysis/bitset.ts";
+import type { PopulationQuery } from "../../analysis/population.ts";
+import type { Requirement } from "../../domain/schemas.ts";
+import type { ScoringConfig } from "../../scoring/config.ts";
+import { exclusionOf } from "../../scoring/factors.ts";
+import { FLAG_VERIFIED, orNull, type PostingList } from "./postings.ts";
+
+/** What of the index the walk reads. */
+export interface PopulationView {
+  /** Ordinals handed out so far (live or not): the size of every set. */
+  ordinals(): number;
+  alive(): Uint8Array;
+  /** The posting lists of the requirement's skill itself and its narrower forms, with relatedness. */
+  directLists(conceptId: string): readonly { list: PostingList; relatedness: number }[];
+  trustByKind: Float64Array;
+  config: ScoringConfig;
+  /** The model's verdict for one holder (the index's exact scorer). */
+  metByModel(ordinal: number, req: Requirement, q: PopulationQuery): boolean;
+}
+
+/**
+ * Decided by the postings when the level is clear of the minimum by more than the rounding of a
+ * weighted mean summed in another order; nearer than this the model decides.
+ */
+const ROUNDING = 1e-12;
+/** The model's own tolerance: met when the level ≥ minimum − 1e-9. */
+const MODEL_SLACK = 1e-9;
+
+export class MetSets {
+  private epoch = 0;
+  /** Per ordinal, stamped per requirement. */
+  private stamp = new Int32Array(0);
+  private speaking = new Int32Array(0);
+  private silent = new Uint8Array(0);
+  private shared = new Uint8Array(0);
+  private lowest = new Float64Array(0);
+  private highest = new Float64Array(0);
+  private head = new Int32Array(0);
+  /** Per piece, chained per holder from `head` through `next`. */
+  private weight = new Float64Array(0);
+  private level = new Float64Array(0);
+  private voice = new Int32Array(0);
+  private next = new Int32Array(0);
+
+  constructor(private readonly view: PopulationView) {}
+
+  /** For each minimum (null: any level), who meets `req` at it. */
+  metSets(req: Requirement, minimums: readonly (number | null)[], q: PopulationQuery): Bitset[] {
+    const size = this.view.ordinals();
+    const holders = this.walk(req, q, size);
+    return minimums.map((minLevel) => {
+      const set = new Bitset(size);
+      const variant: Requirement = { ...req, minLevel, required: true };
+      for (const ord of holders) if (this.meets(ord, variant, q)) set.add(ord);
+      return set;
+    });
+  }
+
+  private meets(ord: number, req: Requirement, q: PopulationQuery): boolean {
+    if (req.minLevel === null) return true; // any live direct evidence meets "any level"
+    if (this.speaking[ord] === 0) return false; // no reliability: the model has no level
+    const bar = req.minLevel - MODEL_SLACK;
+    if (this.highest[ord]! < bar - ROUNDING) return false;
+    // a piece without reliability may win its voice and silence the others: only the model knows
+    const everySpeakerAbove = this.silent[ord] === 0 || this.shared[ord] === 0;
+    if (this.lowest[ord]! >= bar + ROUNDING && everySpeakerAbove) return true;
+    if (this.shared[ord] === 0) {
+      const mean = this.mean(ord);
+      if (mean >= bar + ROUNDING) return true;
+      if (mean < bar - ROUNDING) return false;
+    }
+    return this.view.metByModel(ord, req, q);
+  }
+
+  /** The estimated level when every piece speaks for a voice of its own. */
+  private mean(ord: number): number {
+    let weighted = 0;
+    let total = 0;
+    for (let j = this.head[ord]!; j !== -1; j = this.next[j]!) {
+      weighted += this.weight[j]! * this.level[j]!;
+      total += this.weight[j]!;
+    }
+    return weighted / total;
+  }
+
+  /**
+   * Every holder of live direct evidence for `req`; per holder, over its pieces: how many carry
+   * reliability (and their lowest and highest level, chained from `head`), whether any carries
+   * none, whether two share a voice.
+   */
+  private walk(req: Requirement, q: PopulationQuery, size: number): number[] {
+    const { config, trustByKind } = this.view;
+    const alive = this.view.alive();
+    const lists = this.view.directLists(req.conceptId);
+    this.fit(
+      size,
+      lists.reduce((n, nb) => n + nb.list.n, 0),
+    );
+    if (this.epoch === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.epoch = 0;
+    }
+    const epoch = ++this.epoch;
+    const { stamp, speaking, silent, shared, lowest, highest, head, weight, level, voice, next } = this;
+    const { nowMs, filters } = q;
+    const filtered = filters.verifiedOnly || filters.practicedSinceMs !== null;
+    const assumed = config.level.assumedLevel;
+    const holders: number[] = [];
+    let pieces = 0;
+    for (const nb of lists) {
+      const { n, cand, kind, date, flags } = nb.list;
+      const rec = nb.list.recencyAt(nowMs, config);
+      const deadAtNow = nb.list.excludedAt(nowMs, config);
+      for (let i = 0; i < n; i++) {
+        const ord = cand[i]!;
+        if (alive[ord] === 0 || deadAtNow[i] === 1) continue;
+        if (
+          filtered &&
+          exclusionOf(false, null, (flags[i]! & FLAG_VERIFIED) !== 0, orNull(date[i]!), nowMs, filters)
+        )
+          continue;
+        if (stamp[ord] !== epoch) {
+          stamp[ord] = epoch;
+          speaking[ord] = 0;
+          silent[ord] = 0;
+          shared[ord] = 0;
+          head[ord] = -1;
+          lowest[ord] = Number.POSITIVE_INFINITY;
+          highest[ord] = Number.NEGATIVE_INFINITY;
+          holders.push(ord);
+        }
+        const v = nb.list.voice[i]!;
+        for (let j = head[ord]!; j !== -1 && shared[ord] === 0; j = next[j]!)
+          if (voice[j] === v) shared[ord] = 1;
+        const reliability = nb.relatedness * trustByKind[kind[i]!]! * rec[i]!;
+        const lvl = orNull(nb.list.level[i]!) ?? assumed;
+        weight[pieces] = reliability;
+        level[pieces] = lvl;
+        voice[pieces] = v;
+        next[pieces] = head[ord]!;
+        head[ord] = pieces++;
+        if (reliability <= 0) {
+          silent[ord] = 1;
+          continue;
+        }
+        speaking[ord] = speaking[ord]! + 1;
+        if (lvl < lowest[ord]!) lowest[ord] = lvl;
+        if (lvl > highest[ord]!) highest[ord] = lvl;
+      }
+    }
+    return holders;
+  }
+
+  private fit(ordinals: number, pieces: number): void {
+    if (this.stamp.length < ordinals) {
+      const capacity = Math.max(ordinals, this.stamp.length * 2, 1024);
+      this.stamp = new Int32Array(capacity);
+      this.speaking = new Int32Array(capacity);
+      this.silent = new Uint8Array(capacity);
+      this.shared = new Uint8Array(capacity);
+      this.lowest = new Float64Array(capacity);
+      this.highest = new Float64Array(capacity);
+      this.head = new Int32Array(capacity);
+      this.epoch = 0;
+    }
+    if (this.weight.length < pieces) {
+      const capacity = Math.max(pieces, this.weight.length * 2, 1024);
+      this.weight = new Float64Array(capacity);
+      this.level = new Float64Array(capacity);
+      this.voice = new Int32Array(capacity);
+      this.next = new Int32Array(capacity);
+    }
+  }
+}
