@@ -73,7 +73,7 @@ const SAMPLES: Record<string, [string, RequestInit?]> = {
   "GET /v1/positions/:id": ["/v1/positions/pos-guessed"],
   "DELETE /v1/positions/:id": ["/v1/positions/pos-guessed", { method: "DELETE" }],
   "POST /v1/people/:id/roles": ["/v1/people/p-ada/roles", json({})],
-  "POST /v1/gaps": ["/v1/gaps", json({ people: ["p-ada"], requirements: REQS })],
+  "POST /v1/gaps": ["/v1/gaps", json({ people: { ids: ["p-ada"] }, target: { requirements: REQS } })],
   "GET /team": ["/team"],
   "GET /match/analysis": ["/match/analysis?skill=sw.python&level=2&need=required"],
   "GET /match": ["/match?skill=sw.python&level=2"],
@@ -81,19 +81,6 @@ const SAMPLES: Record<string, [string, RequestInit?]> = {
   "GET /search": ["/search?skill=sw.python&level=2"],
   "GET /explain": ["/explain?candidate=p-ada&skill=sw.python&level=2"],
   "GET /candidates/:id": ["/candidates/p-ada"],
-  "GET /v1/trust": ["/v1/trust"],
-  "POST /v1/trust/issuers": ["/v1/trust/issuers", json({ id: "did:example:issuer", name: "Example" })],
-  "DELETE /v1/trust/issuers": ["/v1/trust/issuers?id=did:example:guessed", { method: "DELETE" }],
-  "POST /v1/trust/keys": ["/v1/trust/keys", json([])],
-  "DELETE /v1/trust/keys": ["/v1/trust/keys?id=did:example:guessed%23key-1", { method: "DELETE" }],
-  "GET /v1/trust/tampered": ["/v1/trust/tampered"],
-  "POST /v1/positions": ["/v1/positions", json({ name: "Pythonist", requirements: REQS })],
-  "GET /v1/positions": ["/v1/positions"],
-  "GET /v1/positions/:id": ["/v1/positions/pos-guessed"],
-  "DELETE /v1/positions/:id": ["/v1/positions/pos-guessed", { method: "DELETE" }],
-  "POST /v1/people/:id/roles": ["/v1/people/p-ada/roles", json({ limit: 3 })],
-  "POST /v1/gaps": ["/v1/gaps", json({ people: { ids: ["p-ada"] }, target: { requirements: REQS } })],
-  "GET /team": ["/team"],
 };
 
 const guarded = Object.entries(ROUTE_SCOPES).filter(
