@@ -119,16 +119,22 @@ export function generateDemoDocuments(
   return [...population.documents, ...degrees];
 }
 
+/** A role cannot be done without the licences and certifications it lists as essential. */
+const HELD_CREDENTIAL_TYPES: ReadonlySet<string> = new Set(["licence", "certification"]);
+
 /**
  * The demo organisation's saved positions: its five roles, essential skills at practitioner and
- * weighted double, so the roles and team pages have the organisation's own targets to show.
+ * weighted double (the licences and certifications among them required), so the roles, team and
+ * alerts pages have the organisation's own targets to show.
  */
 export function demoPositions(): NewPosition[] {
+  const typeOf = new Map(loadStarterConcepts().map((c) => [c.id, c.type]));
+  const isCredential = (concept: string) => HELD_CREDENTIAL_TYPES.has(typeOf.get(concept) ?? "");
   return DEMO_OCCUPATIONS.map((o) => ({
     id: o.id.replace(/^demo\./, ""),
     name: o.label,
     requirements: [
-      ...o.essential.map((concept) => ({ concept, minLevel: 3, weight: 2 })),
+      ...o.essential.map((concept) => ({ concept, minLevel: 3, weight: 2, required: isCredential(concept) })),
       ...o.optional.map((concept) => ({ concept, weight: 1 })),
     ],
   }));

@@ -40,3 +40,17 @@ describe("the demo population against the demo job descriptions", () => {
     },
   );
 });
+
+describe("the demo's saved positions", () => {
+  it("watch the licences and certifications their roles cannot be done without", async () => {
+    const report = await engine.alerts({ withinDays: 90 });
+    expect(report.positions).toBe(5);
+    expect(report.alerts.length).toBeGreaterThan(0);
+    for (const alert of report.alerts) {
+      expect(["icu-nurse", "structural-welder"]).toContain(alert.positionId);
+      expect(["revoked", "expired", "expiring"]).toContain(alert.status);
+      expect(alert.credential.label).toBeTruthy();
+      expect(alert.date).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    }
+  });
+});
