@@ -5,18 +5,19 @@
  * What the query cannot change is folded into the document at index time: `levelFeature` is
  * e^(slope · level as read), so a `rank_feature` saturation with pivot e^(slope · (min − ½)) is
  * exactly the logistic P(meets). Recency is an `exp` decay on the stored date (origin now, offset
- * the grace period, halving every half-life) floored by a constant weight; trust and relatedness
- * are per-kind and per-concept weights; the direct floor is a constant added for direct concepts.
+ * the grace period, halving every half-life) floored by a constant weight; trust is the stored
+ * per-piece trust, relatedness a per-concept weight; the direct floor is a constant added for
+ * direct concepts.
  * Products are `function_score` multiplications, sums are `bool` should clauses.
  *
  * Known differences from the script, both only in the first stage (re-scoring is exact): a
  * rank_feature keeps 8 bits of mantissa (P(meets) within ~0.4 %), and a date in the future decays
  * by its distance where the model reads it as fresh.
  */
-import { type Requirement, SourceKind } from "../../domain/schemas.ts";
+import type { Requirement, SourceKind } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { YEAR_MS } from "../../scoring/dates.ts";
-import { meetsProbability, trust } from "../../scoring/factors.ts";
+import { meetsProbability } from "../../scoring/factors.ts";
 
 type Json = Record<string, unknown>;
 
@@ -107,10 +108,8 @@ export function pieceQuery({ req, sims, directs, filter, nowMs, config }: PieceQ
     function_score: {
       query: withRecency(meetsQuery(req.minLevel, config), nowMs, config),
       functions: [
-        ...SourceKind.options.map((kind) => ({
-          filter: { term: { "skills.sourceKind": kind } },
-          weight: trust(kind, config),
-        })),
+        // the model's trust for the piece's source kind, written at index time (IndexedAssertion.trust)
+        { field_value_factor: { field: "skills.trust" } },
         // direct: floor + (1 − floor)·v; otherwise floor·v — the constant is the clause below
         ...Object.entries(sims).map(([concept, rho]) => ({
           filter: { term: { "skills.concept": concept } },
