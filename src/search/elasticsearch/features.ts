@@ -89,6 +89,19 @@ function withRecency(meets: Json, nowMs: number, config: ScoringConfig): Json {
   };
 }
 
+/** weight → the concepts that carry it */
+function byWeight(
+  sims: Record<string, number>,
+  weightOf: (concept: string, rho: number) => number,
+): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const [concept, rho] of Object.entries(sims)) {
+    const w = weightOf(concept, rho);
+    out.set(w, [...(out.get(w) ?? []), concept]);
+  }
+  return out;
+}
+
 export interface PieceQueryArgs {
   req: Requirement;
   /** concept → relatedness, every concept of the neighbourhood */
@@ -111,10 +124,11 @@ export function pieceQuery({ req, sims, directs, filter, nowMs, config }: PieceQ
         // the model's trust for the piece's source kind, written at index time (IndexedAssertion.trust)
         { field_value_factor: { field: "skills.trust" } },
         // direct: floor + (1 − floor)·v; otherwise floor·v — the constant is the clause below
-        ...Object.entries(sims).map(([concept, rho]) => ({
-          filter: { term: { "skills.concept": concept } },
-          weight: rho * (direct.has(concept) ? 1 - floor : floor),
-        })),
+        // one filter per distinct weight, not per concept: a neighbourhood is often dozens of
+        // narrower concepts sharing one relatedness
+        ...[...byWeight(sims, (concept, rho) => rho * (direct.has(concept) ? 1 - floor : floor))].map(
+          ([weight, concepts]) => ({ filter: { terms: { "skills.concept": concepts } }, weight }),
+        ),
       ],
       score_mode: "multiply",
       boost_mode: "multiply",
