@@ -84,6 +84,8 @@ interface Column {
   rescoredRecall: number;
   indexMs: number;
   latency: { p50: number; p95: number };
+  /** retrieve(q, pool) alone: the first stage without re-scoring */
+  firstStage: { p50: number; p95: number };
   recall: number;
   exactTop: string;
 }
@@ -159,6 +161,7 @@ async function measure(
 ): Promise<Column> {
   for (const p of positions.slice(0, WARMUP)) await rank(index, p, pool);
   const samples: number[] = [];
+  const firstStageSamples: number[] = [];
   let recallSum = 0;
   let rescoredSum = 0;
   let same = 0;
@@ -173,6 +176,7 @@ async function measure(
       rs.map((r) => `${r.candidateId}:${r.score}`).join();
     if (key(t.value.results) === key(want)) same++;
     rescoredSum += fraction(want, new Set(t.value.results.map((r) => r.candidateId)));
+    firstStageSamples.push((await timedAsync(() => index.retrieve(query(p), pool))).ms);
     const deep = (await index.retrieve(query(p), index.name === "embedded" ? TOP : DEPTH)).map(
       (r) => r.candidateId,
     );
@@ -185,6 +189,7 @@ async function measure(
     name,
     indexMs,
     latency: { p50: percentile(samples, 50), p95: percentile(samples, 95) },
+    firstStage: { p50: percentile(firstStageSamples, 50), p95: percentile(firstStageSamples, 95) },
     recall: recallSum / positions.length,
     rescoredRecall: rescoredSum / positions.length,
     poolNeeded: index.name === "embedded" ? null : poolNeeded,
@@ -203,6 +208,9 @@ function print(columns: Column[]): void {
   row("indexing rate (candidates/s)", (c) => Math.round(size / (c.indexMs / 1000)).toLocaleString());
   row("top-50 latency p50 (ms), with explanations", (c) => fmtMs(c.latency.p50));
   row("top-50 latency p95 (ms), with explanations", (c) => fmtMs(c.latency.p95));
+  row(`first stage alone p50 / p95 (ms), pool ${pool}`, (c) =>
+    c.name === "embedded" ? "n/a (exact)" : `${fmtMs(c.firstStage.p50)} / ${fmtMs(c.firstStage.p95)}`,
+  );
   row("first-stage recall@50 vs exact", (c) => c.recall.toFixed(4));
   row(`recall@50 after re-scoring pool ${pool}`, (c) => c.rescoredRecall.toFixed(4));
   row("smallest pool holding every exact top 50", (c) =>
