@@ -1,10 +1,14 @@
 /**
  * Elasticsearch vs embedded, side by side in one run (npm run bench:es -- --size 100000).
- * Needs a node: ELASTICSEARCH_URL (npm run es:start). Measures, on the same synthetic population:
+ * Needs a node: ELASTICSEARCH_URL (npm run es:start). Elasticsearch is measured twice over the same
+ * index: the Painless first stage (the baseline, "script") and plain queries over precomputed
+ * fields ("features"). Measures, on the same synthetic population:
  *   - indexing rate (candidates/s; Elasticsearch via bulk through ElasticsearchIndex.upsert)
  *   - top-50 latency p50/p95 of rankCandidates (first stage + exact re-scoring with explanations)
  *   - first-stage recall@50 against the exact top 50 (the embedded backend re-scored exactly,
- *     which the conformance suite proves equal to the exhaustive scorer)
+ *     which the conformance suite proves equal to the exhaustive scorer), and after re-scoring
+ *   - the smallest pool whose re-scoring holds the exact top 50 on every query: the deepest
+ *     first-stage rank of an exact top-50 candidate (what ES_CANDIDATE_POOL is chosen from)
  *   - how often the pooled top 50 equals the exact top 50 (ids and scores)
  *   - the Elasticsearch index's size on disk (primaries, after a force-merge to one segment)
  */
@@ -14,7 +18,11 @@ import { rankCandidates } from "../src/match/rank.ts";
 import { DEFAULT_SCORING } from "../src/scoring/config.ts";
 import { toIndexedCandidate } from "../src/scoring/indexed.ts";
 import type { CandidateIndex, RetrievalQuery } from "../src/search/backend.ts";
-import { elasticsearchConfig, elasticsearchUrlFromEnv } from "../src/search/elasticsearch/config.ts";
+import {
+  ES_CANDIDATE_POOL,
+  elasticsearchConfig,
+  elasticsearchUrlFromEnv,
+} from "../src/search/elasticsearch/config.ts";
 import { ElasticsearchIndex } from "../src/search/elasticsearch/index.ts";
 import { EmbeddedIndex } from "../src/search/embedded/index.ts";
 import { buildTaxonomy } from "../taxonomy/graph.ts";
@@ -31,13 +39,15 @@ import {
 
 const TOP = 50;
 const WARMUP = 3;
+/** How deep the first stage is read to find where each exact top-50 candidate sits. */
+const DEPTH = 5000;
 const cfg = DEFAULT_SCORING;
 
 const { values } = parseArgs({
   options: {
     size: { type: "string", default: "100000" },
     queries: { type: "string", default: "50" },
-    pool: { type: "string", default: "200" },
+    pool: { type: "string", default: String(ES_CANDIDATE_POOL) },
     bulk: { type: "string", default: "500" },
   },
 });
@@ -64,11 +74,18 @@ const es = new ElasticsearchIndex(
   cfg,
   elasticsearchConfig({ url, indexPrefix: `ler-match-bench-${Date.now()}`, requestTimeoutMs: 120_000 }),
 );
+// the baseline: the same index, read through the Painless first stage
+const esScript = new ElasticsearchIndex(taxonomy, cfg, { ...es.config, firstStage: "script" }, es.client);
 
 interface Column {
   name: string;
+  /** deepest first-stage rank (1-based) of an exact top-50 candidate, over every query */
+  poolNeeded: number | null;
+  rescoredRecall: number;
   indexMs: number;
   latency: { p50: number; p95: number };
+  /** retrieve(q, pool) alone: the first stage without re-scoring */
+  firstStage: { p50: number; p95: number };
   recall: number;
   exactTop: string;
 }
@@ -87,11 +104,12 @@ try {
   const exact: { candidateId: string; score: number }[][] = [];
   for (const p of positions) exact.push((await rank(embedded, p, pool)).results);
   const columns: Column[] = [];
-  for (const [index, ms] of [
-    [embedded, embeddedMs],
-    [es, esMs],
+  for (const [label, index, ms] of [
+    ["embedded", embedded, embeddedMs],
+    ["elasticsearch, script", esScript, esMs],
+    ["elasticsearch, features", es, esMs],
   ] as const)
-    columns.push(await measure(index, ms, exact));
+    columns.push(await measure(label, index, ms, exact));
   print(columns);
 } finally {
   await es.drop().catch(() => undefined);
@@ -136,14 +154,20 @@ function query(requirements: Requirement[]): RetrievalQuery {
 }
 
 async function measure(
+  name: string,
   index: CandidateIndex,
   indexMs: number,
   exact: { candidateId: string; score: number }[][],
 ): Promise<Column> {
   for (const p of positions.slice(0, WARMUP)) await rank(index, p, pool);
   const samples: number[] = [];
+  const firstStageSamples: number[] = [];
   let recallSum = 0;
+  let rescoredSum = 0;
   let same = 0;
+  let poolNeeded = 0;
+  const fraction = (want: { candidateId: string }[], got: Set<string>) =>
+    want.length ? want.filter((r) => got.has(r.candidateId)).length / want.length : 1;
   for (const [i, p] of positions.entries()) {
     const t = await timedAsync(() => rank(index, p, pool));
     samples.push(t.ms);
@@ -151,14 +175,24 @@ async function measure(
     const key = (rs: { candidateId: string; score: number }[]) =>
       rs.map((r) => `${r.candidateId}:${r.score}`).join();
     if (key(t.value.results) === key(want)) same++;
-    const first = new Set((await index.retrieve(query(p), TOP)).map((r) => r.candidateId));
-    recallSum += want.length ? want.filter((r) => first.has(r.candidateId)).length / want.length : 1;
+    rescoredSum += fraction(want, new Set(t.value.results.map((r) => r.candidateId)));
+    firstStageSamples.push((await timedAsync(() => index.retrieve(query(p), pool))).ms);
+    const deep = (await index.retrieve(query(p), index.name === "embedded" ? TOP : DEPTH)).map(
+      (r) => r.candidateId,
+    );
+    recallSum += fraction(want, new Set(deep.slice(0, TOP)));
+    const position = new Map(deep.map((id, rank) => [id, rank + 1]));
+    for (const r of want)
+      poolNeeded = Math.max(poolNeeded, position.get(r.candidateId) ?? Number.POSITIVE_INFINITY);
   }
   return {
-    name: index.name,
+    name,
     indexMs,
     latency: { p50: percentile(samples, 50), p95: percentile(samples, 95) },
+    firstStage: { p50: percentile(firstStageSamples, 50), p95: percentile(firstStageSamples, 95) },
     recall: recallSum / positions.length,
+    rescoredRecall: rescoredSum / positions.length,
+    poolNeeded: index.name === "embedded" ? null : poolNeeded,
     exactTop: `${same}/${positions.length}`,
   };
 }
@@ -174,6 +208,17 @@ function print(columns: Column[]): void {
   row("indexing rate (candidates/s)", (c) => Math.round(size / (c.indexMs / 1000)).toLocaleString());
   row("top-50 latency p50 (ms), with explanations", (c) => fmtMs(c.latency.p50));
   row("top-50 latency p95 (ms), with explanations", (c) => fmtMs(c.latency.p95));
+  row(`first stage alone p50 / p95 (ms), pool ${pool}`, (c) =>
+    c.name === "embedded" ? "n/a (exact)" : `${fmtMs(c.firstStage.p50)} / ${fmtMs(c.firstStage.p95)}`,
+  );
   row("first-stage recall@50 vs exact", (c) => c.recall.toFixed(4));
+  row(`recall@50 after re-scoring pool ${pool}`, (c) => c.rescoredRecall.toFixed(4));
+  row("smallest pool holding every exact top 50", (c) =>
+    c.poolNeeded === null
+      ? "n/a (exact)"
+      : Number.isFinite(c.poolNeeded)
+        ? String(c.poolNeeded)
+        : `> ${DEPTH}`,
+  );
   row(`top 50 after re-scoring pool ${pool} = exact`, (c) => c.exactTop);
 }

@@ -49,7 +49,10 @@ export interface RankedPage {
 export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
   const { options } = args;
   const ctx = contextFor(args);
-  const k = Math.max(options.offset + options.limit, args.candidatePool ?? DEFAULT_CANDIDATE_POOL);
+  const k = Math.max(
+    options.offset + options.limit,
+    args.candidatePool ?? args.index.candidatePool ?? DEFAULT_CANDIDATE_POOL,
+  );
   const query = {
     requirements: args.requirements,
     filters: ctx.filters,

@@ -72,6 +72,8 @@ export interface CandidateIndex {
    * and how many candidates with evidence retrieve(q, pool) would return.
    */
   retrievePage?(q: RetrievalQuery, k: number, pool: number): Promise<{ hits: Retrieved[]; pooled: number }>;
+  /** An estimating backend's own pool for exact re-scoring, measured for its first stage. */
+  readonly candidatePool?: number;
   health(): Promise<BackendHealth>;
   /** Rebuilds the whole index from the store's view (Elasticsearch: a new index, then an alias swap). */
   rebuild?(candidates: Iterable<IndexedCandidate>): Promise<void>;

@@ -25,7 +25,8 @@ export const skill = (
   level,
   sourceKind: "employer-record",
   issuer: null,
-  trust: trust("employer-record", DEFAULT_SCORING),
+  // as toIndexedAssertion derives it: the model's trust in the piece's source kind
+  trust: trust(extra.sourceKind ?? "employer-record", DEFAULT_SCORING),
   verified: false,
   dateMs: null,
   validUntilMs: null,

@@ -1,7 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
-import { relatedness } from "../../src/scoring/factors.ts";
+import { meetsProbability, relatedness } from "../../src/scoring/factors.ts";
 import { elasticsearchConfig } from "../../src/search/elasticsearch/config.ts";
+import { levelFeature } from "../../src/search/elasticsearch/features.ts";
 import { QUALIFIED_BONUS, readHit, searchBody, similarities } from "../../src/search/elasticsearch/query.ts";
 import { modelParams, WEIGHTED_PIECE_SOURCE } from "../../src/search/elasticsearch/script.ts";
 import { buildTaxonomy } from "../../taxonomy/graph.ts";
@@ -63,7 +66,7 @@ describe("elasticsearch query pieces", () => {
 
   it("scores every requirement with the weighted-piece script and the model's numbers", () => {
     const position = [requirement("python", null), { ...requirement("excel", 4), weight: 3 }];
-    const body = searchBody(query(position), 25, { taxonomy, config: DEFAULT_SCORING });
+    const body = searchBody(query(position), 25, { taxonomy, config: DEFAULT_SCORING, firstStage: "script" });
     expect(body.size).toBe(25);
     const clauses = (body.query as Json).bool.should as Json[];
     expect(clauses).toHaveLength(2);
@@ -82,10 +85,36 @@ describe("elasticsearch query pieces", () => {
     expect(JSON.stringify(body)).not.toContain("~qualified");
   });
 
+  it("weighs each requirement by w/Σw with no script unless the script first stage is asked for", () => {
+    const position = [requirement("python", null), { ...requirement("excel", 4), weight: 3 }];
+    const body = searchBody(query(position), 25, { taxonomy, config: DEFAULT_SCORING });
+    const clauses = (body.query as Json).bool.should as Json[];
+    expect(clauses.map((c) => c.nested.boost)).toEqual([1 / 4, 3 / 4]);
+    expect(JSON.stringify(body)).not.toMatch(/script/);
+    expect(JSON.stringify(body)).toContain('"rank_feature"');
+  });
+
+  it("stores a level so that a rank_feature saturation at the minimum's pivot is P(meets)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom(...SourceKind.options),
+        (level, min, kind) => {
+          const f = levelFeature(level, kind, DEFAULT_SCORING)!;
+          const pivot = Math.exp(DEFAULT_SCORING.level.slope * (min - 0.5));
+          expect(f / (f + pivot)).toBeCloseTo(meetsProbability(level, min, kind, DEFAULT_SCORING), 12);
+        },
+      ),
+    );
+    expect(levelFeature(null, "assessment", DEFAULT_SCORING)).toBeUndefined();
+  });
+
   it("names the asked skill and its narrower forms as direct, never broader or related ones", () => {
     const body = searchBody(query([requirement("programming", 2), requirement("python", 2)]), 10, {
       taxonomy,
       config: DEFAULT_SCORING,
+      firstStage: "script",
     });
     const scripts = ((body.query as Json).bool.should as Json[]).map(
       (c) => c.nested.query.script_score.script,

@@ -4,6 +4,13 @@
  */
 import { z } from "zod";
 
+/**
+ * `npm run bench:es -- --size 100000 --queries 20`: the deepest first-stage rank of an exact
+ * top-50 candidate was 182 (168 at 10k), so re-scoring 200 returns the exact top 50 on every
+ * query (docs/performance.md, "The Elasticsearch first stage").
+ */
+export const ES_CANDIDATE_POOL = 200;
+
 export const ElasticsearchConfig = z.object({
   url: z.string().url(),
   apiKey: z.string().min(1).optional(),
@@ -25,6 +32,16 @@ export const ElasticsearchConfig = z.object({
   /** Transport retries (with back-off) before a request fails as index_unavailable. */
   maxRetries: z.number().int().min(0).default(1),
   shards: z.number().int().positive().default(1),
+  /**
+   * How the first stage estimates each nested skill's value: "features" (plain queries over
+   * fields precomputed at index time, features.ts) or "script" (the Painless script, script.ts).
+   */
+  firstStage: z.enum(["features", "script"]).default("features"),
+  /**
+   * Candidates the first stage retrieves for exact re-scoring. The default is the smallest pool
+   * with recall@50 = 1.0 after re-scoring on every query of `npm run bench:es` (docs/performance.md).
+   */
+  candidatePool: z.number().int().positive().default(ES_CANDIDATE_POOL),
   replicas: z.number().int().min(0).default(0),
 });
 export type ElasticsearchConfig = z.infer<typeof ElasticsearchConfig>;

@@ -60,13 +60,17 @@ export class ElasticsearchIndex implements CandidateIndex {
     this.client = client ?? createClient(config);
   }
 
+  get candidatePool(): number {
+    return this.config.candidatePool;
+  }
+
   get alias(): string {
     return this.config.indexPrefix;
   }
 
   async upsert(batch: IndexedCandidate[]): Promise<void> {
     await this.ensureAlias();
-    const docs = batch.map((c) => ({ id: c.id, doc: candidateDocument(c, this.taxonomy) }));
+    const docs = batch.map((c) => ({ id: c.id, doc: candidateDocument(c, this.taxonomy, this.scoring) }));
     if (this.building) for (const d of docs) this.writtenDuringBuild.set(d.id, d.doc);
     await bulkWrite(
       this.client,
@@ -92,7 +96,11 @@ export class ElasticsearchIndex implements CandidateIndex {
         details: { requested: k, max: MAX_RESULT_WINDOW },
       });
     await this.ensureAlias();
-    const body = searchBody(q, k, { taxonomy: this.taxonomy, config: this.scoring });
+    const body = searchBody(q, k, {
+      taxonomy: this.taxonomy,
+      config: this.scoring,
+      firstStage: this.config.firstStage,
+    });
     const res = await call("a search", () => this.client.search({ index: this.alias, ...body }));
     const order = q.requirements.map((r) => r.conceptId);
     return res.hits.hits.map((h) => {
@@ -146,7 +154,7 @@ export class ElasticsearchIndex implements CandidateIndex {
     try {
       let batch: BulkOp[] = [];
       for await (const c of source) {
-        batch.push({ index, op: "upsert", id: c.id, doc: candidateDocument(c, this.taxonomy) });
+        batch.push({ index, op: "upsert", id: c.id, doc: candidateDocument(c, this.taxonomy, this.scoring) });
         if (batch.length >= REINDEX_BATCH) {
           await bulkWrite(this.client, batch, false);
           documents += batch.length;

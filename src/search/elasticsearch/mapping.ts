@@ -4,9 +4,12 @@
  * document the code did not mean to write is rejected rather than silently mapped.
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
+import type { ScoringConfig } from "../../scoring/config.ts";
 import type { IndexedCandidate } from "../backend.ts";
+import { levelFeature } from "./features.ts";
 
-export const MAPPING_VERSION = "v1";
+/** v2: `levelFeature`, so the first stage needs no script. */
+export const MAPPING_VERSION = "v2";
 
 export const CANDIDATE_MAPPING = {
   dynamic: "strict",
@@ -22,6 +25,8 @@ export const CANDIDATE_MAPPING = {
         ancestors: { type: "keyword" },
         /** canonical 0–5; double so the estimate computes fit on the exact level */
         level: { type: "double" },
+        /** e^(slope · level as read), for P(meets) as a rank_feature saturation (features.ts) */
+        levelFeature: { type: "rank_feature" },
         trust: { type: "float" },
         sourceKind: { type: "keyword" },
         verified: { type: "boolean" },
@@ -38,6 +43,7 @@ export interface SkillDocument {
   concept: string;
   ancestors: string[];
   level: number | null;
+  levelFeature?: number;
   trust: number;
   sourceKind: string;
   verified: boolean;
@@ -51,7 +57,11 @@ export interface CandidateDocument {
   skills: SkillDocument[];
 }
 
-export function candidateDocument(candidate: IndexedCandidate, taxonomy: Taxonomy): CandidateDocument {
+export function candidateDocument(
+  candidate: IndexedCandidate,
+  taxonomy: Taxonomy,
+  config: ScoringConfig,
+): CandidateDocument {
   return {
     id: candidate.id,
     skills: candidate.assertions.map((a) => ({
@@ -59,6 +69,7 @@ export function candidateDocument(candidate: IndexedCandidate, taxonomy: Taxonom
       concept: a.conceptId,
       ancestors: taxonomy.ancestors(a.conceptId),
       level: a.level,
+      levelFeature: levelFeature(a.level, a.sourceKind, config),
       trust: a.trust,
       sourceKind: a.sourceKind,
       verified: a.verified,

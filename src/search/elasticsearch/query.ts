@@ -3,7 +3,8 @@
  * neighbourhood and similarity, the scoring config decides the numbers, nothing here does I/O.
  *
  * - one nested clause per requirement, `_name`d with its concept so a hit reports what it matched;
- *   inside, only live assertions on concepts of the neighbourhood, scored by the model's script;
+ *   inside, only live assertions on concepts of the neighbourhood, each valued as the model's
+ *   strongest piece — by plain queries over precomputed fields (features.ts), or by the script;
  * - match mode: a constant bonus for candidates whose every required requirement has evidence of
  *   the skill itself at the minimum, so qualified candidates come first, as compareRanked wants;
  * - search mode: each required requirement is an exact nested filter (concept or narrower, level).
@@ -13,6 +14,7 @@ import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { isDirect, relatedness, totalWeight } from "../../scoring/factors.ts";
 import type { RetrievalFilters, RetrievalQuery } from "../backend.ts";
+import { pieceQuery } from "./features.ts";
 import { modelParams, WEIGHTED_PIECE_SOURCE } from "./script.ts";
 
 /** Added to qualified hits' scores; above any S (≤ 1) and small enough to keep float precision. */
@@ -79,6 +81,8 @@ function scriptFor(
 export interface QueryContext {
   taxonomy: Taxonomy;
   config: ScoringConfig;
+  /** "features" unless named: see ElasticsearchConfig.firstStage */
+  firstStage?: "features" | "script";
 }
 
 export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Json {
@@ -93,17 +97,23 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
     const directs = directConcepts(req.conceptId, sims, ctx.taxonomy);
     const inNeighbourhood = [{ terms: { "skills.concept": Object.keys(sims) } }, ...live];
     const w = weightSum > 0 ? req.weight / weightSum : 0;
+    const piece =
+      ctx.firstStage === "script"
+        ? {
+            script_score: {
+              query: { bool: { filter: inNeighbourhood } },
+              script: scriptFor(req, sims, directs, shared, w),
+            },
+          }
+        : pieceQuery({ req, sims, directs, filter: inNeighbourhood, nowMs: q.nowMs, config: ctx.config });
     should.push({
       nested: {
         path: "skills",
         score_mode: "max",
         _name: req.conceptId,
-        query: {
-          script_score: {
-            query: { bool: { filter: inNeighbourhood } },
-            script: scriptFor(req, sims, directs, shared, w),
-          },
-        },
+        query: piece,
+        // the script weighs by w itself
+        ...(ctx.firstStage === "script" ? {} : { boost: w }),
       },
     });
     if (!req.required) continue;
