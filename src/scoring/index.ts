@@ -1,6 +1,7 @@
 /** The scoring model: factor functions, the candidate scorer and the ranking order. */
+
+export { DAY_MS, evidenceDate, parseIsoDateMs, YEAR_MS } from "../domain/dates.ts";
 export { DEFAULT_SCORING, ScoringConfig } from "./config.ts";
-export { DAY_MS, evidenceDate, parseIsoDateMs, YEAR_MS } from "./dates.ts";
 export { apportionPoints, formatScore, SCORE_POINTS, scorePoints } from "./display.ts";
 export {
   type Basis,

@@ -1,8 +1,7 @@
 /** Store rows ↔ domain values. JSON columns are text; everything else maps field for field. */
+import type { IndexableRow } from "../domain/evidence.ts";
 import type { LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
 import { vouchedBy } from "../domain/verification.ts";
-import { toIndexedAssertion } from "../scoring/indexed.ts";
-import type { IndexedAssertion } from "../search/backend.ts";
 import type { assertions, documents } from "./schema/index.ts";
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -68,11 +67,8 @@ export interface IndexJoinRow
   docRevocation: DocumentRow["revocation"];
 }
 
-/** The index's view of one resolved assertion (unresolved ones are never indexed). */
-export function indexedFromRow(r: IndexJoinRow, trust: Record<SourceKind, number>): IndexedAssertion {
-  const { docVerification, docRevocation, ...row } = r;
-  return toIndexedAssertion(
-    { ...row, verified: isVerified(docVerification, r.sourceKind), revoked: isRevoked(docRevocation) },
-    (kind) => trust[kind],
-  );
+/** One resolved assertion with its document's state, ready to index (unresolved ones never are). */
+export function indexableFromRow(r: IndexJoinRow): IndexableRow {
+  const { docVerification, docRevocation, candidateId: _candidate, ...row } = r;
+  return { ...row, verified: isVerified(docVerification, r.sourceKind), revoked: isRevoked(docRevocation) };
 }

@@ -24,11 +24,17 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { wallClock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
-import { type Candidate, isAnonymousPerson, type LerDocument, type SourceKind } from "../domain/schemas.ts";
-import type { IndexedCandidate } from "../search/backend.ts";
+import type { IndexableCandidate } from "../domain/evidence.ts";
+import { type Candidate, isAnonymousPerson, type LerDocument } from "../domain/schemas.ts";
 import { evidenceOfConceptsQuery, evidenceQuery } from "./evidence-query.ts";
 import { createPositionStore } from "./positions.ts";
-import { documentFromRow, type IndexJoinRow, indexedFromRow, toAssertionRow, toDocumentRow } from "./rows.ts";
+import {
+  documentFromRow,
+  type IndexJoinRow,
+  indexableFromRow,
+  toAssertionRow,
+  toDocumentRow,
+} from "./rows.ts";
 import { assertions, candidates, degrees, documents, outbox } from "./schema/index.ts";
 import { createSecurityStore } from "./security-store.ts";
 import { createTrustStore } from "./trust-store.ts";
@@ -306,21 +312,18 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
 
   const evidenceFor = evidenceQuery(sqlite);
 
-  const indexedPage = (ids: string[], trust: Record<SourceKind, number>): IndexedCandidate[] => {
-    const byCandidate = new Map<string, IndexedCandidate>(ids.map((id) => [id, { id, assertions: [] }]));
+  const indexablePage = (ids: string[]): IndexableCandidate[] => {
+    const byCandidate = new Map<string, IndexableCandidate>(ids.map((id) => [id, { id, rows: [] }]));
     for (const row of q.indexRows.all({ ids: JSON.stringify(ids) }) as IndexJoinRow[])
-      byCandidate.get(row.candidateId)?.assertions.push(indexedFromRow(row, trust));
+      byCandidate.get(row.candidateId)?.rows.push(indexableFromRow(row));
     return [...byCandidate.values()];
   };
 
-  function* indexedCandidates(
-    ids: readonly string[] | undefined,
-    trust: Record<SourceKind, number>,
-  ): Iterable<IndexedCandidate> {
+  function* indexableCandidates(ids: readonly string[] | undefined): Iterable<IndexableCandidate> {
     if (ids) {
       for (const chunk of chunks([...new Set(ids)], PAGE)) {
         const known = q.existingCandidates.all({ ids: JSON.stringify(chunk) }).map((r) => r.id);
-        yield* indexedPage(known, trust);
+        yield* indexablePage(known);
       }
       return;
     }
@@ -328,7 +331,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     for (;;) {
       const page = q.candidatePage.all({ after, limit: PAGE }).map((r) => r.id);
       if (page.length === 0) return;
-      yield* indexedPage(page, trust);
+      yield* indexablePage(page);
       after = page[page.length - 1]!;
     }
   }
@@ -363,7 +366,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
         throw storeFailed(`could not delete candidate "${id}"`, cause);
       }
     },
-    indexedCandidates,
+    indexableCandidates,
     candidateIds: () => q.allCandidateIds.all().map((r) => r.id),
     allDegrees: () => q.allDegrees.all(),
     evidenceOfConcepts: evidenceOfConceptsQuery(sqlite),

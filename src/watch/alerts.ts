@@ -4,8 +4,8 @@
  * engine hands it the evidence rows of the watched concepts and its clock.
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import { DAY_MS, parseIsoDateMs } from "../domain/dates.ts";
 import type { Requirement } from "../domain/schemas.ts";
-import { DAY_MS, parseIsoDateMs } from "../scoring/dates.ts";
 import { isDirect } from "../scoring/factors.ts";
 import { neighbourhoodOf } from "../scoring/relations.ts";
 import type { EvidenceRow } from "../store/types.ts";
