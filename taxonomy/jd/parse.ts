@@ -7,7 +7,8 @@
 import { LerError } from "../../src/domain/errors.ts";
 import type { Concept, Taxonomy } from "../model.ts";
 import { buildConceptIndex, type ConceptIndex, normaliseText } from "../resolver/concept-index.ts";
-import { type ContextReading, emptyReading, readInto } from "../resolver/context.ts";
+import { readInto } from "../resolver/context.ts";
+import { type ContextReading, emptyReading } from "../resolver/reading.ts";
 import { type PhraseMatch, scanPhrases } from "../resolver/scan.ts";
 import { yearsToCanonical } from "../scales/normalise.ts";
 import { YEARS } from "../scales/table.ts";

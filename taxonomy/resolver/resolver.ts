@@ -15,12 +15,14 @@ import {
   normaliseText,
   stemKey,
 } from "./concept-index.ts";
-import { type ContextReading, contextScore, emptyReading, readContext } from "./context.ts";
+import { contextScore, readContext } from "./context.ts";
 import { boundedCache, editDistance, similarity } from "./nlp.ts";
+import { type ContextReading, emptyReading } from "./reading.ts";
 import { scanPhrases } from "./scan.ts";
 
 export { buildConceptIndex, type ConceptIndex, normaliseText, stemKey } from "./concept-index.ts";
-export { type ContextReading, emptyReading, readInto } from "./context.ts";
+export { readInto } from "./context.ts";
+export { type ContextReading, emptyReading } from "./reading.ts";
 export { type PhraseMatch, scanPhrases, tokenize } from "./scan.ts";
 
 export type Resolver = (text: string, options?: ResolveOptions) => Resolution[];
