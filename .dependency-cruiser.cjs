@@ -35,6 +35,13 @@ module.exports = {
       to: { path: "^src/search/" },
     },
     {
+      name: "domain-is-the-floor",
+      severity: "error",
+      comment: "Shared types live in src/domain so every layer can import them; it imports no layer.",
+      from: { path: "^src/domain/" },
+      to: { path: "^(api|indexer|taxonomy|src/(?!domain/))" },
+    },
+    {
       name: "nothing-imports-benchmarks",
       severity: "error",
       comment: "Benchmarks measure the code; the code never depends on them.",
