@@ -35,6 +35,14 @@ module.exports = {
       to: { path: "^src/search/" },
     },
     {
+      name: "generate-feeds-quality",
+      severity: "error",
+      comment:
+        "The generator writes datasets the quality bench reads; their contract is src/domain/bench-dataset.ts.",
+      from: { path: "^src/generate/" },
+      to: { path: "^src/quality/" },
+    },
+    {
       name: "domain-is-the-floor",
       severity: "error",
       comment: "Shared types live in src/domain so every layer can import them; it imports no layer.",
