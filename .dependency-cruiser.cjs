@@ -21,6 +21,14 @@ module.exports = {
       to: { path: "^(api/|src/cli/)" },
     },
     {
+      name: "taxonomy-stays-pure",
+      severity: "error",
+      comment:
+        "The taxonomy is graph, merge, resolver, scales and job descriptions; its tables are read and written by src/store.",
+      from: { path: "^taxonomy/" },
+      to: { path: "^(src/(?!domain/|text/)|indexer/)" },
+    },
+    {
       name: "store-knows-no-ranking",
       severity: "error",
       comment: "The store returns plain rows; scoring and search read them, not the other way.",

@@ -1,7 +1,6 @@
 /** Opens an engine from configuration: the store file, the taxonomy, the backend and its sync. */
 
 import type { Taxonomy } from "../../taxonomy/model.ts";
-import { loadTaxonomyWithOccupations } from "../../taxonomy/persist.ts";
 import { loadStarterOccupations, type OccupationProfile } from "../../taxonomy/starter.ts";
 import { type ConfigInput, loadConfig } from "../config.ts";
 import { type Clock, clockFor } from "../domain/clock.ts";
@@ -9,6 +8,7 @@ import { toIndexedCandidates } from "../scoring/indexed.ts";
 import { createBackend } from "../search/create-backend.ts";
 import { OutboxWorker } from "../search/outbox-worker.ts";
 import { openStore } from "../store/sqlite-store.ts";
+import { loadTaxonomyWithOccupations } from "../store/taxonomy-store.ts";
 import { createEngine } from "./engine.ts";
 import type { Engine } from "./types.ts";
 

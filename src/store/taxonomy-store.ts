@@ -11,15 +11,15 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
-import { LerError } from "../src/domain/errors.ts";
-import { taxonomyConcepts, taxonomyOccupations } from "../src/store/schema/taxonomy.ts";
-import { MIGRATIONS_FOLDER } from "../src/store/sqlite-store.ts";
-import { type CooccurrenceOptions, cooccurrenceFromOccupations } from "./cooccurrence.ts";
-import { buildTaxonomy } from "./graph.ts";
-import { OccupationProfile, type OccupationProfileInput } from "./import/types.ts";
-import { type MergedTaxonomy, mergeTaxonomies, type TaxonomyPart } from "./merge.ts";
-import { Concept, type ConceptInput, type Taxonomy } from "./model.ts";
-import { loadStarterConcepts, loadStarterOccupations } from "./starter.ts";
+import { type CooccurrenceOptions, cooccurrenceFromOccupations } from "../../taxonomy/cooccurrence.ts";
+import { buildTaxonomy } from "../../taxonomy/graph.ts";
+import { OccupationProfile, type OccupationProfileInput } from "../../taxonomy/import/types.ts";
+import { type MergedTaxonomy, mergeTaxonomies, type TaxonomyPart } from "../../taxonomy/merge.ts";
+import { Concept, type ConceptInput, type Taxonomy } from "../../taxonomy/model.ts";
+import { loadStarterConcepts, loadStarterOccupations } from "../../taxonomy/starter.ts";
+import { LerError } from "../domain/errors.ts";
+import { taxonomyConcepts, taxonomyOccupations } from "./schema/taxonomy.ts";
+import { MIGRATIONS_FOLDER } from "./sqlite-store.ts";
 
 export const TAXONOMY_SOURCES = ["starter", "esco", "onet", "case"] as const;
 export type TaxonomySource = (typeof TAXONOMY_SOURCES)[number];
