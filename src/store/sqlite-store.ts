@@ -4,8 +4,7 @@
  * array (json_each) so 50 candidates cost one query, not 50.
  */
 
-import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import {
   and,
   asc,
@@ -19,13 +18,13 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { wallClock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import type { IndexableCandidate } from "../domain/evidence.ts";
 import { type Candidate, isAnonymousPerson, type LerDocument } from "../domain/schemas.ts";
+import { openDatabase } from "./database.ts";
 import { evidenceOfConceptsQuery, evidenceQuery } from "./evidence-query.ts";
 import { createPositionStore } from "./positions.ts";
 import {
@@ -40,9 +39,6 @@ import { createSecurityStore } from "./security-store.ts";
 import { createTrustStore } from "./trust-store.ts";
 import type { DocumentWrite, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
 
-/** Resolved from this file, so the store migrates the same whatever the working directory. */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
-
 /**
  * Candidates per page when streaming the index view: no cursor stays open across a yield, so the
  * store can be written mid-walk (candidates added after the walk's position are then included).
@@ -55,19 +51,10 @@ const inJson = (column: SQLiteColumn, name: string): SQL =>
   sql`${column} in (select value from json_each(${p(name)}))`;
 
 export function openStore(path: string): Store {
-  const sqlite = new Database(path);
   try {
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("busy_timeout = 5000");
-    sqlite.pragma("synchronous = NORMAL");
-    // an erased person's rows are overwritten on disk, not left in free pages
-    sqlite.pragma("secure_delete = ON");
-    const db = drizzle(sqlite);
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const { sqlite, db } = openDatabase(path);
     return createStore(sqlite, db);
   } catch (cause) {
-    sqlite.close();
     throw new LerError("store_failed", `could not open the store at ${path}: ${(cause as Error).message}`, {
       cause,
     });

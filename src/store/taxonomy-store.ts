@@ -5,10 +5,8 @@
  * store afterwards.
  */
 import { existsSync } from "node:fs";
-import Database from "better-sqlite3";
 import { count, eq, like, or, type SQL } from "drizzle-orm";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
 import { type CooccurrenceOptions, cooccurrenceFromOccupations } from "../../taxonomy/cooccurrence.ts";
@@ -18,8 +16,8 @@ import { type MergedTaxonomy, mergeTaxonomies, type TaxonomyPart } from "../../t
 import { Concept, type ConceptInput, type Taxonomy } from "../../taxonomy/model.ts";
 import { loadStarterConcepts, loadStarterOccupations } from "../../taxonomy/starter.ts";
 import { LerError } from "../domain/errors.ts";
+import { openDatabase } from "./database.ts";
 import { taxonomyConcepts, taxonomyOccupations } from "./schema/taxonomy.ts";
-import { MIGRATIONS_FOLDER } from "./sqlite-store.ts";
 
 export const TAXONOMY_SOURCES = ["starter", "esco", "onet", "case"] as const;
 export type TaxonomySource = (typeof TAXONOMY_SOURCES)[number];
@@ -33,15 +31,10 @@ interface TaxonomyDb {
 }
 
 export function openTaxonomyDb(path: string): TaxonomyDb {
-  const sqlite = new Database(path);
   try {
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("busy_timeout = 5000");
-    const db = drizzle(sqlite);
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const { sqlite, db } = openDatabase(path);
     return { db, close: () => sqlite.close() };
   } catch (cause) {
-    sqlite.close();
     throw new LerError("store_failed", `could not open the taxonomy tables in ${path}`, { cause });
   }
 }
