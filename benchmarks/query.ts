@@ -26,7 +26,7 @@ import { MatchOptions, type Requirement } from "../src/domain/schemas.ts";
 import { rankCandidates } from "../src/match/rank.ts";
 import { DEFAULT_SCORING } from "../src/scoring/config.ts";
 import { toIndexedCandidate } from "../src/scoring/indexed.ts";
-import { compareRanked } from "../src/scoring/rank.ts";
+import { compareRanked } from "../src/scoring/ranking-order.ts";
 import { type CandidateScore, scoreCandidate } from "../src/scoring/score.ts";
 import type { RetrievalQuery } from "../src/search/backend.ts";
 import { TopK } from "../src/search/embedded/heap.ts";

@@ -12,7 +12,7 @@ import { type GapItem, gapsFor } from "../match/gap.ts";
 import { buildRoleIndex, type RoleContext, type RoleIndex, rankRoles, scoreRole } from "../match/roles.ts";
 import { occupationTarget, positionTarget, type RoleTarget, type TargetKind } from "../match/targets.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
-import { compareRanked } from "../scoring/rank.ts";
+import { compareRanked } from "../scoring/ranking-order.ts";
 import { liveEvidence } from "../scoring/score.ts";
 import type { EvidenceRow, Store } from "../store/types.ts";
 

@@ -7,7 +7,7 @@ import { LerError } from "../domain/errors.ts";
 import type { MatchResult } from "../domain/match.ts";
 import type { MatchOptions, Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
-import { compareRanked } from "../scoring/rank.ts";
+import { compareRanked } from "../scoring/ranking-order.ts";
 import { type CandidateScore, type ScoringContext, scoreCandidate } from "../scoring/score.ts";
 import type { CandidateIndex, Retrieved } from "../search/backend.ts";
 import type { EvidenceRow } from "../store/types.ts";

@@ -14,7 +14,7 @@ import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { relatedness } from "../scoring/factors.ts";
-import { compareRanked } from "../scoring/rank.ts";
+import { compareRanked } from "../scoring/ranking-order.ts";
 import {
   aggregate,
   type CandidateScore,

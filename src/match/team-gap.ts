@@ -6,7 +6,7 @@
  */
 import type { RequirementOutcome } from "../domain/match.ts";
 import { LEVEL_NAMES, type Requirement } from "../domain/schemas.ts";
-import { compareRanked } from "../scoring/rank.ts";
+import { compareRanked } from "../scoring/ranking-order.ts";
 import {
   aggregate,
   liveEvidence,

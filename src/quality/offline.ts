@@ -15,7 +15,7 @@ import { openEngine } from "../engine/open.ts";
 import { resolvePosition } from "../engine/requirements.ts";
 import { DEFAULT_AS_OF } from "../generate/population.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
-import { compareRanked } from "../scoring/rank.ts";
+import { compareRanked } from "../scoring/ranking-order.ts";
 import { scoreCandidate } from "../scoring/score.ts";
 import { openStore } from "../store/sqlite-store.ts";
 import type { EvidenceRow } from "../store/types.ts";

@@ -25,7 +25,7 @@ export {
   trust,
 } from "./factors.ts";
 export { toIndexedCandidate } from "./indexed.ts";
-export { compareRanked, type Rankable } from "./rank.ts";
+export { compareRanked, type Rankable } from "./ranking-order.ts";
 export { neighbourhoodOf, relationsFor } from "./relations.ts";
 export {
   aggregate,
@@ -38,4 +38,4 @@ export {
   type Weighed,
   weighRequirement,
 } from "./score.ts";
-export { levelName, summarise } from "./summary.ts";
+export { anchorName, summarise } from "./summary.ts";

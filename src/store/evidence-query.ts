@@ -5,7 +5,7 @@
  */
 import type { Database } from "better-sqlite3";
 import type { SourceKind } from "../domain/schemas.ts";
-import { isRevoked, isVerified } from "./rows.ts";
+import { isRevoked, isVerifiedDocument } from "./rows.ts";
 import type { EvidenceRow } from "./types.ts";
 
 const COLUMNS = `
@@ -61,7 +61,7 @@ export function evidenceOfConceptsQuery(sqlite: Database): (concepts: readonly s
 
 function evidenceRow(r: Cell[]): EvidenceRow {
   const sourceKind: SourceKind = r[10]!;
-  const verified = isVerified(r[17]!, sourceKind);
+  const verified = isVerifiedDocument(r[17]!, sourceKind);
   return {
     id: r[0]!,
     candidateId: r[1]!,

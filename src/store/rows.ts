@@ -54,7 +54,7 @@ export function assertionFromRow(r: AssertionRow): SkillAssertion {
 const REVOKED = new Set<string>(["revoked", "suspended"]);
 export const isRevoked = (revocation: string) => REVOKED.has(revocation);
 /** A checked signature on the document, or a source that is verified by definition. */
-export const isVerified = (verification: string, sourceKind: SourceKind) =>
+export const isVerifiedDocument = (verification: string, sourceKind: SourceKind) =>
   verification === "verified" || sourceKind === "verified-credential";
 
 export interface IndexJoinRow
@@ -70,5 +70,9 @@ export interface IndexJoinRow
 /** One resolved assertion with its document's state, ready to index (unresolved ones never are). */
 export function indexableFromRow(r: IndexJoinRow): IndexableRow {
   const { docVerification, docRevocation, candidateId: _candidate, ...row } = r;
-  return { ...row, verified: isVerified(docVerification, r.sourceKind), revoked: isRevoked(docRevocation) };
+  return {
+    ...row,
+    verified: isVerifiedDocument(docVerification, r.sourceKind),
+    revoked: isRevoked(docRevocation),
+  };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
-import { compareRanked } from "../../src/scoring/rank.ts";
+import { compareRanked } from "../../src/scoring/ranking-order.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
 import type { RetrievalFilters, RetrievalQuery } from "../../src/search/backend.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";

@@ -27,7 +27,7 @@ import {
   totalWeight,
   trust,
 } from "../../scoring/factors.ts";
-import { compareRanked, type Rankable } from "../../scoring/rank.ts";
+import { compareRanked, type Rankable } from "../../scoring/ranking-order.ts";
 import { neighbourhoodOf } from "../../scoring/relations.ts";
 import type {
   BackendHealth,
