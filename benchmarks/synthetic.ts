@@ -6,8 +6,8 @@
  */
 
 import { DAY_MS, YEAR_MS } from "../src/domain/dates.ts";
+import type { EvidenceRow } from "../src/domain/evidence.ts";
 import { type Requirement, SourceKind } from "../src/domain/schemas.ts";
-import type { EvidenceRow } from "../src/store/types.ts";
 import type { ConceptInput } from "../taxonomy/model.ts";
 import { intBetween, type Rng, seeded, zipf } from "./lib/rng.ts";
 

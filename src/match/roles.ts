@@ -11,6 +11,7 @@
  * numbers bit for bit, which the tests check against scoring every target (rankRolesExhaustive).
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { relatedness } from "../scoring/factors.ts";
@@ -24,7 +25,6 @@ import {
   type Weighed,
   weighRequirement,
 } from "../scoring/score.ts";
-import type { EvidenceRow } from "../store/types.ts";
 import { type RoleTarget, targetKey } from "./targets.ts";
 
 export interface RoleIndex {

@@ -4,9 +4,9 @@
  * match's time. Rows come back as arrays (`raw()`), one EvidenceRow literal is built per row.
  */
 import type { Database } from "better-sqlite3";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { SourceKind } from "../domain/schemas.ts";
 import { isRevoked, isVerifiedDocument } from "./rows.ts";
-import type { EvidenceRow } from "./types.ts";
 
 const COLUMNS = `
   select a.id, a.candidate_id, a.document_id, a.concept_id, a.skill_text, a.resolution_method,

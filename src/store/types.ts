@@ -10,8 +10,6 @@ import type { PositionStore } from "./positions.ts";
 import type { SecurityStore } from "./security-store.ts";
 import type { TrustStore } from "./trust-store.ts";
 
-export type { EvidenceRow };
-
 /** One document ready to write: everything resolved and normalised, ids assigned. */
 export interface DocumentWrite {
   candidate: Candidate;

@@ -5,10 +5,10 @@
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import { DAY_MS, parseIsoDateMs } from "../domain/dates.ts";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import { isDirect } from "../scoring/factors.ts";
 import { neighbourhoodOf } from "../scoring/relations.ts";
-import type { EvidenceRow } from "../store/types.ts";
 
 /** Concept types a regulated job depends on holding, and that lapse. */
 export const WATCHED_TYPES: ReadonlySet<string> = new Set(["licence", "certification"]);

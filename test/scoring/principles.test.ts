@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { YEAR_MS } from "../../src/domain/dates.ts";
+import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import type { Requirement, SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { compareRanked } from "../../src/scoring/ranking-order.ts";
 import { type CandidateScore, type ScoringContext, scoreCandidate } from "../../src/scoring/score.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import { loadStarterTaxonomy } from "../../taxonomy/starter.ts";
 
 const taxonomy = loadStarterTaxonomy();
