@@ -27,16 +27,6 @@ import {
 import { LerError } from "../domain/errors.ts";
 import { formatQrels } from "./metrics.ts";
 
-export {
-  BenchPosition,
-  BenchRequirement,
-  DATASET_FORMAT,
-  type DatasetContent,
-  DatasetManifest,
-  documentCandidateId,
-  MAX_GRADE,
-} from "../domain/bench-dataset.ts";
-
 const DOCUMENTS_PER_FILE = 1000;
 
 export type IssueCode =

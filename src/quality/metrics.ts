@@ -18,8 +18,6 @@
  * Means are over every position in the qrels; a position with no run counts as 0 on every metric.
  */
 import type { Qrels } from "../domain/bench-dataset.ts";
-
-export type { Qrels };
 export type Run = Map<string, Map<string, number>>;
 
 export const DEFAULT_CUTOFFS = [1, 3, 5, 10, 20] as const;
