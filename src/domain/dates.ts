@@ -1,11 +1,17 @@
 /**
- * Dates as the scoring model reads them. Partial ISO dates mean the start of their period
+ * Dates as every layer reads them (parsers, ingestion, scoring). Partial ISO dates mean the start of their period
  * ("2019" = 2019-01-01); a date-time without a zone is read as UTC so a score never depends on
  * the machine's time zone.
  */
 export const DAY_MS = 86_400_000;
 /** A Julian year: recency half-lives and "practiced within N years" are measured in these. */
 export const YEAR_MS = 365.25 * DAY_MS;
+
+/**
+ * What a current position's lastPracticedAt says until ingestion resolves it to the ingestion day:
+ * still practiced.
+ */
+export const PRESENT = "present";
 
 const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
