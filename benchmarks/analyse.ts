@@ -11,15 +11,15 @@
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { loweredMinimum } from "../src/analysis/requirement-cost.ts";
+import { parseIsoDateMs } from "../src/domain/dates.ts";
+import type { EvidenceRow } from "../src/domain/evidence.ts";
 import type { Requirement } from "../src/domain/schemas.ts";
 import { costsOver } from "../src/engine/analyse.ts";
 import { DEFAULT_SCORING } from "../src/scoring/config.ts";
-import { parseIsoDateMs } from "../src/scoring/dates.ts";
 import { exclusionOf } from "../src/scoring/factors.ts";
 import { toIndexedCandidate } from "../src/scoring/indexed.ts";
 import { type LiveEvidence, passes, weighRequirement } from "../src/scoring/score.ts";
 import { EmbeddedIndex } from "../src/search/embedded/index.ts";
-import type { EvidenceRow } from "../src/store/types.ts";
 import { buildTaxonomy } from "../taxonomy/graph.ts";
 import { fmtMs, percentile, timed } from "./lib/stats.ts";
 import {

@@ -30,6 +30,8 @@
  */
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { YEAR_MS } from "../src/domain/dates.ts";
+import type { EvidenceRow } from "../src/domain/evidence.ts";
 import type { Requirement, SourceKind } from "../src/domain/schemas.ts";
 import { rolesFor } from "../src/engine/roles.ts";
 import { gapsFor } from "../src/match/gap.ts";
@@ -43,10 +45,8 @@ import {
 import { occupationTarget, type RoleTarget } from "../src/match/targets.ts";
 import { teamGap } from "../src/match/team-gap.ts";
 import { DEFAULT_SCORING } from "../src/scoring/config.ts";
-import { YEAR_MS } from "../src/scoring/dates.ts";
 import { relatedness } from "../src/scoring/factors.ts";
 import { liveEvidence, scoreCandidate } from "../src/scoring/score.ts";
-import type { EvidenceRow } from "../src/store/types.ts";
 import { cooccurrenceFromOccupations } from "../taxonomy/cooccurrence.ts";
 import { buildTaxonomy } from "../taxonomy/graph.ts";
 import { importEsco } from "../taxonomy/import/esco.ts";

@@ -5,9 +5,9 @@
  * columns so a million candidates fit in memory; rows are materialised on demand, as a store would.
  */
 
+import { DAY_MS, YEAR_MS } from "../src/domain/dates.ts";
+import type { EvidenceRow } from "../src/domain/evidence.ts";
 import { type Requirement, SourceKind } from "../src/domain/schemas.ts";
-import { DAY_MS, YEAR_MS } from "../src/scoring/dates.ts";
-import type { EvidenceRow } from "../src/store/types.ts";
 import type { ConceptInput } from "../taxonomy/model.ts";
 import { intBetween, type Rng, seeded, zipf } from "./lib/rng.ts";
 

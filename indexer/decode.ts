@@ -8,11 +8,11 @@
  * whole upload; only an input with nothing usable at all throws.
  */
 import { LerError } from "../src/domain/errors.ts";
+import { decodeCompactJws, isCompactJws } from "./compact-jws.ts";
 import { decodeFailure } from "./decode-failure.ts";
 import { type CsvOptions, looksLikeCsvHeader, splitCsv } from "./formats/csv-split.ts";
 import { assertJsonDepth } from "./json-depth.ts";
 import { isObject } from "./json-path.ts";
-import { decodeCompactJws, isCompactJws } from "./jwt.ts";
 import type { IngestInput } from "./types.ts";
 
 export interface DecodeOptions {

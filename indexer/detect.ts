@@ -9,12 +9,27 @@ import type { LerFormat } from "../src/domain/schemas.ts";
 import { carriedFailure } from "./decode-failure.ts";
 import { PARSERS } from "./formats/index.ts";
 import { contexts, hasType, isObject, type Json, objects, types } from "./json-path.ts";
-import type { FormatParser } from "./types.ts";
+import type { DocumentParser, FormatContext, FormatParser, ParseContext } from "./types.ts";
 
-export function parserFor(format: LerFormat): FormatParser {
+function registered(format: LerFormat): FormatParser {
   const parser = PARSERS.find((p) => p.format === format);
   if (!parser) throw new LerError("unknown_format", `no parser for format "${format}"`);
   return parser;
+}
+
+function formatContext(ctx: ParseContext): FormatContext {
+  const full: FormatContext = {
+    ...ctx,
+    formatOfNested: (doc) => detectFormat(doc),
+    parseNested: (doc, format) => registered(format).parse(doc, full),
+  };
+  return full;
+}
+
+/** The parser for a format, handed the way back into detection for any document it wraps. */
+export function parserFor(format: LerFormat): DocumentParser {
+  const parser = registered(format);
+  return { format: parser.format, parse: (doc, ctx) => parser.parse(doc, formatContext(ctx)) };
 }
 
 /** Documents that are recognisably not a person's record, and what to tell the caller. */
@@ -74,7 +89,7 @@ export const KNOWN_OTHERS: readonly KnownOther[] = [
 export function detectFormat(doc: unknown, override?: LerFormat): LerFormat {
   const carried = carriedFailure(doc);
   if (carried) throw carried;
-  if (override) return parserFor(override).format;
+  if (override) return registered(override).format;
   let best: { format: LerFormat; score: number } | null = null;
   for (const p of PARSERS) {
     const score = p.detect(doc);

@@ -2,11 +2,12 @@
  * ParsedDocument → DocumentWrite: ids, resolved assertions, dates checked, flags. Pure apart from
  * the taxonomy look-ups; the pipeline decides whether to write the result.
  */
+
+import { parseIsoDateMs } from "../src/domain/dates.ts";
 import type { DegreeEvidence } from "../src/domain/education.ts";
 import { LerError } from "../src/domain/errors.ts";
 import { Candidate, type LerDocument } from "../src/domain/schemas.ts";
 import type { DocumentVerification } from "../src/domain/verification.ts";
-import { parseIsoDateMs } from "../src/scoring/dates.ts";
 import type { DocumentWrite } from "../src/store/types.ts";
 import type { Taxonomy } from "../taxonomy/model.ts";
 import { canonicalJson, contentId, sha256Hex } from "./canonical.ts";

@@ -4,11 +4,11 @@
  * from its document. Problems with one assertion never fail the document: they become warnings.
  */
 import { isoDay } from "../src/domain/clock.ts";
+import { PRESENT } from "../src/domain/dates.ts";
 import { IsoDate, type ResolutionMethod, type SkillAssertion } from "../src/domain/schemas.ts";
 import type { Taxonomy } from "../taxonomy/model.ts";
 import { normaliseLevel } from "../taxonomy/scales/index.ts";
 import { assertionId } from "./canonical.ts";
-import { PRESENT } from "./formats/jsonresume.ts";
 import type { ParsedDocument, RawAssertion } from "./types.ts";
 
 export interface ConceptMatch {

@@ -56,8 +56,20 @@ export interface ParsedDocument {
   raw?: unknown;
 }
 
+/** What the caller of a parser says about the input. */
 export interface ParseContext {
   fileName: string | null;
+}
+
+/**
+ * What a parser is handed: the caller's context, and the way back into detection for a document
+ * wrapped inside another (a JWT's credential) — so no parser imports the parser registry.
+ */
+export interface FormatContext extends ParseContext {
+  /** The format of a wrapped document, as detection would name it. */
+  formatOfNested(doc: unknown): LerFormat;
+  /** The wrapped document read as that format. */
+  parseNested(doc: unknown, format: LerFormat): ParsedDocument[];
 }
 
 export interface FormatParser {
@@ -65,6 +77,12 @@ export interface FormatParser {
   /** 0 = not this format; higher = more certain. Looks at type, @context and shape only. */
   detect(doc: unknown): number;
   /** Throws LerError("parse_failed", …, { details: { path } }) on a document it cannot read. */
+  parse(doc: unknown, ctx: FormatContext): ParsedDocument[];
+}
+
+/** A registered parser as callers use it: detection for nested documents is wired in. */
+export interface DocumentParser {
+  format: LerFormat;
   parse(doc: unknown, ctx: ParseContext): ParsedDocument[];
 }
 

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Relation } from "../src/domain/match.ts";
 import type { ResolutionMethod } from "../src/domain/schemas.ts";
-import type { ContextReading } from "./resolver/context.ts";
+import type { ContextReading } from "./resolver/reading.ts";
 
 export const ConceptType = z.enum([
   "skill",

@@ -2,9 +2,12 @@
  * Structural checks over a concept list (and optionally occupation profiles): the invariants the
  * graph and the resolver rely on but that a JSON file cannot enforce by itself.
  */
+import type { OccupationProfile } from "./import/types.ts";
 import type { Concept } from "./model.ts";
 import { normaliseText } from "./resolver/index.ts";
-import type { OccupationProfile } from "./starter.ts";
+
+/** What validation reads of an occupation, starter or imported: its id and the concepts it names. */
+type OccupationRefs = Pick<OccupationProfile, "id" | "essential" | "optional">;
 
 type Path = (string | number)[];
 
@@ -19,7 +22,7 @@ export type TaxonomyIssueCode = TaxonomyIssue["code"];
 
 export function validateTaxonomy(
   concepts: readonly Concept[],
-  occupations: readonly OccupationProfile[] = [],
+  occupations: readonly OccupationRefs[] = [],
 ): TaxonomyIssue[] {
   const ids = new Set(concepts.map((c) => c.id));
   return [
@@ -76,7 +79,7 @@ function danglingConceptRefs(concepts: readonly Concept[], ids: ReadonlySet<stri
 const OCCUPATION_FIELDS = ["essential", "optional"] as const;
 
 function danglingOccupationRefs(
-  occupations: readonly OccupationProfile[],
+  occupations: readonly OccupationRefs[],
   ids: ReadonlySet<string>,
 ): TaxonomyIssue[] {
   return occupations.flatMap((o, i) =>

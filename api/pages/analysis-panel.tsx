@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import type { PositionAnalysis } from "../../src/engine/analyse.ts";
-import { levelName } from "../../src/scoring/summary.ts";
+import { anchorName } from "../../src/scoring/summary.ts";
 
-const level = (l: number | null) => (l === null ? "any level" : `≥ ${levelName(l)}`);
+const level = (l: number | null) => (l === null ? "any level" : `≥ ${anchorName(l)}`);
 
 /**
  * What each required requirement costs, beside the chips. The client script (client.ts) re-renders

@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 
+import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import { effectiveStatus } from "../../src/domain/verification.ts";
 import type { CandidateProfile } from "../../src/engine/types.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import { LevelBar, TableHead } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { evidenceBadge, levelName, VERIFICATION_TEXT } from "./levels.ts";

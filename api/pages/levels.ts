@@ -1,6 +1,6 @@
 /** Named levels for people: the canonical anchors of DESIGN.md, never bare numbers. */
 import { LEVEL_NAMES } from "../../src/domain/schemas.ts";
-import { levelName as anchorName } from "../../src/scoring/summary.ts";
+import { anchorName } from "../../src/scoring/summary.ts";
 
 export const LEVEL_OPTIONS = LEVEL_NAMES.slice(1).map((name, i) => ({ value: i + 1, name }));
 

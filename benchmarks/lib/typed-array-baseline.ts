@@ -7,11 +7,11 @@
  * required-requirement handling, Float32 storage: a floor for latency, not a second model.
  */
 
+import type { IndexedCandidate } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import type { ScoringConfig } from "../../src/scoring/config.ts";
 import { exclusionOf, recency, relatedness } from "../../src/scoring/factors.ts";
 import { neighbourhoodOf } from "../../src/scoring/relations.ts";
-import type { IndexedCandidate } from "../../src/search/backend.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
 
 const NO_FILTERS = { verifiedOnly: false, practicedSinceMs: null };

@@ -4,6 +4,8 @@
  * skill. Languages carry their fluency; work positions carry where and until when; certificates
  * carry their issuer and date.
  */
+
+import { PRESENT } from "../../src/domain/dates.ts";
 import type { ScaleHint } from "../../taxonomy/scales/types.ts";
 import {
   asArray,
@@ -20,8 +22,6 @@ import {
 import type { FormatParser, ParsedDocument, ParsedPerson, RawAssertion } from "../types.ts";
 import { anonymousPerson, assertion, newDocument } from "./common.ts";
 
-/** What a current position's lastPracticedAt says: still practiced at ingestion time. */
-export const PRESENT = "present";
 const CEFR = /^[ABC][12]$/i;
 /** A highlight short enough to be a skill name ("React", "Node.js"), not a sentence about an achievement. */
 const SKILL_LIKE = /^[^\s!?;:]+(?:\s[^\s!?;:]+){0,2}$/;

@@ -2,13 +2,13 @@
  * A JWT-wrapped verifiable credential (VC-JWT), after decode.ts has decoded the compact JWS into
  * its payload. The credential is the `vc` claim (or the payload itself); registered claims fill in
  * what the credential leaves out (iss → issuer, sub → subject id, jti → id, nbf/iat → issued,
- * exp → expiry). The credential is parsed as its own detected format; paths point into `$.vc`.
+ * exp → expiry). The credential is parsed as its own detected format, through the context
+ * (ctx.parseNested); paths point into `$.vc`.
  * The JWS signature is checked by the pipeline's verifier (indexer/verify/jose.ts), not here.
  */
 import { LerError } from "../../src/domain/errors.ts";
-import { detectFormat, parserFor } from "../detect.ts";
 import { epochSeconds, isObject, type Json, requireObject } from "../json-path.ts";
-import type { FormatParser, ParseContext, ParsedDocument } from "../types.ts";
+import type { FormatContext, FormatParser, ParsedDocument } from "../types.ts";
 
 const claimsOf = (payload: Json): boolean => isObject(payload.vc);
 
@@ -35,22 +35,20 @@ export const jwtParser: FormatParser = {
   detect(doc) {
     return isObject(doc) && claimsOf(doc) ? 13 : 0;
   },
-  parse(doc, ctx: ParseContext): ParsedDocument[] {
+  parse(doc, ctx: FormatContext): ParsedDocument[] {
     const payload = requireObject(doc, "JWT payload");
     const vc = credential(payload);
-    const format = detectFormat(vc);
+    const format = ctx.formatOfNested(vc);
     if (format === "jwt")
       throw new LerError("parse_failed", "JWT payload nests another JWT payload", {
         details: { path: "$.vc" },
       });
     const prefix = claimsOf(payload) ? "$.vc" : "$";
-    return parserFor(format)
-      .parse(vc, ctx)
-      .map((d) => ({
-        ...d,
-        verification: "unverified",
-        assertions: d.assertions.map((a) => ({ ...a, sourcePath: rebase(a.sourcePath, prefix) })),
-        warnings: d.warnings.map((w) => rebase(w, prefix)),
-      }));
+    return ctx.parseNested(vc, format).map((d) => ({
+      ...d,
+      verification: "unverified",
+      assertions: d.assertions.map((a) => ({ ...a, sourcePath: rebase(a.sourcePath, prefix) })),
+      warnings: d.warnings.map((w) => rebase(w, prefix)),
+    }));
   },
 };

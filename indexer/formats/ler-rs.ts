@@ -4,6 +4,8 @@
  * Open Badges 3.0 and keep "issued-credential"; a position backed by an embedded verification is an
  * "employer-record". Skills carry yearsOfExperience or a PersonCompetency-style proficiency.
  */
+
+import { PRESENT } from "../../src/domain/dates.ts";
 import {
   asArray,
   contexts,
@@ -21,7 +23,6 @@ import {
 import type { FormatParser, ParsedDocument, ParsedPerson, RawAssertion } from "../types.ts";
 import { anonymousPerson, assertion, firstObject, newDocument, parseFailed } from "./common.ts";
 import { competencyHint, proficiency } from "./hropen.ts";
-import { PRESENT } from "./jsonresume.ts";
 import { isOb3, readEmbeddedOb3 } from "./ob3.ts";
 
 const LER_RS = /LER-RS/i;

@@ -65,7 +65,7 @@ function resultLevel(result: Json, rd: Json | null, all: Json[], at: string, war
       warnings.push(`${at}: achievedLevel ${achieved} is not a rubric level of the achievement`);
       return { rawLevel: null, scale: null, from: null };
     }
-    return { rawLevel: levelName(level), scale: rubricScale(owner, at, warnings), from: owner };
+    return { rawLevel: rubricLevelText(level), scale: rubricScale(owner, at, warnings), from: owner };
   }
   const value = typeof result.value === "number" ? result.value : text(result.value);
   if (value === null) return { rawLevel: null, scale: null, from: null };
@@ -74,14 +74,14 @@ function resultLevel(result: Json, rd: Json | null, all: Json[], at: string, war
 
 const rubric = (rd: Json): Json[] => objects(rd.rubricCriterionLevel);
 const rubricHas = (rd: Json, id: string): boolean => rubric(rd).some((l) => text(l.id) === id);
-const levelName = (l: Json): string | null => text(l.level) ?? text(l.name);
+const rubricLevelText = (l: Json): string | null => text(l.level) ?? text(l.name);
 
 /**
  * Rubric levels ordered lowest first: by points when they differ, else as written. Tied points
  * make the order unknowable, so no order is claimed and the level's words decide.
  */
 function rubricScale(rd: Json, at: string, warnings: string[]): ScaleHint | null {
-  const levels = rubric(rd).filter((l) => levelName(l) !== null);
+  const levels = rubric(rd).filter((l) => rubricLevelText(l) !== null);
   const points = levels.map((l) => Number(text(l.points) ?? Number.NaN));
   const hasPoints = points.some((p) => !Number.isNaN(p));
   const distinct = new Set(points).size === points.length && points.every((p) => !Number.isNaN(p));
@@ -95,7 +95,7 @@ function rubricScale(rd: Json, at: string, warnings: string[]): ScaleHint | null
         .sort((a, b) => a.p - b.p)
         .map((x) => x.l)
     : levels;
-  return { levels: ordered.map((l) => levelName(l) ?? "") };
+  return { levels: ordered.map((l) => rubricLevelText(l) ?? "") };
 }
 
 function valueScale(rd: Json): ScaleHint | null {
@@ -113,5 +113,5 @@ function requiredOf(rd: Json, all: Json[]): string | null {
   const levelId = text(rd.requiredLevel);
   if (!levelId) return null;
   const level = [rd, ...all].flatMap(rubric).find((l) => text(l.id) === levelId);
-  return `level ${JSON.stringify(level ? levelName(level) : levelId)}`;
+  return `level ${JSON.stringify(level ? rubricLevelText(level) : levelId)}`;
 }

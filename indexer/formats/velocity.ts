@@ -3,6 +3,8 @@
  * Strings may be localized (`{ localized: { en } }`) and dates partial (`{ year, month }`). Each
  * offer type is a row in KINDS: where its skill, issuer and dates live.
  */
+
+import { PRESENT } from "../../src/domain/dates.ts";
 import type { SourceKind } from "../../src/domain/schemas.ts";
 import {
   isObject,
@@ -16,7 +18,6 @@ import {
 } from "../json-path.ts";
 import type { FormatParser, ParsedDocument, ParsedPerson, RawAssertion } from "../types.ts";
 import { alignments, anonymousPerson, assertion, firstObject, newDocument, parseFailed } from "./common.ts";
-import { PRESENT } from "./jsonresume.ts";
 
 interface Kind {
   sourceKind: SourceKind;

@@ -1,11 +1,12 @@
 /** A proof outcome, the trust list and the credential's dates → a status and a reason a person can read. */
+
+import { parseIsoDateMs } from "../../src/domain/dates.ts";
 import type {
   CredentialCheck,
   TrustSnapshot,
   VerificationCode,
   VerificationStatus,
 } from "../../src/domain/verification.ts";
-import { parseIsoDateMs } from "../../src/scoring/dates.ts";
 import { isObject, isoDate, type Json } from "../json-path.ts";
 import type { ProofOutcome } from "./outcome.ts";
 

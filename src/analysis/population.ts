@@ -2,8 +2,9 @@
  * What the requirement-cost analysis needs of an index: the whole population as ordinals, and
  * per requirement who meets it under the scoring model — not a retrieved pool.
  */
+
+import type { RetrievalFilters } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
-import type { RetrievalFilters } from "../search/backend.ts";
 import type { Bitset } from "./bitset.ts";
 
 export interface PopulationQuery {

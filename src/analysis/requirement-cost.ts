@@ -3,7 +3,7 @@
  * (met-sets from the index), so every "what if" is exact over the whole population.
  */
 import type { Requirement } from "../domain/schemas.ts";
-import { levelName } from "../scoring/summary.ts";
+import { anchorName } from "../scoring/summary.ts";
 import type { Bitset } from "./bitset.ts";
 
 /** One required requirement: who meets it, and who would at its minimum lowered by one. */
@@ -81,7 +81,7 @@ export function requirementCosts(population: Bitset, required: readonly Requirem
 }
 
 export const describe = (req: Pick<Requirement, "label" | "minLevel">): string =>
-  req.minLevel === null ? req.label : `${req.label} ≥ ${levelName(req.minLevel)}`;
+  req.minLevel === null ? req.label : `${req.label} ≥ ${anchorName(req.minLevel)}`;
 
 const people = (n: number) => (n === 1 ? "person" : "people");
 

@@ -22,6 +22,7 @@ import { fromZod, LerError } from "../domain/errors.ts";
 import { MatchOptions, type PositionInput, type Requirement } from "../domain/schemas.ts";
 import { filtersFrom } from "../match/filters.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
+import { toIndexedCandidates } from "../scoring/indexed.ts";
 import type { CandidateIndex } from "../search/backend.ts";
 import { EmbeddedIndex } from "../search/embedded/index.ts";
 import type { Store } from "../store/types.ts";
@@ -127,6 +128,6 @@ export function costsOver(
 async function populationOf(deps: AnalyseDeps): Promise<PopulationSets> {
   if (hasPopulationSets(deps.index)) return deps.index;
   const snapshot = new EmbeddedIndex(deps.taxonomy, deps.scoring);
-  await snapshot.rebuild(deps.store.indexedCandidates(undefined, deps.scoring.trust));
+  await snapshot.rebuild(toIndexedCandidates(deps.store.indexableCandidates(undefined), deps.scoring.trust));
   return snapshot;
 }

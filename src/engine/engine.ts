@@ -13,6 +13,7 @@ import { LerError } from "../domain/errors.ts";
 import { MatchOptions, type PositionInput } from "../domain/schemas.ts";
 import { explainOne, rankCandidates } from "../match/rank.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
+import { toIndexedCandidates } from "../scoring/indexed.ts";
 import type { CandidateIndex } from "../search/backend.ts";
 import type { OutboxWorker } from "../search/outbox-worker.ts";
 import type { Store } from "../store/types.ts";
@@ -150,7 +151,7 @@ export function createEngine(parts: EngineParts): Engine {
       return applied;
     },
     async reindex() {
-      const candidates = [...store.indexedCandidates(undefined, scoring.trust)];
+      const candidates = [...toIndexedCandidates(store.indexableCandidates(undefined), scoring.trust)];
       if (index.rebuild) await index.rebuild(candidates);
       else await index.upsert(candidates);
       return { backend: index.name, candidates: candidates.length };

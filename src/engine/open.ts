@@ -1,13 +1,14 @@
 /** Opens an engine from configuration: the store file, the taxonomy, the backend and its sync. */
 
 import type { Taxonomy } from "../../taxonomy/model.ts";
-import { loadTaxonomyWithOccupations } from "../../taxonomy/persist.ts";
 import { loadStarterOccupations, type OccupationProfile } from "../../taxonomy/starter.ts";
 import { type ConfigInput, loadConfig } from "../config.ts";
 import { type Clock, clockFor } from "../domain/clock.ts";
+import { toIndexedCandidates } from "../scoring/indexed.ts";
 import { createBackend } from "../search/create-backend.ts";
 import { OutboxWorker } from "../search/outbox-worker.ts";
 import { openStore } from "../store/sqlite-store.ts";
+import { loadTaxonomyWithOccupations } from "../store/taxonomy-store.ts";
 import { createEngine } from "./engine.ts";
 import type { Engine } from "./types.ts";
 
@@ -32,7 +33,9 @@ export async function openEngine(options: OpenOptions = {}): Promise<Engine> {
     const index = await createBackend(config, taxonomy);
     const worker = new OutboxWorker(store, index, { trust: config.scoring.trust });
     if (config.backend === "embedded")
-      await index.upsert([...store.indexedCandidates(undefined, config.scoring.trust)]);
+      await index.upsert([
+        ...toIndexedCandidates(store.indexableCandidates(undefined), config.scoring.trust),
+      ]);
     await worker.drainOnce().catch(() => undefined);
     if (config.backend === "elasticsearch") worker.start();
     return createEngine({

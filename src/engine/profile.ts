@@ -1,9 +1,9 @@
 /** A candidate's normalised profile: their skills, best live level, and the evidence behind each. */
 
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Candidate, LerDocument } from "../domain/schemas.ts";
 import { evidenceDate, exclusionOf, isVerified, parseIsoDateMs } from "../scoring/index.ts";
-import type { EvidenceRow } from "../store/types.ts";
 import type { CandidateProfile, ProfileSkill } from "./types.ts";
 
 export function buildProfile(

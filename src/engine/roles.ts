@@ -7,14 +7,15 @@ import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { OccupationProfile } from "../../taxonomy/starter.ts";
 import type { Clock } from "../domain/clock.ts";
 import { fromZod, LerError } from "../domain/errors.ts";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Explanation } from "../domain/match.ts";
 import { type GapItem, gapsFor } from "../match/gap.ts";
 import { buildRoleIndex, type RoleContext, type RoleIndex, rankRoles, scoreRole } from "../match/roles.ts";
 import { occupationTarget, positionTarget, type RoleTarget, type TargetKind } from "../match/targets.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
-import { compareRanked } from "../scoring/rank.ts";
+import { compareRanked } from "../scoring/ranking-order.ts";
 import { liveEvidence } from "../scoring/score.ts";
-import type { EvidenceRow, Store } from "../store/types.ts";
+import type { Store } from "../store/types.ts";
 
 export const RolesOptions = z.object({
   limit: z.number().int().min(1).max(100).default(10),

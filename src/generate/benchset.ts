@@ -7,7 +7,7 @@ import {
   loadStarterOccupations,
   type OccupationProfile,
 } from "../../taxonomy/starter.ts";
-import { DATASET_FORMAT, type DatasetContent } from "../quality/dataset.ts";
+import { DATASET_FORMAT, type DatasetContent } from "../domain/bench-dataset.ts";
 import { DEFAULT_AS_OF, generatePopulation } from "./population.ts";
 import { generatePositions, judge } from "./positions.ts";
 import { WORLDS, type World } from "./worlds.ts";

@@ -4,7 +4,7 @@
  * group that every position over-weights, so a ranking that follows it selects that group more.
  * Drawn from streams of their own: the population itself is unchanged.
  */
-import { type DatasetContent, documentCandidateId } from "../quality/dataset.ts";
+import { type DatasetContent, documentCandidateId } from "../domain/bench-dataset.ts";
 import { createRng } from "./random.ts";
 
 export const GROUP_CATEGORY = "group";

@@ -5,7 +5,7 @@
  */
 import type { Concept } from "../../taxonomy/model.ts";
 import type { OccupationProfile } from "../../taxonomy/starter.ts";
-import type { Qrels } from "../quality/metrics.ts";
+import type { Qrels } from "../domain/bench-dataset.ts";
 import type { Truth } from "./population.ts";
 import { createRng, type Rng } from "./random.ts";
 

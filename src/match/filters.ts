@@ -1,7 +1,8 @@
 /** Caller options → the retrieval filters both the backend and the scorer apply. */
+
+import { YEAR_MS } from "../domain/dates.ts";
+import type { RetrievalFilters } from "../domain/evidence.ts";
 import type { MatchOptions } from "../domain/schemas.ts";
-import { YEAR_MS } from "../scoring/dates.ts";
-import type { RetrievalFilters } from "../search/backend.ts";
 
 export function filtersFrom(options: MatchOptions, nowMs: number): RetrievalFilters {
   return {

@@ -15,7 +15,7 @@ import type { ScoringConfig } from "../scoring/config.ts";
 import { formatScore, scorePoints } from "../scoring/display.ts";
 import { relatedness } from "../scoring/factors.ts";
 import { aggregate, type LiveEvidence, type Weighed, weighRequirement } from "../scoring/score.ts";
-import { levelName } from "../scoring/summary.ts";
+import { anchorName } from "../scoring/summary.ts";
 
 export interface NearestEvidence {
   conceptId: string;
@@ -153,6 +153,6 @@ function closer(a: NearestEvidence, b: NearestEvidence): boolean {
 export function gapNote(label: string, nearest: NearestEvidence | null, gain: number): string {
   const adds = `${label} would add ${formatScore(gain)} point${scorePoints(gain) === 1 ? "" : "s"}`;
   if (!nearest) return `nothing related yet; ${adds}`;
-  const level = nearest.level === null ? "(level not stated)" : `at ${levelName(nearest.level)}`;
+  const level = nearest.level === null ? "(level not stated)" : `at ${anchorName(nearest.level)}`;
   return `has ${nearest.label} ${level}; ${adds}`;
 }

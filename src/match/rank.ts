@@ -4,13 +4,13 @@
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import { LerError } from "../domain/errors.ts";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { MatchResult } from "../domain/match.ts";
 import type { MatchOptions, Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
-import { compareRanked } from "../scoring/rank.ts";
+import { compareRanked } from "../scoring/ranking-order.ts";
 import { type CandidateScore, type ScoringContext, scoreCandidate } from "../scoring/score.ts";
 import type { CandidateIndex, Retrieved } from "../search/backend.ts";
-import type { EvidenceRow } from "../store/types.ts";
 import { conceptsBearingOn } from "./bearing.ts";
 import { filtersFrom } from "./filters.ts";
 

@@ -11,10 +11,11 @@
  * numbers bit for bit, which the tests check against scoring every target (rankRolesExhaustive).
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { relatedness } from "../scoring/factors.ts";
-import { compareRanked } from "../scoring/rank.ts";
+import { compareRanked } from "../scoring/ranking-order.ts";
 import {
   aggregate,
   type CandidateScore,
@@ -24,7 +25,6 @@ import {
   type Weighed,
   weighRequirement,
 } from "../scoring/score.ts";
-import type { EvidenceRow } from "../store/types.ts";
 import { type RoleTarget, targetKey } from "./targets.ts";
 
 export interface RoleIndex {

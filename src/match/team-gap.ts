@@ -4,9 +4,11 @@
  * person's requirement is weighed by the one evidence model (weighRequirement), exactly as a
  * match would weigh it.
  */
+
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { RequirementOutcome } from "../domain/match.ts";
 import { LEVEL_NAMES, type Requirement } from "../domain/schemas.ts";
-import { compareRanked } from "../scoring/rank.ts";
+import { compareRanked } from "../scoring/ranking-order.ts";
 import {
   aggregate,
   liveEvidence,
@@ -15,7 +17,6 @@ import {
   weighRequirement,
 } from "../scoring/score.ts";
 import { TopK } from "../search/embedded/heap.ts";
-import type { EvidenceRow } from "../store/types.ts";
 import { buildRoleIndex } from "./roles.ts";
 
 /** Level bands of the heat-map: no evidence, neighbours only, then the level the direct evidence reaches. */

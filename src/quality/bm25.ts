@@ -12,7 +12,7 @@ export interface Bm25Index {
   readonly size: number;
 }
 
-export function tokenize(text: string): string[] {
+export function bm25Terms(text: string): string[] {
   return text
     .toLowerCase()
     .normalize("NFKD")
@@ -21,7 +21,7 @@ export function tokenize(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-/** BM25 over (id, text) pairs, tokenised with `tokenize`; one shared implementation underneath. */
+/** BM25 over (id, text) pairs, tokenised with `bm25Terms`; one shared implementation underneath. */
 export function buildBm25(docs: Iterable<readonly [string, string]>, options: Bm25Options = {}): Bm25Index {
   const ids: string[] = [];
   const tokens: string[][] = [];
@@ -34,14 +34,14 @@ export function buildBm25(docs: Iterable<readonly [string, string]>, options: Bm
       ids.push(id);
       tokens.push([]);
     }
-    tokens[i]!.push(...tokenize(text));
+    tokens[i]!.push(...bm25Terms(text));
   }
   const index = createBm25(tokens, options);
   return {
     size: index.size,
     search(query) {
       const out = new Map<string, number>();
-      for (const [doc, score] of index.scores(tokenize(query))) out.set(ids[doc]!, score);
+      for (const [doc, score] of index.scores(bm25Terms(query))) out.set(ids[doc]!, score);
       return out;
     },
   };

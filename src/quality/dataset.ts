@@ -15,41 +15,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import {
+  BenchPosition,
+  DATASET_FORMAT,
+  type DatasetContent,
+  DatasetManifest,
+  documentCandidateId,
+  MAX_GRADE,
+  type Qrels,
+} from "../domain/bench-dataset.ts";
 import { LerError } from "../domain/errors.ts";
-import { formatQrels, type Qrels } from "./metrics.ts";
+import { formatQrels } from "./metrics.ts";
 
-export const DATASET_FORMAT = "ler-match-bench/v1";
-export const MAX_GRADE = 3;
 const DOCUMENTS_PER_FILE = 1000;
-
-export const DatasetManifest = z.object({
-  format: z.literal(DATASET_FORMAT),
-  name: z.string().default("dataset"),
-  seed: z.number().int().optional(),
-  people: z.number().int().optional(),
-  asOf: z.string().optional(),
-  /** the generator's noise model, for generated datasets */
-  world: z.string().optional(),
-  /** the taxonomy the positions' concept ids come from: "starter" or "esco" */
-  taxonomy: z.string().default("starter"),
-});
-export type DatasetManifest = z.infer<typeof DatasetManifest>;
-
-export const BenchRequirement = z.object({
-  concept: z.string().min(1),
-  minLevel: z.number().min(0).max(5).nullable().optional(),
-  weight: z.number().positive().default(1),
-  required: z.boolean().default(false),
-});
-
-export const BenchPosition = z.object({
-  id: z.string().min(1),
-  title: z.string().optional(),
-  occupationId: z.string().optional(),
-  requirements: z.array(BenchRequirement).min(1),
-  text: z.string().optional(),
-});
-export type BenchPosition = z.infer<typeof BenchPosition>;
 
 export type IssueCode =
   | "missing_file"
@@ -85,15 +63,6 @@ export interface Dataset {
   occupations?: Map<string, string>;
 }
 
-export interface DatasetContent {
-  manifest: z.input<typeof DatasetManifest>;
-  documents: readonly unknown[];
-  positions: readonly z.input<typeof BenchPosition>[];
-  qrels: Qrels;
-  truth?: Map<string, Map<string, number>>;
-  occupations?: ReadonlyMap<string, string>;
-}
-
 export function writeDataset(dir: string, content: DatasetContent): void {
   mkdirSync(join(dir, "corpus"), { recursive: true });
   writeFileSync(join(dir, "dataset.json"), `${JSON.stringify(content.manifest, null, 2)}\n`);
@@ -115,18 +84,6 @@ export function writeDataset(dir: string, content: DatasetContent): void {
       join(dir, "occupations.json"),
       `${JSON.stringify(Object.fromEntries(content.occupations))}\n`,
     );
-}
-
-/**
- * The candidate a document is about, for the formats that name their person in the document:
- * native (person.id) and JSON Resume (basics.email, lower-cased, as its parser keys people).
- */
-export function documentCandidateId(doc: unknown): string | null {
-  const d = doc as { person?: { id?: unknown }; basics?: { email?: unknown } } | null;
-  if (typeof d?.person?.id === "string") return d.person.id;
-  if (typeof d?.basics?.email === "string" && d.basics.email.includes("@"))
-    return d.basics.email.toLowerCase();
-  return null;
 }
 
 type Issues = DatasetIssue[];

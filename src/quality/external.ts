@@ -11,9 +11,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readCsvRows } from "../../taxonomy/import/csv.ts";
 import { matchTitles, type TitleOccupation } from "../../taxonomy/titles.ts";
+import type { Qrels } from "../domain/bench-dataset.ts";
 import { LerError } from "../domain/errors.ts";
 import { buildBm25 } from "./bm25.ts";
-import { evaluateRun, type MetricValues, type Qrels, type Run } from "./metrics.ts";
+import { evaluateRun, type MetricValues, type Run } from "./metrics.ts";
 
 /** title → ranked candidate ids with scores, best first */
 export type TitleMatcher = (title: string, k: number) => { id: string; score: number }[];

@@ -17,8 +17,7 @@
  *              IDCG = 0.
  * Means are over every position in the qrels; a position with no run counts as 0 on every metric.
  */
-
-export type Qrels = Map<string, Map<string, number>>;
+import type { Qrels } from "../domain/bench-dataset.ts";
 export type Run = Map<string, Map<string, number>>;
 
 export const DEFAULT_CUTOFFS = [1, 3, 5, 10, 20] as const;

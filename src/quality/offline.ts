@@ -9,18 +9,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { BenchPosition, Qrels } from "../domain/bench-dataset.ts";
 import { fixedClock, parseClockSetting } from "../domain/clock.ts";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import { openEngine } from "../engine/open.ts";
 import { resolvePosition } from "../engine/requirements.ts";
 import { DEFAULT_AS_OF } from "../generate/population.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
-import { compareRanked } from "../scoring/rank.ts";
+import { compareRanked } from "../scoring/ranking-order.ts";
 import { scoreCandidate } from "../scoring/score.ts";
 import { openStore } from "../store/sqlite-store.ts";
-import type { EvidenceRow } from "../store/types.ts";
-import type { BenchPosition, Dataset } from "./dataset.ts";
-import { evaluateRanking, type Qrels, type Run } from "./metrics.ts";
+import type { Dataset } from "./dataset.ts";
+import { evaluateRanking, type Run } from "./metrics.ts";
 import {
   baselineRuns,
   type CandidateSkills,

@@ -7,10 +7,10 @@
 
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { OccupationProfile } from "../../taxonomy/starter.ts";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import { buildRoleIndex, rankRoles } from "../match/roles.ts";
 import { occupationTarget, type RoleTarget } from "../match/targets.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
-import type { EvidenceRow } from "../store/types.ts";
 import { comparePaired, type PairedComparison } from "./compare.ts";
 
 /** What grading needs of a labelled set: each person's evidence rows and true occupation. */

@@ -17,6 +17,7 @@ import {
   loadStarterTaxonomy,
   type OccupationProfile,
 } from "../../taxonomy/starter.ts";
+import { type BenchPosition, documentCandidateId } from "../domain/bench-dataset.ts";
 import { fixedClock, parseClockSetting } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import type { PositionInput } from "../domain/schemas.ts";
@@ -27,7 +28,7 @@ import { DEFAULT_SCORING, ScoringConfig, type ScoringConfigInput } from "../scor
 import { openStore } from "../store/sqlite-store.ts";
 import { buildBm25 } from "./bm25.ts";
 import { bootstrapMean, comparePaired, type Interval, type PairedComparison } from "./compare.ts";
-import { type BenchPosition, type Dataset, documentCandidateId } from "./dataset.ts";
+import type { Dataset } from "./dataset.ts";
 import { DEFAULT_CUTOFFS, evaluateRun, type MetricValues, metricNames, type Run } from "./metrics.ts";
 import { type RoleQuality, roleQuality } from "./roles.ts";
 

@@ -1,32 +1,6 @@
 /**
- * Dates as the scoring model reads them. Partial ISO dates mean the start of their period
- * ("2019" = 2019-01-01); a date-time without a zone is read as UTC so a score never depends on
- * the machine's time zone.
+ * Dates moved to src/domain (issue #15); this keeps src/search/elasticsearch compiling while that
+ * folder is rewritten in parallel. Import from src/domain/dates.ts, and delete this file once
+ * nothing imports it.
  */
-export const DAY_MS = 86_400_000;
-/** A Julian year: recency half-lives and "practiced within N years" are measured in these. */
-export const YEAR_MS = 365.25 * DAY_MS;
-
-const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
-
-/** ISO date (possibly partial) → epoch ms; null for null or text that is not a date. */
-export function parseIsoDateMs(text: string | null | undefined): number | null {
-  if (!text) return null;
-  const partial = PARTIAL.exec(text);
-  if (partial) {
-    const [, y, m, d] = partial;
-    return Date.UTC(Number(y), m ? Number(m) - 1 : 0, d ? Number(d) : 1);
-  }
-  const iso = text.replace(" ", "T");
-  const ms = Date.parse(HAS_ZONE.test(iso) ? iso : `${iso}Z`);
-  return Number.isNaN(ms) ? null : ms;
-}
-
-/** The date recency is measured from: when the skill was last practiced, else when it was issued. */
-export function evidenceDate(row: {
-  lastPracticedAt: string | null;
-  issuedAt: string | null;
-}): string | null {
-  return row.lastPracticedAt ?? row.issuedAt;
-}
+export { DAY_MS, evidenceDate, parseIsoDateMs, YEAR_MS } from "../domain/dates.ts";

@@ -3,11 +3,12 @@
  * explanation computes them with these functions and nothing else, so a score is the same
  * number wherever it is computed.
  */
+
+import { YEAR_MS } from "../domain/dates.ts";
+import type { RetrievalFilters } from "../domain/evidence.ts";
 import type { Relation } from "../domain/match.ts";
 import type { SourceKind } from "../domain/schemas.ts";
-import type { RetrievalFilters } from "../search/backend.ts";
 import type { ScoringConfig } from "./config.ts";
-import { YEAR_MS } from "./dates.ts";
 
 /** Relations whose evidence is about the asked skill itself. */
 export const isDirect = (relation: Relation): boolean => relation === "same" || relation === "narrower";

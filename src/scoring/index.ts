@@ -1,6 +1,7 @@
 /** The scoring model: factor functions, the candidate scorer and the ranking order. */
+
+export { DAY_MS, evidenceDate, parseIsoDateMs, YEAR_MS } from "../domain/dates.ts";
 export { DEFAULT_SCORING, ScoringConfig } from "./config.ts";
-export { DAY_MS, evidenceDate, parseIsoDateMs, YEAR_MS } from "./dates.ts";
 export { apportionPoints, formatScore, SCORE_POINTS, scorePoints } from "./display.ts";
 export {
   type Basis,
@@ -24,7 +25,7 @@ export {
   trust,
 } from "./factors.ts";
 export { toIndexedCandidate } from "./indexed.ts";
-export { compareRanked, type Rankable } from "./rank.ts";
+export { compareRanked, type Rankable } from "./ranking-order.ts";
 export { neighbourhoodOf, relationsFor } from "./relations.ts";
 export {
   aggregate,
@@ -37,4 +38,4 @@ export {
   type Weighed,
   weighRequirement,
 } from "./score.ts";
-export { levelName, summarise } from "./summary.ts";
+export { anchorName, summarise } from "./summary.ts";

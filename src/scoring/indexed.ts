@@ -1,28 +1,20 @@
 /**
  * The index view of evidence rows, derived with the scoring model's own date parsing and trust,
- * so an index built from it scores exactly as scoreCandidate does. The store builds its index
- * view with the same function.
+ * so an index built from it scores exactly as scoreCandidate does — from the scorer's rows or
+ * from the store's indexable rows alike.
  */
-import type { SourceKind } from "../domain/schemas.ts";
-import type { IndexedAssertion, IndexedCandidate } from "../search/backend.ts";
-import type { EvidenceRow } from "../store/types.ts";
-import type { ScoringConfig } from "./config.ts";
-import { evidenceDate, parseIsoDateMs } from "./dates.ts";
-import { isVerified, trust } from "./factors.ts";
 
-/** What indexing needs of a resolved assertion and the state of its document. */
-export type IndexableRow = Pick<
+import { evidenceDate, parseIsoDateMs } from "../domain/dates.ts";
+import type {
   EvidenceRow,
-  | "id"
-  | "level"
-  | "sourceKind"
-  | "issuer"
-  | "verified"
-  | "revoked"
-  | "issuedAt"
-  | "lastPracticedAt"
-  | "validUntil"
-> & { conceptId: string };
+  IndexableCandidate,
+  IndexableRow,
+  IndexedAssertion,
+  IndexedCandidate,
+} from "../domain/evidence.ts";
+import type { SourceKind } from "../domain/schemas.ts";
+import type { ScoringConfig } from "./config.ts";
+import { isVerified, trust } from "./factors.ts";
 
 export function toIndexedAssertion(
   row: IndexableRow,
@@ -54,4 +46,14 @@ export function toIndexedCandidate(
     if (conceptId !== null) assertions.push(toIndexedAssertion({ ...row, conceptId }, trustOf));
   }
   return { id: candidateId, assertions };
+}
+
+/** The index's view of the store's indexable rows, lazily, page for page as the store yields them. */
+export function* toIndexedCandidates(
+  candidates: Iterable<IndexableCandidate>,
+  trust: Record<SourceKind, number>,
+): Iterable<IndexedCandidate> {
+  const trustOf = (kind: SourceKind) => trust[kind];
+  for (const { id, rows } of candidates)
+    yield { id, assertions: rows.map((row) => toIndexedAssertion(row, trustOf)) };
 }

@@ -5,12 +5,11 @@
  * weighted mean of the estimates — the expected share of the position the person meets.
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import { evidenceDate, parseIsoDateMs } from "../domain/dates.ts";
+import type { EvidenceRow, RetrievalFilters } from "../domain/evidence.ts";
 import type { Evidence, ExcludedEvidence, MatchResult, RequirementExplanation } from "../domain/match.ts";
 import type { Requirement } from "../domain/schemas.ts";
-import type { RetrievalFilters } from "../search/backend.ts";
-import type { EvidenceRow } from "../store/types.ts";
 import type { ScoringConfig } from "./config.ts";
-import { evidenceDate, parseIsoDateMs } from "./dates.ts";
 import { type CountedPiece, estimateRequirement, type Piece, type RequirementEstimate } from "./estimate.ts";
 import {
   contribution,

@@ -7,7 +7,8 @@ import { LEVEL_NAMES } from "../domain/schemas.ts";
 
 const SHOWN_NAMES = 3;
 
-export function levelName(level: number): string {
+/** The canonical anchor a level has reached: a 3.7 is "practitioner", not "advanced". */
+export function anchorName(level: number): string {
   const index = Math.max(0, Math.min(LEVEL_NAMES.length - 1, Math.floor(level)));
   return LEVEL_NAMES[index] ?? "none";
 }
@@ -54,7 +55,7 @@ function describeGap(r: RequirementExplanation): string {
   if (r.basis === "neighbours") return `${r.label} only via related ${best.conceptLabel}`;
   if (r.minLevel !== null && r.estimatedLevel !== null && r.estimatedLevel < r.minLevel)
     return best.level === null
-      ? `${r.label} needs ${levelName(r.minLevel)}, level not stated`
-      : `${r.label} needs ${levelName(r.minLevel)}, has ${levelName(r.estimatedLevel)}`;
+      ? `${r.label} needs ${anchorName(r.minLevel)}, level not stated`
+      : `${r.label} needs ${anchorName(r.minLevel)}, has ${anchorName(r.estimatedLevel)}`;
   return `${r.label} weak evidence`;
 }

@@ -2,35 +2,15 @@
  * What every search backend implements (DESIGN.md, "Search backends"). A backend retrieves;
  * the final score and explanation are computed once, by src/scoring, for every backend.
  */
-import type { Requirement, SourceKind } from "../domain/schemas.ts";
+import type { IndexedAssertion, IndexedCandidate, RetrievalFilters } from "../domain/evidence.ts";
+import type { Requirement } from "../domain/schemas.ts";
 
-/** One live-or-not assertion as an index sees it: enough to retrieve and to approximate the score. */
-export interface IndexedAssertion {
-  assertionId: string;
-  conceptId: string;
-  level: number | null;
-  sourceKind: SourceKind;
-  /** who vouched: one issuer of one kind is one voice in the evidence model */
-  issuer: string | null;
-  trust: number;
-  verified: boolean;
-  /** Last practiced, else issued: epoch milliseconds, or null when unknown. */
-  dateMs: number | null;
-  /** epoch milliseconds, or null when it never expires */
-  validUntilMs: number | null;
-  revoked: boolean;
-}
-
-export interface IndexedCandidate {
-  id: string;
-  assertions: IndexedAssertion[];
-}
-
-export interface RetrievalFilters {
-  verifiedOnly: boolean;
-  /** epoch ms: evidence older than this does not count */
-  practicedSinceMs: number | null;
-}
+/**
+ * The index's view of evidence is a domain type (src/domain/evidence.ts). Re-exported only for
+ * src/search/elasticsearch and test/elasticsearch, which another change rewrites in parallel;
+ * drop this once they import src/domain.
+ */
+export type { IndexedAssertion, IndexedCandidate, RetrievalFilters };
 
 export interface RetrievalQuery {
   requirements: Requirement[];

@@ -9,6 +9,7 @@
  */
 import { wallClock } from "../domain/clock.ts";
 import type { SourceKind } from "../domain/schemas.ts";
+import { toIndexedCandidates } from "../scoring/indexed.ts";
 import type { OutboxItem, Store } from "../store/types.ts";
 import type { CandidateIndex } from "./backend.ts";
 
@@ -86,7 +87,7 @@ export class OutboxWorker {
     const items = this.store.outboxPending(this.batchSize, this.now());
     if (items.length === 0) return { applied: 0, retried: 0 };
     const ids = [...new Set(items.map((i) => i.candidateId))];
-    const present = [...this.store.indexedCandidates(ids, this.options.trust)];
+    const present = [...toIndexedCandidates(this.store.indexableCandidates(ids), this.options.trust)];
     const presentIds = new Set(present.map((c) => c.id));
     const gone = ids.filter((id) => !presentIds.has(id));
     const failed = new Set<string>();

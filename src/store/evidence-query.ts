@@ -4,9 +4,9 @@
  * match's time. Rows come back as arrays (`raw()`), one EvidenceRow literal is built per row.
  */
 import type { Database } from "better-sqlite3";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { SourceKind } from "../domain/schemas.ts";
-import { isRevoked, isVerified } from "./rows.ts";
-import type { EvidenceRow } from "./types.ts";
+import { isRevoked, isVerifiedDocument } from "./rows.ts";
 
 const COLUMNS = `
   select a.id, a.candidate_id, a.document_id, a.concept_id, a.skill_text, a.resolution_method,
@@ -61,7 +61,7 @@ export function evidenceOfConceptsQuery(sqlite: Database): (concepts: readonly s
 
 function evidenceRow(r: Cell[]): EvidenceRow {
   const sourceKind: SourceKind = r[10]!;
-  const verified = isVerified(r[17]!, sourceKind);
+  const verified = isVerifiedDocument(r[17]!, sourceKind);
   return {
     id: r[0]!,
     candidateId: r[1]!,

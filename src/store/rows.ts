@@ -1,8 +1,7 @@
 /** Store rows ↔ domain values. JSON columns are text; everything else maps field for field. */
+import type { IndexableRow } from "../domain/evidence.ts";
 import type { LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
 import { vouchedBy } from "../domain/verification.ts";
-import { toIndexedAssertion } from "../scoring/indexed.ts";
-import type { IndexedAssertion } from "../search/backend.ts";
 import type { assertions, documents } from "./schema/index.ts";
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -55,7 +54,7 @@ export function assertionFromRow(r: AssertionRow): SkillAssertion {
 const REVOKED = new Set<string>(["revoked", "suspended"]);
 export const isRevoked = (revocation: string) => REVOKED.has(revocation);
 /** A checked signature on the document, or a source that is verified by definition. */
-export const isVerified = (verification: string, sourceKind: SourceKind) =>
+export const isVerifiedDocument = (verification: string, sourceKind: SourceKind) =>
   verification === "verified" || sourceKind === "verified-credential";
 
 export interface IndexJoinRow
@@ -68,11 +67,12 @@ export interface IndexJoinRow
   docRevocation: DocumentRow["revocation"];
 }
 
-/** The index's view of one resolved assertion (unresolved ones are never indexed). */
-export function indexedFromRow(r: IndexJoinRow, trust: Record<SourceKind, number>): IndexedAssertion {
-  const { docVerification, docRevocation, ...row } = r;
-  return toIndexedAssertion(
-    { ...row, verified: isVerified(docVerification, r.sourceKind), revoked: isRevoked(docRevocation) },
-    (kind) => trust[kind],
-  );
+/** One resolved assertion with its document's state, ready to index (unresolved ones never are). */
+export function indexableFromRow(r: IndexJoinRow): IndexableRow {
+  const { docVerification, docRevocation, candidateId: _candidate, ...row } = r;
+  return {
+    ...row,
+    verified: isVerifiedDocument(docVerification, r.sourceKind),
+    revoked: isRevoked(docRevocation),
+  };
 }

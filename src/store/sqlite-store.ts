@@ -4,8 +4,7 @@
  * array (json_each) so 50 candidates cost one query, not 50.
  */
 
-import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import {
   and,
   asc,
@@ -19,23 +18,26 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { wallClock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
-import { type Candidate, isAnonymousPerson, type LerDocument, type SourceKind } from "../domain/schemas.ts";
-import type { IndexedCandidate } from "../search/backend.ts";
+import type { IndexableCandidate } from "../domain/evidence.ts";
+import { type Candidate, isAnonymousPerson, type LerDocument } from "../domain/schemas.ts";
+import { openDatabase } from "./database.ts";
 import { evidenceOfConceptsQuery, evidenceQuery } from "./evidence-query.ts";
 import { createPositionStore } from "./positions.ts";
-import { documentFromRow, type IndexJoinRow, indexedFromRow, toAssertionRow, toDocumentRow } from "./rows.ts";
+import {
+  documentFromRow,
+  type IndexJoinRow,
+  indexableFromRow,
+  toAssertionRow,
+  toDocumentRow,
+} from "./rows.ts";
 import { assertions, candidates, degrees, documents, outbox } from "./schema/index.ts";
 import { createSecurityStore } from "./security-store.ts";
 import { createTrustStore } from "./trust-store.ts";
 import type { DocumentWrite, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
-
-/** Resolved from this file, so the store migrates the same whatever the working directory. */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
 /**
  * Candidates per page when streaming the index view: no cursor stays open across a yield, so the
@@ -49,19 +51,10 @@ const inJson = (column: SQLiteColumn, name: string): SQL =>
   sql`${column} in (select value from json_each(${p(name)}))`;
 
 export function openStore(path: string): Store {
-  const sqlite = new Database(path);
   try {
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("busy_timeout = 5000");
-    sqlite.pragma("synchronous = NORMAL");
-    // an erased person's rows are overwritten on disk, not left in free pages
-    sqlite.pragma("secure_delete = ON");
-    const db = drizzle(sqlite);
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const { sqlite, db } = openDatabase(path);
     return createStore(sqlite, db);
   } catch (cause) {
-    sqlite.close();
     throw new LerError("store_failed", `could not open the store at ${path}: ${(cause as Error).message}`, {
       cause,
     });
@@ -306,21 +299,18 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
 
   const evidenceFor = evidenceQuery(sqlite);
 
-  const indexedPage = (ids: string[], trust: Record<SourceKind, number>): IndexedCandidate[] => {
-    const byCandidate = new Map<string, IndexedCandidate>(ids.map((id) => [id, { id, assertions: [] }]));
+  const indexablePage = (ids: string[]): IndexableCandidate[] => {
+    const byCandidate = new Map<string, IndexableCandidate>(ids.map((id) => [id, { id, rows: [] }]));
     for (const row of q.indexRows.all({ ids: JSON.stringify(ids) }) as IndexJoinRow[])
-      byCandidate.get(row.candidateId)?.assertions.push(indexedFromRow(row, trust));
+      byCandidate.get(row.candidateId)?.rows.push(indexableFromRow(row));
     return [...byCandidate.values()];
   };
 
-  function* indexedCandidates(
-    ids: readonly string[] | undefined,
-    trust: Record<SourceKind, number>,
-  ): Iterable<IndexedCandidate> {
+  function* indexableCandidates(ids: readonly string[] | undefined): Iterable<IndexableCandidate> {
     if (ids) {
       for (const chunk of chunks([...new Set(ids)], PAGE)) {
         const known = q.existingCandidates.all({ ids: JSON.stringify(chunk) }).map((r) => r.id);
-        yield* indexedPage(known, trust);
+        yield* indexablePage(known);
       }
       return;
     }
@@ -328,7 +318,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     for (;;) {
       const page = q.candidatePage.all({ after, limit: PAGE }).map((r) => r.id);
       if (page.length === 0) return;
-      yield* indexedPage(page, trust);
+      yield* indexablePage(page);
       after = page[page.length - 1]!;
     }
   }
@@ -363,7 +353,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
         throw storeFailed(`could not delete candidate "${id}"`, cause);
       }
     },
-    indexedCandidates,
+    indexableCandidates,
     candidateIds: () => q.allCandidateIds.all().map((r) => r.id),
     allDegrees: () => q.allDegrees.all(),
     evidenceOfConcepts: evidenceOfConceptsQuery(sqlite),

@@ -4,21 +4,11 @@
  */
 import type { DegreeEvidence } from "../domain/education.ts";
 import type { LerError } from "../domain/errors.ts";
-import type { Candidate, LerDocument, SkillAssertion, SourceKind } from "../domain/schemas.ts";
-import type { IndexedCandidate } from "../search/backend.ts";
+import type { EvidenceRow, IndexableCandidate } from "../domain/evidence.ts";
+import type { Candidate, LerDocument, SkillAssertion } from "../domain/schemas.ts";
 import type { PositionStore } from "./positions.ts";
 import type { SecurityStore } from "./security-store.ts";
 import type { TrustStore } from "./trust-store.ts";
-
-/** An assertion as the scoring model needs it: the row plus the state of its document. */
-export interface EvidenceRow extends SkillAssertion {
-  verified: boolean;
-  /** Who vouches for it when verified: trusted issuers' names, or "attested by …" (docs/verification.md). */
-  verifiedBy?: string | null;
-  revoked: boolean;
-  documentTitle: string | null;
-  documentFormat: string;
-}
 
 /** One document ready to write: everything resolved and normalised, ids assigned. */
 export interface DocumentWrite {
@@ -65,11 +55,11 @@ export interface Store {
   evidenceFor(candidateIds: readonly string[], concepts?: readonly string[]): Map<string, EvidenceRow[]>;
   /** Removes the candidate and every row about them; false when unknown. */
   deleteCandidate(id: string): boolean;
-  /** Index view of candidates, for building an index or draining the outbox. */
-  indexedCandidates(
-    ids: readonly string[] | undefined,
-    trust: Record<SourceKind, number>,
-  ): Iterable<IndexedCandidate>;
+  /**
+   * The indexable rows of these candidates (all when undefined), page by page, for building an
+   * index or draining the outbox; scoring turns them into the index's view (toIndexedCandidates).
+   */
+  indexableCandidates(ids: readonly string[] | undefined): Iterable<IndexableCandidate>;
   candidateIds(): string[];
   /** Every assertion of these concepts, whoever holds it (credentials under watch). */
   evidenceOfConcepts(conceptIds: readonly string[]): EvidenceRow[];

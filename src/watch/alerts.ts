@@ -4,11 +4,11 @@
  * engine hands it the evidence rows of the watched concepts and its clock.
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import { DAY_MS, parseIsoDateMs } from "../domain/dates.ts";
+import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
-import { DAY_MS, parseIsoDateMs } from "../scoring/dates.ts";
 import { isDirect } from "../scoring/factors.ts";
 import { neighbourhoodOf } from "../scoring/relations.ts";
-import type { EvidenceRow } from "../store/types.ts";
 
 /** Concept types a regulated job depends on holding, and that lapse. */
 export const WATCHED_TYPES: ReadonlySet<string> = new Set(["licence", "certification"]);

@@ -5,6 +5,7 @@
  */
 import type { ConceptIndex } from "./concept-index.ts";
 import { contentStems } from "./concept-index.ts";
+import { type ContextReading, emptyReading } from "./reading.ts";
 import { scanPhrases } from "./scan.ts";
 
 /** Top-level domains that share vocabulary: a cloud tool in the context points at a language. */
@@ -40,25 +41,6 @@ function affinity(index: ConceptIndex, candidate: string, other: string): number
   const g = groupOf(d);
   return g >= 0 && g === groupOf(od) ? AFFINITY.group : 0;
 }
-
-/**
- * What a context says, read once however many names it settles: a job description settles each of
- * its ambiguous mentions against the same whole text, so the text is scanned once, not per mention.
- */
-export interface ContextReading {
-  /** concept id → the phrases (trimmed, lower case) that name it unambiguously in the context */
-  concepts: Map<string, Set<string>>;
-  /** content stems of the context */
-  stems: Set<string>;
-  /** name and candidate → contextScore: a text repeats its names */
-  scores: Map<string, number>;
-}
-
-export const emptyReading = (): ContextReading => ({
-  concepts: new Map(),
-  stems: new Set(),
-  scores: new Map(),
-});
 
 const phraseKey = (s: string) => s.trim().toLowerCase();
 

@@ -1,12 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { EvidenceRow, RetrievalFilters } from "../../src/domain/evidence.ts";
 import type { SourceKind } from "../../src/domain/schemas.ts";
 import { ScoringConfig } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
-import type { RetrievalFilters } from "../../src/search/backend.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import { config, evidenceRow, filters, population } from "../scoring/arbitraries.ts";
 import { CONCEPT_IDS, NOW, req, row, taxonomy } from "../scoring/fixtures.ts";
 

@@ -5,12 +5,11 @@
  * verified and unverified documents. Same seed, same population, on every machine.
  */
 
+import type { EvidenceRow, IndexedCandidate } from "../../src/domain/evidence.ts";
 import { SourceKind } from "../../src/domain/schemas.ts";
 import { mulberry32 } from "../../src/generate/random.ts";
 import type { ScoringConfig } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
-import type { IndexedCandidate } from "../../src/search/backend.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import { buildTaxonomy } from "../../taxonomy/graph.ts";
 import type { ConceptInput, Taxonomy } from "../../taxonomy/model.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { decodeCompactJws } from "../../indexer/compact-jws.ts";
 import { decodeInput } from "../../indexer/decode.ts";
 import { detectFormat } from "../../indexer/detect.ts";
-import { decodeCompactJws } from "../../indexer/jwt.ts";
 import { isLerError } from "../../src/domain/errors.ts";
 import { parseInput, readSample } from "./helpers.ts";
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { detectFormat, parserFor } from "../../indexer/detect.ts";
-import { ob2Parser } from "../../indexer/formats/ob2.ts";
 import { isLerError } from "../../src/domain/errors.ts";
 import { readSample } from "./helpers.ts";
 
@@ -73,7 +72,7 @@ describe("Open Badges 2.0", () => {
   });
 
   it("reads an embedded badge's alignments, with recipient, issuer and dates", () => {
-    const [doc] = ob2Parser.parse(assertion, { fileName: null });
+    const [doc] = parserFor("ob2").parse(assertion, { fileName: null });
     expect(doc).toMatchObject({
       documentId: "https://example.org/assertions/123",
       person: { id: "alice@example.org", email: "Alice@Example.org" },
@@ -96,7 +95,7 @@ describe("Open Badges 2.0", () => {
   });
 
   it("keeps a badge given as a URL, with no skills and a warning", () => {
-    const [doc] = ob2Parser.parse(
+    const [doc] = parserFor("ob2").parse(
       { ...assertion, badge: "https://example.org/badges/1" },
       { fileName: null },
     );

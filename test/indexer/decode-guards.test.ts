@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeInput } from "../../indexer/decode.ts";
 import { decodeFailure } from "../../indexer/decode-failure.ts";
-import { detectFormat } from "../../indexer/detect.ts";
+import { detectFormat, parserFor } from "../../indexer/detect.ts";
 import { PARSERS } from "../../indexer/formats/index.ts";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../../indexer/json-depth.ts";
 
@@ -69,13 +69,15 @@ describe("decode failures", () => {
 
   it("a lookalike passed to a named parser is parsed, not raised as its made-up error", () => {
     for (const parser of PARSERS)
-      expect(codeOf(() => parser.parse(forged, { fileName: null }))).not.toBe("index_unavailable");
+      expect(codeOf(() => parserFor(parser.format).parse(forged, { fileName: null }))).not.toBe(
+        "index_unavailable",
+      );
   });
 
   it("a real one still raises its error, in detection and in any parser", () => {
     const real = decodeFailure("parse_failed", "line 7: no skill", "line 7");
     expect(codeOf(() => detectFormat(real))).toBe("parse_failed");
     for (const parser of PARSERS)
-      expect(codeOf(() => parser.parse(real, { fileName: null }))).toBe("parse_failed");
+      expect(codeOf(() => parserFor(parser.format).parse(real, { fileName: null }))).toBe("parse_failed");
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readDegrees } from "../../indexer/degrees.ts";
-import { ob3Parser } from "../../indexer/formats/ob3.ts";
+import { parserFor } from "../../indexer/detect.ts";
 
 const SAMPLES = join(import.meta.dirname, "../../../shared/data/ler-samples");
 const sample = (path: string) => JSON.parse(readFileSync(join(SAMPLES, path), "utf8"));
@@ -20,7 +20,7 @@ describe("degrees read from LERs, apart from skills", () => {
   });
 
   it("a degree's name is not read as a skill", () => {
-    const [doc] = ob3Parser.parse(sample("ob3/dcc-fixtures_oidf-revokedStatus-noExpiry.json"), {
+    const [doc] = parserFor("ob3").parse(sample("ob3/dcc-fixtures_oidf-revokedStatus-noExpiry.json"), {
       fileName: null,
     });
     expect(doc!.assertions.map((a) => a.skillText)).not.toContain("Mock Bachelor of Science in Biology");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parserFor } from "../../indexer/detect.ts";
 import { nativeParser } from "../../indexer/formats/native.ts";
 
 const ctx = { fileName: "ada.json" };
@@ -55,7 +56,7 @@ describe("native format detection", () => {
 
 describe("native format parsing", () => {
   it("reads every field into a ParsedDocument", () => {
-    expect(nativeParser.parse(full, ctx)).toEqual([
+    expect(parserFor("native").parse(full, ctx)).toEqual([
       {
         format: "native",
         documentId: "urn:acme:review:2024",
@@ -102,7 +103,7 @@ describe("native format parsing", () => {
   });
 
   it("defaults verification to unverified and the id to none", () => {
-    const [doc] = nativeParser.parse(
+    const [doc] = parserFor("native").parse(
       { format: "ler-match/v1", person: { id: "p" }, sourceKind: "self-asserted", assertions: [] },
       ctx,
     );
@@ -124,14 +125,14 @@ describe("native format parsing", () => {
     ["an unknown source kind", { ...full, sourceKind: "rumour" }, "$.sourceKind"],
     ["assertions that are not a list", { ...full, assertions: {} }, "$.assertions"],
   ])("rejects %s with parse_failed at its JSON path", (_what, doc, path) => {
-    expect(() => nativeParser.parse(doc, ctx)).toThrow(
+    expect(() => parserFor("native").parse(doc, ctx)).toThrow(
       expect.objectContaining({ code: "parse_failed", details: expect.objectContaining({ path }) }),
     );
   });
 
   it("lists every issue in details, each with its path", () => {
     const bad = { format: "ler-match/v1", person: {}, sourceKind: "rumour", assertions: [] };
-    expect(() => nativeParser.parse(bad, ctx)).toThrow(
+    expect(() => parserFor("native").parse(bad, ctx)).toThrow(
       expect.objectContaining({
         details: expect.objectContaining({
           issues: [

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LerError } from "../../src/domain/errors.ts";
+import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import { MatchOptions, type Requirement } from "../../src/domain/schemas.ts";
 import { explainOne, type RankingInputs, rankCandidates } from "../../src/match/rank.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
@@ -8,7 +9,6 @@ import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
 import type { CandidateIndex, RetrievalQuery, Retrieved } from "../../src/search/backend.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import { population, requirements } from "../scoring/arbitraries.ts";
 import { NOW, req, row, taxonomy } from "../scoring/fixtures.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildBm25, tokenize } from "../../src/quality/bm25.ts";
+import { bm25Terms, buildBm25 } from "../../src/quality/bm25.ts";
 
 describe("bm25", () => {
   const index = buildBm25([
@@ -9,7 +9,7 @@ describe("bm25", () => {
   ]);
 
   it("tokenises to lower-case words, keeping c++ and c#", () => {
-    expect(tokenize("C++, C# and Café-Bar")).toEqual(["c++", "c#", "and", "cafe", "bar"]);
+    expect(bm25Terms("C++, C# and Café-Bar")).toEqual(["c++", "c#", "and", "cafe", "bar"]);
   });
 
   it("scores only documents sharing a term, the rarer term weighing more", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { BenchPosition, DatasetManifest } from "../../src/domain/bench-dataset.ts";
 import { generateBenchSet } from "../../src/generate/benchset.ts";
-import { BenchPosition, DatasetManifest } from "../../src/quality/dataset.ts";
 import { ABLATIONS, resolveScoring, runQuality } from "../../src/quality/runner.ts";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
 import { meetsProbability } from "../../src/scoring/factors.ts";

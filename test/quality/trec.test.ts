@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Qrels } from "../../src/domain/bench-dataset.ts";
 import { createRng } from "../../src/generate/random.ts";
-import { evaluateRun, formatQrels, formatRun, type Qrels, type Run } from "../../src/quality/metrics.ts";
+import { evaluateRun, formatQrels, formatRun, type Run } from "../../src/quality/metrics.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "trec-check-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,10 +1,9 @@
 /** fast-check generators for evidence populations and positions over the fixture taxonomy. */
 import fc from "fast-check";
+import { YEAR_MS } from "../../src/domain/dates.ts";
+import type { EvidenceRow, RetrievalFilters } from "../../src/domain/evidence.ts";
 import { SourceKind } from "../../src/domain/schemas.ts";
 import { ScoringConfig } from "../../src/scoring/config.ts";
-import { YEAR_MS } from "../../src/scoring/dates.ts";
-import type { RetrievalFilters } from "../../src/search/backend.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import { CONCEPT_IDS, NOW, req, row } from "./fixtures.ts";
 
 const isoDate = fc.oneof(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseIsoDateMs, YEAR_MS } from "../../src/domain/dates.ts";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
-import { parseIsoDateMs, YEAR_MS } from "../../src/scoring/dates.ts";
 import {
   exclusionOf,
   levelSurplus,

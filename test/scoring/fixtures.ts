@@ -1,7 +1,7 @@
 /** A small taxonomy and evidence-row factory shared by the scoring, search and match tests. */
 
+import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import { buildTaxonomy } from "../../taxonomy/graph.ts";
 
 export const NOW = Date.UTC(2026, 0, 1);

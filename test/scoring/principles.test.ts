@@ -3,12 +3,12 @@
  * several fields: software, healthcare, trades, finance, languages and office skills.
  */
 import { describe, expect, it } from "vitest";
+import { YEAR_MS } from "../../src/domain/dates.ts";
+import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import type { Requirement, SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
-import { YEAR_MS } from "../../src/scoring/dates.ts";
-import { compareRanked } from "../../src/scoring/rank.ts";
+import { compareRanked } from "../../src/scoring/ranking-order.ts";
 import { type CandidateScore, type ScoringContext, scoreCandidate } from "../../src/scoring/score.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import { loadStarterTaxonomy } from "../../taxonomy/starter.ts";
 
 const taxonomy = loadStarterTaxonomy();

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import { relatedness } from "../../src/scoring/factors.ts";
 import { relationsFor } from "../../src/scoring/relations.ts";
 import { type ScoringContext, scoreCandidate } from "../../src/scoring/score.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import { config, evidenceRow, filters, requirements } from "./arbitraries.ts";
 import { NOW, taxonomy } from "./fixtures.ts";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { parseIsoDateMs, YEAR_MS } from "../../src/domain/dates.ts";
 import type { SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
-import { parseIsoDateMs, YEAR_MS } from "../../src/scoring/dates.ts";
 import { meetsProbability, recency, relatedness, trust } from "../../src/scoring/factors.ts";
-import { compareRanked, type Rankable } from "../../src/scoring/rank.ts";
+import { compareRanked, type Rankable } from "../../src/scoring/ranking-order.ts";
 import { type ScoringContext, scoreCandidate } from "../../src/scoring/score.ts";
 import { NOW, req, row, taxonomy } from "./fixtures.ts";
 

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { EvidenceRow, RetrievalFilters } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
-import { compareRanked } from "../../src/scoring/rank.ts";
+import { compareRanked } from "../../src/scoring/ranking-order.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
-import type { RetrievalFilters, RetrievalQuery } from "../../src/search/backend.ts";
+import type { RetrievalQuery } from "../../src/search/backend.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
 import { LEVEL_OTHER, LEVEL_UNKNOWN, levelCode } from "../../src/search/embedded/postings.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import {
   config,
   evidenceRow,

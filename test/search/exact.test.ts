@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import type { SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING, type ScoringConfig } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
-import type { EvidenceRow } from "../../src/store/types.ts";
 import { config, evidenceRow, filters, requirements } from "../scoring/arbitraries.ts";
 import { NOW, req, taxonomy } from "../scoring/fixtures.ts";
 

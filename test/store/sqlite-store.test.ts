@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
+import { toIndexedCandidates } from "../../src/scoring/indexed.ts";
 import { openStore } from "../../src/store/sqlite-store.ts";
 import { makeWrite, type TempStore, tempStore } from "./fixtures.ts";
 
@@ -294,7 +295,7 @@ describe("evidence and the index view", () => {
     );
     t.store.setRevocation("d1", "revoked");
     const trust = { ...DEFAULT_SCORING.trust, assessment: 0.7 };
-    expect([...t.store.indexedCandidates(["c1", "nobody"], trust)]).toEqual([
+    expect([...toIndexedCandidates(t.store.indexableCandidates(["c1", "nobody"]), trust)]).toEqual([
       {
         id: "c1",
         assertions: [
@@ -330,7 +331,7 @@ describe("evidence and the index view", () => {
   it("streams every candidate, in id order, across pages", () => {
     const ids = Array.from({ length: 620 }, (_, i) => `c${String(i).padStart(4, "0")}`);
     for (const id of ids) t.store.writeDocument(makeWrite(id, `d-${id}`, [{ concept: "python" }]));
-    const seen = [...t.store.indexedCandidates(undefined, DEFAULT_SCORING.trust)];
+    const seen = [...toIndexedCandidates(t.store.indexableCandidates(undefined), DEFAULT_SCORING.trust)];
     expect(seen.map((c) => c.id)).toEqual(ids);
     expect(seen.every((c) => c.assertions.length === 1)).toBe(true);
     expect(t.store.candidateIds()).toEqual(ids);
@@ -339,7 +340,7 @@ describe("evidence and the index view", () => {
   it("lets the store be written while the index view is being consumed", () => {
     for (const id of ["a", "b"]) t.store.writeDocument(makeWrite(id, `d-${id}`, [{ concept: "python" }]));
     const seen: string[] = [];
-    for (const c of t.store.indexedCandidates(undefined, DEFAULT_SCORING.trust)) {
+    for (const c of toIndexedCandidates(t.store.indexableCandidates(undefined), DEFAULT_SCORING.trust)) {
       seen.push(c.id);
       t.store.writeDocument(makeWrite(`0-${c.id}`, `d-0-${c.id}`, [{ concept: "sql" }]));
     }

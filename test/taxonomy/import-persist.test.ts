@@ -3,9 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/sqlite-store.ts";
+import {
+  loadImported,
+  loadTaxonomyFromDb,
+  saveImport,
+  taxonomyStats,
+} from "../../src/store/taxonomy-store.ts";
 import { importCase } from "../../taxonomy/import/case.ts";
 import { Concept } from "../../taxonomy/model.ts";
-import { loadImported, loadTaxonomyFromDb, saveImport, taxonomyStats } from "../../taxonomy/persist.ts";
 import { loadStarterConcepts } from "../../taxonomy/starter.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ler-taxonomy-"));

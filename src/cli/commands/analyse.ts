@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { fromZod } from "../../domain/errors.ts";
 import { analysedPositionFromJd, EducationList, type PositionAnalysis } from "../../engine/analyse.ts";
-import { levelName } from "../../scoring/summary.ts";
+import { anchorName } from "../../scoring/summary.ts";
 import { reportError } from "../exit.ts";
 import { withCommon, withEngine } from "../options.ts";
 import { table } from "../table.ts";
@@ -54,7 +54,7 @@ function educationOf(file: unknown) {
   return { education: parsed.data };
 }
 
-const level = (l: number | null) => (l === null ? "any" : levelName(l));
+const level = (l: number | null) => (l === null ? "any" : anchorName(l));
 
 export function render(a: PositionAnalysis): string {
   const lines = [

@@ -10,11 +10,11 @@ import { z } from "zod";
 import { buildTaxonomy } from "../../../taxonomy/graph.ts";
 import { type JdOccupation, parseJobDescription } from "../../../taxonomy/jd/index.ts";
 import type { Taxonomy } from "../../../taxonomy/model.ts";
-import { loadMergedFromDb } from "../../../taxonomy/persist.ts";
 import { extractConcepts } from "../../../taxonomy/resolver/extract.ts";
 import { loadStarterOccupations, loadStarterTaxonomy } from "../../../taxonomy/starter.ts";
 import { matchTitles } from "../../../taxonomy/titles.ts";
 import { LerError, toLerError } from "../../domain/errors.ts";
+import { loadMergedFromDb } from "../../store/taxonomy-store.ts";
 import { EXIT, reportError } from "../exit.ts";
 
 interface DbOptions {

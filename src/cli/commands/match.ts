@@ -5,7 +5,7 @@ import { PositionInput } from "../../domain/schemas.ts";
 import { positionFromJd } from "../../engine/requirements.ts";
 import type { MatchPage } from "../../engine/types.ts";
 import { apportionPoints, formatScore } from "../../scoring/display.ts";
-import { levelName as anchorName } from "../../scoring/summary.ts";
+import { anchorName } from "../../scoring/summary.ts";
 import { reportError } from "../exit.ts";
 import { type CommonOptions, withCommon, withEngine } from "../options.ts";
 import { parseSkillArg } from "../skill-args.ts";
@@ -83,10 +83,10 @@ export function readPosition(
   return { requirements: skills.map(parseSkillArg) };
 }
 
-const levelName = (l: number | null) => (l === null ? "–" : anchorName(l));
+const levelText = (l: number | null) => (l === null ? "–" : anchorName(l));
 
 function render(page: MatchPage, explain: boolean): string {
-  const head = `requirements: ${page.requirements.map((r) => `${r.label}${r.minLevel !== null ? ` ≥ ${levelName(r.minLevel)}` : ""}${r.required ? " (required)" : ""}`).join(", ")}`;
+  const head = `requirements: ${page.requirements.map((r) => `${r.label}${r.minLevel !== null ? ` ≥ ${levelText(r.minLevel)}` : ""}${r.required ? " (required)" : ""}`).join(", ")}`;
   const lines = [head];
   if (page.unresolved.length) lines.push(`not understood: ${page.unresolved.join(", ")}`);
   lines.push(`${page.total} candidates with evidence`, "");
@@ -106,7 +106,7 @@ function render(page: MatchPage, explain: boolean): string {
       for (const [i, q] of r.explanation.requirements.entries()) {
         const b = q.best;
         lines.push(
-          `  ${q.outcome.padEnd(7)} ${q.label}: ${b ? `${b.skillText} (${b.rawLevel ?? "no level"} → ${levelName(b.level)}, ${b.sourceKind}${b.issuer ? `, ${b.issuer}` : ""}${b.verifiedBy ? `, ${b.verifiedBy.startsWith("attested") ? b.verifiedBy : `verified by ${b.verifiedBy}`}` : ""})` : "no evidence"} · +${points[i]}`,
+          `  ${q.outcome.padEnd(7)} ${q.label}: ${b ? `${b.skillText} (${b.rawLevel ?? "no level"} → ${levelText(b.level)}, ${b.sourceKind}${b.issuer ? `, ${b.issuer}` : ""}${b.verifiedBy ? `, ${b.verifiedBy.startsWith("attested") ? b.verifiedBy : `verified by ${b.verifiedBy}`}` : ""})` : "no evidence"} · +${points[i]}`,
         );
       }
     }

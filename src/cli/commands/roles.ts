@@ -11,7 +11,7 @@ import type { TeamGapPage, TeamGapRequest } from "../../engine/gaps.ts";
 import type { RolesPage } from "../../engine/roles.ts";
 import { LEVEL_BANDS } from "../../match/team-gap.ts";
 import { formatScore } from "../../scoring/display.ts";
-import { levelName } from "../../scoring/summary.ts";
+import { anchorName } from "../../scoring/summary.ts";
 import { toCsv } from "../csv.ts";
 import { reportError } from "../exit.ts";
 import { type CommonOptions, withCommon, withEngine } from "../options.ts";
@@ -171,7 +171,7 @@ function gapRequest(skills: string[], o: GapsCliOptions): TeamGapRequest {
   return { people, target, closest: Number(o.closest) };
 }
 
-const levelOf = (l: number | null) => (l === null ? "–" : levelName(l));
+const levelOf = (l: number | null) => (l === null ? "–" : anchorName(l));
 
 function renderRoles(page: RolesPage): string {
   const lines = [`${page.name ?? page.candidateId}: ${page.total} roles their evidence bears on`, ""];

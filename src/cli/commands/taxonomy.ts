@@ -9,9 +9,9 @@ import { caseSource, importCase } from "../../../taxonomy/import/case.ts";
 import { ESCO_SOURCE, importEsco } from "../../../taxonomy/import/esco.ts";
 import { importOnet, ONET_SOURCE } from "../../../taxonomy/import/onet.ts";
 import type { ImportResult } from "../../../taxonomy/import/types.ts";
-import { loadMergedFromDb, saveImport, taxonomyStats } from "../../../taxonomy/persist.ts";
 import { loadStarterConcepts, loadStarterOccupations } from "../../../taxonomy/starter.ts";
 import { LerError, toLerError } from "../../domain/errors.ts";
+import { loadMergedFromDb, saveImport, taxonomyStats } from "../../store/taxonomy-store.ts";
 import { EXIT, reportError } from "../exit.ts";
 import { table } from "../table.ts";
 

@@ -6,6 +6,8 @@
  * order (voices in assertion-id order, requirements in position order), so the floating-point
  * result is bit for bit scoreCandidate's — the property tests in test/search pin that.
  */
+
+import type { IndexedAssertion, RetrievalFilters } from "../../domain/evidence.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import {
@@ -17,7 +19,6 @@ import {
   recency,
   totalWeight,
 } from "../../scoring/factors.ts";
-import type { IndexedAssertion, RetrievalFilters } from "../backend.ts";
 
 /** How evidence on one held concept counts for one asked concept (relatedness > 0). */
 export interface Relatedness {

@@ -3,10 +3,11 @@
  * level, from which source, when, until when, and whether verified or revoked. `null` is stored
  * as NaN so a level or date that was not stated stays distinct from 0.
  */
+
+import type { IndexedAssertion, RetrievalFilters } from "../../domain/evidence.ts";
 import { SourceKind } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { exclusionOf, recency } from "../../scoring/factors.ts";
-import type { IndexedAssertion, RetrievalFilters } from "../backend.ts";
 
 const NO_FILTERS: RetrievalFilters = { verifiedOnly: false, practicedSinceMs: null };
 

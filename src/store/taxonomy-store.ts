@@ -5,21 +5,19 @@
  * store afterwards.
  */
 import { existsSync } from "node:fs";
-import Database from "better-sqlite3";
 import { count, eq, like, or, type SQL } from "drizzle-orm";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
-import { LerError } from "../src/domain/errors.ts";
-import { taxonomyConcepts, taxonomyOccupations } from "../src/store/schema/taxonomy.ts";
-import { MIGRATIONS_FOLDER } from "../src/store/sqlite-store.ts";
-import { type CooccurrenceOptions, cooccurrenceFromOccupations } from "./cooccurrence.ts";
-import { buildTaxonomy } from "./graph.ts";
-import { OccupationProfile, type OccupationProfileInput } from "./import/types.ts";
-import { type MergedTaxonomy, mergeTaxonomies, type TaxonomyPart } from "./merge.ts";
-import { Concept, type ConceptInput, type Taxonomy } from "./model.ts";
-import { loadStarterConcepts, loadStarterOccupations } from "./starter.ts";
+import { type CooccurrenceOptions, cooccurrenceFromOccupations } from "../../taxonomy/cooccurrence.ts";
+import { buildTaxonomy } from "../../taxonomy/graph.ts";
+import { OccupationProfile, type OccupationProfileInput } from "../../taxonomy/import/types.ts";
+import { type MergedTaxonomy, mergeTaxonomies, type TaxonomyPart } from "../../taxonomy/merge.ts";
+import { Concept, type ConceptInput, type Taxonomy } from "../../taxonomy/model.ts";
+import { loadStarterConcepts, loadStarterOccupations } from "../../taxonomy/starter.ts";
+import { LerError } from "../domain/errors.ts";
+import { openDatabase } from "./database.ts";
+import { taxonomyConcepts, taxonomyOccupations } from "./schema/taxonomy.ts";
 
 export const TAXONOMY_SOURCES = ["starter", "esco", "onet", "case"] as const;
 export type TaxonomySource = (typeof TAXONOMY_SOURCES)[number];
@@ -33,15 +31,10 @@ interface TaxonomyDb {
 }
 
 export function openTaxonomyDb(path: string): TaxonomyDb {
-  const sqlite = new Database(path);
   try {
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("busy_timeout = 5000");
-    const db = drizzle(sqlite);
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const { sqlite, db } = openDatabase(path);
     return { db, close: () => sqlite.close() };
   } catch (cause) {
-    sqlite.close();
     throw new LerError("store_failed", `could not open the taxonomy tables in ${path}`, { cause });
   }
 }
