@@ -5,13 +5,6 @@
 import type { IndexedAssertion, IndexedCandidate, RetrievalFilters } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
 
-/**
- * The index's view of evidence is a domain type (src/domain/evidence.ts). Re-exported only for
- * src/search/elasticsearch and test/elasticsearch, which another change rewrites in parallel;
- * drop this once they import src/domain.
- */
-export type { IndexedAssertion, IndexedCandidate, RetrievalFilters };
-
 export interface RetrievalQuery {
   requirements: Requirement[];
   filters: RetrievalFilters;

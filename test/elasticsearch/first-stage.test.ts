@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { YEAR_MS } from "../../src/domain/dates.ts";
+import type { IndexedCandidate } from "../../src/domain/evidence.ts";
 import { SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
-import { YEAR_MS } from "../../src/scoring/dates.ts";
 import { trust } from "../../src/scoring/factors.ts";
-import type { IndexedCandidate } from "../../src/search/backend.ts";
 import { ElasticsearchIndex } from "../../src/search/elasticsearch/index.ts";
 import { candidate, NOW_MS, query, requirement, skill, taxonomy } from "./fixtures.ts";
 import { describeWithNode, testIndex } from "./node.ts";

@@ -1,9 +1,10 @@
 /** A small taxonomy and hand-written candidates for the Elasticsearch behaviour tests. */
 
+import type { IndexedAssertion, IndexedCandidate } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { trust } from "../../src/scoring/factors.ts";
-import type { IndexedAssertion, IndexedCandidate, RetrievalQuery } from "../../src/search/backend.ts";
+import type { RetrievalQuery } from "../../src/search/backend.ts";
 import { buildTaxonomy } from "../../taxonomy/graph.ts";
 
 export const taxonomy = buildTaxonomy([

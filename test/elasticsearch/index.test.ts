@@ -1,8 +1,8 @@
 import { afterEach, expect, it } from "vitest";
+import type { IndexedAssertion } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { aggregate, weighRequirement } from "../../src/scoring/score.ts";
-import type { IndexedAssertion } from "../../src/search/backend.ts";
 import type { ElasticsearchIndex } from "../../src/search/elasticsearch/index.ts";
 import { candidate, NOW_MS, query, requirement, skill, taxonomy } from "./fixtures.ts";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LerError } from "../../src/domain/errors.ts";
+import type { IndexedCandidate } from "../../src/domain/evidence.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
-import type { IndexedCandidate } from "../../src/search/backend.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
 import { backoffMs, OutboxWorker } from "../../src/search/outbox-worker.ts";
 import { makeWrite, type TempStore, tempStore } from "../store/fixtures.ts";

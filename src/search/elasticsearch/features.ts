@@ -14,9 +14,10 @@
  * rank_feature keeps 8 bits of mantissa (P(meets) within ~0.4 %), and a date in the future decays
  * by its distance where the model reads it as fresh.
  */
+
+import { YEAR_MS } from "../../domain/dates.ts";
 import type { Requirement, SourceKind } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
-import { YEAR_MS } from "../../scoring/dates.ts";
 import { meetsProbability } from "../../scoring/factors.ts";
 
 type Json = Record<string, unknown>;

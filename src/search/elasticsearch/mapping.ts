@@ -4,8 +4,8 @@
  * document the code did not mean to write is rejected rather than silently mapped.
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
+import type { IndexedCandidate } from "../../domain/evidence.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
-import type { IndexedCandidate } from "../backend.ts";
 import { levelFeature } from "./features.ts";
 
 /** v2: `levelFeature`, so the first stage needs no script. */

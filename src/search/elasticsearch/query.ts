@@ -10,10 +10,11 @@
  * - search mode: each required requirement is an exact nested filter (concept or narrower, level).
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
+import type { RetrievalFilters } from "../../domain/evidence.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { isDirect, relatedness, totalWeight } from "../../scoring/factors.ts";
-import type { RetrievalFilters, RetrievalQuery } from "../backend.ts";
+import type { RetrievalQuery } from "../backend.ts";
 import { pieceQuery } from "./features.ts";
 import { modelParams, WEIGHTED_PIECE_SOURCE } from "./script.ts";
 

@@ -6,9 +6,9 @@
  * weighs every piece together, is computed afterwards in TypeScript over the retrieved pool.
  */
 
+import { YEAR_MS } from "../../domain/dates.ts";
 import { SourceKind } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
-import { YEAR_MS } from "../../scoring/dates.ts";
 import { trust } from "../../scoring/factors.ts";
 
 const PIECE_VALUE = `

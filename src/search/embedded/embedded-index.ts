@@ -15,6 +15,7 @@
 import type { Taxonomy } from "../../../taxonomy/model.ts";
 import { Bitset } from "../../analysis/bitset.ts";
 import type { PopulationQuery, PopulationSets } from "../../analysis/population.ts";
+import type { IndexedAssertion, IndexedCandidate } from "../../domain/evidence.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import {
@@ -29,14 +30,7 @@ import {
 } from "../../scoring/factors.ts";
 import { compareRanked, type Rankable } from "../../scoring/ranking-order.ts";
 import { neighbourhoodOf } from "../../scoring/relations.ts";
-import type {
-  BackendHealth,
-  CandidateIndex,
-  IndexedAssertion,
-  IndexedCandidate,
-  RetrievalQuery,
-  Retrieved,
-} from "../backend.ts";
+import type { BackendHealth, CandidateIndex, RetrievalQuery, Retrieved } from "../backend.ts";
 import { type ExactQuery, type ExactScore, ExactScorer, type Held, type Relatedness } from "./exact.ts";
 import { KeyedMinHeap, TopK } from "./heap.ts";
 import { MetSets } from "./met-sets.ts";
