@@ -2,7 +2,7 @@
  * What every search backend implements (DESIGN.md, "Search backends"). A backend retrieves;
  * the final score and explanation are computed once, by src/scoring, for every backend.
  */
-import type { IndexedAssertion, IndexedCandidate, RetrievalFilters } from "../domain/evidence.ts";
+import type { IndexedCandidate, RetrievalFilters } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
 
 export interface RetrievalQuery {
