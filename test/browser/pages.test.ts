@@ -7,15 +7,15 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../api/app.ts";
 import { seedDemo } from "../../src/cli/commands/demo.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
+import { CHROMIUM, launchChromium, signedInSession } from "./chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(import.meta.dirname, "../../test-output/screenshots");
 const DEMO_PEOPLE = 400;
 const DATA_ENGINEER_JD = `Senior Data Engineer
@@ -46,7 +46,6 @@ let base: string;
 /** Console errors: a Content-Security-Policy violation would land here. */
 const consoleErrors: string[] = [];
 
-// CI installs Chromium (.ci/run); a developer machine without it skips this file, saying why.
 describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHROMIUM})`, () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -60,25 +59,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHRO
       const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
-    session = await browser.newContext();
-    const signIn = await session.newPage();
-    await signIn.goto(`${base}/match`);
-    await signIn.locator("input#key").fill(key);
-    await signIn.getByRole("button", { name: "Sign in" }).click();
-    await signIn.waitForURL(`${base}/match`);
-    await signIn.close();
+    browser = await launchChromium();
+    session = await signedInSession(browser, base, key);
   }, 300_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../api/app.ts";
 import { seedDemo } from "../../src/cli/commands/demo.ts";
@@ -16,8 +16,8 @@ import { loadConfig } from "../../src/config.ts";
 import { fixedClock } from "../../src/domain/clock.ts";
 import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
+import { CHROMIUM, launchChromium, signedInSession } from "./chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(import.meta.dirname, "../../test-output/screenshots");
 const DEMO_PEOPLE = 300;
 const NOW = Date.UTC(2026, 0, 1);
@@ -53,23 +53,8 @@ describe.skipIf(!existsSync(CHROMIUM))(
         const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
       });
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--no-first-run",
-        ],
-      });
-      session = await browser.newContext();
-      const signIn = await session.newPage();
-      await signIn.goto(`${base}/signin`);
-      await signIn.locator("input#key").fill(key);
-      await signIn.getByRole("button", { name: "Sign in" }).click();
-      await signIn.waitForURL((url) => url.pathname !== "/signin");
-      await signIn.close();
+      browser = await launchChromium();
+      session = await signedInSession(browser, base, key);
     }, 300_000);
 
     afterAll(async () => {

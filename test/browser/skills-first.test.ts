@@ -7,15 +7,15 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../api/app.ts";
 import { seedDemo } from "../../src/cli/commands/demo.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
+import { CHROMIUM, launchChromium, signedInSession } from "./chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(import.meta.dirname, "../../test-output/screenshots");
 
 let dir: string;
@@ -39,17 +39,8 @@ describe.skipIf(!existsSync(CHROMIUM))(`skills-first pages in headless Chromium 
       const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu"],
-    });
-    session = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const signIn = await session.newPage();
-    await signIn.goto(`${base}/match`);
-    await signIn.locator("input#key").fill(key);
-    await signIn.getByRole("button", { name: "Sign in" }).click();
-    await signIn.waitForURL(`${base}/match`);
-    await signIn.close();
+    browser = await launchChromium();
+    session = await signedInSession(browser, base, key, { viewport: { width: 1280, height: 900 } });
   }, 300_000);
 
   afterAll(async () => {

@@ -5,16 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADA, NOW } from "../api/fixture.ts";
+import { BIN, runCli } from "./binary.ts";
 
-const BIN = join(import.meta.dirname, "../../bin/ler-match.js");
 let dir: string;
 let db: string;
 
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args, "--db", db], {
-    encoding: "utf8",
-    env: { ...process.env, LER_MATCH_BACKEND: "embedded", LER_MATCH_NOW: new Date(NOW).toISOString() },
-  });
+const run = (...args: string[]) => runCli(db, args);
 const runJson = (...args: string[]) => JSON.parse(run(...args, "--json").stdout);
 
 beforeAll(() => {

@@ -4,18 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADA, BO, CY, NOW } from "../api/fixture.ts";
+import { ADA, BO, CY } from "../api/fixture.ts";
+import { BIN, runCli } from "./binary.ts";
 
-const BIN = join(import.meta.dirname, "../../bin/ler-match.js");
 let dir: string;
 let db: string;
 
-// The fixtures are dated: the CLI reads them as of the fixtures' own "now", whatever today is.
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args, "--db", db], {
-    encoding: "utf8",
-    env: { ...process.env, LER_MATCH_BACKEND: "embedded", LER_MATCH_NOW: new Date(NOW).toISOString() },
-  });
+const run = (...args: string[]) => runCli(db, args);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ler-match-cli-"));

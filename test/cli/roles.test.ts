@@ -1,21 +1,15 @@
-/** roles, gaps and positions through the real binary, on a temporary database. */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvRecords } from "../../indexer/formats/csv-split.ts";
-import { ADA, BO, CY, NOW } from "../api/fixture.ts";
+import { ADA, BO, CY } from "../api/fixture.ts";
+import { runCli } from "./binary.ts";
 
-const BIN = join(import.meta.dirname, "../../bin/ler-match.js");
 let dir: string;
 let db: string;
 
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args, "--db", db], {
-    encoding: "utf8",
-    env: { ...process.env, LER_MATCH_BACKEND: "embedded", LER_MATCH_NOW: new Date(NOW).toISOString() },
-  });
+const run = (...args: string[]) => runCli(db, args);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ler-match-roles-"));

@@ -1,10 +1,9 @@
-/** `analyse` and `watch` through the real binary, over a temporary database. */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADA, BO, CY, NOW } from "../api/fixture.ts";
+import { ADA, BO, CY } from "../api/fixture.ts";
+import { runCli } from "./binary.ts";
 
 /** Bo's Basic Life Support certificate, which lapsed before the fixtures' "now". */
 const BLS = {
@@ -19,15 +18,10 @@ const BLS = {
   assertions: [{ skill: "Basic Life Support", conceptId: "hc.bls" }],
 };
 
-const BIN = join(import.meta.dirname, "../../bin/ler-match.js");
 let dir: string;
 let db: string;
 
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args, "--db", db], {
-    encoding: "utf8",
-    env: { ...process.env, LER_MATCH_BACKEND: "embedded", LER_MATCH_NOW: new Date(NOW).toISOString() },
-  });
+const run = (...args: string[]) => runCli(db, args);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ler-match-cli-sf-"));

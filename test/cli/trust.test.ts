@@ -1,14 +1,9 @@
-/**
- * `ler-match trust …` and `ingest --attested-by`, run as a user would: the MIT Learn sample is
- * signed, did:key issuer; trusting that issuer makes it `verified` in the ingest table.
- */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./binary.ts";
 
-const BIN = join(import.meta.dirname, "../../bin/ler-match.js");
 const MIT = join(
   import.meta.dirname,
   "../../../shared/data/ler-samples/ob3/mit-learn_courseCertificate.json",
@@ -17,11 +12,7 @@ const MIT_ISSUER = "did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q";
 let dir: string;
 let db: string;
 
-const run = (...args: string[]) =>
-  spawnSync(process.execPath, [BIN, ...args, "--db", db], {
-    encoding: "utf8",
-    env: { ...process.env, LER_MATCH_BACKEND: "embedded", LER_MATCH_NOW: "2026-01-01T00:00:00Z" },
-  });
+const run = (...args: string[]) => runCli(db, args, "2026-01-01T00:00:00Z");
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ler-match-trust-cli-"));
