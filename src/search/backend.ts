@@ -50,5 +50,7 @@ export interface CandidateIndex {
   health(): Promise<BackendHealth>;
   /** Rebuilds the whole index from the store's view (Elasticsearch: a new index, then an alias swap). */
   rebuild?(candidates: Iterable<IndexedCandidate>): Promise<void>;
+  /** True when what the index holds was built for an older document layout and must be rebuilt. */
+  outdated?(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -18,7 +18,7 @@ export const ElasticsearchConfig = z.object({
   password: z.string().optional(),
   /** PEM file of the CA that signed the cluster's certificate. */
   caPath: z.string().min(1).optional(),
-  /** The alias searches go through; versioned indices are named `<prefix>-v1-<timestamp>`. */
+  /** The alias searches go through; versioned indices are named `<prefix>-<mapping version>-<timestamp>`. */
   indexPrefix: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, "index names are lower-case")

@@ -18,6 +18,7 @@ import {
   CANDIDATE_MAPPING,
   type CandidateDocument,
   candidateDocument,
+  isCurrentMapping,
   versionedIndexName,
 } from "./mapping.ts";
 import { readHit, type SearchHit, searchBody } from "./query.ts";
@@ -185,6 +186,12 @@ export class ElasticsearchIndex implements CandidateIndex {
     const indices = await this.aliasedIndices();
     if (indices.length) await call("dropping indices", () => this.client.indices.delete({ index: indices }));
     this.ready = null;
+  }
+
+  /** The alias points at indices of an older mapping version (their names carry it). */
+  async outdated(): Promise<boolean> {
+    const indices = await this.aliasedIndices();
+    return indices.length > 0 && !indices.some((index) => isCurrentMapping(this.alias, index));
   }
 
   /** The versioned indices the alias points at now. */

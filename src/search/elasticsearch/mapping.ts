@@ -80,7 +80,11 @@ export function candidateDocument(
   };
 }
 
-/** `<prefix>-v1-<yyyymmddhhmmssSSS>`: sortable, and unique per build. */
+/** Whether `index` was built with this mapping version (versionedIndexName carries it). */
+export const isCurrentMapping = (prefix: string, index: string): boolean =>
+  index.startsWith(`${prefix}-${MAPPING_VERSION}-`);
+
+/** `<prefix>-<mapping version>-<yyyymmddhhmmssSSS>`: sortable, and unique per build. */
 export function versionedIndexName(prefix: string, nowMs: number): string {
   const stamp = new Date(nowMs).toISOString().replace(/[-:TZ.]/g, "");
   return `${prefix}-${MAPPING_VERSION}-${stamp}`;
