@@ -36,8 +36,9 @@ export async function openEngine(options: OpenOptions = {}): Promise<Engine> {
       await index.upsert([
         ...toIndexedCandidates(store.indexableCandidates(undefined), config.scoring.trust),
       ]);
-    // an index of an older document layout is rebuilt from the store before anything reads it
-    if (index.rebuild && (await index.outdated?.()))
+    // an index of an older document layout is rebuilt from the store before anything reads it; a
+    // node that is down at open is checked at the next open (the engine still starts: writes queue)
+    if (index.rebuild && (await index.outdated?.().catch(() => false)))
       await index.rebuild(toIndexedCandidates(store.indexableCandidates(undefined), config.scoring.trust));
     await worker.drainOnce().catch(() => undefined);
     if (config.backend === "elasticsearch") worker.start();

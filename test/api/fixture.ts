@@ -103,13 +103,17 @@ export const BACKENDS: [string, ConfigInput][] = [
     : []),
 ];
 
+const UNLIMITED = { rateLimit: { perMinute: 1e9, burst: 1e9 } };
+
 export async function makeRig(
   overrides: ConfigInput = {},
   app_: Pick<AppDeps, "rateClock" | "log"> & { clock?: () => number } = {},
 ): Promise<TestRig> {
   const dir = mkdtempSync(join(tmpdir(), "ler-match-api-"));
   const db = join(dir, "test.db");
-  const settings: ConfigInput = { backend: "embedded", ...overrides, db };
+  // Rate limits are pinned by their own tests (test/security/edges.test.ts, on a test clock); here a
+  // suite may page through thousands of results, and must not depend on how fast the machine is.
+  const settings: ConfigInput = { backend: "embedded", security: UNLIMITED, ...overrides, db };
   const config = loadConfig(settings, {});
   const { clock = () => NOW, ...appDeps } = app_;
   const engine = await openEngine({ ...settings, clock });
