@@ -14,6 +14,7 @@ import type { Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { formatScore, scorePoints } from "../scoring/display.ts";
 import { relatedness } from "../scoring/factors.ts";
+import { neighbourhoodOf, relationsFor } from "../scoring/relations.ts";
 import { aggregate, type LiveEvidence, type Weighed, weighRequirement } from "../scoring/score.ts";
 import { anchorName } from "../scoring/summary.ts";
 
@@ -71,10 +72,9 @@ export function gapsFor(
 ): GapItem[] {
   const weighed = requirements.map((r) => weighRequirement(r, live, ctx));
   const now = aggregate(requirements, weighed, false).score;
-  // taxonomy.relation is "none" exactly outside the neighbourhood relationsFor caches, so one pair is
-  // asked directly rather than building a requirement's whole neighbourhood for it
+  const relationsTo = requirements.map((r) => relationsFor(ctx.taxonomy, r.conceptId));
   const bearsOn = (j: number, held: string) => {
-    const rel = ctx.taxonomy.relation((requirements[j] as Requirement).conceptId, held);
+    const rel = (relationsTo[j] as ReturnType<typeof relationsFor>)(held);
     return relatedness(rel.relation, rel.strength, ctx.config) > 0;
   };
   const gaps: GapItem[] = [];
@@ -127,10 +127,11 @@ export function nearestEvidence(
   live: readonly LiveEvidence[],
   ctx: GapContext,
 ): NearestEvidence | null {
+  const neighbours = neighbourhoodOf(ctx.taxonomy, asked);
   let best: NearestEvidence | null = null;
   for (const e of live) {
-    const sim = ctx.taxonomy.relation(asked, e.conceptId);
-    if (sim.relation === "none") continue;
+    const sim = neighbours.get(e.conceptId);
+    if (!sim || sim.relation === "none") continue;
     const candidate: NearestEvidence = {
       conceptId: e.conceptId,
       label: ctx.taxonomy.get(e.conceptId)?.label ?? e.conceptId,
