@@ -105,12 +105,8 @@ function report(shape: string, positions: Requirement[][], index: EmbeddedIndex,
       `  → met-sets ${(percentile(naiveMs, 50) / percentile(ms.slice(0, naiveRuns.length), 50)).toFixed(0)}× faster;` +
       ` counts ${agree ? "agree" : "DISAGREE"}`,
   );
-  console.log(`  e.g. ${fast[0]!.value.costs[0]?.sentence} (${fast[0]!.value.qualified} qualify with all)`);
-  console.log(
-    `  load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ")} on ${availableParallelism()} cores`,
-  );
+  const example = fast.map((f) => f.value).find((v) => v.bottleneck) ?? fast[0]!.value;
+  console.log(`    e.g. ${example.bottleneck ?? "no bottleneck"} (${example.qualified} qualify with all)`);
 }
 
 /** Every person weighed against every required requirement, once per variant of the position. */

@@ -147,9 +147,10 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
    * Who meets `req` at each minimum, over everyone with live direct evidence for it. "Met" reads
    * only direct evidence (the skill itself or a narrower form): the estimated level is the
    * reliability-weighted mean of the levels of the pieces that speak, one per voice. So a holder
-   * whose weighted pieces all sit on one side of the minimum is decided by that; one whose pieces
-   * each speak for a voice of their own has every piece speaking, and the mean is taken here; only
-   * a holder with two pieces in one voice is weighed by the model itself (weighRequirement).
+   * whose weighted pieces all sit on one side of the minimum is decided by that; for the others the
+   * speaking pieces are picked as the model picks them (one per voice, the latest of a concept) and
+   * the mean is taken here; only a voice that ties or names several concepts is left to the model
+   * itself (weighRequirement over the holder's direct evidence).
    */
   metSets(req: Requirement, minimums: readonly (number | null)[], q: PopulationQuery): Bitset[] {
     const sets = minimums.map(() => new Bitset(this.ids.length));
@@ -169,11 +170,14 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
         if (minLevel === null) set.add(ord);
         else if (s.pieces[ord] === 0 || s.maxLevel[ord]! < bar) continue;
         else if (s.minLevel[ord]! >= bar) set.add(ord);
-        else if (s.hard[ord] === 0) {
-          if (walk.meanLevel(ord) >= bar) set.add(ord);
-        } else {
-          const live = this.liveEvidence(ord, q, (a) => direct.has(a.conceptId));
-          if (weighRequirement(variant, live, ctx).estimate.met) set.add(ord);
+        else {
+          const level = walk.meanLevel(ord);
+          if (level !== null) {
+            if (level >= bar) set.add(ord);
+          } else {
+            const live = this.liveEvidence(ord, q, (a) => direct.has(a.conceptId));
+            if (weighRequirement(variant, live, ctx).estimate.met) set.add(ord);
+          }
         }
       }
     });
@@ -183,8 +187,8 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   /**
    * Every holder of live direct evidence for `req`, and per holder over the pieces that carry
    * weight (reliability > 0): how many (scratch.pieces), the lowest and highest level
-   * (scratch.minLevel, scratch.maxLevel), whether two share a voice (scratch.hard), and the pieces
-   * themselves, chained through `next` from `scratch.order` (as an index).
+   * (scratch.minLevel, scratch.maxLevel), and every live piece, chained through `next` from
+   * `scratch.order` (as an index).
    */
   private directPieces(req: Requirement, q: PopulationQuery) {
     const s = this.scratch;
@@ -200,9 +204,11 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     const weightOf = new Float64Array(capacity);
     const levelOf = new Float64Array(capacity);
     const voiceOf = new Int32Array(capacity);
+    const conceptOf = new Int32Array(capacity);
+    const dateOf = new Float64Array(capacity);
     const next = new Int32Array(capacity);
     let pieces = 0;
-    for (const nb of lists) {
+    lists.forEach((nb, listIndex) => {
       const { n, cand, level, kind, date, flags, voice } = nb.list;
       const rec = nb.list.recencyAt(nowMs, config);
       const deadAtNow = nb.list.excludedAt(nowMs, config);
@@ -217,33 +223,47 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
         if (s.reqStamp[ord] !== epoch) {
           s.reqStamp[ord] = epoch;
           s.pieces[ord] = 0;
-          s.hard[ord] = 0;
           s.order[ord] = -1;
           s.minLevel[ord] = Number.POSITIVE_INFINITY;
           s.maxLevel[ord] = Number.NEGATIVE_INFINITY;
           holders.push(ord);
         }
         const reliability = nb.relatedness * trustByKind[kind[i]!]! * rec[i]!;
-        if (reliability <= 0) continue;
         const lvl = orNull(level[i]!) ?? assumed;
         const v = voice[i]!;
-        for (let j = s.order[ord]!; j !== -1 && s.hard[ord] === 0; j = next[j]!)
-          if (v !== OWN_VOICE && voiceOf[j] === v) s.hard[ord] = 1;
         weightOf[pieces] = reliability;
         levelOf[pieces] = lvl;
         voiceOf[pieces] = v;
+        conceptOf[pieces] = listIndex;
+        // undated is oldest, as the model's newerFirst reads it
+        dateOf[pieces] = Number.isNaN(date[i]!) ? Number.NEGATIVE_INFINITY : date[i]!;
         next[pieces] = s.order[ord]!;
         s.order[ord] = pieces++;
+        if (reliability <= 0) continue; // speaks, with no weight
         s.pieces[ord] = s.pieces[ord]! + 1;
         if (lvl < s.minLevel[ord]!) s.minLevel[ord] = lvl;
         if (lvl > s.maxLevel[ord]!) s.maxLevel[ord] = lvl;
       }
-    }
-    /** The model's estimated level when every piece speaks for its own voice. */
-    const meanLevel = (ord: number): number => {
+    });
+    /**
+     * The model's estimated level over the pieces that speak: every piece of a voice of its own; in
+     * a voice with several pieces of one concept, the latest (the rest are superseded). A voice
+     * whose pieces name several concepts, or tie on the latest date, is left to the model (null).
+     */
+    const meanLevel = (ord: number): number | null => {
       let weighted = 0;
       let total = 0;
       for (let j = s.order[ord]!; j !== -1; j = next[j]!) {
+        const v = voiceOf[j]!;
+        if (v !== OWN_VOICE) {
+          let speaks = true;
+          for (let other = s.order[ord]!; other !== -1; other = next[other]!) {
+            if (other === j || voiceOf[other] !== v) continue;
+            if (conceptOf[other] !== conceptOf[j] || dateOf[other] === dateOf[j]) return null;
+            if (dateOf[other]! > dateOf[j]!) speaks = false;
+          }
+          if (!speaks) continue;
+        }
         weighted += weightOf[j]! * levelOf[j]!;
         total += weightOf[j]!;
       }
