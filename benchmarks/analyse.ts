@@ -58,6 +58,8 @@ for (const size of values.sizes.split(",").map(Number)) {
   const rows: EvidenceRow[][] = [];
   for (let c = 0; c < size; c++) rows.push(rowsOf(pop, c));
   await index.rebuild(rows.map((r, c) => toIndexedCandidate(candidateId(c), r, cfg)));
+  // compile the code paths on positions that are not measured, so "cold" is about the data
+  for (const p of syntheticPositions(tax, 3, 99)) costsOver(index, p, query);
   console.log(`${size.toLocaleString()} people, ${pop.offsets[size]!.toLocaleString()} assertions`);
   for (const [shape, positions] of SHAPES) report(shape, positions, index, rows);
   console.log(
