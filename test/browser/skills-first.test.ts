@@ -64,11 +64,12 @@ describe.skipIf(!existsSync(CHROMIUM))(`skills-first pages in headless Chromium 
     );
     await page.screenshot({ path: join(SHOTS, "analysis-panel.png"), fullPage: true });
 
-    // make the bottleneck preferred: the panel is re-fetched from the API, then the page re-ranks
-    const analysed = page.waitForResponse((r) => r.url().endsWith("/v1/positions/analyse") && r.ok());
+    // make the bottleneck preferred: the panel asks the API with the chips as they now stand, then the page re-ranks
+    const asked = page.waitForRequest((r) => r.url().endsWith("/v1/positions/analyse"));
     await page.getByLabel(`required or preferred: ${first}`).selectOption("preferred");
-    const body = await (await analysed).json();
-    expect(body.qualified).toBe(ifPreferred);
+    const sent = (await asked).postDataJSON() as { requirements: { concept: string; required: boolean }[] };
+    expect(sent.requirements.filter((r) => !r.required).length).toBeGreaterThan(0);
+    expect(sent.requirements.some((r) => r.required)).toBe(true);
     await page.waitForLoadState("load");
     await page.waitForSelector("#analysis [data-qualified]");
     const after = Number(await page.locator("#analysis [data-qualified] strong").textContent());
