@@ -48,7 +48,10 @@ const getRoute = createRoute({
   request: {
     query: z.object({
       withinDays: z.coerce.number().int().min(0).max(3650).optional(),
-      concept: z.string().optional().describe("repeatable: a required credential of the position to watch"),
+      concept: z
+        .union([z.string().min(1), z.array(z.string().min(1)).max(100)])
+        .optional()
+        .describe("repeatable: a required credential of the position to watch"),
     }),
   },
   responses,
@@ -66,8 +69,8 @@ const postRoute = createRoute({
 
 export const alertRoutes: RouteModule = (app, { engine }) => {
   app.openapi(getRoute, async (c) => {
-    const { withinDays } = c.req.valid("query");
-    const concepts = c.req.queries("concept") ?? [];
+    const { withinDays, concept } = c.req.valid("query");
+    const concepts = concept === undefined ? [] : [concept].flat();
     const positions = concepts.length
       ? [{ id: "query", requirements: concepts.map((concept) => ({ concept, required: true })) }]
       : undefined;

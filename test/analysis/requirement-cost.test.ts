@@ -108,6 +108,27 @@ describe("what each requirement costs", () => {
   });
 });
 
+describe("met-sets", () => {
+  it("hold exactly the people the model says meet each requirement, at every minimum", async () => {
+    const ctx = { taxonomy, config: DEFAULT_SCORING, nowMs: NOW_MS, filters: noFilters, hardRequired: false };
+    for (const seed of [3, 5, 8]) {
+      const pop = makePopulation(400, seed);
+      const index = new EmbeddedIndex(taxonomy, DEFAULT_SCORING);
+      await index.rebuild(indexedView(pop, DEFAULT_SCORING));
+      for (const conceptId of ["python", "data-analysis", "nursing", "excel", "programming"]) {
+        const minimums = [null, 0, 1, 2.5, 3, 4, 5];
+        const sets = index.metSets(req(conceptId, null), minimums, { nowMs: NOW_MS, filters: noFilters });
+        minimums.forEach((minLevel, m) => {
+          const expected = pop.ids.filter(
+            (id) => scoreCandidate([req(conceptId, minLevel)], pop.evidence.get(id) ?? [], ctx).qualified,
+          );
+          expect([...sets[m]!].map((ord) => index.idOf(ord)).sort()).toEqual(expected.sort());
+        });
+      }
+    }
+  });
+});
+
 describe("Bitset", () => {
   it("counts intersections and differences as sets do", () => {
     const members = fc.array(fc.integer({ min: 0, max: 299 }), { maxLength: 200 });

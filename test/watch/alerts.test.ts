@@ -79,7 +79,7 @@ describe("credentials under watch", () => {
   });
 
   it("a renewed licence silences the lapsed one; a short window leaves the soon-to-expire out", async () => {
-    const res = await rig.request("/v1/alerts?withinDays=10&concept=hc.bls");
+    const res = await rig.request("/v1/alerts?withinDays=10&concept=hc.bls&concept=hc.rn");
     const ids = (await res.json()).alerts.map((a: { candidateId: string }) => a.candidateId);
     expect(ids).toEqual(["p-revoked", "p-lapsed"]);
   });
