@@ -20,7 +20,7 @@ const crowdedVoices = fc.array(
       .record({
         conceptId: fc.constantFrom("python", "django", "programming", "java"),
         sourceKind: fc.constantFrom<SourceKind>("self-asserted", "employer-record", "issued-credential"),
-        issuer: fc.constantFrom("Acme", "Globex"),
+        issuer: fc.constantFrom("Acme", "Globex", null),
         revoked: fc.constant(false),
         validUntil: fc.constant(null),
       })

@@ -80,7 +80,13 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   private readonly ids: string[] = [];
   private alive = new Uint8Array(1024);
   private readonly listsOf: (PostingList[] | undefined)[] = [];
-  private readonly heldOf: (Held | undefined)[] = [];
+  private readonly assertionsOf: (IndexedAssertion[] | undefined)[] = [];
+  /** Every candidate's voices, end to end (see Held); a dropped candidate's stay until rebuild(). */
+  private voices = new Int32Array(1024);
+  private voicesEnd = 0;
+  private voiceStart = new Int32Array(1024);
+  /** The one Held the exact scorer is handed, pointed at each candidate in turn. */
+  private readonly heldView: Held = { assertions: [], voices: this.voices, start: 0 };
   private readonly voiceIds = new Map<string, number>();
   private readonly related = new Map<string, ReadonlyMap<string, Relatedness>>();
   private readonly exact: ExactScorer;
@@ -199,9 +205,9 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     };
   }
 
-  /** Bytes held by the posting arrays (capacity, not just length). */
+  /** Bytes held by the posting arrays and the voices (capacity, not just length). */
   memoryBytes(): number {
-    let bytes = this.alive.byteLength;
+    let bytes = this.alive.byteLength + this.voices.byteLength + this.voiceStart.byteLength;
     for (const list of this.postings.values()) bytes += list.bytes;
     return bytes;
   }
@@ -217,7 +223,8 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     this.ordinals.clear();
     this.ids.length = 0;
     this.listsOf.length = 0;
-    this.heldOf.length = 0;
+    this.assertionsOf.length = 0;
+    this.voicesEnd = 0;
     this.alive = new Uint8Array(1024);
   }
 
@@ -233,7 +240,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     }
     this.alive[ord] = 1;
     const lists: PostingList[] = [];
-    const held = this.held(candidate.assertions);
+    const start = this.internVoices(ord, candidate.assertions);
     candidate.assertions.forEach((a, i) => {
       let list = this.postings.get(a.conceptId);
       if (!list) {
@@ -242,29 +249,50 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
         this.neighbours.clear();
         this.related.clear();
       }
-      list.push(ord, a, held.voices[i]!);
+      list.push(ord, a, this.voices[start + i]!);
       lists.push(list);
     });
     this.listsOf[ord] = lists;
-    this.heldOf[ord] = held;
+    this.assertionsOf[ord] = candidate.assertions;
   }
 
-  /** What scoring a candidate needs that no query changes: each assertion's trust and voice. */
-  private held(assertions: IndexedAssertion[]): Held {
-    const voices = new Int32Array(assertions.length);
-    const trusts = new Float64Array(assertions.length);
+  /**
+   * Appends each assertion's voice (one issuer of one kind, or "self", interned) to `voices` and
+   * returns where the candidate's start.
+   */
+  private internVoices(ord: number, assertions: readonly IndexedAssertion[]): number {
+    if (ord >= this.voiceStart.length) this.voiceStart = grown(this.voiceStart, ord + 1);
+    if (this.voicesEnd + assertions.length > this.voices.length)
+      this.voices = grown(this.voices, this.voicesEnd + assertions.length);
+    const start = this.voicesEnd;
+    this.voiceStart[ord] = start;
     assertions.forEach((a, i) => {
-      const key =
-        a.sourceKind === "self-asserted" ? "self" : `${a.sourceKind}|${a.issuer ?? `?${a.assertionId}`}`;
+      // an unnamed issuer is a voice of its own; voices are only compared within one candidate, so
+      // a negative number unique within the candidate will do, without interning a key per assertion
+      if (a.sourceKind !== "self-asserted" && a.issuer === null) {
+        this.voices[start + i] = -1 - i;
+        return;
+      }
+      const key = a.sourceKind === "self-asserted" ? "self" : `${a.sourceKind}|${a.issuer}`;
       let voice = this.voiceIds.get(key);
       if (voice === undefined) {
         voice = this.voiceIds.size;
         this.voiceIds.set(key, voice);
       }
-      voices[i] = voice;
-      trusts[i] = trust(a.sourceKind, this.config);
+      this.voices[start + i] = voice;
     });
-    return { assertions, voices, trust: trusts };
+    this.voicesEnd = start + assertions.length;
+    return start;
+  }
+
+  /** The exact scorer's view of a live candidate's held evidence. */
+  private held(ord: number): Held {
+    const view = this.heldView;
+    // only live ordinals are scored, and every live ordinal holds its assertions
+    view.assertions = this.assertionsOf[ord]!;
+    view.voices = this.voices;
+    view.start = this.voiceStart[ord]!;
+    return view;
   }
 
   private drop(id: string): void {
@@ -277,7 +305,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
       if (list.dead * 2 > list.n) list.compact(this.alive);
     }
     this.listsOf[ord] = undefined;
-    this.heldOf[ord] = undefined;
+    this.assertionsOf[ord] = undefined;
   }
 
   /** First pass: every touched candidate's score bound and fewest required requirements unmet. */
@@ -412,8 +440,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
 
   /** Second pass: the evidence model itself, over the candidate's live assertions. */
   private scoreExactly(ord: number, q: ExactQuery): Scored {
-    // only live ordinals reach here, and every live ordinal holds its assertions
-    const out = this.exact.score(this.heldOf[ord]!, q, this.exactOut);
+    const out = this.exact.score(this.held(ord), q, this.exactOut);
     const matched: string[] = [];
     for (let r = 0; r < q.requirements.length; r++)
       if (out.basis[r] !== 0) matched.push(q.requirements[r]!.conceptId);
@@ -435,7 +462,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
       nowMs: q.nowMs,
       hardRequired: false,
     };
-    return this.exact.score(this.heldOf[ord]!, query, this.exactOut).unmetRequired === 0;
+    return this.exact.score(this.held(ord), query, this.exactOut).unmetRequired === 0;
   }
 
   /** Held concept → how it counts for `asked`, cached like the neighbourhood. */
@@ -471,4 +498,11 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     this.neighbours.set(asked, out);
     return out;
   }
+}
+
+/** A copy of `from` with room for at least `size` entries (doubling). */
+function grown(from: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(Math.max(size, from.length * 2));
+  to.set(from);
+  return to;
 }

@@ -18,6 +18,7 @@ import {
   meetsProbability,
   recency,
   totalWeight,
+  trust,
 } from "../../scoring/factors.ts";
 
 /** How evidence on one held concept counts for one asked concept (relatedness > 0). */
@@ -28,12 +29,15 @@ export interface Relatedness {
   hardRelation: boolean;
 }
 
-/** A candidate's assertions with what indexing fixed: the trust of each and its voice. */
+/**
+ * A candidate's assertions with the voice of each fixed at index time: assertion i speaks as
+ * voices[start + i]. The voices of every candidate share one array, so a candidate costs no typed
+ * array of its own; voices are only ever compared within one candidate.
+ */
 export interface Held {
   assertions: readonly IndexedAssertion[];
-  /** interned voice per assertion: one issuer of one kind, or "self" */
   voices: Int32Array;
-  trust: Float64Array;
+  start: number;
 }
 
 export interface ExactQuery {
@@ -115,7 +119,7 @@ export class ExactScorer {
     nowMs: number,
   ) {
     const cfg = this.config;
-    const { assertions, voices, trust } = held;
+    const { assertions } = held;
     const { live, tier, reliability, meets, strength, date } = this;
     const w = this.weighed;
     w.hardOk = false;
@@ -134,7 +138,7 @@ export class ExactScorer {
         n = 0; // direct evidence silences the neighbours
       }
       tier[n] = i;
-      reliability[n] = rel.relatedness * trust[i]! * recency(a.dateMs, nowMs, cfg);
+      reliability[n] = rel.relatedness * trust(a.sourceKind, cfg) * recency(a.dateMs, nowMs, cfg);
       meets[n] = meetsProbability(a.level, req.minLevel, a.sourceKind, cfg);
       strength[n] = reliability[n]! * meets[n]!;
       date[n] = a.dateMs ?? NEG;
@@ -150,7 +154,7 @@ export class ExactScorer {
     const speakers = this.speakers;
     let nSpeakers = 0;
     for (let p = 0; p < n; p++) {
-      if (!this.speaks(p, n, assertions, voices)) continue;
+      if (!this.speaks(p, n, held)) continue;
       // insertion in assertion-id order: the model sums voices in that order
       let s = nSpeakers++;
       const id = assertions[tier[p]!]!.assertionId;
@@ -186,18 +190,19 @@ export class ExactScorer {
    * Whether tier piece p is its voice's one counted piece: the newest of its concept within the
    * voice (else superseded), and the strongest of those newest (else same-source).
    */
-  private speaks(p: number, n: number, assertions: readonly IndexedAssertion[], voices: Int32Array): boolean {
+  private speaks(p: number, n: number, held: Held): boolean {
+    const { assertions, voices, start } = held;
     const { tier, strength } = this;
     const ip = tier[p]!;
-    const voice = voices[ip]!;
+    const voice = voices[start + ip]!;
     const concept = assertions[ip]!.conceptId;
-    if (!this.newestOfConcept(p, n, assertions, voices)) return false;
+    if (!this.newestOfConcept(p, n, held)) return false;
     for (let o = 0; o < n; o++) {
       if (o === p) continue;
       const io = tier[o]!;
-      if (voices[io] !== voice) continue;
+      if (voices[start + io] !== voice) continue;
       if (assertions[io]!.conceptId === concept) continue;
-      if (!this.newestOfConcept(o, n, assertions, voices)) continue;
+      if (!this.newestOfConcept(o, n, held)) continue;
       if (
         strength[o]! > strength[p]! ||
         (strength[o] === strength[p] && assertions[io]!.assertionId < assertions[ip]!.assertionId)
@@ -208,20 +213,16 @@ export class ExactScorer {
   }
 
   /** No other piece of the same voice and concept comes first in newer-first order. */
-  private newestOfConcept(
-    p: number,
-    n: number,
-    assertions: readonly IndexedAssertion[],
-    voices: Int32Array,
-  ): boolean {
+  private newestOfConcept(p: number, n: number, held: Held): boolean {
+    const { assertions, voices, start } = held;
     const { tier, strength, date } = this;
     const ip = tier[p]!;
-    const voice = voices[ip]!;
+    const voice = voices[start + ip]!;
     const concept = assertions[ip]!.conceptId;
     for (let o = 0; o < n; o++) {
       if (o === p) continue;
       const io = tier[o]!;
-      if (voices[io] !== voice || assertions[io]!.conceptId !== concept) continue;
+      if (voices[start + io] !== voice || assertions[io]!.conceptId !== concept) continue;
       if (date[o]! !== date[p]!) {
         if (date[o]! > date[p]!) return false;
         continue;
