@@ -208,7 +208,7 @@ describe("EmbeddedIndex", () => {
     );
   });
 
-  it("returns exhaustive scoring's top k in a crowd, query after query on one index", async () => {
+  it("returns exhaustive scoring's top k and pool count in a crowd, query after query on one index", async () => {
     // many candidates on a few concepts, so bounds tie, pruning matters and the scratch is reused
     const concepts = ["python", "django", "docker", "kubernetes", "java", "programming"];
     const crowdRow = evidenceRow("x").chain((r) =>
@@ -243,7 +243,9 @@ describe("EmbeddedIndex", () => {
       verifiedOnly: fc.boolean(),
       hardRequired: fc.boolean(),
       k: fc.integer({ min: 1, max: 10 }),
+      pool: fc.integer({ min: 1, max: 120 }),
     });
+    let leftTermsUnsearched = 0;
     await fc.assert(
       fc.asyncProperty(
         crowd,
@@ -251,14 +253,21 @@ describe("EmbeddedIndex", () => {
         fc.array(search, { minLength: 1, maxLength: 4 }),
         async (pop, cfg, searches) => {
           const index = await indexOf(pop.evidence, cfg);
-          for (const { reqs, verifiedOnly, hardRequired, k } of searches) {
+          for (const { reqs, verifiedOnly, hardRequired, k, pool } of searches) {
             const q = query(reqs, { filters: { verifiedOnly, practicedSinceMs: null }, hardRequired });
             expect(await index.retrieve(q, k)).toEqual(expected(pop, q, cfg, k));
+            // MaxScore may leave terms unsearched: the pool count must not notice
+            const pruned = await index.retrievePage(q, k, pool);
+            if (index.lastWalk.searched < index.lastWalk.terms) leftTermsUnsearched++;
+            index.mode = "exhaustive";
+            expect(await index.retrievePage(q, k, pool)).toEqual(pruned);
+            index.mode = "pruned";
           }
         },
       ),
       { numRuns: 60 },
     );
+    expect(leftTermsUnsearched).toBeGreaterThan(0); // the MaxScore cut-off was exercised
   });
 
   it("scores levels off the tenth grid and above 25 exactly as scoreCandidate", async () => {

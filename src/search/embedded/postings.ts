@@ -7,7 +7,7 @@
 import type { IndexedAssertion, RetrievalFilters } from "../../domain/evidence.ts";
 import { SourceKind } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
-import { exclusionOf, recency } from "../../scoring/factors.ts";
+import { exclusionOf, meetsProbability, recency, trust } from "../../scoring/factors.ts";
 
 const NO_FILTERS: RetrievalFilters = { verifiedOnly: false, practicedSinceMs: null };
 
@@ -50,10 +50,38 @@ export class PostingList {
   flags = new Uint8Array(INITIAL_CAPACITY);
   /** The evidence model's voice, interned by the index (the same number as its Held.voices). */
   voice = new Int32Array(INITIAL_CAPACITY);
+  /**
+   * What bounds any one candidate's evidence here (MaxScore's per-list bound), kept as postings
+   * arrive; removals only lower the truth, so they stay bounds until rebuild(). `maxRun`: the most
+   * postings one candidate holds (a candidate's postings are adjacent, pushed by one upsert).
+   */
+  maxRun = 0;
+  private run = 0;
+  /** The highest stated level from a source that is not the holder, and from the holder. */
+  private topLevel = Number.NEGATIVE_INFINITY;
+  private topSelfLevel = Number.NEGATIVE_INFINITY;
+  private unstated = false;
   /** What depends only on "now": recency() and whether revoked or expired, per posting. */
   private recencyCache = new Float64Array(0);
   private deadAtNow = new Uint8Array(0);
   private cachedNow = Number.NaN;
+  private topTrustRecency = 0;
+
+  /** The highest trust × recency of a posting live at `nowMs`. */
+  maxTrustRecency(nowMs: number, cfg: ScoringConfig): number {
+    this.refresh(nowMs, cfg);
+    return this.topTrustRecency;
+  }
+
+  /** The highest P(meets `minLevel`) of any posting (meetsProbability rises with the level). */
+  maxMeets(minLevel: number | null, cfg: ScoringConfig): number {
+    let best = this.unstated ? meetsProbability(null, minLevel, "issued-credential", cfg) : 0;
+    if (this.topLevel > Number.NEGATIVE_INFINITY)
+      best = Math.max(best, meetsProbability(this.topLevel, minLevel, "issued-credential", cfg));
+    if (this.topSelfLevel > Number.NEGATIVE_INFINITY)
+      best = Math.max(best, meetsProbability(this.topSelfLevel, minLevel, "self-asserted", cfg));
+    return best;
+  }
 
   /** recency() of every posting at `nowMs`, kept until a query asks for another "now". */
   recencyAt(nowMs: number, cfg: ScoringConfig): Float64Array {
@@ -73,6 +101,8 @@ export class PostingList {
       this.recencyCache = new Float64Array(this.cand.length);
       this.deadAtNow = new Uint8Array(this.cand.length);
     }
+    const trustOf = SOURCE_KINDS.map((k) => trust(k, cfg));
+    let top = 0;
     for (let i = 0; i < this.n; i++) {
       const date = orNull(this.date[i]!);
       this.recencyCache[i] = recency(date, nowMs, cfg);
@@ -86,7 +116,9 @@ export class PostingList {
         NO_FILTERS,
       );
       this.deadAtNow[i] = reason === null ? 0 : 1;
+      if (reason === null) top = Math.max(top, trustOf[this.kind[i]!]! * this.recencyCache[i]!);
     }
+    this.topTrustRecency = top;
     this.cachedNow = nowMs;
   }
 
@@ -104,6 +136,11 @@ export class PostingList {
       (a.verified || a.sourceKind === "verified-credential" ? FLAG_VERIFIED : 0) |
       (a.revoked ? FLAG_REVOKED : 0);
     this.voice[i] = voice;
+    this.run = i > 0 && this.cand[i - 1] === ordinal ? this.run + 1 : 1;
+    this.maxRun = Math.max(this.maxRun, this.run);
+    if (a.level === null) this.unstated = true;
+    else if (a.sourceKind === "self-asserted") this.topSelfLevel = Math.max(this.topSelfLevel, a.level);
+    else this.topLevel = Math.max(this.topLevel, a.level);
   }
 
   /** Drops the postings of candidates that are no longer alive. */

@@ -12,6 +12,15 @@ export class Scratch {
   hardCount = new Int32Array(0);
   /** The order candidates are scored in (see EmbeddedIndex.bestBoundFirst). */
   order = new Float64Array(0);
+  /** Per query: the gains of the terms a candidate was found in; stamped when scored early. */
+  found = new Float64Array(0);
+  scored = new Int32Array(0);
+  /** The ordinals touched by the query, and by the requirement being walked (first `n` of each). */
+  touched = new Int32Array(0);
+  nTouched = 0;
+  /** Scored before the bounds were complete (EmbeddedIndex.scoreFirstFound). */
+  nEarly = 0;
+  reqTouched = new Int32Array(0);
   /** Per requirement, over the evidence tier that speaks (direct, else neighbours). */
   direct = new Uint8Array(0);
   hard = new Uint8Array(0);
@@ -25,6 +34,7 @@ export class Scratch {
     if (this.epoch > 0x7fffffff - epochs) {
       this.queryStamp.fill(0);
       this.reqStamp.fill(0);
+      this.scored.fill(0);
       this.epoch = 0;
     }
     if (this.bound.length >= size) return;
@@ -35,6 +45,10 @@ export class Scratch {
     this.minUnmet = new Int32Array(capacity);
     this.hardCount = new Int32Array(capacity);
     this.order = new Float64Array(capacity);
+    this.found = new Float64Array(capacity);
+    this.scored = new Int32Array(capacity);
+    this.touched = new Int32Array(capacity);
+    this.reqTouched = new Int32Array(capacity);
     this.direct = new Uint8Array(capacity);
     this.hard = new Uint8Array(capacity);
     this.maxReliability = new Float64Array(capacity);
