@@ -1,13 +1,8 @@
 /**
- * The embedded backend (DESIGN.md "Search backends"): postings per concept in typed arrays, and
- * exact scoring with the one evidence model (src/scoring) of every candidate that could still
- * make the top k.
- *
- * A query runs in two passes. The first walks each requirement's neighbourhood postings and keeps,
- * per touched candidate, what bounds the model from above: the strongest piece's reliability and
- * P(meets), the number of pieces, the highest level, whether any of it is the skill itself. The
- * second scores candidates exactly, best bound first, and stops once no remaining bound can beat
- * the k-th exact result — so the top k are exactly the model's, computed by the model's code.
+ * The embedded backend (DESIGN.md "Search backends"): postings per concept in typed arrays, each
+ * candidate's assertions held for exact scoring with the one evidence model (src/scoring), and a
+ * query walk (walk.ts) that reads only the postings and scores only the candidates that could
+ * still make the top k — so the top k are exactly the model's, computed by the model's code.
  *
  * It also answers the requirement-cost analysis (PopulationSets): who meets one requirement over
  * the whole population, from the same postings and voices (met-sets.ts).
@@ -18,71 +13,24 @@ import type { PopulationQuery, PopulationSets } from "../../analysis/population.
 import type { IndexedAssertion, IndexedCandidate } from "../../domain/evidence.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
-import {
-  contribution,
-  exclusionOf,
-  isDirect,
-  meetsProbability,
-  relatedness,
-  satisfiesHardFilter,
-  totalWeight,
-  trust,
-} from "../../scoring/factors.ts";
-import { compareRanked, type Rankable } from "../../scoring/ranking-order.ts";
+import { isDirect, relatedness, satisfiesHardFilter, trust } from "../../scoring/factors.ts";
 import { neighbourhoodOf } from "../../scoring/relations.ts";
 import type { BackendHealth, CandidateIndex, RetrievalQuery, Retrieved } from "../backend.ts";
 import { type ExactQuery, type ExactScore, ExactScorer, type Held, type Relatedness } from "./exact.ts";
-import { KeyedMinHeap, TopK } from "./heap.ts";
 import { MetSets } from "./met-sets.ts";
-import {
-  FLAG_VERIFIED,
-  LEVEL_CODES,
-  LEVEL_OTHER,
-  LEVEL_UNKNOWN,
-  levelOfCode,
-  orNull,
-  PostingList,
-  SOURCE_KINDS,
-} from "./postings.ts";
-import { Scratch } from "./scratch.ts";
-import { type Term, termsOf } from "./terms.ts";
+import { PostingList, SOURCE_KINDS } from "./postings.ts";
+import { type Scored, Walk, type WalkList, type WalkMode, type WalkStats } from "./walk.ts";
+
+export type { WalkMode, WalkStats } from "./walk.ts";
 
 /** A concept whose evidence counts for an asked concept, with its postings. */
-interface Neighbour extends Relatedness {
+interface Neighbour extends Relatedness, WalkList {
   conceptId: string;
-  list: PostingList;
-}
-
-/** An exact result on its way into the top k. */
-interface Scored extends Rankable {
-  matched: string[];
-}
-
-/** Floating-point slack between a bound and the exact sum it bounds. */
-const BOUND_SLACK = 1e-9;
-const KEY_SLACK = 1e-9;
-/** A ranked result as one number, lower first (terms.ts): fewest unmet, then highest score. */
-const keyOf = (r: Rankable): number => r.unmetRequired - r.score / 2;
-const SELF = SOURCE_KINDS.indexOf("self-asserted");
-
-/**
- * "pruned" stops once no remaining bound can beat the k-th exact score; "exhaustive" scores every
- * candidate with evidence exactly — the yardstick the pruned walk must equal (benchmarks, tests).
- */
-export type WalkMode = "pruned" | "exhaustive";
-
-/** What the last query's walk did: terms searched for candidates of all, candidates found and scored. */
-export interface WalkStats {
-  terms: number;
-  searched: number;
-  found: number;
-  scored: number;
 }
 
 export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   readonly name = "embedded" as const;
   mode: WalkMode = "pruned";
-  readonly lastWalk: WalkStats = { terms: 0, searched: 0, found: 0, scored: 0 };
   private readonly postings = new Map<string, PostingList>();
   private readonly neighbours = new Map<string, Neighbour[]>();
   private readonly ordinals = new Map<string, number>();
@@ -105,9 +53,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   private readonly exact: ExactScorer;
   private readonly exactOut: ExactScore = { score: 0, unmetRequired: 0, levelSurplus: 0, basis: [] };
   private readonly trustByKind: Float64Array;
-  private readonly scratch = new Scratch();
-  /** P(meets) by level code, for self-asserted (row 1) and other sources (row 0). */
-  private readonly meetsByCode = new Float64Array(512);
+  private readonly walk: Walk;
   private readonly met: MetSets;
 
   constructor(
@@ -116,6 +62,16 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   ) {
     this.trustByKind = Float64Array.from(SOURCE_KINDS, (k) => trust(k, config));
     this.exact = new ExactScorer(config);
+    this.walk = new Walk(
+      {
+        ordinals: () => this.ids.length,
+        alive: () => this.alive,
+        neighbourhood: (conceptId) => this.neighbourhood(conceptId),
+        exactQuery: (q) => ({ ...q, related: q.requirements.map((r) => this.relatedTo(r.conceptId)) }),
+        scoreExactly: (ord, q) => this.scoreExactly(ord, q),
+      },
+      config,
+    );
     this.met = new MetSets({
       ordinals: () => this.ids.length,
       alive: () => this.alive,
@@ -140,95 +96,23 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     for (const id of ids) this.drop(id);
   }
 
+  /** What the last query's walk did (bench:query reports it). */
+  get lastWalk(): WalkStats {
+    return this.walk.stats;
+  }
+
   async retrieve(q: RetrievalQuery, k: number): Promise<Retrieved[]> {
     return this.retrieveSync(q, k);
   }
 
   async retrievePage(q: RetrievalQuery, k: number, pool: number) {
-    const { hits, eligible } = this.top(q, k, this.mode, pool);
+    const { hits, eligible } = this.walk.top(q, k, this.mode, pool);
     return { hits, pooled: Math.min(pool, eligible) };
   }
 
   /** retrieve() without the promise, for callers (and benchmarks) that stay synchronous. */
   retrieveSync(q: RetrievalQuery, k: number, mode: WalkMode = this.mode): Retrieved[] {
-    return this.top(q, k, mode, 0).hits;
-  }
-
-  /**
-   * The best k, and how many candidates have evidence for the query (and pass its hard filters) —
-   * exactly while fewer than `pool`, else at least `pool`.
-   *
-   * Pruned: terms are searched for candidates best gain first (terms.ts); once k candidates are
-   * found, the k best found are scored exactly, and the terms whose gains together cannot lift
-   * anyone to the k-th of those are only read for candidates already found (MaxScore). Then every
-   * found candidate's bound is completed over all its requirements, and candidates are scored best
-   * bound first until no bound can beat the k-th exact result.
-   */
-  private top(
-    q: RetrievalQuery,
-    k: number,
-    mode: WalkMode,
-    pool: number,
-  ): { hits: Retrieved[]; eligible: number } {
-    if (k <= 0 || q.requirements.length === 0) return { hits: [], eligible: 0 };
-    const prune = mode === "pruned";
-    const s = this.scratch;
-    s.ensure(this.ids.length, q.requirements.length + 3);
-    const query = s.nextEpoch();
-    const required = q.requirements.filter((r) => r.required).length;
-    const hardCount = q.hardRequired ? required : -1;
-    const heap = new TopK<Scored>(k, compareRanked);
-    const exactQuery: ExactQuery = { ...q, related: q.requirements.map((r) => this.relatedTo(r.conceptId)) };
-    const terms = termsOf(q.requirements, (c) => this.neighbourhood(c), q.nowMs, this.config);
-    let searched = terms.length;
-    s.nTouched = 0;
-    s.nEarly = 0;
-    if (prune) {
-      let rest = terms.reduce((sum, t) => sum + t.gain, 0);
-      let read = 0;
-      for (let t = 0; t < terms.length; t++) {
-        const term = terms[t]!;
-        // a better k-th result before a walk that would double what was read, or once past the
-        // required requirements' direct terms: a handful of refreshes per query at most
-        const pastRequired = t > 0 && term.gain < 1 && terms[t - 1]!.gain >= 1;
-        if (s.nTouched >= k && (!heap.worstWhenFull || term.postings >= read || pastRequired))
-          this.scoreBestFound(k, query, exactQuery, heap);
-        const worst = heap.worstWhenFull;
-        if (worst && rest + KEY_SLACK < required - keyOf(worst)) {
-          searched = t;
-          break;
-        }
-        this.find(term, q, query, required);
-        read += term.postings;
-        rest -= term.gain;
-      }
-    }
-    this.boundAll(q, query, required, !prune);
-    let eligible = this.eligibleAmong(hardCount);
-    // in recruiter search, whoever passes every hard filter holds the first term's evidence
-    if (searched < terms.length && eligible < pool && !(hardCount > 0))
-      eligible += this.countUnfound(terms.slice(searched), q, query);
-    const best = this.bestBoundFirst(hardCount, query);
-    let scored = 0;
-    for (let ord = best.pop(); ord !== -1; ord = best.pop()) {
-      const worst = heap.worstWhenFull;
-      if (prune && worst && !this.couldBeat(ord, worst)) break;
-      heap.offer(this.scoreExactly(ord, exactQuery));
-      scored++;
-    }
-    Object.assign(this.lastWalk, {
-      terms: terms.length,
-      searched,
-      found: s.nTouched,
-      scored: scored + s.nEarly,
-    });
-    const hits = heap.sorted().map((r) => ({
-      candidateId: r.candidateId,
-      score: r.score,
-      matched: r.matched,
-      exact: { unmetRequired: r.unmetRequired, levelSurplus: r.levelSurplus },
-    }));
-    return { hits, eligible };
+    return this.walk.top(q, k, mode, 0).hits;
   }
 
   /** Every live person, as ordinals (the analysis's population). */
@@ -369,264 +253,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     this.assertionsOf[ord] = undefined;
   }
 
-  /** Marks a candidate found by the query, with nothing bounded yet. */
-  private touch(ord: number, query: number, required: number): void {
-    const s = this.scratch;
-    s.queryStamp[ord] = query;
-    s.bound[ord] = 0;
-    s.minUnmet[ord] = required;
-    s.hardCount[ord] = 0;
-    s.found[ord] = 0;
-    s.touched[s.nTouched++] = ord;
-  }
-
-  /** Whether posting i of `list` is live evidence under the query's filters. */
-  private counts(list: PostingList, i: number, deadAtNow: Uint8Array, q: RetrievalQuery): boolean {
-    if (this.alive[list.cand[i]!] === 0 || deadAtNow[i] === 1) return false;
-    const { filters, nowMs } = q;
-    if (!filters.verifiedOnly && filters.practicedSinceMs === null) return true;
-    const verified = (list.flags[i]! & FLAG_VERIFIED) !== 0;
-    return exclusionOf(false, null, verified, orNull(list.date[i]!), nowMs, filters) === null;
-  }
-
-  /**
-   * Finds the candidates holding live evidence in one term. Each gains, towards the order in which
-   * scoreBestFound picks them, what its best piece here would be worth on its own.
-   */
-  private find(term: Term, q: RetrievalQuery, query: number, required: number): void {
-    const s = this.scratch;
-    const epoch = s.nextEpoch();
-    const req = q.requirements[term.requirement]!;
-    const { minLevel } = req;
-    const { config, trustByKind, meetsByCode } = this;
-    this.fillMeetsTable(minLevel);
-    const weightSum = totalWeight(q.requirements);
-    const floor = config.directFloor;
-    const meetGain = term.direct && req.required ? 1 : 0;
-    const assumed = config.level.assumedLevel;
-    for (const { list, relatedness } of term.lists) {
-      const deadAtNow = list.excludedAt(q.nowMs, config);
-      const rec = list.recencyAt(q.nowMs, config);
-      const { n, cand, kind, code, level } = list;
-      for (let i = 0; i < n; i++) {
-        const ord = cand[i]!;
-        if (!this.counts(list, i, deadAtNow, q)) continue;
-        const k = kind[i]!;
-        const c = code[i]!;
-        const lvl = orNull(level[i]!);
-        const meets =
-          c === LEVEL_OTHER
-            ? meetsProbability(lvl, minLevel, SOURCE_KINDS[k]!, config)
-            : meetsByCode[(k === SELF ? 256 : 0) + c]!;
-        const piece = relatedness * trustByKind[k]! * rec[i]! * meets;
-        const estimate = term.direct ? floor + (1 - floor) * piece : floor * piece;
-        const meetsMin = minLevel === null || (lvl ?? assumed) >= minLevel - 1e-9;
-        const value = (meetsMin ? meetGain : 0) + contribution(req.weight, estimate, weightSum) / 2;
-        if (s.queryStamp[ord] !== query) this.touch(ord, query, required);
-        if (s.reqStamp[ord] !== epoch) {
-          s.reqStamp[ord] = epoch;
-          s.maxReliability[ord] = value; // the best piece in this term so far (reused scratch)
-          s.found[ord] = s.found[ord]! + value;
-        } else if (value > s.maxReliability[ord]!) {
-          s.found[ord] = s.found[ord]! + value - s.maxReliability[ord]!;
-          s.maxReliability[ord] = value;
-        }
-      }
-    }
-  }
-
-  /**
-   * Scores exactly the k best found so far (by what their best pieces are worth) not scored yet:
-   * a k-th result to prune against. In recruiter search only those passing every hard filter
-   * enter; the others are stamped −query so they are not tried again.
-   */
-  private scoreBestFound(k: number, query: number, q: ExactQuery, heap: TopK<Scored>): void {
-    const s = this.scratch;
-    const ords = s.touched.slice(0, s.nTouched);
-    for (const ord of ords) s.order[ord] = -s.found[ord]!;
-    const best = new KeyedMinHeap(ords, s.order, ords.length);
-    for (let tried = 0; tried < k; ) {
-      const ord = best.pop();
-      if (ord === -1) return;
-      if (s.scored[ord] === query || s.scored[ord] === -query) continue;
-      tried++;
-      const scored = this.scoreExactly(ord, q);
-      if (q.hardRequired && scored.unmetRequired > 0) {
-        s.scored[ord] = -query;
-        continue;
-      }
-      s.scored[ord] = query;
-      heap.offer(scored);
-      s.nEarly++;
-    }
-  }
-
-  /** Candidates found, passing the hard filters in recruiter search (hardCount ≥ 0). */
-  private eligibleAmong(hardCount: number): number {
-    const s = this.scratch;
-    if (hardCount < 0) return s.nTouched;
-    let n = 0;
-    for (let i = 0; i < s.nTouched; i++) if (s.hardCount[s.touched[i]!] === hardCount) n++;
-    return n;
-  }
-
-  /** Candidates with live evidence in the terms left unsearched that were not found elsewhere. */
-  private countUnfound(terms: readonly Term[], q: RetrievalQuery, query: number): number {
-    const s = this.scratch;
-    const epoch = s.nextEpoch();
-    let n = 0;
-    for (const term of terms)
-      for (const { list } of term.lists) {
-        const deadAtNow = list.excludedAt(q.nowMs, this.config);
-        for (let i = 0; i < list.n; i++) {
-          const ord = list.cand[i]!;
-          if (s.queryStamp[ord] === query || s.reqStamp[ord] === epoch) continue;
-          if (!this.counts(list, i, deadAtNow, q)) continue;
-          s.reqStamp[ord] = epoch;
-          n++;
-        }
-      }
-    return n;
-  }
-
-  /**
-   * Every found candidate's score bound and fewest required requirements unmet, over all the
-   * requirements; `findNew` also finds every candidate with evidence (the exhaustive walk).
-   */
-  private boundAll(q: RetrievalQuery, query: number, required: number, findNew: boolean): void {
-    const s = this.scratch;
-    const weightSum = totalWeight(q.requirements);
-    const floor = this.config.directFloor;
-    for (const req of q.requirements) {
-      const n = this.boundRequirement(req, q, query, required, findNew);
-      for (let j = 0; j < n; j++) {
-        const ord = s.reqTouched[j]!;
-        const direct = s.direct[ord] === 1;
-        const confidence = 1 - (1 - s.maxReliability[ord]!) ** s.pieces[ord]!;
-        const tier = confidence * s.maxMeets[ord]!;
-        const ub = direct ? floor + (1 - floor) * tier : floor * tier;
-        s.bound[ord] = s.bound[ord]! + contribution(req.weight, ub, weightSum);
-        if (!req.required) continue;
-        const canMeet = direct && (req.minLevel === null || s.maxLevel[ord]! >= req.minLevel - 1e-9);
-        if (canMeet) s.minUnmet[ord] = s.minUnmet[ord]! - 1;
-        if (s.hard[ord] === 1) s.hardCount[ord] = s.hardCount[ord]! + 1;
-      }
-    }
-  }
-
-  /**
-   * Walks one requirement's neighbourhood for the candidates found (or, with `findNew`, for all);
-   * leaves each one's tier bounds in scratch and them in `reqTouched`; returns how many.
-   */
-  private boundRequirement(
-    req: Requirement,
-    q: RetrievalQuery,
-    query: number,
-    required: number,
-    findNew: boolean,
-  ): number {
-    const s = this.scratch;
-    const epoch = s.nextEpoch();
-    let reqTouched = 0;
-    const { config, alive, trustByKind, meetsByCode } = this;
-    const { nowMs, filters } = q;
-    const { minLevel } = req;
-    this.fillMeetsTable(minLevel);
-    const filtered = filters.verifiedOnly || filters.practicedSinceMs !== null;
-    const checkHard = q.hardRequired && req.required;
-    const assumed = config.level.assumedLevel;
-    for (const nb of this.neighbourhood(req.conceptId)) {
-      const { n, cand, code, level, kind, date, flags } = nb.list;
-      const rec = nb.list.recencyAt(nowMs, config);
-      const deadAtNow = nb.list.excludedAt(nowMs, config);
-      for (let i = 0; i < n; i++) {
-        const ord = cand[i]!;
-        if (s.queryStamp[ord] !== query && !findNew) continue;
-        if (alive[ord] === 0 || deadAtNow[i] === 1) continue;
-        if (
-          filtered &&
-          exclusionOf(false, null, (flags[i]! & FLAG_VERIFIED) !== 0, orNull(date[i]!), nowMs, filters)
-        )
-          continue;
-        if (s.queryStamp[ord] !== query) this.touch(ord, query, required);
-        const k = kind[i]!;
-        const c = code[i]!;
-        const lvl = orNull(level[i]!);
-        const meets =
-          c === LEVEL_OTHER
-            ? meetsProbability(lvl, minLevel, SOURCE_KINDS[k]!, config)
-            : meetsByCode[(k === SELF ? 256 : 0) + c]!;
-        const reliability = nb.relatedness * trustByKind[k]! * rec[i]!;
-        if (s.reqStamp[ord] !== epoch) {
-          s.reqStamp[ord] = epoch;
-          s.direct[ord] = 0;
-          s.hard[ord] = 0;
-          this.resetTier(ord);
-          s.reqTouched[reqTouched++] = ord;
-        }
-        if (nb.direct && s.direct[ord] === 0) {
-          s.direct[ord] = 1;
-          this.resetTier(ord); // direct evidence silences the neighbours
-        } else if (!nb.direct && s.direct[ord] === 1) continue;
-        if (reliability > s.maxReliability[ord]!) s.maxReliability[ord] = reliability;
-        if (meets > s.maxMeets[ord]!) s.maxMeets[ord] = meets;
-        s.pieces[ord] = s.pieces[ord]! + 1;
-        const asLevel = lvl ?? assumed;
-        if (asLevel > s.maxLevel[ord]!) s.maxLevel[ord] = asLevel;
-        if (checkHard && nb.hardRelation && satisfiesHardFilter("same", lvl, minLevel, config))
-          s.hard[ord] = 1;
-      }
-    }
-    return reqTouched;
-  }
-
-  private resetTier(ord: number): void {
-    const s = this.scratch;
-    s.maxReliability[ord] = 0;
-    s.maxMeets[ord] = 0;
-    s.pieces[ord] = 0;
-    s.maxLevel[ord] = Number.NEGATIVE_INFINITY;
-  }
-
-  /** meetsProbability evaluated once per level code for this requirement's minimum. */
-  private fillMeetsTable(minLevel: number | null): void {
-    const fill = (c: number) => {
-      const lvl = levelOfCode(c);
-      this.meetsByCode[c] = meetsProbability(lvl, minLevel, "issued-credential", this.config);
-      this.meetsByCode[256 + c] = meetsProbability(lvl, minLevel, "self-asserted", this.config);
-    };
-    for (let c = 0; c < LEVEL_CODES; c++) fill(c);
-    fill(LEVEL_UNKNOWN);
-  }
-
-  /**
-   * Touched candidates, fewest required requirements unmet first, then highest bound (a bound is
-   * at most 1, so minUnmet − bound/2 orders both at once). In recruiter search (`hardCount` ≥ 0)
-   * only candidates passing every hard filter take part.
-   */
-  private bestBoundFirst(hardCount: number, query: number): KeyedMinHeap {
-    const s = this.scratch;
-    const ords = new Int32Array(s.nTouched);
-    let n = 0;
-    for (let i = 0; i < s.nTouched; i++) {
-      const ord = s.touched[i]!;
-      if (s.scored[ord] === query) continue;
-      if (hardCount >= 0 && s.hardCount[ord] !== hardCount) continue;
-      s.order[ord] = s.minUnmet[ord]! - s.bound[ord]! / 2;
-      ords[n++] = ord;
-    }
-    return new KeyedMinHeap(ords, s.order, n);
-  }
-
-  /** Whether a candidate not yet scored could still rank before the worst of a full top k. */
-  private couldBeat(ord: number, worst: Scored): boolean {
-    const s = this.scratch;
-    const minUnmet = s.minUnmet[ord]!;
-    if (minUnmet !== worst.unmetRequired) return minUnmet < worst.unmetRequired;
-    return s.bound[ord]! + BOUND_SLACK >= worst.score;
-  }
-
-  /** Second pass: the evidence model itself, over the candidate's live assertions. */
+  /** The evidence model itself, over the candidate's live assertions. */
   private scoreExactly(ord: number, q: ExactQuery): Scored {
     const out = this.exact.score(this.held(ord), q, this.exactOut);
     const matched: string[] = [];

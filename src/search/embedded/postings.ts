@@ -143,6 +143,24 @@ export class PostingList {
     else this.topLevel = Math.max(this.topLevel, a.level);
   }
 
+  /** The first posting at or after `from` whose ordinal is at least `ord` (galloping search). */
+  seek(from: number, ord: number): number {
+    const { cand, n } = this;
+    let lo = from;
+    let hi = from;
+    for (let step = 1; hi < n && cand[hi]! < ord; step *= 2) {
+      lo = hi + 1;
+      hi += step;
+    }
+    hi = Math.min(hi, n);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cand[mid]! < ord) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Drops the postings of candidates that are no longer alive. */
   compact(alive: Uint8Array): void {
     let j = 0;

@@ -1,6 +1,6 @@
 /**
  * Per-query working arrays indexed by candidate ordinal, reused across queries. Epoch stamps mark
- * which entries belong to the current query or requirement, so nothing is cleared between them.
+ * which entries belong to the current query or term, so nothing is cleared between them.
  */
 export class Scratch {
   private epoch = 0;
@@ -10,19 +10,19 @@ export class Scratch {
   bound = new Float64Array(0);
   minUnmet = new Int32Array(0);
   hardCount = new Int32Array(0);
-  /** The order candidates are scored in (see EmbeddedIndex.bestBoundFirst). */
+  /** The order candidates are scored in (Walk.bestBoundFirst). */
   order = new Float64Array(0);
-  /** Per query: the gains of the terms a candidate was found in; stamped when scored early. */
-  found = new Float64Array(0);
+  /** Per query: stamped when scored before the bounds were complete, and when kept. */
   scored = new Int32Array(0);
-  /** The ordinals touched by the query, and by the requirement being walked (first `n` of each). */
+  kept = new Int32Array(0);
+  /** The ordinals found by the query, and by the term being walked (the first nTouched, nReq). */
   touched = new Int32Array(0);
   nTouched = 0;
-  /** Scored before the bounds were complete (EmbeddedIndex.scoreFirstFound). */
-  nEarly = 0;
   reqTouched = new Int32Array(0);
-  /** Per requirement, over the evidence tier that speaks (direct, else neighbours). */
-  direct = new Uint8Array(0);
+  nReq = 0;
+  /** How many were scored before the bounds were complete (Walk.scoreBestFound). */
+  nEarly = 0;
+  /** Per term walked: what bounds its pieces of one candidate. */
   hard = new Uint8Array(0);
   maxReliability = new Float64Array(0);
   maxMeets = new Float64Array(0);
@@ -35,6 +35,7 @@ export class Scratch {
       this.queryStamp.fill(0);
       this.reqStamp.fill(0);
       this.scored.fill(0);
+      this.kept.fill(0);
       this.epoch = 0;
     }
     if (this.bound.length >= size) return;
@@ -45,11 +46,10 @@ export class Scratch {
     this.minUnmet = new Int32Array(capacity);
     this.hardCount = new Int32Array(capacity);
     this.order = new Float64Array(capacity);
-    this.found = new Float64Array(capacity);
     this.scored = new Int32Array(capacity);
+    this.kept = new Int32Array(capacity);
     this.touched = new Int32Array(capacity);
     this.reqTouched = new Int32Array(capacity);
-    this.direct = new Uint8Array(capacity);
     this.hard = new Uint8Array(capacity);
     this.maxReliability = new Float64Array(capacity);
     this.maxMeets = new Float64Array(capacity);

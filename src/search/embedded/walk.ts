@@ -1,0 +1,392 @@
+/**
+ * The embedded index's query: the best k candidates, exactly as the evidence model ranks them,
+ * reading as few postings and scoring as few candidates as it can.
+ *
+ * 1. **Search the terms that matter (MaxScore).** A query's terms (terms.ts) are walked best gain
+ *    first. Per candidate found, each term leaves an upper bound of its contribution (the
+ *    strongest piece's reliability, the number of pieces, the best P(meets)) and, for a required
+ *    requirement's direct term, whether it can be met. Whenever k candidates are found and the
+ *    next walk would double what was read, the best found so far are scored exactly: the k-th
+ *    exact result is the bar. Once the gains of the terms left cannot lift a candidate that is
+ *    in none of the terms read to the bar, those terms are not searched for new candidates.
+ * 2. **Keep who could still make it.** A candidate found whose bound, plus every unsearched
+ *    term's gain, falls short of the bar is dropped. The others' bounds are completed from the
+ *    unsearched terms, seeking each one in a long list (lists are in ordinal order).
+ * 3. **Score best bound first** until no bound left can beat the k-th exact result.
+ *
+ * The exhaustive walk reads every term for every candidate and scores all of them: the yardstick
+ * the pruned walk must equal (tests, bench:query).
+ */
+import type { Requirement } from "../../domain/schemas.ts";
+import type { ScoringConfig } from "../../scoring/config.ts";
+import {
+  contribution,
+  exclusionOf,
+  meetsProbability,
+  satisfiesHardFilter,
+  totalWeight,
+  trust,
+} from "../../scoring/factors.ts";
+import { compareRanked, type Rankable } from "../../scoring/ranking-order.ts";
+import type { RetrievalQuery, Retrieved } from "../backend.ts";
+import type { ExactQuery } from "./exact.ts";
+import { KeyedMinHeap, TopK } from "./heap.ts";
+import {
+  FLAG_VERIFIED,
+  LEVEL_CODES,
+  LEVEL_OTHER,
+  LEVEL_UNKNOWN,
+  levelOfCode,
+  orNull,
+  type PostingList,
+  SOURCE_KINDS,
+} from "./postings.ts";
+import { Scratch } from "./scratch.ts";
+import { type Term, type TermList, termsOf } from "./terms.ts";
+
+/** An exact result on its way into the top k. */
+export interface Scored extends Rankable {
+  matched: string[];
+}
+
+/** A posting list counting for an asked concept; `hardRelation`: it can pass recruiter search's filter. */
+export interface WalkList extends TermList {
+  hardRelation: boolean;
+}
+
+/** What of the index the walk reads. */
+export interface WalkView {
+  ordinals(): number;
+  alive(): Uint8Array;
+  neighbourhood(conceptId: string): readonly WalkList[];
+  exactQuery(q: RetrievalQuery): ExactQuery;
+  scoreExactly(ordinal: number, q: ExactQuery): Scored;
+}
+
+/**
+ * "pruned" stops once no remaining bound can beat the k-th exact score; "exhaustive" scores every
+ * candidate with evidence exactly — the yardstick the pruned walk must equal (benchmarks, tests).
+ */
+export type WalkMode = "pruned" | "exhaustive";
+
+/** What the last query's walk did: terms searched for candidates of all, candidates found, kept and scored. */
+export interface WalkStats {
+  terms: number;
+  searched: number;
+  found: number;
+  kept: number;
+  scored: number;
+}
+
+/** Floating-point slack between a bound and the exact sum it bounds. */
+const SLACK = 1e-9;
+/** A list this many times longer than the candidates kept is sought into, not read through. */
+const SEEK_RATIO = 8;
+/** A ranked result as one number, lower first (terms.ts): fewest unmet, then highest score. */
+const keyOf = (r: Rankable): number => r.unmetRequired - r.score / 2;
+const SELF = SOURCE_KINDS.indexOf("self-asserted");
+
+export class Walk {
+  readonly stats: WalkStats = { terms: 0, searched: 0, found: 0, kept: 0, scored: 0 };
+  private readonly s = new Scratch();
+  private readonly trustByKind: Float64Array;
+  /** P(meets) by level code for the term being walked: other sources (row 0), self-asserted (row 1). */
+  private readonly meetsByCode = new Float64Array(512);
+
+  constructor(
+    private readonly view: WalkView,
+    private readonly config: ScoringConfig,
+  ) {
+    this.trustByKind = Float64Array.from(SOURCE_KINDS, (k) => trust(k, config));
+  }
+
+  /**
+   * The best k, and how many candidates have evidence for the query (and pass its hard filters) —
+   * exactly while fewer than `pool`, else at least `pool`.
+   */
+  top(q: RetrievalQuery, k: number, mode: WalkMode, pool: number): { hits: Retrieved[]; eligible: number } {
+    if (k <= 0 || q.requirements.length === 0) return { hits: [], eligible: 0 };
+    const prune = mode === "pruned";
+    const s = this.s;
+    const terms = termsOf(q.requirements, (c) => this.view.neighbourhood(c), q.nowMs, this.config);
+    s.ensure(this.view.ordinals(), terms.length + 2);
+    const query = s.nextEpoch();
+    s.nTouched = 0;
+    s.nEarly = 0;
+    const required = q.requirements.filter((r) => r.required).length;
+    const hardCount = q.hardRequired ? required : -1;
+    // recruiter search counts who passes every hard filter: the required direct terms come first
+    const mustSearch = q.hardRequired ? terms.filter((t) => t.gain >= 1).length : 0;
+    const heap = new TopK<Scored>(k, compareRanked);
+    const exactQuery = this.view.exactQuery(q);
+
+    let searched = terms.length;
+    let rest = terms.reduce((sum, t) => sum + t.gain, 0);
+    let read = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
+      if (prune) {
+        // a better bar before a walk that would double what was read, or once past the required
+        // requirements' direct terms: a handful of refreshes per query at most
+        const pastRequired = t > 0 && term.gain < 1 && terms[t - 1]!.gain >= 1;
+        if (s.nTouched >= k && (!heap.worstWhenFull || term.postings >= read || pastRequired))
+          this.scoreBestFound(k, query, exactQuery, heap);
+        const worst = heap.worstWhenFull;
+        if (t >= mustSearch && worst && rest + SLACK < required - keyOf(worst)) {
+          searched = t;
+          break;
+        }
+      }
+      this.boundTerm(term, q, query, required, -1);
+      read += term.postings;
+      rest -= term.gain;
+    }
+
+    let eligible = this.eligibleAmong(hardCount);
+    // in recruiter search whoever passes every hard filter was found in the required terms
+    if (searched < terms.length && eligible < pool && hardCount <= 0)
+      eligible += this.countUnfound(terms.slice(searched), q, query);
+    const kept = this.keep(heap.worstWhenFull, prune ? rest : 0, query);
+    s.touched.subarray(0, kept).sort(); // ordinal order, for seeking into long lists
+    for (let t = searched; t < terms.length; t++) this.boundTerm(terms[t]!, q, query, required, kept);
+
+    const best = this.bestBoundFirst(kept, hardCount, query);
+    let scored = 0;
+    for (let ord = best.pop(); ord !== -1; ord = best.pop()) {
+      const worst = heap.worstWhenFull;
+      if (prune && worst && !this.couldBeat(ord, worst)) break;
+      heap.offer(this.view.scoreExactly(ord, exactQuery));
+      scored++;
+    }
+    Object.assign(this.stats, {
+      terms: terms.length,
+      searched,
+      found: s.nTouched,
+      kept,
+      scored: scored + s.nEarly,
+    });
+    const hits = heap.sorted().map((r) => ({
+      candidateId: r.candidateId,
+      score: r.score,
+      matched: r.matched,
+      exact: { unmetRequired: r.unmetRequired, levelSurplus: r.levelSurplus },
+    }));
+    return { hits, eligible };
+  }
+
+  /** Marks a candidate found by the query, with nothing bounded yet. */
+  private touch(ord: number, query: number, required: number): void {
+    const s = this.s;
+    s.queryStamp[ord] = query;
+    s.bound[ord] = 0;
+    s.minUnmet[ord] = required;
+    s.hardCount[ord] = 0;
+    s.touched[s.nTouched++] = ord;
+  }
+
+  /** Whether posting i of `list` is live evidence under the query's filters. */
+  private counts(list: PostingList, i: number, deadAtNow: Uint8Array, q: RetrievalQuery): boolean {
+    if (this.view.alive()[list.cand[i]!] === 0 || deadAtNow[i] === 1) return false;
+    const { filters, nowMs } = q;
+    if (!filters.verifiedOnly && filters.practicedSinceMs === null) return true;
+    const verified = (list.flags[i]! & FLAG_VERIFIED) !== 0;
+    return exclusionOf(false, null, verified, orNull(list.date[i]!), nowMs, filters) === null;
+  }
+
+  /**
+   * Adds one term to its holders' bounds. `kept` < 0: every holder, found anew if need be;
+   * otherwise only the first `kept` found (in ordinal order), sought in lists much longer.
+   *
+   * A term's bound is the bound pass of the model's estimate over the term's pieces alone; a
+   * requirement's direct and neighbour terms are added both, which bounds whichever of them speaks.
+   */
+  private boundTerm(term: Term, q: RetrievalQuery, query: number, required: number, kept: number): void {
+    const s = this.s;
+    const epoch = s.nextEpoch();
+    s.nReq = 0;
+    const req = q.requirements[term.requirement]!;
+    this.fillMeetsTable(req.minLevel);
+    const hard = q.hardRequired && req.required;
+    for (const tl of term.lists as readonly WalkList[]) {
+      const { n, cand } = tl.list;
+      const deadAtNow = tl.list.excludedAt(q.nowMs, this.config);
+      if (kept >= 0 && kept * SEEK_RATIO < n) {
+        let i = 0;
+        for (let j = 0; j < kept && i < n; j++) {
+          const ord = s.touched[j]!;
+          i = tl.list.seek(i, ord);
+          for (; i < n && cand[i] === ord; i++)
+            if (this.counts(tl.list, i, deadAtNow, q)) this.addPiece(tl, i, req, q.nowMs, epoch, hard);
+        }
+        continue;
+      }
+      for (let i = 0; i < n; i++) {
+        const ord = cand[i]!;
+        if (kept >= 0 ? s.kept[ord] !== query : false) continue;
+        if (!this.counts(tl.list, i, deadAtNow, q)) continue;
+        if (s.queryStamp[ord] !== query) this.touch(ord, query, required);
+        this.addPiece(tl, i, req, q.nowMs, epoch, hard);
+      }
+    }
+    const weightSum = totalWeight(q.requirements);
+    const floor = this.config.directFloor;
+    for (let j = 0; j < s.nReq; j++) {
+      const ord = s.reqTouched[j]!;
+      const confidence = 1 - (1 - s.maxReliability[ord]!) ** s.pieces[ord]!;
+      const tier = confidence * s.maxMeets[ord]!;
+      const ub = term.direct ? floor + (1 - floor) * tier : floor * tier;
+      s.bound[ord] = s.bound[ord]! + contribution(req.weight, ub, weightSum);
+      if (!term.direct || !req.required) continue;
+      if (req.minLevel === null || s.maxLevel[ord]! >= req.minLevel - 1e-9)
+        s.minUnmet[ord] = s.minUnmet[ord]! - 1;
+      if (s.hard[ord] === 1) s.hardCount[ord] = s.hardCount[ord]! + 1;
+    }
+  }
+
+  /** Folds posting i of a term's list into its holder's bounds for the term. */
+  private addPiece(
+    tl: WalkList,
+    i: number,
+    req: Requirement,
+    nowMs: number,
+    epoch: number,
+    hard: boolean,
+  ): void {
+    const s = this.s;
+    const { config } = this;
+    const { list } = tl;
+    const ord = list.cand[i]!;
+    const k = list.kind[i]!;
+    const c = list.code[i]!;
+    const lvl = orNull(list.level[i]!);
+    const meets =
+      c === LEVEL_OTHER
+        ? meetsProbability(lvl, req.minLevel, SOURCE_KINDS[k]!, config)
+        : this.meetsByCode[(k === SELF ? 256 : 0) + c]!;
+    const reliability = tl.relatedness * this.trustByKind[k]! * list.recencyAt(nowMs, config)[i]!;
+    if (s.reqStamp[ord] !== epoch) {
+      s.reqStamp[ord] = epoch;
+      s.hard[ord] = 0;
+      s.maxReliability[ord] = 0;
+      s.maxMeets[ord] = 0;
+      s.pieces[ord] = 0;
+      s.maxLevel[ord] = Number.NEGATIVE_INFINITY;
+      s.reqTouched[s.nReq++] = ord;
+    }
+    if (reliability > s.maxReliability[ord]!) s.maxReliability[ord] = reliability;
+    if (meets > s.maxMeets[ord]!) s.maxMeets[ord] = meets;
+    s.pieces[ord] = s.pieces[ord]! + 1;
+    const asLevel = lvl ?? config.level.assumedLevel;
+    if (asLevel > s.maxLevel[ord]!) s.maxLevel[ord] = asLevel;
+    if (hard && tl.hardRelation && satisfiesHardFilter("same", lvl, req.minLevel, config)) s.hard[ord] = 1;
+  }
+
+  /** meetsProbability evaluated once per level code for this requirement's minimum. */
+  private fillMeetsTable(minLevel: number | null): void {
+    const fill = (c: number) => {
+      const lvl = levelOfCode(c);
+      this.meetsByCode[c] = meetsProbability(lvl, minLevel, "issued-credential", this.config);
+      this.meetsByCode[256 + c] = meetsProbability(lvl, minLevel, "self-asserted", this.config);
+    };
+    for (let c = 0; c < LEVEL_CODES; c++) fill(c);
+    fill(LEVEL_UNKNOWN);
+  }
+
+  /**
+   * Scores exactly the k best found so far (by their bounds over the terms read) not scored yet:
+   * a bar to prune against. In recruiter search only those passing every hard filter enter; the
+   * others are stamped −query so they are not tried again.
+   */
+  private scoreBestFound(k: number, query: number, q: ExactQuery, heap: TopK<Scored>): void {
+    const s = this.s;
+    const ords = s.touched.slice(0, s.nTouched);
+    for (const ord of ords) s.order[ord] = s.minUnmet[ord]! - s.bound[ord]! / 2;
+    const best = new KeyedMinHeap(ords, s.order, ords.length);
+    for (let tried = 0; tried < k; ) {
+      const ord = best.pop();
+      if (ord === -1) return;
+      if (s.scored[ord] === query || s.scored[ord] === -query) continue;
+      tried++;
+      const scored = this.view.scoreExactly(ord, q);
+      if (q.hardRequired && scored.unmetRequired > 0) {
+        s.scored[ord] = -query;
+        continue;
+      }
+      s.scored[ord] = query;
+      heap.offer(scored);
+      s.nEarly++;
+    }
+  }
+
+  /**
+   * Moves to the front of `touched` the candidates found that could still beat `worst` with every
+   * unsearched term's gain (`rest`) on top of their bounds; stamps them kept; returns how many.
+   */
+  private keep(worst: Scored | undefined, rest: number, query: number): number {
+    const s = this.s;
+    const bar = worst ? keyOf(worst) + SLACK : Number.POSITIVE_INFINITY;
+    let kept = 0;
+    for (let i = 0; i < s.nTouched; i++) {
+      const ord = s.touched[i]!;
+      if (s.minUnmet[ord]! - s.bound[ord]! / 2 - rest > bar) continue;
+      s.touched[i] = s.touched[kept]!;
+      s.touched[kept++] = ord;
+      s.kept[ord] = query;
+    }
+    return kept;
+  }
+
+  /** Candidates found, passing the hard filters in recruiter search (hardCount ≥ 0). */
+  private eligibleAmong(hardCount: number): number {
+    const s = this.s;
+    if (hardCount < 0) return s.nTouched;
+    let n = 0;
+    for (let i = 0; i < s.nTouched; i++) if (s.hardCount[s.touched[i]!] === hardCount) n++;
+    return n;
+  }
+
+  /** Candidates with live evidence in the terms left unsearched that were not found elsewhere. */
+  private countUnfound(terms: readonly Term[], q: RetrievalQuery, query: number): number {
+    const s = this.s;
+    const epoch = s.nextEpoch();
+    let n = 0;
+    for (const term of terms)
+      for (const { list } of term.lists) {
+        const deadAtNow = list.excludedAt(q.nowMs, this.config);
+        for (let i = 0; i < list.n; i++) {
+          const ord = list.cand[i]!;
+          if (s.queryStamp[ord] === query || s.reqStamp[ord] === epoch) continue;
+          if (!this.counts(list, i, deadAtNow, q)) continue;
+          s.reqStamp[ord] = epoch;
+          n++;
+        }
+      }
+    return n;
+  }
+
+  /**
+   * The kept candidates not scored yet, fewest required requirements unmet first, then highest
+   * bound (the key of terms.ts). In recruiter search only candidates passing every hard filter.
+   */
+  private bestBoundFirst(kept: number, hardCount: number, query: number): KeyedMinHeap {
+    const s = this.s;
+    const ords = new Int32Array(kept);
+    let n = 0;
+    for (let i = 0; i < kept; i++) {
+      const ord = s.touched[i]!;
+      if (s.scored[ord] === query) continue;
+      if (hardCount >= 0 && s.hardCount[ord] !== hardCount) continue;
+      s.order[ord] = s.minUnmet[ord]! - s.bound[ord]! / 2;
+      ords[n++] = ord;
+    }
+    return new KeyedMinHeap(ords, s.order, n);
+  }
+
+  /** Whether a candidate not yet scored could still rank before the worst of a full top k. */
+  private couldBeat(ord: number, worst: Scored): boolean {
+    const s = this.s;
+    const minUnmet = s.minUnmet[ord]!;
+    if (minUnmet !== worst.unmetRequired) return minUnmet < worst.unmetRequired;
+    return s.bound[ord]! + SLACK >= worst.score;
+  }
+}
