@@ -31,7 +31,7 @@ import { compareRanked } from "../src/scoring/ranking-order.ts";
 import { type CandidateScore, scoreCandidate } from "../src/scoring/score.ts";
 import type { RetrievalQuery } from "../src/search/backend.ts";
 import { TopK } from "../src/search/embedded/heap.ts";
-import { EmbeddedIndex, type WalkMode } from "../src/search/embedded/index.ts";
+import { EmbeddedIndex, type WalkMode, type WalkStats } from "../src/search/embedded/index.ts";
 import { buildTaxonomy } from "../taxonomy/graph.ts";
 import { SqlBaseline } from "./lib/sql-baseline.ts";
 import { fmtMs, heldBytes, percentile, timed, timedAsync } from "./lib/stats.ts";
@@ -84,6 +84,8 @@ interface Row {
   agreement: string;
   /** queries whose pruned top 50 equals the exhaustive one (ids and scores) */
   prunedExact: string;
+  /** the pruned walk, mean per query: terms searched of all, candidates found, kept, scored */
+  walk: string;
 }
 
 const rows: Row[] = [];
@@ -123,6 +125,10 @@ async function runSize(size: number): Promise<Row> {
       .map((h) => `${h.candidateId}:${h.score}`)
       .join();
   const prunedExact = `${positions.filter((p) => topOf(p, "pruned") === topOf(p, "exhaustive")).length}/${positions.length}`;
+  const walk = meanWalk(positions, (p) => {
+    index.retrieveSync(query(p), TOP, "pruned");
+    return index.lastWalk;
+  });
   if (!skipped.has("typed")) latency.typed = measureTyped(pop);
   // The in-memory evidence map: every candidate's rows, materialised once (on demand above 200k).
   const all = size <= 200_000 ? Array.from({ length: size }, (_, c) => rowsOf(pop, c)) : null;
@@ -169,7 +175,19 @@ async function runSize(size: number): Promise<Row> {
     latency,
     agreement,
     prunedExact,
+    walk,
   };
+}
+
+/** The pruned walk's work, mean per query, as "searched/terms · found · kept · scored". */
+function meanWalk(ps: Requirement[][], run: (p: Requirement[]) => WalkStats): string {
+  const sum = { terms: 0, searched: 0, found: 0, kept: 0, scored: 0 };
+  for (const p of ps) {
+    const w = run(p);
+    for (const key of Object.keys(sum) as (keyof WalkStats)[]) sum[key] += w[key];
+  }
+  const mean = (x: number) => Math.round(x / ps.length).toLocaleString();
+  return `${mean(sum.searched)}/${mean(sum.terms)} · ${mean(sum.found)} · ${mean(sum.kept)} · ${mean(sum.scored)}`;
 }
 
 function naiveTop(requirements: Requirement[], all: EvidenceRow[][]): CandidateScore[] {
@@ -293,9 +311,9 @@ function printSummary(results: Row[]): void {
     "\n## Embedded engine vs reference, top 50 with explanations — wall ms p50 / p95 [cpu p50]; the ratio is of wall p50s\n",
   );
   console.log(
-    "| candidates | walk | engine p50 / p95 | scorer p50 / p95 | reference p50 / p95 | engine/reference | index B/assertion | resident B/assertion | build ms | pruned = exhaustive |",
+    "| candidates | walk | engine p50 / p95 | scorer p50 / p95 | reference p50 / p95 | engine/reference | index B/assertion | resident B/assertion | build ms | pruned = exhaustive | terms searched · found · kept · scored |",
   );
-  console.log(`|${" --- |".repeat(10)}`);
+  console.log(`|${" --- |".repeat(11)}`);
   const pair = (l?: Row["latency"][string]) =>
     l ? `${fmtMs(l.p50)} / ${fmtMs(l.p95)}${Number.isNaN(l.cpuP50) ? "" : ` [${fmtMs(l.cpuP50)}]`}` : "—";
   for (const r of results)
@@ -307,7 +325,7 @@ function printSummary(results: Row[]): void {
       console.log(
         `| ${r.size.toLocaleString()} | ${walk} | ${pair(r.latency[engine])} | ${pair(r.latency[scorer])} | ` +
           `${pair(r.latency.reference)} | ${ratio.toFixed(1)}× | ${r.indexBytesPerAssertion.toFixed(1)} | ` +
-          `${r.heapBytesPerAssertion.toFixed(1)} | ${r.buildMs.toFixed(0)} | ${walk === "pruned" ? r.prunedExact : "—"} |`,
+          `${r.heapBytesPerAssertion.toFixed(1)} | ${r.buildMs.toFixed(0)} | ${walk === "pruned" ? r.prunedExact : "—"} | ${walk === "pruned" ? r.walk : "—"} |`,
       );
     }
 }
