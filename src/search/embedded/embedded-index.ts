@@ -40,7 +40,6 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
    */
   private readonly ids: string[] = [];
   private alive = new Uint8Array(1024);
-  private readonly listsOf: (PostingList[] | undefined)[] = [];
   private readonly assertionsOf: (IndexedAssertion[] | undefined)[] = [];
   /** Every candidate's voices, end to end (see Held); a dropped candidate's stay until rebuild(). */
   private voices = new Int32Array(1024);
@@ -167,7 +166,6 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     this.related.clear();
     this.ordinals.clear();
     this.ids.length = 0;
-    this.listsOf.length = 0;
     this.assertionsOf.length = 0;
     this.voicesEnd = 0;
     this.alive = new Uint8Array(1024);
@@ -184,7 +182,6 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
       this.alive = bigger;
     }
     this.alive[ord] = 1;
-    const lists: PostingList[] = [];
     const start = this.internVoices(ord, candidate.assertions);
     candidate.assertions.forEach((a, i) => {
       let list = this.postings.get(a.conceptId);
@@ -195,9 +192,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
         this.related.clear();
       }
       list.push(ord, a, this.voices[start + i]!);
-      lists.push(list);
     });
-    this.listsOf[ord] = lists;
     this.assertionsOf[ord] = candidate.assertions;
   }
 
@@ -245,11 +240,12 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     if (ord === undefined) return;
     this.ordinals.delete(id);
     this.alive[ord] = 0;
-    for (const list of this.listsOf[ord] ?? []) {
+    // each assertion is one posting in its concept's list (lists are never removed but by reset)
+    for (const a of this.assertionsOf[ord] ?? []) {
+      const list = this.postings.get(a.conceptId)!;
       list.dead++;
       if (list.dead * 2 > list.n) list.compact(this.alive);
     }
-    this.listsOf[ord] = undefined;
     this.assertionsOf[ord] = undefined;
   }
 
