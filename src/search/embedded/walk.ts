@@ -185,8 +185,14 @@ export class Walk {
   }
 
   /** Whether posting i of `list` is live evidence under the query's filters. */
-  private counts(list: PostingList, i: number, deadAtNow: Uint8Array, q: RetrievalQuery): boolean {
-    if (this.view.alive()[list.cand[i]!] === 0 || deadAtNow[i] === 1) return false;
+  private counts(
+    list: PostingList,
+    i: number,
+    deadAtNow: Uint8Array,
+    q: RetrievalQuery,
+    alive: Uint8Array,
+  ): boolean {
+    if (alive[list.cand[i]!] === 0 || deadAtNow[i] === 1) return false;
     const { filters, nowMs } = q;
     if (!filters.verifiedOnly && filters.practicedSinceMs === null) return true;
     const verified = (list.flags[i]! & FLAG_VERIFIED) !== 0;
@@ -207,25 +213,27 @@ export class Walk {
     const req = q.requirements[term.requirement]!;
     this.fillMeetsTable(req.minLevel);
     const hard = q.hardRequired && req.required;
+    const alive = this.view.alive();
     for (const tl of term.lists as readonly WalkList[]) {
       const { n, cand } = tl.list;
       const deadAtNow = tl.list.excludedAt(q.nowMs, this.config);
+      const rec = tl.list.recencyAt(q.nowMs, this.config);
       if (kept >= 0 && kept * SEEK_RATIO < n) {
         let i = 0;
         for (let j = 0; j < kept && i < n; j++) {
           const ord = s.touched[j]!;
           i = tl.list.seek(i, ord);
           for (; i < n && cand[i] === ord; i++)
-            if (this.counts(tl.list, i, deadAtNow, q)) this.addPiece(tl, i, req, q.nowMs, epoch, hard);
+            if (this.counts(tl.list, i, deadAtNow, q, alive)) this.addPiece(tl, i, req, rec, epoch, hard);
         }
         continue;
       }
       for (let i = 0; i < n; i++) {
         const ord = cand[i]!;
         if (kept >= 0 ? s.kept[ord] !== query : false) continue;
-        if (!this.counts(tl.list, i, deadAtNow, q)) continue;
+        if (!this.counts(tl.list, i, deadAtNow, q, alive)) continue;
         if (s.queryStamp[ord] !== query) this.touch(ord, query, required);
-        this.addPiece(tl, i, req, q.nowMs, epoch, hard);
+        this.addPiece(tl, i, req, rec, epoch, hard);
       }
     }
     const weightSum = totalWeight(q.requirements);
@@ -248,7 +256,7 @@ export class Walk {
     tl: WalkList,
     i: number,
     req: Requirement,
-    nowMs: number,
+    recency: Float64Array,
     epoch: number,
     hard: boolean,
   ): void {
@@ -263,7 +271,7 @@ export class Walk {
       c === LEVEL_OTHER
         ? meetsProbability(lvl, req.minLevel, SOURCE_KINDS[k]!, config)
         : this.meetsByCode[(k === SELF ? 256 : 0) + c]!;
-    const reliability = tl.relatedness * this.trustByKind[k]! * list.recencyAt(nowMs, config)[i]!;
+    const reliability = tl.relatedness * this.trustByKind[k]! * recency[i]!;
     if (s.reqStamp[ord] !== epoch) {
       s.reqStamp[ord] = epoch;
       s.hard[ord] = 0;
@@ -350,13 +358,14 @@ export class Walk {
     const s = this.s;
     const epoch = s.nextEpoch();
     let n = 0;
+    const alive = this.view.alive();
     for (const term of terms)
       for (const { list } of term.lists) {
         const deadAtNow = list.excludedAt(q.nowMs, this.config);
         for (let i = 0; i < list.n; i++) {
           const ord = list.cand[i]!;
           if (s.queryStamp[ord] === query || s.reqStamp[ord] === epoch) continue;
-          if (!this.counts(list, i, deadAtNow, q)) continue;
+          if (!this.counts(list, i, deadAtNow, q, alive)) continue;
           s.reqStamp[ord] = epoch;
           n++;
         }
