@@ -115,38 +115,17 @@ export class Walk {
     s.nEarly = 0;
     const required = q.requirements.filter((r) => r.required).length;
     const hardCount = q.hardRequired ? required : -1;
-    // recruiter search counts who passes every hard filter: the required direct terms come first
-    const mustSearch = q.hardRequired ? terms.filter((t) => t.gain >= 1).length : 0;
     const heap = new TopK<Scored>(k, compareRanked);
     const exactQuery = this.view.exactQuery(q);
-
-    let searched = terms.length;
-    let rest = terms.reduce((sum, t) => sum + t.gain, 0);
-    let read = 0;
-    for (let t = 0; t < terms.length; t++) {
-      const term = terms[t]!;
-      if (prune) {
-        // a better bar before a walk that would double what was read, or once past the required
-        // requirements' direct terms: a handful of refreshes per query at most
-        const pastRequired = t > 0 && term.gain < 1 && terms[t - 1]!.gain >= 1;
-        if (s.nTouched >= k && (!heap.worstWhenFull || term.postings >= read || pastRequired))
-          this.scoreBestFound(k, query, exactQuery, heap);
-        const worst = heap.worstWhenFull;
-        if (t >= mustSearch && worst && rest + SLACK < required - keyOf(worst)) {
-          searched = t;
-          break;
-        }
-      }
-      this.boundTerm(term, q, query, required, -1);
-      read += term.postings;
-      rest -= term.gain;
-    }
+    const { searched, rest } = prune
+      ? this.search(terms, q, k, query, heap, exactQuery)
+      : this.searchAll(terms, q, query);
 
     let eligible = this.eligibleAmong(hardCount);
     // in recruiter search whoever passes every hard filter was found in the required terms
     if (searched < terms.length && eligible < pool && hardCount <= 0)
       eligible += this.countUnfound(terms.slice(searched), q, query);
-    const kept = this.keep(heap.worstWhenFull, prune ? rest : 0, query);
+    const kept = this.keep(heap.worstWhenFull, rest, query);
     s.touched.subarray(0, kept).sort(); // ordinal order, for seeking into long lists
     for (let t = searched; t < terms.length; t++) this.boundTerm(terms[t]!, q, query, required, kept);
 
@@ -172,6 +151,51 @@ export class Walk {
       exact: { unmetRequired: r.unmetRequired, levelSurplus: r.levelSurplus },
     }));
     return { hits, eligible };
+  }
+
+  /**
+   * Step 1: walks terms best gain first until the gains left cannot lift a new candidate to the
+   * bar; returns how many were searched and the sum of the gains left.
+   */
+  private search(
+    terms: readonly Term[],
+    q: RetrievalQuery,
+    k: number,
+    query: number,
+    heap: TopK<Scored>,
+    exactQuery: ExactQuery,
+  ): { searched: number; rest: number } {
+    const s = this.s;
+    const required = q.requirements.filter((r) => r.required).length;
+    // recruiter search counts who passes every hard filter: the required direct terms come first
+    const mustSearch = q.hardRequired ? terms.filter((t) => t.gain >= 1).length : 0;
+    let rest = terms.reduce((sum, t) => sum + t.gain, 0);
+    let read = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
+      // a better bar before a walk that would double what was read, or once past the required
+      // requirements' direct terms: a handful of refreshes per query at most
+      const pastRequired = t > 0 && term.gain < 1 && terms[t - 1]!.gain >= 1;
+      if (s.nTouched >= k && (!heap.worstWhenFull || term.postings >= read || pastRequired))
+        this.scoreBestFound(k, query, exactQuery, heap);
+      const worst = heap.worstWhenFull;
+      if (t >= mustSearch && worst && rest + SLACK < required - keyOf(worst)) return { searched: t, rest };
+      this.boundTerm(term, q, query, required, -1);
+      read += term.postings;
+      rest -= term.gain;
+    }
+    return { searched: terms.length, rest };
+  }
+
+  /** The exhaustive walk's step 1: every term, for every candidate. */
+  private searchAll(
+    terms: readonly Term[],
+    q: RetrievalQuery,
+    query: number,
+  ): { searched: number; rest: number } {
+    const required = q.requirements.filter((r) => r.required).length;
+    for (const term of terms) this.boundTerm(term, q, query, required, -1);
+    return { searched: terms.length, rest: 0 };
   }
 
   /** Marks a candidate found by the query, with nothing bounded yet. */
