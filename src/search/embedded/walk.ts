@@ -117,7 +117,7 @@ export class Walk {
     const hardCount = q.hardRequired ? required : -1;
     const heap = new TopK<Scored>(k, compareRanked);
     const exactQuery = this.view.exactQuery(q);
-    const { searched, rest } = prune
+    let { searched, rest } = prune
       ? this.search(terms, q, k, query, heap, exactQuery)
       : this.searchAll(terms, q, query);
 
@@ -125,9 +125,14 @@ export class Walk {
     // in recruiter search whoever passes every hard filter was found in the required terms
     if (searched < terms.length && eligible < pool && hardCount <= 0)
       eligible += this.countUnfound(terms.slice(searched), q, query);
-    const kept = this.keep(heap.worstWhenFull, rest, query);
-    s.touched.subarray(0, kept).sort(); // ordinal order, for seeking into long lists
-    for (let t = searched; t < terms.length; t++) this.boundTerm(terms[t]!, q, query, required, kept);
+    const worst = heap.worstWhenFull;
+    s.touched.subarray(0, s.nTouched).sort(); // ordinal order, for seeking into long lists
+    let kept = this.keep(s.nTouched, worst, rest, query);
+    for (let t = searched; t < terms.length; t++) {
+      this.boundTerm(terms[t]!, q, query, required, kept);
+      rest -= terms[t]!.gain;
+      kept = this.keep(kept, worst, rest, query);
+    }
 
     const best = this.bestBoundFirst(kept, hardCount, query);
     let scored = 0;
@@ -351,17 +356,20 @@ export class Walk {
   }
 
   /**
-   * Moves to the front of `touched` the candidates found that could still beat `worst` with every
-   * unsearched term's gain (`rest`) on top of their bounds; stamps them kept; returns how many.
+   * Of the first n in `touched`, keeps (in order, at the front, stamped) those that could still
+   * beat `worst` with the gains of the terms not read for them yet (`rest`) on top of their
+   * bounds; returns how many. Step 2 runs it again after each unsearched term is read.
    */
-  private keep(worst: Scored | undefined, rest: number, query: number): number {
+  private keep(n: number, worst: Scored | undefined, rest: number, query: number): number {
     const s = this.s;
     const bar = worst ? keyOf(worst) + SLACK : Number.POSITIVE_INFINITY;
     let kept = 0;
-    for (let i = 0; i < s.nTouched; i++) {
+    for (let i = 0; i < n; i++) {
       const ord = s.touched[i]!;
-      if (s.minUnmet[ord]! - s.bound[ord]! / 2 - rest > bar) continue;
-      s.touched[i] = s.touched[kept]!;
+      if (s.minUnmet[ord]! - s.bound[ord]! / 2 - rest > bar) {
+        s.kept[ord] = 0;
+        continue;
+      }
       s.touched[kept++] = ord;
       s.kept[ord] = query;
     }
