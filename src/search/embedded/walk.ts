@@ -11,7 +11,8 @@
  *    in none of the terms read to the bar, those terms are not searched for new candidates.
  * 2. **Keep who could still make it.** A candidate found whose bound, plus every unsearched
  *    term's gain, falls short of the bar is dropped. The others' bounds are completed from the
- *    unsearched terms, seeking each one in a long list (lists are in ordinal order).
+ *    unsearched terms one at a time, dropping again after each as the gains left shrink; a long
+ *    list is sought into for them (lists are in ordinal order).
  * 3. **Score best bound first** until no bound left can beat the k-th exact result.
  *
  * The exhaustive walk reads every term for every candidate and scores all of them: the yardstick
