@@ -24,11 +24,32 @@ export type World = z.infer<typeof World>;
 
 export const WORLDS = {
   /** the generator as first shipped */
-  baseline: { name: "baseline", selfInflation: 0.7, attestedNoise: 0.4, neighbourOnly: 0, stale: 0, careerChange: 0 },
+  baseline: {
+    name: "baseline",
+    selfInflation: 0.7,
+    attestedNoise: 0.4,
+    neighbourOnly: 0,
+    stale: 0,
+    careerChange: 0,
+  },
   /** honest self-claims, precise records */
-  honest: { name: "honest", selfInflation: 0, attestedNoise: 0.25, neighbourOnly: 0.05, stale: 0.05, careerChange: 0 },
+  honest: {
+    name: "honest",
+    selfInflation: 0,
+    attestedNoise: 0.25,
+    neighbourOnly: 0.05,
+    stale: 0.05,
+    careerChange: 0,
+  },
   /** inflated claims, noisy records, a tenth of skills seen only through neighbours */
-  noisy: { name: "noisy", selfInflation: 1.5, attestedNoise: 0.5, neighbourOnly: 0.1, stale: 0.15, careerChange: 0 },
+  noisy: {
+    name: "noisy",
+    selfInflation: 1.5,
+    attestedNoise: 0.5,
+    neighbourOnly: 0.1,
+    stale: 0.15,
+    careerChange: 0,
+  },
   /** records that name neighbours and are out of date */
   sparse: {
     name: "sparse",
