@@ -37,44 +37,33 @@ export function storeOf(evidence: ReadonlyMap<string, readonly EvidenceRow[]>): 
   };
 }
 
+/** What a bench document does not need: no file, no proof, no dates of its own. */
+const UNDATED = { title: null, issuer: null, issuedAt: null, validUntil: null, fileName: null, raw: null };
+
 function documentOf(candidateId: string, rows: readonly EvidenceRow[]): DocumentWrite {
   const documentId = `d-${candidateId}`;
   return {
     candidate: { id: candidateId, name: null, email: null, location: null },
     document: {
+      ...UNDATED,
       id: documentId,
       candidateId,
       format: "native",
-      title: null,
-      issuer: null,
-      issuedAt: null,
-      validUntil: null,
       verification: "unverified",
       revocation: "unchecked",
       verificationDetail: null,
       credentialStatus: null,
-      fileName: null,
       contentHash: documentId,
-      raw: null,
       ingestedAt: "2026-01-01T00:00:00.000Z",
     },
-    assertions: rows.map((r, i) => ({
-      id: `${documentId}#${i}`,
-      candidateId,
-      documentId,
-      conceptId: r.conceptId,
-      skillText: r.skillText,
-      resolution: r.resolution,
-      rawLevel: r.rawLevel,
-      scale: r.scale,
-      level: r.level,
-      sourceKind: r.sourceKind,
-      issuer: r.issuer,
-      issuedAt: r.issuedAt,
-      lastPracticedAt: r.lastPracticedAt,
-      validUntil: r.validUntil,
-      wherePracticed: r.wherePracticed,
-      sourcePath: r.sourcePath,
-    })),
+    // an evidence row is an assertion plus what the store joins in from its document
+    assertions: rows.map(
+      ({ verified, verifiedBy, revoked, documentTitle, documentFormat, ...assertion }, i) => ({
+        ...assertion,
+        id: `${documentId}#${i}`,
+        candidateId,
+        documentId,
+      }),
+    ),
   };
 }
