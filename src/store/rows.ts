@@ -27,6 +27,7 @@ export function toDocumentRow(d: LerDocument): DocumentRow {
     fileName: d.fileName,
     contentHash: d.contentHash,
     raw: JSON.stringify(d.raw ?? null),
+    compactJws: d.compactJws ?? null,
     ingestedAt: d.ingestedAt,
   };
 }
