@@ -151,8 +151,10 @@ export function createTrustService(
           "conflict",
           `${pin.url} is pinned to SHA-256 ${pinned.sha256}; these bytes hash to ${pin.sha256}. A pinned context never changes: remove it first to replace it`,
         );
-      if (!pinned || !isIntact(pinned)) store.putContext(pin); // the same bytes restore a damaged copy
-      return { context: listing(pinned ?? pin), created: !pinned };
+      // the same bytes again restore a stored copy that was damaged
+      const kept = pinned && isIntact(pinned) ? pinned : pin;
+      if (kept === pin) store.putContext(pin);
+      return { context: listing(kept), created: !pinned };
     },
     removeContext(url) {
       if (!store.removeContext(url)) throw new LerError("not_found", `no context added for "${url}"`);
