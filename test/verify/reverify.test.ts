@@ -220,6 +220,35 @@ describe("what reverify reads again and keeps", () => {
     expect(column("select verification_status from documents where file_name = 'jo.jwt'")).toBe("verified");
   });
 
+  it("a document that no longer reads as itself is skipped with the reason and left as it was", async () => {
+    const jwt = await jwtIssuer("EdDSA");
+    const token = await jwt.sign(
+      skillCredential(jwt.did, {
+        holder: "kim",
+        skill: "Python",
+        level: "Expert",
+        validFrom: "2024-01-01T00:00:00Z",
+      }),
+    );
+    const doc = (await engine.ingest([{ name: "kim.jwt", content: token }])).documents[0]!;
+    const sqlite = new Database(db);
+    sqlite
+      .prepare("update documents set compact_jws = 'not.a-token.at all' where id = ?")
+      .run(doc.documentId);
+    sqlite.close();
+    engine.trust.addIssuer({ id: jwt.did, name: "Kim's College" });
+    const report = await engine.trust.reverify();
+    expect(report.skipped).toContainEqual({
+      documentId: doc.documentId,
+      name: "kim.jwt",
+      reason: expect.stringContaining("no longer reads as this one document"),
+    });
+    expect(column("select verification_status from documents where id = ?", doc.documentId)).toBe(
+      "signed-untrusted-issuer",
+    );
+    engine.trust.removeIssuer(jwt.did);
+  });
+
   it("a CLR whose context the operator adds afterwards is verified by a reverify", async () => {
     engine.trust.addKeys(SAMPLE_KEYS);
     for (const i of SAMPLE_ISSUERS) engine.trust.addIssuer(i);
