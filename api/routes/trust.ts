@@ -4,6 +4,7 @@
  * command line, never fetched.
  */
 import { createRoute, z } from "@hono/zod-openapi";
+import { VerificationStatus } from "../../src/domain/verification.ts";
 import type { RouteModule } from "../context.ts";
 import { ErrorBody } from "../schemas.ts";
 
@@ -153,8 +154,8 @@ const reverify = createRoute({
             documentId: z.string(),
             candidateId: z.string(),
             name: z.string(),
-            from: z.string(),
-            to: z.string(),
+            from: VerificationStatus,
+            to: VerificationStatus,
             reason: z.string(),
           }),
         ),
