@@ -14,7 +14,8 @@ import { decodeInput } from "./decode.ts";
 import { detectFormat, parserFor } from "./detect.ts";
 import { type PrepareContext, prepareDocument } from "./prepare-document.ts";
 import { buildHintIndex, type HintIndex } from "./resolve-assertions.ts";
-import type { DocumentReport, IngestInput, IngestReport, ParsedDocument } from "./types.ts";
+import { reverifyStored } from "./reverify.ts";
+import type { DocumentReport, IngestInput, IngestReport, ParsedDocument, ReverifyReport } from "./types.ts";
 import { applyVerification } from "./verify/apply.ts";
 import { verifyDocument } from "./verify/index.ts";
 
@@ -43,6 +44,8 @@ export interface IngestOptions {
 
 export interface Pipeline {
   ingest(inputs: IngestInput[], options?: IngestOptions): Promise<IngestReport>;
+  /** Verifies the stored documents that carry a proof again, against the lists as they are now (reverify.ts). */
+  reverify(): Promise<ReverifyReport>;
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -181,7 +184,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const none = new LerError("parse_failed", `${input.name} holds no documents`);
       return [{ report: failed(input.name, format, none), write: null }];
     }
-    const ctx: PrepareContext = { taxonomy: deps.taxonomy, hints: hintIndex(), fileName: input.name, nowMs };
+    const ctx: PrepareContext = {
+      taxonomy: deps.taxonomy,
+      hints: hintIndex(),
+      fileName: input.name,
+      nowMs,
+      ...(input.jws === undefined ? {} : { compactJws: input.jws }),
+    };
     const verification = await verifyDocument(input, {
       trust,
       nowMs,
@@ -246,6 +255,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       );
       if (changed.size > 0 && deps.onStored) await deps.onStored([...changed]);
       return { documents: reports, totals: totalsOf(reports) };
+    },
+    async reverify() {
+      const nowMs = deps.now();
+      const trust = deps.store.trust.snapshot();
+      const { report, candidates } = await reverifyStored(deps.store, async (input, attestedBy) =>
+        (await readInput(input, { attestedBy }, nowMs, trust)).map(({ report: r, write }) => ({
+          write,
+          error: r.error?.message ?? null,
+        })),
+      );
+      if (candidates.length > 0 && deps.onStored) await deps.onStored(candidates);
+      return report;
     },
   };
 }

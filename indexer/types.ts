@@ -141,3 +141,21 @@ export interface IngestReport {
     unresolved: { text: string; count: number }[];
   };
 }
+
+/** A stored document whose verification a re-run changed (its status, reason or a credential's check). */
+export interface ReverifiedDocument {
+  documentId: string;
+  candidateId: string;
+  /** Its file name as ingested, else its id. */
+  name: string;
+  from: VerificationStatus;
+  to: VerificationStatus;
+  reason: string;
+}
+
+/** What `reverify` did: documents re-checked, those whose verification changed, those it could not re-read. */
+export interface ReverifyReport {
+  checked: number;
+  changed: ReverifiedDocument[];
+  skipped: { documentId: string; name: string; reason: string }[];
+}

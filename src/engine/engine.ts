@@ -114,7 +114,7 @@ export function createEngine(parts: EngineParts): Engine {
     taxonomy,
     now,
     ingest: (inputs, options) => pipeline.ingest(inputs, options),
-    trust: createTrustService(store.trust, now),
+    trust: createTrustService(store.trust, now, () => pipeline.reverify()),
     match: (position, options) => rank("match", position, options),
     search: (position, options) => rank("search", position, options),
     async explain(asked, position, options = {}) {

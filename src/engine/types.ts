@@ -33,7 +33,7 @@ export interface MatchPage {
 
 export interface CandidateProfile {
   candidate: Candidate;
-  documents: Omit<LerDocument, "raw">[];
+  documents: Omit<LerDocument, "raw" | "compactJws">[];
   skills: ProfileSkill[];
   unresolved: { skillText: string; documentId: string }[];
 }

@@ -14,6 +14,7 @@ import {
   isNotNull,
   lte,
   notExists,
+  or,
   type Placeholder,
   type SQL,
   sql,
@@ -144,6 +145,20 @@ function prepareStatements(db: BetterSQLite3Database) {
       .select()
       .from(documents)
       .where(eq(documents.id, p("id")))
+      .prepare(),
+    withProofs: db
+      .select({ id: documents.id })
+      .from(documents)
+      .where(
+        and(
+          isNotNull(documents.verificationDetail),
+          or(
+            isNotNull(documents.compactJws),
+            sql`exists (select 1 from json_each(${documents.verificationDetail}, '$.credentials') where json_extract(value, '$.code') <> 'no_proof')`,
+          ),
+        ),
+      )
+      .orderBy(asc(documents.id))
       .prepare(),
     deleteCandidate: db
       .delete(candidates)
@@ -341,6 +356,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     },
     getCandidate: (id) => q.getCandidate.get({ id }) as Candidate | undefined,
     listDocuments: (candidateId) => q.documentsOf.all({ id: candidateId }).map(documentFromRow),
+    documentsWithProofs: () => q.withProofs.all().map((r) => r.id),
     getDocument(id) {
       const row = q.getDocument.get({ id });
       return row ? documentFromRow(row) : undefined;

@@ -1,8 +1,13 @@
-/** The trust list and operator-supplied issuer keys, on the store's database. */
+/** The trust list, operator-supplied issuer keys and pinned JSON-LD contexts, on the store's database. */
 import { asc, eq } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { IssuerKey, type TrustedIssuer, type TrustSnapshot } from "../domain/verification.ts";
-import { documents, issuerKeys, trustedIssuers } from "./schema/index.ts";
+import {
+  IssuerKey,
+  type PinnedContext,
+  type TrustedIssuer,
+  type TrustSnapshot,
+} from "../domain/verification.ts";
+import { documents, issuerKeys, operatorContexts, trustedIssuers } from "./schema/index.ts";
 
 export interface TrustStore {
   listIssuers(): TrustedIssuer[];
@@ -12,6 +17,11 @@ export interface TrustStore {
   listKeys(): IssuerKey[];
   putKey(key: IssuerKey, addedAt: string): boolean;
   removeKey(id: string): boolean;
+  listContexts(): PinnedContext[];
+  getContext(url: string): PinnedContext | undefined;
+  /** Adds (or restores) a context; the caller has checked that no other bytes are pinned for its URL. */
+  putContext(context: PinnedContext): void;
+  removeContext(url: string): boolean;
   snapshot(): TrustSnapshot;
   /** Documents whose proof did not hold: kept and flagged, for an administrator to look at. */
   tamperedDocuments(): TamperedDocument[];
@@ -34,6 +44,7 @@ export function createTrustStore(db: BetterSQLite3Database): TrustStore {
       .orderBy(asc(issuerKeys.id))
       .all()
       .map((r) => IssuerKey.parse(JSON.parse(r.method)));
+  const listContexts = () => db.select().from(operatorContexts).orderBy(asc(operatorContexts.url)).all();
   const exists = (table: typeof trustedIssuers | typeof issuerKeys, id: string) =>
     db.select({ id: table.id }).from(table).where(eq(table.id, id)).get() !== undefined;
   return {
@@ -61,6 +72,16 @@ export function createTrustStore(db: BetterSQLite3Database): TrustStore {
       return isNew;
     },
     removeKey: (id) => db.delete(issuerKeys).where(eq(issuerKeys.id, id)).run().changes > 0,
+    listContexts,
+    getContext: (url) => db.select().from(operatorContexts).where(eq(operatorContexts.url, url)).get(),
+    putContext: (context) =>
+      void db
+        .insert(operatorContexts)
+        .values(context)
+        .onConflictDoUpdate({ target: operatorContexts.url, set: { content: context.content } })
+        .run(),
+    removeContext: (url) =>
+      db.delete(operatorContexts).where(eq(operatorContexts.url, url)).run().changes > 0,
     tamperedDocuments: () =>
       db
         .select({
@@ -81,6 +102,7 @@ export function createTrustStore(db: BetterSQLite3Database): TrustStore {
     snapshot: () => ({
       issuers: new Map(listIssuers().map((i) => [i.id, i])),
       keys: new Map(listKeys().map((k) => [k.id, k])),
+      contexts: new Map(listContexts().map((c) => [c.url, c])),
     }),
   };
 }

@@ -51,6 +51,12 @@ export interface Store {
   getCandidate(id: string): Candidate | undefined;
   listDocuments(candidateId: string): LerDocument[];
   getDocument(id: string): LerDocument | undefined;
+  /**
+   * Ids of the documents whose verification depends on the trust list, keys or contexts: those
+   * with a compact JWS or with a proof in any credential checked (never those verified before
+   * verification existed, nor those with no proof at all).
+   */
+  documentsWithProofs(): string[];
   /** Evidence rows per candidate, in document order; only rows on `concepts` when given. */
   evidenceFor(candidateIds: readonly string[], concepts?: readonly string[]): Map<string, EvidenceRow[]>;
   /** Removes the candidate and every row about them; false when unknown. */

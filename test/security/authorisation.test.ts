@@ -68,6 +68,19 @@ const SAMPLES: Record<string, [string, RequestInit?]> = {
     { method: "DELETE" },
   ],
   "GET /v1/trust/tampered": ["/v1/trust/tampered"],
+  "GET /v1/trust/contexts": ["/v1/trust/contexts"],
+  "POST /v1/trust/contexts": [
+    "/v1/trust/contexts",
+    json({
+      url: "https://example.org/context.json",
+      content: '{"@context": {"name": "https://schema.org/name"}}',
+    }),
+  ],
+  "DELETE /v1/trust/contexts": [
+    "/v1/trust/contexts?url=https%3A%2F%2Fexample.org%2Fguessed.json",
+    { method: "DELETE" },
+  ],
+  "POST /v1/trust/reverify": ["/v1/trust/reverify", { method: "POST" }],
   "POST /v1/positions": ["/v1/positions", json({ name: "Sample", requirements: REQS })],
   "GET /v1/positions": ["/v1/positions"],
   "GET /v1/positions/:id": ["/v1/positions/pos-guessed"],
