@@ -39,6 +39,11 @@ export interface IngestOptions {
    * recorded as attested by this name; otherwise they are downgraded and the report says so.
    */
   attestedBy?: string;
+  /**
+   * Whether these documents may change the name or email of a person already on record (an admin
+   * key, the operator's CLI); otherwise such a document fails with `identity_locked`.
+   */
+  mayChangeIdentity?: boolean;
 }
 
 export interface Pipeline {
@@ -223,7 +228,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       let pending: { at: number; write: DocumentWrite }[] = [];
       let lastYield = performance.now();
       const flush = () => {
-        const outcomes = deps.store.writeDocuments(pending.map((p) => p.write));
+        const mayChangeIdentity = options.mayChangeIdentity ?? false;
+        const outcomes = deps.store.writeDocuments(pending.map((p) => ({ ...p.write, mayChangeIdentity })));
         pending.forEach((p, i) => {
           reports[p.at] = settle(reports[p.at]!, outcomes[i]!);
         });

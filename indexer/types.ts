@@ -141,3 +141,7 @@ export interface IngestReport {
     unresolved: { text: string; count: number }[];
   };
 }
+
+/** The people an ingest wrote about (stored, replaced or unchanged): what the audit trail records. */
+export const storedPeople = (report: IngestReport): string[] =>
+  report.documents.flatMap((d) => (d.status !== "failed" && d.candidateId ? [d.candidateId] : []));

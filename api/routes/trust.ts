@@ -2,7 +2,9 @@
  * The issuer trust list, issuer keys and tampered documents: administration over engine.trust
  * (docs/verification.md). Keys are only ever supplied here or on the command line, never fetched.
  */
+
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { RouteModule } from "../context.ts";
 import { ErrorBody } from "../schemas.ts";
 
@@ -99,23 +101,23 @@ const tampered = createRoute({
   },
 });
 
-export const trustRoutes: RouteModule = (app, { engine }) => {
-  const { trust } = engine;
-  app.openapi(list, (c) => c.json({ issuers: trust.issuers(), keys: trust.keys() }, 200));
+export const trustRoutes: RouteModule = (app) => {
+  const trustOf = (c: Context) => c.var.engine.trust;
+  app.openapi(list, (c) => c.json({ issuers: trustOf(c).issuers(), keys: trustOf(c).keys() }, 200));
   app.openapi(addIssuer, (c) => {
-    const result = trust.addIssuer(c.req.valid("json"));
+    const result = trustOf(c).addIssuer(c.req.valid("json"));
     return result.created ? c.json(result, 201) : c.json(result, 200);
   });
   app.openapi(removeIssuer, (c) => {
     const { id } = c.req.valid("query");
-    trust.removeIssuer(id);
+    trustOf(c).removeIssuer(id);
     return c.json({ removed: id }, 200);
   });
-  app.openapi(addKeys, (c) => c.json(trust.addKeys(c.req.valid("json")), 200));
+  app.openapi(addKeys, (c) => c.json(trustOf(c).addKeys(c.req.valid("json")), 200));
   app.openapi(removeKey, (c) => {
     const { id } = c.req.valid("query");
-    trust.removeKey(id);
+    trustOf(c).removeKey(id);
     return c.json({ removed: id }, 200);
   });
-  app.openapi(tampered, (c) => c.json({ documents: trust.tampered() }, 200));
+  app.openapi(tampered, (c) => c.json({ documents: trustOf(c).tampered() }, 200));
 };

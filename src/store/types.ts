@@ -17,6 +17,13 @@ export interface DocumentWrite {
   assertions: SkillAssertion[];
   /** degrees the document records (education.ts), kept apart from skill assertions */
   degrees?: DegreeEvidence[];
+  /** the organisation writing it (DEFAULT_ORG when unset); a person belongs to one organisation */
+  org?: string;
+  /**
+   * Whether the writer may change the name or email of a person already on record (admin, the
+   * operator's CLI); otherwise a different non-empty value fails with `identity_locked`.
+   */
+  mayChangeIdentity?: boolean;
 }
 
 export type WriteOutcome = "stored" | "replaced" | "unchanged";
@@ -80,5 +87,11 @@ export interface Store {
   checkpoint(): void;
   /** Positions the organisation saved (positions.ts). */
   readonly positions: PositionStore;
+  /**
+   * The store as one organisation sees it (org-scope.ts). The store openStore returns reads every
+   * organisation (the index feed, the outbox worker, retention) and writes, saves positions and keeps
+   * trust for the default one; the engine only ever reads through an organisation's view.
+   */
+  forOrg(org: string): Store;
   close(): void;
 }
