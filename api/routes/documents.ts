@@ -59,7 +59,8 @@ const route = createRoute({
       content: { "application/json": { schema: ErrorBody } },
     },
     409: {
-      description: "Every document's id already belongs to another person; nothing was stored",
+      description:
+        "Every document clashed (`conflict`: its id, or its person's, is taken; `identity_locked`: it renames a person on record and the key is not admin); nothing was stored",
       content: { "application/json": { schema: ReportBody } },
     },
     413: {
