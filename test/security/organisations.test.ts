@@ -298,6 +298,40 @@ describe.each(BACKENDS)("organisation A against organisation B's data (%s)", (_n
     expect((await (await rig.anonymous("/health")).json()).candidates).toBeUndefined();
   });
 
+  it("a write naming B's person or document id is a conflict that says nothing of B", async () => {
+    for (const doc of [
+      { ...BO, id: "doc-a-y", person: { id: b.person, name: "Mallory" } },
+      { ...BO, id: b.document },
+    ]) {
+      const res = await asA({ path: "/v1/documents", init: json(doc) });
+      expect(res.status).toBe(409);
+      const report = await res.json();
+      expect(report.documents[0].error.code).toBe("conflict");
+      expect(JSON.stringify(report)).not.toMatch(/Ada|Lovelace|Analytical|org-b/);
+    }
+  });
+
+  it("a key cannot be made for another organisation (mass assignment): 400 invalid_input", async () => {
+    const res = await asA({ path: "/v1/keys", init: json({ name: "sneaky", scopes: ["admin"], org: B }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe("invalid_input");
+    const made = await (
+      await asA({ path: "/v1/keys", init: json({ name: "own", scopes: ["read"] }) })
+    ).json();
+    expect(made.key.org).toBe(A);
+  });
+
+  it("A's reads are in A's audit trail, under A", async () => {
+    await asA({ path: `/v1/candidates/${BO.person.id}` });
+    const trail = rig.engine.forOrg(A).access.auditOf(BO.person.id);
+    expect(trail.entries.map((e) => [e.action, e.keyName, e.org])).toContainEqual([
+      "read-profile",
+      "a-admin",
+      A,
+    ]);
+    expect(rig.engine.forOrg(B).access.auditOf(BO.person.id).entries).toEqual([]);
+  });
+
   it("leaves B's records as they were: person, documents, position, trust list, keys, audit rows", async () => {
     const ownB = rig.engine.forOrg(B);
     const profile = await ownB.profile(b.person);
