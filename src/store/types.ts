@@ -47,7 +47,9 @@ export interface Store {
    * Writes each document in its own transaction (all of its rows or none) and enqueues an
    * outbox item for its candidate in that same transaction. Identical content → "unchanged";
    * same document id with new content → "replaced" (old assertions removed). A document id that
-   * belongs to another person throws LerError("conflict"), unless that person is anonymous.
+   * belongs to another person throws LerError("conflict"), unless that person is anonymous; so does
+   * a person or document id of another organisation. A different name or email for a person on
+   * record throws LerError("identity_locked") unless `mayChangeIdentity`.
    */
   writeDocument(write: DocumentWrite): WriteOutcome;
   /**
