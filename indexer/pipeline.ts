@@ -40,8 +40,9 @@ export interface IngestOptions {
    */
   attestedBy?: string;
   /**
-   * Whether these documents may change the name or email of a person already on record (an admin
-   * key, the operator's CLI); otherwise such a document fails with `identity_locked`.
+   * Whether these documents may change the name or email of a person already on record; when not,
+   * such a document fails with `identity_locked`. In-process callers are the operator (the CLI, the
+   * demo, benchmarks), so the default is yes; the API passes whether the key is an admin's.
    */
   mayChangeIdentity?: boolean;
 }
@@ -228,7 +229,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       let pending: { at: number; write: DocumentWrite }[] = [];
       let lastYield = performance.now();
       const flush = () => {
-        const mayChangeIdentity = options.mayChangeIdentity ?? false;
+        const mayChangeIdentity = options.mayChangeIdentity ?? true;
         const outcomes = deps.store.writeDocuments(pending.map((p) => ({ ...p.write, mayChangeIdentity })));
         pending.forEach((p, i) => {
           reports[p.at] = settle(reports[p.at]!, outcomes[i]!);

@@ -60,7 +60,10 @@ export interface Engine extends PositionMethods, RoleMethods, GapMethods {
   /** The engine's one "now" (LER_MATCH_NOW, else the real clock): everything time-dependent reads it. */
   readonly now: Clock;
   /** `attestedBy`: the operator or API key that verified the documents upstream (docs/verification.md). */
-  /** `mayChangeIdentity`: the caller may rename a person on record (admin, the CLI); else `identity_locked`. */
+  /**
+   * `mayChangeIdentity` (default true: the caller is the operator): whether a document may change
+   * the name or email of a person on record; the API passes false for a key that is not admin.
+   */
   ingest(
     inputs: IngestInput[],
     options?: { dryRun?: boolean; attestedBy?: string; mayChangeIdentity?: boolean },

@@ -62,8 +62,7 @@ export function registerIngestCommand(program: Command): void {
               keep: o.json ? keepAll : keepFailed,
             },
             async (inputs, opts) => {
-              // the operator's CLI may correct who a person is, like an admin key
-              const report = await engine.ingest(inputs, { ...opts, mayChangeIdentity: true });
+              const report = await engine.ingest(inputs, opts);
               if (!opts.dryRun) recordOperator(engine, "ingest", storedPeople(report));
               return report;
             },
