@@ -40,6 +40,12 @@ export interface IngestOptions {
    * recorded as attested by this name; otherwise they are downgraded and the report says so.
    */
   attestedBy?: string;
+  /**
+   * Whether these documents may change the name or email of a person already on record; when not,
+   * such a document fails with `identity_locked`. In-process callers are the operator (the CLI, the
+   * demo, benchmarks), so the default is yes; the API passes whether the key is an admin's.
+   */
+  mayChangeIdentity?: boolean;
 }
 
 export interface Pipeline {
@@ -232,7 +238,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       let pending: { at: number; write: DocumentWrite }[] = [];
       let lastYield = performance.now();
       const flush = () => {
-        const outcomes = deps.store.writeDocuments(pending.map((p) => p.write));
+        const mayChangeIdentity = options.mayChangeIdentity ?? true;
+        const outcomes = deps.store.writeDocuments(pending.map((p) => ({ ...p.write, mayChangeIdentity })));
         pending.forEach((p, i) => {
           reports[p.at] = settle(reports[p.at]!, outcomes[i]!);
         });

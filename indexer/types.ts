@@ -159,3 +159,7 @@ export interface ReverifyReport {
   changed: ReverifiedDocument[];
   skipped: { documentId: string; name: string; reason: string }[];
 }
+
+/** The people an ingest wrote about (stored, replaced or unchanged): what the audit trail records. */
+export const storedPeople = (report: IngestReport): string[] =>
+  report.documents.flatMap((d) => (d.status !== "failed" && d.candidateId ? [d.candidateId] : []));

@@ -3,7 +3,9 @@
  * engine.trust (docs/verification.md). Keys and contexts are only ever supplied here or on the
  * command line, never fetched.
  */
+
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { VerificationStatus } from "../../src/domain/verification.ts";
 import type { RouteModule } from "../context.ts";
 import { ErrorBody } from "../schemas.ts";
@@ -78,7 +80,7 @@ const removeKey = createRoute({
   responses: { 200: json(z.object({ removed: z.string() }), "Removed"), ...errors },
 });
 
-const Context = z.object({
+const PinnedContextBody = z.object({
   url: z.string(),
   sha256: z.string().describe("hex SHA-256 of the context's bytes, pinned when it was added"),
   bytes: z.number(),
@@ -94,7 +96,7 @@ const listContexts = createRoute({
   path: "/v1/trust/contexts",
   tags: ["trust"],
   summary: "The JSON-LD contexts the operator added, each pinned to its SHA-256",
-  responses: { 200: json(z.object({ contexts: z.array(Context) }), "The pinned contexts") },
+  responses: { 200: json(z.object({ contexts: z.array(PinnedContextBody) }), "The pinned contexts") },
 });
 
 const addContext = createRoute({
@@ -119,8 +121,11 @@ const addContext = createRoute({
     },
   },
   responses: {
-    200: json(z.object({ context: Context, created: z.boolean() }), "Already pinned with these bytes"),
-    201: json(z.object({ context: Context, created: z.boolean() }), "Pinned"),
+    200: json(
+      z.object({ context: PinnedContextBody, created: z.boolean() }),
+      "Already pinned with these bytes",
+    ),
+    201: json(z.object({ context: PinnedContextBody, created: z.boolean() }), "Pinned"),
     400: errors[400],
     409: {
       description: "Other bytes are pinned for this URL, or it is bundled",
@@ -189,34 +194,34 @@ const tampered = createRoute({
   },
 });
 
-export const trustRoutes: RouteModule = (app, { engine }) => {
-  const { trust } = engine;
-  app.openapi(list, (c) => c.json({ issuers: trust.issuers(), keys: trust.keys() }, 200));
+export const trustRoutes: RouteModule = (app) => {
+  const trustOf = (c: Context) => c.var.engine.trust;
+  app.openapi(list, (c) => c.json({ issuers: trustOf(c).issuers(), keys: trustOf(c).keys() }, 200));
   app.openapi(addIssuer, (c) => {
-    const result = trust.addIssuer(c.req.valid("json"));
+    const result = trustOf(c).addIssuer(c.req.valid("json"));
     return result.created ? c.json(result, 201) : c.json(result, 200);
   });
   app.openapi(removeIssuer, (c) => {
     const { id } = c.req.valid("query");
-    trust.removeIssuer(id);
+    trustOf(c).removeIssuer(id);
     return c.json({ removed: id }, 200);
   });
-  app.openapi(addKeys, (c) => c.json(trust.addKeys(c.req.valid("json")), 200));
+  app.openapi(addKeys, (c) => c.json(trustOf(c).addKeys(c.req.valid("json")), 200));
   app.openapi(removeKey, (c) => {
     const { id } = c.req.valid("query");
-    trust.removeKey(id);
+    trustOf(c).removeKey(id);
     return c.json({ removed: id }, 200);
   });
-  app.openapi(listContexts, (c) => c.json({ contexts: trust.contexts() }, 200));
+  app.openapi(listContexts, (c) => c.json({ contexts: trustOf(c).contexts() }, 200));
   app.openapi(addContext, (c) => {
-    const result = trust.addContext(c.req.valid("json"));
+    const result = trustOf(c).addContext(c.req.valid("json"));
     return result.created ? c.json(result, 201) : c.json(result, 200);
   });
   app.openapi(removeContext, (c) => {
     const { url } = c.req.valid("query");
-    trust.removeContext(url);
+    trustOf(c).removeContext(url);
     return c.json({ removed: url }, 200);
   });
-  app.openapi(reverify, async (c) => c.json(await trust.reverify(), 200));
-  app.openapi(tampered, (c) => c.json({ documents: trust.tampered() }, 200));
+  app.openapi(reverify, async (c) => c.json(await trustOf(c).reverify(), 200));
+  app.openapi(tampered, (c) => c.json({ documents: trustOf(c).tampered() }, 200));
 };

@@ -101,6 +101,17 @@ describe("ingest over HTTP with the trust list", () => {
     expect(await page.text()).toContain("verified by Test Institute");
   });
 
+  it("is an organisation's own: another organisation trusting the issuer verifies nothing here", async () => {
+    const other = rig.engine.forOrg("org-other");
+    other.trust.addIssuer({ id: issuer.did, name: "Trusted elsewhere" });
+    expect(other.trust.issuers()).toHaveLength(1);
+    expect((await (await rig.request("/v1/trust")).json()).issuers).toEqual([]);
+    const report = await (await rig.request("/v1/documents", json(await credential()))).json();
+    expect(report.documents[0].verification.status).toBe("signed-untrusted-issuer");
+    expect((await del(`/v1/trust/issuers?id=${encodeURIComponent(issuer.did)}`)).status).toBe(404);
+    expect(other.trust.issuers()).toHaveLength(1);
+  });
+
   it("a tampered credential is stored, flagged and listed for administrators", async () => {
     const signed = await credential();
     const tampered = { ...signed, name: `${String(signed.name)}!` };

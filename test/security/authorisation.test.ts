@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Requirement, ROUTE_SCOPES } from "../../api/security/route-scopes.ts";
-import { holdsScope } from "../../src/domain/access.ts";
+import { DEFAULT_ORG, holdsScope } from "../../src/domain/access.ts";
 import { ADA, json } from "../api/fixture.ts";
 import { type AttackRig, codeOf, makeAttackRig, SCOPES } from "./rig.ts";
 
@@ -120,7 +120,8 @@ describe.each(guarded)("%s (needs %s)", (route, needed) => {
     const [path, init] = SAMPLES[route]!;
     const res = await rig.as(scope, path, init);
     const allowed =
-      needed === "any-key" || holdsScope({ keyId: "", keyName: "", org: null, scopes: [scope] }, needed);
+      needed === "any-key" ||
+      holdsScope({ keyId: "", keyName: "", org: DEFAULT_ORG, scopes: [scope] }, needed);
     if (allowed) expect([401, 403]).not.toContain(res.status);
     else if (path.startsWith("/v1/") || init?.method === "POST") {
       expect(res.status).toBe(403);

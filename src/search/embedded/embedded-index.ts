@@ -79,6 +79,11 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
    */
   private readonly ids: string[] = [];
   private alive = new Uint8Array(1024);
+  /** ordinal → its person's organisation, as a code of `orgCodes` */
+  private orgOf = new Int32Array(1024);
+  private readonly orgCodes = new Map<string, number>();
+  /** per organisation: `alive` and of that organisation; rebuilt lazily after a write */
+  private readonly visibleByOrg = new Map<string, Uint8Array>();
   private readonly listsOf: (PostingList[] | undefined)[] = [];
   private readonly heldOf: (Held | undefined)[] = [];
   private readonly voiceIds = new Map<string, number>();
@@ -99,7 +104,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     this.exact = new ExactScorer(config);
     this.met = new MetSets({
       ordinals: () => this.ids.length,
-      alive: () => this.alive,
+      alive: (org) => this.visible(org),
       directLists: (conceptId) => this.neighbourhood(conceptId).filter((nb) => nb.direct),
       trustByKind: this.trustByKind,
       config,
@@ -164,11 +169,31 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     return { hits, eligible };
   }
 
-  /** Every live person, as ordinals (the analysis's population). */
-  population(): Bitset {
+  /** Every live person of the organisation (all when unset), as ordinals (the analysis's population). */
+  population(org?: string): Bitset {
     const out = new Bitset(this.ids.length);
-    for (const ord of this.ordinals.values()) out.add(ord);
+    const visible = this.visible(org);
+    for (const ord of this.ordinals.values()) if (visible[ord] === 1) out.add(ord);
     return out;
+  }
+
+  /**
+   * Who a query may see: `alive`, narrowed to one organisation's ordinals. Both walks and the
+   * met-sets read this instead of `alive`, so another organisation's postings are skipped in the
+   * walk itself, never merely dropped from its answer.
+   */
+  private visible(org: string | undefined): Uint8Array {
+    if (org === undefined) return this.alive;
+    let mask = this.visibleByOrg.get(org);
+    if (!mask) {
+      mask = new Uint8Array(this.alive.length);
+      const code = this.orgCodes.get(org);
+      if (code !== undefined)
+        for (let ord = 0; ord < this.ids.length; ord++)
+          mask[ord] = this.alive[ord] === 1 && this.orgOf[ord] === code ? 1 : 0;
+      this.visibleByOrg.set(org, mask);
+    }
+    return mask;
   }
 
   idOf(ordinal: number): string | undefined {
@@ -219,6 +244,8 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     this.listsOf.length = 0;
     this.heldOf.length = 0;
     this.alive = new Uint8Array(1024);
+    this.orgOf = new Int32Array(1024);
+    this.visibleByOrg.clear();
   }
 
   private add(candidate: IndexedCandidate): void {
@@ -230,8 +257,14 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
       const bigger = new Uint8Array(this.alive.length * 2);
       bigger.set(this.alive);
       this.alive = bigger;
+      const orgs = new Int32Array(this.alive.length);
+      orgs.set(this.orgOf);
+      this.orgOf = orgs;
     }
     this.alive[ord] = 1;
+    if (!this.orgCodes.has(candidate.org)) this.orgCodes.set(candidate.org, this.orgCodes.size);
+    this.orgOf[ord] = this.orgCodes.get(candidate.org)!;
+    this.visibleByOrg.clear();
     const lists: PostingList[] = [];
     const held = this.held(candidate.assertions);
     candidate.assertions.forEach((a, i) => {
@@ -272,6 +305,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     if (ord === undefined) return;
     this.ordinals.delete(id);
     this.alive[ord] = 0;
+    this.visibleByOrg.clear();
     for (const list of this.listsOf[ord] ?? []) {
       list.dead++;
       if (list.dead * 2 > list.n) list.compact(this.alive);
@@ -316,8 +350,9 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     const s = this.scratch;
     const epoch = s.nextEpoch();
     const reqTouched: number[] = [];
-    const { config, alive, trustByKind, meetsByCode } = this;
+    const { config, trustByKind, meetsByCode } = this;
     const { nowMs, filters } = q;
+    const alive = this.visible(filters.org);
     const { minLevel } = req;
     this.fillMeetsTable(minLevel);
     const filtered = filters.verifiedOnly || filters.practicedSinceMs !== null;
