@@ -33,7 +33,7 @@ try {
     return ((performance.now() - t) / runs) * 1000;
   };
   const ids = Array.from({ length: 20 }, (_, i) => `p-${i}`);
-  const actor = { keyId: "k", keyName: "bench", org: null };
+  const actor = { keyId: "k", keyName: "bench", org: engine.org };
   const { token } = engine.access.createKey({ name: "bench", scopes: ["match"] });
   const match = await micros(200, () =>
     engine.match({ requirements: [{ concept: "sw.python" }] }, { limit: 20 }),

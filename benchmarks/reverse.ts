@@ -34,6 +34,7 @@ import { YEAR_MS } from "../src/domain/dates.ts";
 import type { EvidenceRow } from "../src/domain/evidence.ts";
 import type { Requirement, SourceKind } from "../src/domain/schemas.ts";
 import { rolesFor } from "../src/engine/roles.ts";
+import { conceptsBearingOn } from "../src/match/bearing.ts";
 import { gapsFor } from "../src/match/gap.ts";
 import {
   buildRoleIndex,
@@ -54,6 +55,7 @@ import { mergeTaxonomies } from "../taxonomy/merge.ts";
 import { loadStarterConcepts, loadStarterOccupations } from "../taxonomy/starter.ts";
 import { intBetween, pick, seeded } from "./lib/rng.ts";
 import { fmtMs, heldBytes, percentile, timed } from "./lib/stats.ts";
+import { storeOf } from "./lib/team-store.ts";
 
 const { values } = parseArgs({
   options: {
@@ -273,6 +275,54 @@ for (const target of [positionTargets[0]!, largeOccupation]) {
     `${`${target.label} (${target.requirements.length} req)`.slice(0, 56).padEnd(56)} engine ${fmtMs(p50).padStart(7)} ms (cpu ${fmtMs(percentile(engineCpu, 50))})   naive ${fmtMs(percentile(naiveMs, 50)).padStart(7)} ms (cpu ${fmtMs(percentile(naiveCpu, 50))})   ≤ 1 s: ${p50 <= 1000 ? "met" : "NOT met"}`,
   );
 }
+// --- a team's gap with its rows read from SQLite, as POST /v1/gaps does -----------------------------
+// The engine reads only the rows on concepts the target bears on (conceptsBearingOn); the baseline
+// reads every row of every member, as the route did first. Both then run the same teamGap.
+const teamStore = timed(() =>
+  storeOf(new Map(team.map((m) => [m.candidateId, evidence.get(m.candidateId)!]))),
+);
+console.log(
+  `\nteam gap over ${team.length} people, rows read from a SQLite file (written in ${fmtMs(teamStore.ms)} ms; median of ${ROUNDS} rounds)`,
+);
+const teamIds = team.map((m) => m.candidateId);
+for (const target of [positionTargets[0]!, largeOccupation]) {
+  const { store } = teamStore.value;
+  const bearing = conceptsBearingOn(target.requirements, taxonomy, cfg);
+  const engine = () =>
+    teamGap(target.requirements, team, store.evidenceFor(teamIds, bearing), ctx, { closest: 5 });
+  const everyRow = () => teamGap(target.requirements, team, store.evidenceFor(teamIds), ctx, { closest: 5 });
+  const runs = {
+    engine: [] as { ms: number; cpuMs: number }[],
+    everyRow: [] as { ms: number; cpuMs: number }[],
+  };
+  let a = engine();
+  let b = everyRow();
+  for (let round = 0; round < ROUNDS; round++) {
+    const f = measured(engine);
+    const n = measured(everyRow);
+    runs.engine.push(f);
+    runs.everyRow.push(n);
+    [a, b] = [f.value, n.value];
+  }
+  if (JSON.stringify(a) !== JSON.stringify(b))
+    throw new Error("reading only bearing rows changed the team gap");
+  const p = (xs: { ms: number; cpuMs: number }[], key: "ms" | "cpuMs") =>
+    fmtMs(
+      percentile(
+        xs.map((x) => x[key]),
+        50,
+      ),
+    );
+  const p50 = percentile(
+    runs.engine.map((x) => x.ms),
+    50,
+  );
+  console.log(
+    `${`${target.label} (${target.requirements.length} req)`.slice(0, 56).padEnd(56)} engine ${p(runs.engine, "ms").padStart(7)} ms (cpu ${p(runs.engine, "cpuMs")})   every row ${p(runs.everyRow, "ms").padStart(7)} ms (cpu ${p(runs.everyRow, "cpuMs")})   ≤ 1 s: ${p50 <= 1000 ? "met" : "NOT met"}`,
+  );
+}
+teamStore.value.dispose();
+
 // --- building the role index ----------------------------------------------------------------------
 // Last, so the neighbourhoods it walks warm nothing timed above. The baseline is the index as first
 // built: every asked concept's whole neighbourhood weighed pair by pair (taxonomy.relation) up front.

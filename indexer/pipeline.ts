@@ -14,7 +14,8 @@ import { decodeInput } from "./decode.ts";
 import { detectFormat, parserFor } from "./detect.ts";
 import { type PrepareContext, prepareDocument } from "./prepare-document.ts";
 import { buildHintIndex, type HintIndex } from "./resolve-assertions.ts";
-import type { DocumentReport, IngestInput, IngestReport, ParsedDocument } from "./types.ts";
+import { reverifyStored } from "./reverify.ts";
+import type { DocumentReport, IngestInput, IngestReport, ParsedDocument, ReverifyReport } from "./types.ts";
 import { applyVerification } from "./verify/apply.ts";
 import { verifyDocument } from "./verify/index.ts";
 
@@ -39,10 +40,18 @@ export interface IngestOptions {
    * recorded as attested by this name; otherwise they are downgraded and the report says so.
    */
   attestedBy?: string;
+  /**
+   * Whether these documents may change the name or email of a person already on record; when not,
+   * such a document fails with `identity_locked`. In-process callers are the operator (the CLI, the
+   * demo, benchmarks), so the default is yes; the API passes whether the key is an admin's.
+   */
+  mayChangeIdentity?: boolean;
 }
 
 export interface Pipeline {
   ingest(inputs: IngestInput[], options?: IngestOptions): Promise<IngestReport>;
+  /** Verifies the stored documents that carry a proof again, against the lists as they are now (reverify.ts). */
+  reverify(): Promise<ReverifyReport>;
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -181,7 +190,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const none = new LerError("parse_failed", `${input.name} holds no documents`);
       return [{ report: failed(input.name, format, none), write: null }];
     }
-    const ctx: PrepareContext = { taxonomy: deps.taxonomy, hints: hintIndex(), fileName: input.name, nowMs };
+    const ctx: PrepareContext = {
+      taxonomy: deps.taxonomy,
+      hints: hintIndex(),
+      fileName: input.name,
+      nowMs,
+      ...(input.jws === undefined ? {} : { compactJws: input.jws }),
+    };
     const verification = await verifyDocument(input, {
       trust,
       nowMs,
@@ -223,7 +238,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       let pending: { at: number; write: DocumentWrite }[] = [];
       let lastYield = performance.now();
       const flush = () => {
-        const outcomes = deps.store.writeDocuments(pending.map((p) => p.write));
+        const mayChangeIdentity = options.mayChangeIdentity ?? true;
+        const outcomes = deps.store.writeDocuments(pending.map((p) => ({ ...p.write, mayChangeIdentity })));
         pending.forEach((p, i) => {
           reports[p.at] = settle(reports[p.at]!, outcomes[i]!);
         });
@@ -246,6 +262,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       );
       if (changed.size > 0 && deps.onStored) await deps.onStored([...changed]);
       return { documents: reports, totals: totalsOf(reports) };
+    },
+    async reverify() {
+      const nowMs = deps.now();
+      const trust = deps.store.trust.snapshot();
+      const { report, candidates } = await reverifyStored(deps.store, async (input, attestedBy) =>
+        (await readInput(input, { attestedBy }, nowMs, trust)).map(({ report: r, write }) => ({
+          write,
+          error: r.error?.message ?? null,
+        })),
+      );
+      if (candidates.length > 0 && deps.onStored) await deps.onStored(candidates);
+      return report;
     },
   };
 }

@@ -27,6 +27,8 @@ export interface PrepareContext {
   hints: HintIndex;
   fileName: string | null;
   nowMs: number;
+  /** The compact JWS the input came as, kept with the document so it can be verified again. */
+  compactJws?: string;
 }
 
 type FlagRule = (w: DocumentWrite, nowMs: number) => boolean;
@@ -90,6 +92,8 @@ export function prepareDocument(
     credentialStatus: doc.credentialStatus ?? null,
     fileName: ctx.fileName,
     raw,
+    // only a JWT carries one, so every other document hashes as it always did
+    ...(ctx.compactJws === undefined ? {} : { compactJws: ctx.compactJws }),
     ingestedAt: new Date(ctx.nowMs).toISOString(),
   };
   // where and when it was read are not content: the same document from another file is unchanged

@@ -141,3 +141,25 @@ export interface IngestReport {
     unresolved: { text: string; count: number }[];
   };
 }
+
+/** A stored document whose verification a re-run changed (its status, reason or a credential's check). */
+export interface ReverifiedDocument {
+  documentId: string;
+  candidateId: string;
+  /** Its file name as ingested, else its id. */
+  name: string;
+  from: VerificationStatus;
+  to: VerificationStatus;
+  reason: string;
+}
+
+/** What `reverify` did: documents re-checked, those whose verification changed, those it could not re-read. */
+export interface ReverifyReport {
+  checked: number;
+  changed: ReverifiedDocument[];
+  skipped: { documentId: string; name: string; reason: string }[];
+}
+
+/** The people an ingest wrote about (stored, replaced or unchanged): what the audit trail records. */
+export const storedPeople = (report: IngestReport): string[] =>
+  report.documents.flatMap((d) => (d.status !== "failed" && d.candidateId ? [d.candidateId] : []));

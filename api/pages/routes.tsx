@@ -107,7 +107,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
       title: extra.title || null,
       reqs,
       unresolved: c.req.queries("unresolved") ?? [],
-      taxonomy: engine.taxonomy,
+      taxonomy: c.var.engine.taxonomy,
       extra,
     };
     try {
@@ -115,8 +115,8 @@ export function registerPages(app: Hono, deps: AppDeps): void {
       const position = { requirements: toRequirementInputs(reqs) };
       const options = optionsFromQuery(query(c), MATCH_DEFAULTS);
       const [page, analysis] = await Promise.all([
-        engine.match(position, options),
-        engine.analyse(position, options),
+        c.var.engine.match(position, options),
+        c.var.engine.analyse(position, options),
       ]);
       audited(
         c,
@@ -135,7 +135,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const reqs = requirementsFromQuery(queries(c));
     checkRequirements(reqs);
     const position = { requirements: toRequirementInputs(reqs) };
-    return c.json(await engine.analyse(position, optionsFromQuery(query(c), MATCH_DEFAULTS)));
+    return c.json(await c.var.engine.analyse(position, optionsFromQuery(query(c), MATCH_DEFAULTS)));
   });
 
   app.post("/match", formLimit, async (c) => {
@@ -147,7 +147,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     }
     let parse: JobDescriptionParse;
     try {
-      parse = await engine.parseJobDescriptionAsync(text);
+      parse = await c.var.engine.parseJobDescriptionAsync(text);
     } catch (e) {
       return jdFormPage(c, text, "Could not read this text", messageOf(e), statusOf(e));
     }
@@ -188,7 +188,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     if (reqs.length === 0) return c.html(<SearchView reqs={[]} extra={extra} page={null} error={null} />);
     try {
       checkRequirements(reqs);
-      const page = await engine.search(
+      const page = await c.var.engine.search(
         { requirements: toRequirementInputs(reqs) },
         optionsFromQuery(query(c)),
       );
@@ -205,10 +205,10 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   app.get("/candidates/:id", async (c) => {
     try {
-      const profile = await engine.profile(c.req.param("id"));
+      const profile = await c.var.engine.profile(c.req.param("id"));
       audited(c, "read-profile", [profile.candidate.id]);
-      const now = engine.now();
-      const roles = await engine.roles(profile.candidate.id, { limit: 6, gaps: 3 }).then(
+      const now = c.var.engine.now();
+      const roles = await c.var.engine.roles(profile.candidate.id, { limit: 6, gaps: 3 }).then(
         (page) => ({ page, error: null }),
         (e: unknown) => ({ page: null, error: messageOf(e) }),
       );
@@ -223,7 +223,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const reqs = requirementsFromQuery(queries(c));
     try {
       checkRequirements(reqs);
-      const result = await engine.explain(
+      const result = await c.var.engine.explain(
         candidate,
         { requirements: toRequirementInputs(reqs) },
         optionsFromQuery(query(c), MATCH_DEFAULTS),

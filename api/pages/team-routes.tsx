@@ -9,14 +9,14 @@ import { TeamPicker, TeamView } from "./team-page.tsx";
 /** People listed as closest per requirement on the page. */
 const CLOSEST = 5;
 
-export function registerTeamPage(app: Hono, { engine }: AppDeps): void {
+export function registerTeamPage(app: Hono, _deps: AppDeps): void {
   app.get("/team", async (c) => {
     const position = c.req.query("position");
     const occupation = c.req.query("occupation");
     const people = c.req.query("people");
     const choice = async () => ({
-      positions: await engine.listPositions(),
-      occupations: engine.listOccupations().sort((a, b) => a.label.localeCompare(b.label)),
+      positions: await c.var.engine.listPositions(),
+      occupations: c.var.engine.listOccupations().sort((a, b) => a.label.localeCompare(b.label)),
     });
     if (!position && !occupation) return c.html(<TeamPicker choice={await choice()} />);
     const request: TeamGapRequest = {
@@ -25,7 +25,7 @@ export function registerTeamPage(app: Hono, { engine }: AppDeps): void {
       closest: CLOSEST,
     };
     try {
-      return c.html(<TeamView gap={await engine.teamGap(request)} />);
+      return c.html(<TeamView gap={await c.var.engine.teamGap(request)} />);
     } catch (e) {
       if (!isLerError(e)) throw e;
       return c.html(<TeamPicker choice={await choice()} error={e.message} />, e.status as 400 | 404 | 422);

@@ -67,7 +67,7 @@ const postRoute = createRoute({
   responses,
 });
 
-export const alertRoutes: RouteModule = (app, { engine }) => {
+export const alertRoutes: RouteModule = (app) => {
   app.openapi(getRoute, async (c) => {
     const { withinDays, concept } = c.req.valid("query");
     const concepts = concept === undefined ? [] : [concept].flat();
@@ -75,9 +75,9 @@ export const alertRoutes: RouteModule = (app, { engine }) => {
       ? [{ id: "query", requirements: concepts.map((concept) => ({ concept, required: true })) }]
       : undefined;
     return c.json(
-      await engine.alerts({ ...(withinDays !== undefined ? { withinDays } : {}), positions }),
+      await c.var.engine.alerts({ ...(withinDays !== undefined ? { withinDays } : {}), positions }),
       200,
     );
   });
-  app.openapi(postRoute, async (c) => c.json(await engine.alerts(c.req.valid("json")), 200));
+  app.openapi(postRoute, async (c) => c.json(await c.var.engine.alerts(c.req.valid("json")), 200));
 };

@@ -78,17 +78,17 @@ const analyseRoute = createRoute({
   },
 });
 
-export const analyseRoutes: RouteModule = (app, { engine }) => {
+export const analyseRoutes: RouteModule = (app) => {
   app.openapi(analyseRoute, async (c) => {
     const body = c.req.valid("json");
     const position: AnalysedPosition =
       !body.requirements && body.jobDescription
-        ? analysedPositionFromJd(await engine.parseJobDescriptionAsync(body.jobDescription))
+        ? analysedPositionFromJd(await c.var.engine.parseJobDescriptionAsync(body.jobDescription))
         : {
             ...(body.title ? { title: body.title } : {}),
             requirements: body.requirements ?? [],
             ...(body.education ? { education: body.education } : {}),
           };
-    return c.json(await engine.analyse(position, body.options ?? {}), 200);
+    return c.json(await c.var.engine.analyse(position, body.options ?? {}), 200);
   });
 };

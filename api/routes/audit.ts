@@ -39,10 +39,10 @@ const route = createRoute({
   },
 });
 
-export const auditRoutes: RouteModule = (app, { engine }) => {
+export const auditRoutes: RouteModule = (app) => {
   app.openapi(route, (c) => {
     const person = c.req.valid("query").person;
-    const trail = engine.access.auditOf(person);
+    const trail = c.var.engine.access.auditOf(person);
     audited(c, "audit", [person]);
     return c.json(trail, 200);
   });

@@ -50,15 +50,15 @@ const deleteRoute = createRoute({
   },
 });
 
-export const candidateRoutes: RouteModule = (app, { engine }) => {
+export const candidateRoutes: RouteModule = (app) => {
   app.openapi(getRoute, async (c) => {
-    const profile = await engine.profile(c.req.valid("param").id);
+    const profile = await c.var.engine.profile(c.req.valid("param").id);
     audited(c, "read-profile", [profile.candidate.id]);
     return c.json(profile, 200);
   });
   app.openapi(deleteRoute, async (c) => {
     const id = c.req.valid("param").id;
-    const receipt = await engine.erase(id, c.get("principal").keyName);
+    const receipt = await c.var.engine.erase(id, c.get("principal").keyName);
     audited(c, "erase", [id]);
     return c.json({ receipt }, 200);
   });

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { validator } from "hono/validator";
 import { decodeInput } from "../../indexer/decode.ts";
-import type { IngestInput, IngestReport } from "../../indexer/types.ts";
+import { type IngestInput, type IngestReport, storedPeople } from "../../indexer/types.ts";
 import { holdsScope, type Principal } from "../../src/domain/access.ts";
 import { LerError } from "../../src/domain/errors.ts";
 import { LerFormat } from "../../src/domain/schemas.ts";
@@ -59,7 +59,8 @@ const route = createRoute({
       content: { "application/json": { schema: ErrorBody } },
     },
     409: {
-      description: "Every document's id already belongs to another person; nothing was stored",
+      description:
+        "Every document clashed (`conflict`: its id, or its person's, is taken; `identity_locked`: it renames a person on record and the key is not admin); nothing was stored",
       content: { "application/json": { schema: ReportBody } },
     },
     413: {
@@ -74,14 +75,19 @@ const route = createRoute({
   },
 });
 
-export const documentRoutes: RouteModule = (app, { engine, config }) => {
+export const documentRoutes: RouteModule = (app, { config }) => {
   // Registered without the zod validator: the body may be JSON, JSON lines or CSV.
   app.post("/v1/documents", validator("query", validQuery), async (c) => {
     const { format, dryRun } = c.req.valid("query");
     const inputs = (await readInputs(c, format)).flatMap(documentsOf);
     checkDocumentCount(inputs.length, config.limits.maxDocuments);
     const attestedBy = attestorOf(c.get("principal"));
-    const report = await engine.ingest(inputs, { dryRun: dryRun === "true", attestedBy });
+    const principal = c.get("principal");
+    const report = await c.var.engine.ingest(inputs, {
+      dryRun: dryRun === "true",
+      attestedBy,
+      mayChangeIdentity: holdsScope(principal, "admin"),
+    });
     if (dryRun !== "true") audited(c, "ingest", storedPeople(report));
     return c.json(report, statusOf(report));
   });
@@ -117,14 +123,13 @@ function checkDocumentCount(count: number, limit: number): void {
     });
 }
 
-const storedPeople = (report: IngestReport): string[] =>
-  report.documents.flatMap((d) => (d.status !== "failed" && d.candidateId ? [d.candidateId] : []));
-
 function statusOf(report: IngestReport): 200 | 207 | 409 | 422 {
   const { failed, documents } = report.totals;
   if (failed === 0) return 200;
   if (failed < documents) return 207;
-  return report.documents.every((d) => d.error?.code === "conflict") ? 409 : 422;
+  return report.documents.every((d) => d.error?.code === "conflict" || d.error?.code === "identity_locked")
+    ? 409
+    : 422;
 }
 
 /** A browser or curl -F upload: every file field is one input, named by its file name. */

@@ -71,9 +71,9 @@ const gapsRoute = createRoute({
   },
 });
 
-export const gapRoutes: RouteModule = (app, { engine }) => {
+export const gapRoutes: RouteModule = (app) => {
   app.openapi(gapsRoute, async (c) => {
-    const gap = await engine.teamGap(c.req.valid("json"));
+    const gap = await c.var.engine.teamGap(c.req.valid("json"));
     audited(c, "match", namedPeople(gap));
     return c.json(gap, 200);
   });

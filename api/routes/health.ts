@@ -4,9 +4,9 @@ import type { RouteModule } from "../context.ts";
 const HealthBody = z.object({
   status: z.enum(["ok", "degraded", "unavailable"]),
   backend: z.string(),
-  candidates: z.number(),
-  assertions: z.number(),
-  outboxPending: z.number(),
+  candidates: z.number().optional().describe("the calling key's organisation's people; only with a key"),
+  assertions: z.number().optional(),
+  outboxPending: z.number().optional(),
   concepts: z.number(),
   detail: z.string().optional(),
 });
@@ -35,15 +35,18 @@ const DETAIL: Record<"ok" | "degraded" | "unavailable", string | undefined> = {
   unavailable: "the search index is unreachable; ingest still works and is indexed once it is back",
 };
 
+/**
+ * Without a key, only the state: counts are an organisation's, and belong to its keys. With a key
+ * (Authorization header or the sign-in cookie), the counts of the key's organisation.
+ */
 export const healthRoutes: RouteModule = (app, { engine }) => {
   app.openapi(route, async (c) => {
-    const h = await engine.health();
+    const own = c.get("engine");
+    const h = await (own ?? engine).health();
     const body = {
       status: h.state,
       backend: h.backend,
-      candidates: h.candidates,
-      assertions: h.assertions,
-      outboxPending: h.outboxPending,
+      ...(own && { candidates: h.candidates, assertions: h.assertions, outboxPending: h.outboxPending }),
       concepts: engine.taxonomy.size,
       ...(DETAIL[h.state] ? { detail: DETAIL[h.state] } : {}),
     };

@@ -51,13 +51,13 @@ const revokeKeyRoute = createRoute({
   },
 });
 
-export const keyRoutes: RouteModule = (app, { engine }) => {
-  app.openapi(createKeyRoute, (c) => c.json(engine.access.createKey(c.req.valid("json")), 201));
-  app.openapi(listKeysRoute, (c) => c.json({ keys: engine.access.listKeys() }, 200));
+export const keyRoutes: RouteModule = (app) => {
+  app.openapi(createKeyRoute, (c) => c.json(c.var.engine.access.createKey(c.req.valid("json")), 201));
+  app.openapi(listKeysRoute, (c) => c.json({ keys: c.var.engine.access.listKeys() }, 200));
   app.openapi(revokeKeyRoute, (c) => {
     const id = c.req.valid("param").id;
     // by id only: the command line may revoke every key of a name, the API names one key
-    if (!engine.access.listKeys().some((k) => k.id === id)) fail("not_found", `no key with id "${id}"`);
-    return c.json({ revoked: engine.access.revokeKey(id) }, 200);
+    if (!c.var.engine.access.listKeys().some((k) => k.id === id)) fail("not_found", `no key with id "${id}"`);
+    return c.json({ revoked: c.var.engine.access.revokeKey(id) }, 200);
   });
 };

@@ -99,17 +99,17 @@ const jdRoute = createRoute({
   },
 });
 
-export const matchRoutes: RouteModule = (app, { engine }) => {
+export const matchRoutes: RouteModule = (app) => {
   app.openapi(matchRoute, async (c) => {
     const body = c.req.valid("json");
     const jd =
       !body.requirements && body.jobDescription
-        ? await engine.parseJobDescriptionAsync(body.jobDescription)
+        ? await c.var.engine.parseJobDescriptionAsync(body.jobDescription)
         : undefined;
     const position: PositionInput = jd
       ? positionFromJd(jd)
       : { ...(body.title ? { title: body.title } : {}), requirements: body.requirements ?? [] };
-    const page = await engine.match(position, body.options ?? {});
+    const page = await c.var.engine.match(position, body.options ?? {});
     audited(
       c,
       "match",
@@ -119,7 +119,7 @@ export const matchRoutes: RouteModule = (app, { engine }) => {
   });
   app.openapi(searchRoute, async (c) => {
     const body = c.req.valid("json");
-    const page = await engine.search({ requirements: body.requirements }, body.options ?? {});
+    const page = await c.var.engine.search({ requirements: body.requirements }, body.options ?? {});
     audited(
       c,
       "search",
@@ -129,11 +129,11 @@ export const matchRoutes: RouteModule = (app, { engine }) => {
   });
   app.openapi(explainRoute, async (c) => {
     const body = c.req.valid("json");
-    const result = await engine.explain(body.candidateId, body.position, body.options ?? {});
+    const result = await c.var.engine.explain(body.candidateId, body.position, body.options ?? {});
     audited(c, "explain", [body.candidateId]);
     return c.json(result, 200);
   });
   app.openapi(jdRoute, async (c) =>
-    c.json({ ...(await engine.parseJobDescriptionAsync(c.req.valid("json").text)) }, 200),
+    c.json({ ...(await c.var.engine.parseJobDescriptionAsync(c.req.valid("json").text)) }, 200),
   );
 };

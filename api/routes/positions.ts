@@ -60,14 +60,14 @@ const deleteRoute = createRoute({
   responses: { 204: { description: "Deleted" }, 404: error("Unknown position") },
 });
 
-export const positionRoutes: RouteModule = (app, { engine }) => {
+export const positionRoutes: RouteModule = (app) => {
   app.openapi(createPositionRoute, async (c) =>
-    c.json(await engine.createPosition(c.req.valid("json")), 201),
+    c.json(await c.var.engine.createPosition(c.req.valid("json")), 201),
   );
-  app.openapi(listRoute, async (c) => c.json({ positions: await engine.listPositions() }, 200));
-  app.openapi(getRoute, async (c) => c.json(await engine.getPosition(c.req.valid("param").id), 200));
+  app.openapi(listRoute, async (c) => c.json({ positions: await c.var.engine.listPositions() }, 200));
+  app.openapi(getRoute, async (c) => c.json(await c.var.engine.getPosition(c.req.valid("param").id), 200));
   app.openapi(deleteRoute, async (c) => {
-    await engine.deletePosition(c.req.valid("param").id);
+    await c.var.engine.deletePosition(c.req.valid("param").id);
     return c.body(null, 204);
   });
 };

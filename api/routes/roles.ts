@@ -71,11 +71,11 @@ const rolesRoute = createRoute({
   },
 });
 
-export const roleRoutes: RouteModule = (app, { engine }) => {
+export const roleRoutes: RouteModule = (app) => {
   app.openapi(rolesRoute, async (c) => {
     const options = (c.req.valid("json") as z.input<typeof RolesOptions> | undefined) ?? {};
     const { id } = c.req.valid("param");
-    const page = await engine.roles(id, options);
+    const page = await c.var.engine.roles(id, options);
     audited(c, "read-profile", [id]);
     return c.json(page, 200);
   });

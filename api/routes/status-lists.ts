@@ -32,9 +32,9 @@ const route = createRoute({
   },
 });
 
-export const statusListRoutes: RouteModule = (app, { engine }) => {
+export const statusListRoutes: RouteModule = (app) => {
   app.openapi(route, async (c) => {
-    const applied = await engine.applyStatusLists(c.req.valid("json").lists);
+    const applied = await c.var.engine.applyStatusLists(c.req.valid("json").lists);
     audited(c, "attest", applied.candidateIds);
     return c.json(applied, 200);
   });

@@ -1,8 +1,12 @@
 /**
- * The issuer trust list, issuer keys and tampered documents: administration over engine.trust
- * (docs/verification.md). Keys are only ever supplied here or on the command line, never fetched.
+ * The issuer trust list, issuer keys, JSON-LD contexts and tampered documents: administration over
+ * engine.trust (docs/verification.md). Keys and contexts are only ever supplied here or on the
+ * command line, never fetched.
  */
+
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { VerificationStatus } from "../../src/domain/verification.ts";
 import type { RouteModule } from "../context.ts";
 import { ErrorBody } from "../schemas.ts";
 
@@ -76,6 +80,97 @@ const removeKey = createRoute({
   responses: { 200: json(z.object({ removed: z.string() }), "Removed"), ...errors },
 });
 
+const PinnedContextBody = z.object({
+  url: z.string(),
+  sha256: z.string().describe("hex SHA-256 of the context's bytes, pinned when it was added"),
+  bytes: z.number(),
+  addedAt: z.string(),
+  intact: z
+    .boolean()
+    .describe("false when the stored bytes no longer hash to the pin: the context is refused"),
+});
+const UrlQuery = z.object({ url: z.string().min(1).max(2000).describe("the context URL") });
+
+const listContexts = createRoute({
+  method: "get",
+  path: "/v1/trust/contexts",
+  tags: ["trust"],
+  summary: "The JSON-LD contexts the operator added, each pinned to its SHA-256",
+  responses: { 200: json(z.object({ contexts: z.array(PinnedContextBody) }), "The pinned contexts") },
+});
+
+const addContext = createRoute({
+  method: "post",
+  path: "/v1/trust/contexts",
+  tags: ["trust"],
+  summary: "Pin a JSON-LD context no bundled package covers (CLR 2.0) for its exact URL",
+  description:
+    "`content` is the context file's text; its SHA-256 is pinned, and other bytes for the same URL are refused (409) until it is removed. With `sha256`, a file that does not hash to it is refused (400). Bundled context URLs cannot be replaced. Nothing is ever fetched.",
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.object({
+            url: z.string(),
+            content: z.string(),
+            sha256: z.string().optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(
+      z.object({ context: PinnedContextBody, created: z.boolean() }),
+      "Already pinned with these bytes",
+    ),
+    201: json(z.object({ context: PinnedContextBody, created: z.boolean() }), "Pinned"),
+    400: errors[400],
+    409: {
+      description: "Other bytes are pinned for this URL, or it is bundled",
+      content: { "application/json": { schema: ErrorBody } },
+    },
+  },
+});
+
+const removeContext = createRoute({
+  method: "delete",
+  path: "/v1/trust/contexts",
+  tags: ["trust"],
+  summary: "Forget a context the operator added",
+  request: { query: UrlQuery },
+  responses: { 200: json(z.object({ removed: z.string() }), "Removed"), ...errors },
+});
+
+const reverify = createRoute({
+  method: "post",
+  path: "/v1/trust/reverify",
+  tags: ["trust"],
+  summary: "Verify the stored documents that carry a proof again, against the lists as they are now",
+  description:
+    "Rewrites each document whose verification changed (status, reason, its evidence's source kinds) and updates the index; revocations from status lists are kept.",
+  responses: {
+    200: json(
+      z.object({
+        checked: z.number(),
+        changed: z.array(
+          z.object({
+            documentId: z.string(),
+            candidateId: z.string(),
+            name: z.string(),
+            from: VerificationStatus,
+            to: VerificationStatus,
+            reason: z.string(),
+          }),
+        ),
+        skipped: z.array(z.object({ documentId: z.string(), name: z.string(), reason: z.string() })),
+      }),
+      "What changed",
+    ),
+  },
+});
+
 const tampered = createRoute({
   method: "get",
   path: "/v1/trust/tampered",
@@ -99,23 +194,34 @@ const tampered = createRoute({
   },
 });
 
-export const trustRoutes: RouteModule = (app, { engine }) => {
-  const { trust } = engine;
-  app.openapi(list, (c) => c.json({ issuers: trust.issuers(), keys: trust.keys() }, 200));
+export const trustRoutes: RouteModule = (app) => {
+  const trustOf = (c: Context) => c.var.engine.trust;
+  app.openapi(list, (c) => c.json({ issuers: trustOf(c).issuers(), keys: trustOf(c).keys() }, 200));
   app.openapi(addIssuer, (c) => {
-    const result = trust.addIssuer(c.req.valid("json"));
+    const result = trustOf(c).addIssuer(c.req.valid("json"));
     return result.created ? c.json(result, 201) : c.json(result, 200);
   });
   app.openapi(removeIssuer, (c) => {
     const { id } = c.req.valid("query");
-    trust.removeIssuer(id);
+    trustOf(c).removeIssuer(id);
     return c.json({ removed: id }, 200);
   });
-  app.openapi(addKeys, (c) => c.json(trust.addKeys(c.req.valid("json")), 200));
+  app.openapi(addKeys, (c) => c.json(trustOf(c).addKeys(c.req.valid("json")), 200));
   app.openapi(removeKey, (c) => {
     const { id } = c.req.valid("query");
-    trust.removeKey(id);
+    trustOf(c).removeKey(id);
     return c.json({ removed: id }, 200);
   });
-  app.openapi(tampered, (c) => c.json({ documents: trust.tampered() }, 200));
+  app.openapi(listContexts, (c) => c.json({ contexts: trustOf(c).contexts() }, 200));
+  app.openapi(addContext, (c) => {
+    const result = trustOf(c).addContext(c.req.valid("json"));
+    return result.created ? c.json(result, 201) : c.json(result, 200);
+  });
+  app.openapi(removeContext, (c) => {
+    const { url } = c.req.valid("query");
+    trustOf(c).removeContext(url);
+    return c.json({ removed: url }, 200);
+  });
+  app.openapi(reverify, async (c) => c.json(await trustOf(c).reverify(), 200));
+  app.openapi(tampered, (c) => c.json({ documents: trustOf(c).tampered() }, 200));
 };

@@ -20,12 +20,13 @@ function remoteOf(c: Context): string | null {
   }
 }
 
-export function recordAudit({ engine }: AppDeps): MiddlewareHandler {
+export function recordAudit(_deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const note = c.get("audit");
     const principal = c.get("principal");
-    if (!note || !principal || c.res.status >= 400) return;
+    const engine = c.get("engine");
+    if (!note || !principal || !engine || c.res.status >= 400) return;
     engine.access.record({
       action: note.action,
       // a blind first look still names the real people in the trail

@@ -7,7 +7,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { routePath } from "hono/route";
 import { createRateLimiter } from "../../src/access/rate-limit.ts";
-import { holdsScope } from "../../src/domain/access.ts";
+import { holdsScope, type Principal } from "../../src/domain/access.ts";
 import type { Clock } from "../../src/domain/clock.ts";
 import { LerError } from "../../src/domain/errors.ts";
 import type { AppDeps } from "../context.ts";
@@ -33,13 +33,30 @@ function presentedToken(c: Context): string | undefined {
   return cookieMayAuthenticate(c) ? getCookie(c, SESSION_COOKIE) : undefined;
 }
 
+function tryAuthenticate({ engine }: AppDeps, c: Context): Principal | undefined {
+  try {
+    return engine.access.authenticate(presentedToken(c));
+  } catch {
+    return undefined;
+  }
+}
+
 const isPage = (c: Context) => !c.req.path.startsWith("/v1/") && c.req.method === "GET";
 
 export function authorize(deps: AppDeps, rateClock: Clock): MiddlewareHandler {
   const limited = createRateLimiter(deps.config.security.rateLimit, rateClock);
   return async (c, next) => {
     const needed = requirementOf(c.req.method, routePath(c, -1));
-    if (needed === "public") return next();
+    const signedIn = (principal: Principal) => {
+      c.set("principal", principal);
+      c.set("engine", deps.engine.forOrg(principal.org));
+    };
+    if (needed === "public") {
+      // a public route answers a key's organisation more (its /health counts); a bad key, nothing more
+      const principal = tryAuthenticate(deps, c);
+      if (principal) signedIn(principal);
+      return next();
+    }
     let principal: ReturnType<typeof deps.engine.access.authenticate>;
     try {
       principal = deps.engine.access.authenticate(presentedToken(c));
@@ -64,7 +81,7 @@ export function authorize(deps: AppDeps, rateClock: Clock): MiddlewareHandler {
         },
       );
     }
-    c.set("principal", principal);
+    signedIn(principal);
     await next();
   };
 }

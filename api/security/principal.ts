@@ -1,5 +1,6 @@
 /** What the security middleware leaves on a request's context for the routes after it. */
 import type { AuditAction, Principal } from "../../src/domain/access.ts";
+import type { Engine } from "../../src/engine/types.ts";
 
 export interface AuditNote {
   action: AuditAction;
@@ -10,6 +11,11 @@ declare module "hono" {
   interface ContextVariableMap {
     /** The key the request runs as; absent only on public routes. */
     principal: Principal;
+    /**
+     * The engine of the principal's organisation: the only engine a route may read people,
+     * documents, positions, keys, trust or the audit trail through. Absent on public routes.
+     */
+    engine: Engine;
     /** What a handler served about whom, recorded in the audit trail once the response is a success. */
     audit: AuditNote;
   }

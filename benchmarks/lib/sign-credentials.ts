@@ -79,7 +79,8 @@ export function skillCredential(issuer: string, claim: SkillClaim): Record<strin
 
 export interface Issuer {
   did: string;
-  sign(credential: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** `trust` lends the signer the operator's contexts (a CLR 2.0 context no package bundles). */
+  sign(credential: Record<string, unknown>, trust?: TrustSnapshot): Promise<Record<string, unknown>>;
 }
 
 async function keyPairFor(suite: Suite) {
@@ -107,7 +108,7 @@ export async function didKeyIssuer(suite: Suite): Promise<Issuer> {
         });
   return {
     did,
-    sign: (credential) => {
+    sign: (credential, trust = NO_TRUST) => {
       const withContext =
         suite === "Ed25519Signature2020"
           ? {
@@ -118,7 +119,7 @@ export async function didKeyIssuer(suite: Suite): Promise<Issuer> {
               ],
             }
           : credential;
-      return vc.issue({ credential: withContext, suite: proof(), documentLoader: staticLoader(NO_TRUST) });
+      return vc.issue({ credential: withContext, suite: proof(), documentLoader: staticLoader(trust) });
     },
   };
 }

@@ -11,8 +11,8 @@ import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cry
 import { CredentialIssuancePurpose } from "@digitalbazaar/vc";
 import jsigs from "jsonld-signatures";
 import { asArray, isObject, type Json } from "../json-path.ts";
+import { UnknownContext } from "./contexts.ts";
 import { KeyNotFound } from "./keys.ts";
-import { UnknownContext } from "./loader.ts";
 import type { ProofOutcome } from "./outcome.ts";
 
 const SUITES = () => [

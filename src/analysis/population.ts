@@ -13,8 +13,8 @@ export interface PopulationQuery {
 }
 
 export interface PopulationSets {
-  /** Every live person, as ordinals. */
-  population(): Bitset;
+  /** Every live person (of this organisation when given), as ordinals. */
+  population(org?: string): Bitset;
   /**
    * For each minimum (null: any level), the people whose evidence meets `req` at it — exactly
    * the model's `passes()` in match mode.

@@ -7,30 +7,46 @@ import { z } from "zod";
 export const Scope = z.enum(["read", "match", "write", "attest", "admin"]);
 export type Scope = z.infer<typeof Scope>;
 
+/**
+ * The organisation of a key created without `--org`, of the CLI without `--org`, and of every row
+ * written before organisations existed.
+ */
+export const DEFAULT_ORG = "default";
+
+/** An organisation's name: what `--org` and a key's `org` accept. */
+export const OrgName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "letters, digits, '.', '_' and '-'");
+
 export interface Principal {
   keyId: string;
   keyName: string;
-  org: string | null;
+  org: string;
   scopes: readonly Scope[];
 }
 
 export const holdsScope = (principal: Principal, needed: Scope): boolean =>
   principal.scopes.includes(needed) || principal.scopes.includes("admin");
 
-export const NewKey = z.object({
-  name: z.string().trim().min(1).max(100),
-  scopes: z.array(Scope).min(1),
-  org: z.string().trim().min(1).max(100).nullable().default(null),
-  /** days from the engine's now; unset, the key never expires */
-  expiresInDays: z.number().positive().max(3650).optional(),
-});
+/** A key's settings. Its organisation is the creator's (strict: a body naming another is refused). */
+export const NewKey = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scopes: z.array(Scope).min(1),
+    /** days from the engine's now; unset, the key never expires */
+    expiresInDays: z.number().positive().max(3650).optional(),
+  })
+  .strict();
 export type NewKey = z.input<typeof NewKey>;
 
 /** A key as listed: never the token, which is shown once at creation. */
 export interface KeyInfo {
   id: string;
   name: string;
-  org: string | null;
+  org: string;
   scopes: Scope[];
   createdAt: string;
   expiresAt: string | null;
@@ -55,7 +71,7 @@ export interface AuditEvent {
   action: AuditAction;
   /** person ids the action touched or returned; stored only as pseudonyms */
   personIds: readonly string[];
-  actor: { keyId: string | null; keyName: string; org: string | null };
+  actor: { keyId: string | null; keyName: string; org: string };
   remote: string | null;
   requestId: string | null;
 }
@@ -63,7 +79,7 @@ export interface AuditEvent {
 export interface AuditEntry {
   at: string;
   keyName: string;
-  org: string | null;
+  org: string;
   action: string;
   remote: string | null;
   requestId: string | null;

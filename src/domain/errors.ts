@@ -40,6 +40,10 @@ export const ERROR_CATALOGUE = {
     status: 409,
     hint: "The id already belongs to another person's record; give this document an id of its own.",
   },
+  identity_locked: {
+    status: 409,
+    hint: "Only an admin key (or the CLI) may change the name or email of a person already on record.",
+  },
   payload_too_large: { status: 413, hint: "Split the upload into smaller batches." },
   too_many_documents: { status: 413, hint: "Split the upload into smaller batches." },
   rate_limited: { status: 429, hint: "Too many requests for this key; retry after the Retry-After seconds." },

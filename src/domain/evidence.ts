@@ -31,6 +31,8 @@ export type IndexableRow = Pick<
 /** One candidate's indexable rows, as the store pages them out to build or refresh an index. */
 export interface IndexableCandidate {
   id: string;
+  /** the organisation the person belongs to: the index keeps it and filters on it */
+  org: string;
   rows: IndexableRow[];
 }
 
@@ -53,10 +55,16 @@ export interface IndexedAssertion {
 
 export interface IndexedCandidate {
   id: string;
+  org: string;
   assertions: IndexedAssertion[];
 }
 
 export interface RetrievalFilters {
+  /**
+   * Only this organisation's people; every index applies it in its walk or query. Unset only where
+   * no organisation asks (benchmarks, quality runs): the engine always sets it.
+   */
+  org?: string;
   verifiedOnly: boolean;
   /** epoch ms: evidence older than this does not count */
   practicedSinceMs: number | null;

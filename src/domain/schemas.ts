@@ -116,6 +116,8 @@ export const LerDocument = z.object({
   fileName: z.string().nullable(),
   contentHash: z.string(),
   raw: z.unknown(),
+  /** The compact JWS a VC-JWT came as (`raw` is its payload): what re-verification checks again. */
+  compactJws: z.string().nullable().optional(),
   ingestedAt: z.string(),
 });
 export type LerDocument = z.infer<typeof LerDocument>;

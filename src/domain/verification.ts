@@ -87,10 +87,46 @@ export const IssuerKey = z
   });
 export type IssuerKey = z.infer<typeof IssuerKey>;
 
+/** The largest context file the operator may add (the published ones are a few kilobytes). */
+export const CONTEXT_MAX_CHARS = 1_000_000;
+
+const SHA256_HEX = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{64}$/, { message: "expected a SHA-256 as 64 hexadecimal digits" });
+
+/**
+ * A JSON-LD context the operator supplies for a URL no bundled package covers (CLR 2.0): its text,
+ * and optionally the SHA-256 the operator expects it to have (a published digest), checked on add.
+ */
+export const OperatorContextInput = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .regex(/^https?:\/\/\S+$/, {
+      message: "expected the context's http(s) URL, exactly as credentials name it",
+    }),
+  content: z.string().min(1).max(CONTEXT_MAX_CHARS),
+  sha256: SHA256_HEX.optional(),
+});
+export type OperatorContextInput = z.infer<typeof OperatorContextInput>;
+
+/** A stored operator context, pinned: served for its exact URL only while its bytes hash to `sha256`. */
+export interface PinnedContext {
+  url: string;
+  sha256: string;
+  content: string;
+  addedAt: string;
+}
+
 /** The keys and trust list a verification reads: a snapshot, so one ingest sees one list. */
 export interface TrustSnapshot {
   issuers: ReadonlyMap<string, TrustedIssuer>;
   keys: ReadonlyMap<string, IssuerKey>;
+  /** JSON-LD contexts the operator added, by URL (none when absent). */
+  contexts?: ReadonlyMap<string, PinnedContext>;
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
- * API keys and the audit trail over the store's access tables. Keys expire by the engine's clock;
- * the audit trail keeps who did what to whom, the whom as a keyed pseudonym of the person's id.
+ * API keys and the audit trail over the store's access tables, as one organisation sees them: its
+ * keys, its audit rows, its receipts. Keys expire by the engine's clock; the audit trail keeps who
+ * did what to whom, the whom as a keyed pseudonym of the person's id. Authentication alone is
+ * deployment-wide: a key says which organisation it acts for.
  */
 
 import { hashToken, isTokenShaped, newKeyId, newToken, pseudonym, sameHash } from "../access/tokens.ts";
@@ -22,15 +24,15 @@ const DAY_MS = 86_400_000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export interface Access {
-  /** Creates a key; the token is in the answer and nowhere else, ever. */
+  /** Creates a key of this organisation; the token is in the answer and nowhere else, ever. */
   createKey(input: NewKey): { token: string; key: KeyInfo };
   listKeys(): KeyInfo[];
-  /** Revokes the key with this id, or every live key with this name. */
+  /** Revokes this organisation's key with this id, or every live key of it with this name. */
   revokeKey(idOrName: string): KeyInfo[];
   /** The principal a presented token stands for; unauthenticated when missing, unknown, revoked or expired. */
   authenticate(token: string | undefined): Principal;
   record(event: AuditEvent): void;
-  /** Who did what to this person, and any erasure receipts. */
+  /** Who of this organisation did what to this person, and its erasure receipts. */
   auditOf(personId: string): { subject: string; entries: AuditEntry[]; erasures: ErasureReceipt[] };
   pseudonym(personId: string): string;
 }
@@ -48,7 +50,7 @@ const keyInfo = (row: KeyRow): KeyInfo => ({
 const unauthenticated = (reason: string, message: string) =>
   new LerError("unauthenticated", message, { details: { reason } });
 
-export function createAccess(store: Store, now: Clock): Access {
+export function createAccess(store: Store, now: Clock, org: string): Access {
   const db = store.security;
   const subjectOf = (personId: string) => pseudonym(db.secret("audit-pseudonym"), personId);
 
@@ -56,7 +58,7 @@ export function createAccess(store: Store, now: Clock): Access {
     createKey(input) {
       const parsed = NewKey.safeParse(input);
       if (!parsed.success) throw fromZod(parsed.error, "key");
-      const { name, scopes, org, expiresInDays } = parsed.data;
+      const { name, scopes, expiresInDays } = parsed.data;
       const token = newToken();
       const createdAt = now();
       const row: KeyRow = {
@@ -72,9 +74,9 @@ export function createAccess(store: Store, now: Clock): Access {
       db.insertKey(row);
       return { token, key: keyInfo(row) };
     },
-    listKeys: () => db.listKeys().map(keyInfo),
+    listKeys: () => db.listKeys(org).map(keyInfo),
     revokeKey(idOrName) {
-      const live = db.keysNamed(idOrName).filter((k) => k.revokedAt === null);
+      const live = db.keysNamed(idOrName, org).filter((k) => k.revokedAt === null);
       if (live.length === 0) throw new LerError("not_found", `no live key with id or name "${idOrName}"`);
       const at = now();
       for (const k of live) db.revokeKey(k.id, at);
@@ -101,7 +103,7 @@ export function createAccess(store: Store, now: Clock): Access {
         at: now(),
         keyId: event.actor.keyId,
         keyName: event.actor.keyName,
-        org: event.actor.org,
+        org,
         action: event.action,
         remote: event.remote,
         requestId: event.requestId,
@@ -115,7 +117,7 @@ export function createAccess(store: Store, now: Clock): Access {
       const subject = subjectOf(personId);
       return {
         subject,
-        entries: db.auditFor(subject).map((r) => ({
+        entries: db.auditFor(subject, org).map((r) => ({
           at: iso(r.at)!,
           keyName: r.keyName,
           org: r.org,
@@ -123,7 +125,7 @@ export function createAccess(store: Store, now: Clock): Access {
           remote: r.remote,
           requestId: r.requestId,
         })),
-        erasures: db.receiptsFor(subject).map((r) => ({
+        erasures: db.receiptsFor(subject, org).map((r) => ({
           at: iso(r.at)!,
           subject: r.subject,
           by: r.by,

@@ -8,6 +8,7 @@ import { applyStatusLists, parseStatusLists } from "../../indexer/status-list.ts
 import { parseJobDescription, parseJobDescriptionAsync } from "../../taxonomy/jd/index.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { OccupationProfile } from "../../taxonomy/starter.ts";
+import { DEFAULT_ORG } from "../domain/access.ts";
 import type { Clock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import { MatchOptions, type PositionInput } from "../domain/schemas.ts";
@@ -16,6 +17,7 @@ import type { ScoringConfig } from "../scoring/config.ts";
 import { toIndexedCandidates } from "../scoring/indexed.ts";
 import type { CandidateIndex } from "../search/backend.ts";
 import type { OutboxWorker } from "../search/outbox-worker.ts";
+import { scopeIndex } from "../search/scoped-index.ts";
 import type { Store } from "../store/types.ts";
 import { createAccess } from "./access.ts";
 import { createAlerts, type PositionSource, savedPositionSource } from "./alerts.ts";
@@ -42,12 +44,32 @@ export interface EngineParts {
   positions?: PositionSource;
 }
 
+/** The engine of the default organisation; `forOrg` gives any other, each built once. */
 export function createEngine(parts: EngineParts): Engine {
-  const { store, taxonomy, index, worker, scoring, now } = parts;
+  const engines = new Map<string, Engine>();
+  const forOrg = (org: string): Engine => {
+    const engine = engines.get(org) ?? orgEngine(parts, org, forOrg);
+    engines.set(org, engine);
+    return engine;
+  };
+  return forOrg(DEFAULT_ORG);
+}
+
+/**
+ * One organisation's engine: the store seen through the organisation (org-scope.ts) and the index
+ * asked with the organisation as a retrieval filter (scoped-index.ts), so nothing any method reads,
+ * counts or writes crosses into another organisation. Rebuilding the index and retention stay
+ * deployment-wide, on the whole store.
+ */
+function orgEngine(parts: EngineParts, org: string, forOrg: (org: string) => Engine): Engine {
+  const { taxonomy, worker, scoring, now } = parts;
+  const store = parts.store.forOrg(org);
+  const index = scopeIndex(parts.index, org);
+  const scoped = { ...parts, store, index };
   const blinding = createBlinding(store);
   const pipeline = createPipeline({ store, taxonomy, now, onStored: () => syncIndex() });
-  const access = createAccess(store, now);
-  const erasure = { store, access, now, syncIndex: () => worker.drainAll() };
+  const access = createAccess(store, now, org);
+  const erasure = { store, org, access, now, syncIndex: () => worker.drainAll() };
 
   /** Every acknowledged write is searchable when the call returns: drain the whole outbox. */
   async function syncIndex(): Promise<void> {
@@ -109,12 +131,14 @@ export function createEngine(parts: EngineParts): Engine {
     parseJobDescriptionAsync(text, { taxonomy, occupations: parts.occupations });
   return {
     ...positionMethods({ store, taxonomy, now, parseJobDescription: parseJd }),
-    ...roleMethods(parts),
-    ...gapMethods(parts),
+    ...roleMethods(scoped),
+    ...gapMethods(scoped),
+    org,
+    forOrg,
     taxonomy,
     now,
     ingest: (inputs, options) => pipeline.ingest(inputs, options),
-    trust: createTrustService(store.trust, now),
+    trust: createTrustService(store.trust, now, () => pipeline.reverify()),
     match: (position, options) => rank("match", position, options),
     search: (position, options) => rank("search", position, options),
     async explain(asked, position, options = {}) {
@@ -136,7 +160,12 @@ export function createEngine(parts: EngineParts): Engine {
     },
     access,
     erase: (personId, by) => eraseCandidate(erasure, personId, by),
-    applyRetention: (days) => applyRetention(erasure, days),
+    applyRetention: (days) =>
+      applyRetention(
+        (o) => ({ ...erasure, store: parts.store.forOrg(o), org: o, access: forOrg(o).access }),
+        now,
+        days,
+      ),
     async deleteCandidate(candidateId) {
       if (!store.deleteCandidate(candidateId))
         throw new LerError("not_found", `no candidate with id "${candidateId}"`);
@@ -151,15 +180,18 @@ export function createEngine(parts: EngineParts): Engine {
       return applied;
     },
     async reindex() {
-      const candidates = [...toIndexedCandidates(store.indexableCandidates(undefined), scoring.trust)];
-      if (index.rebuild) await index.rebuild(candidates);
-      else await index.upsert(candidates);
-      return { backend: index.name, candidates: candidates.length };
+      const { index: whole, store: all } = parts;
+      const candidates = [...toIndexedCandidates(all.indexableCandidates(undefined), scoring.trust)];
+      if (whole.rebuild) await whole.rebuild(candidates);
+      else await whole.upsert(candidates);
+      return { backend: whole.name, candidates: candidates.length };
     },
     async health() {
       const [backend, stats] = [await index.health(), store.stats()];
       return {
         ...backend,
+        // the index's own figure counts every organisation's people
+        documents: stats.candidates,
         candidates: stats.candidates,
         assertions: stats.assertions,
         outboxPending: stats.outboxPending,
@@ -167,8 +199,8 @@ export function createEngine(parts: EngineParts): Engine {
     },
     async close() {
       await worker.stop();
-      await index.close();
-      store.close();
+      await parts.index.close();
+      parts.store.close();
     },
   };
 }

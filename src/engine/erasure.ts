@@ -4,14 +4,16 @@
  * truncated; the store runs with secure_delete so freed pages are zeroed) — then a receipt that
  * names the person only by the audit trail's pseudonym.
  */
-import type { ErasureReceipt } from "../domain/access.ts";
+import { DEFAULT_ORG, type ErasureReceipt } from "../domain/access.ts";
 import type { Clock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import type { Store } from "../store/types.ts";
 import type { Access } from "./access.ts";
 
 export interface ErasureDeps {
+  /** the organisation's view of the store: another organisation's person is not found */
   store: Store;
+  org: string;
   access: Access;
   now: Clock;
   /** drains the outbox into the index; `retried` items are kept for the worker to retry */
@@ -42,6 +44,7 @@ export async function eraseCandidate(
   };
   store.security.appendReceipt({
     at: now(),
+    org: deps.org,
     subject: receipt.subject,
     by,
     reason,
@@ -51,10 +54,17 @@ export async function eraseCandidate(
   return receipt;
 }
 
-/** Erases everyone whose newest document was ingested more than `days` days before now. */
-export async function applyRetention(deps: ErasureDeps, days: number): Promise<{ erased: number }> {
-  const cutoff = new Date(deps.now() - days * DAY_MS).toISOString();
-  const ids = deps.store.security.candidatesIngestedBefore(cutoff);
-  for (const id of ids) await eraseCandidate(deps, id, "retention", "retention");
-  return { erased: ids.length };
+/**
+ * Erases everyone, of every organisation, whose newest document was ingested more than `days`
+ * days before now; each receipt is kept by the person's own organisation.
+ */
+export async function applyRetention(
+  depsOf: (org: string) => ErasureDeps,
+  now: Clock,
+  days: number,
+): Promise<{ erased: number }> {
+  const cutoff = new Date(now() - days * DAY_MS).toISOString();
+  const due = depsOf(DEFAULT_ORG).store.security.candidatesIngestedBefore(cutoff);
+  for (const { id, org } of due) await eraseCandidate(depsOf(org), id, "retention", "retention");
+  return { erased: due.length };
 }

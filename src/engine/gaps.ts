@@ -9,6 +9,7 @@ import type { OccupationProfile } from "../../taxonomy/starter.ts";
 import type { Clock } from "../domain/clock.ts";
 import { fromZod, LerError } from "../domain/errors.ts";
 import { MatchOptions, POSITION_LIMITS, type Requirement, RequirementInput } from "../domain/schemas.ts";
+import { conceptsBearingOn } from "../match/bearing.ts";
 import { rankCandidates } from "../match/rank.ts";
 import { occupationTarget, positionTarget, type TargetKind } from "../match/targets.ts";
 import { type TeamGap, type TeamMember, teamGap } from "../match/team-gap.ts";
@@ -83,7 +84,11 @@ export function gapMethods(deps: GapDeps): GapMethods {
       const nowMs = deps.now();
       const target = resolveTarget(request.target, deps);
       const team = await members(request.people, deps, nowMs);
-      const evidence = deps.store.evidenceFor(team.map((m) => m.candidateId));
+      // only rows on concepts the target bears on can change a requirement's outcome (as in a match)
+      const evidence = deps.store.evidenceFor(
+        team.map((m) => m.candidateId),
+        conceptsBearingOn(target.requirements, deps.taxonomy, deps.scoring),
+      );
       const gap = teamGap(
         target.requirements,
         team,

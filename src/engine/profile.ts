@@ -39,7 +39,7 @@ export function buildProfile(
   );
   return {
     candidate,
-    documents: documents.map(({ raw: _raw, ...rest }) => rest),
+    documents: documents.map(({ raw: _raw, compactJws: _jws, ...rest }) => rest),
     skills: ordered,
     unresolved,
   };

@@ -33,7 +33,7 @@ export interface MatchPage {
 
 export interface CandidateProfile {
   candidate: Candidate;
-  documents: Omit<LerDocument, "raw">[];
+  documents: Omit<LerDocument, "raw" | "compactJws">[];
   skills: ProfileSkill[];
   unresolved: { skillText: string; documentId: string }[];
 }
@@ -49,11 +49,25 @@ export interface ProfileSkill {
 
 /** Saved positions, roles for a person and a team's gap live in positions.ts, roles.ts, gaps.ts. */
 export interface Engine extends PositionMethods, RoleMethods, GapMethods {
+  /**
+   * The organisation this engine acts for: every read, count, write, key, audit row, trust
+   * decision and saved position is this organisation's alone (openEngine: the default one).
+   */
+  readonly org: string;
+  /** The same engine acting for another organisation (a request's key, the CLI's --org). */
+  forOrg(org: string): Engine;
   readonly taxonomy: Taxonomy;
   /** The engine's one "now" (LER_MATCH_NOW, else the real clock): everything time-dependent reads it. */
   readonly now: Clock;
   /** `attestedBy`: the operator or API key that verified the documents upstream (docs/verification.md). */
-  ingest(inputs: IngestInput[], options?: { dryRun?: boolean; attestedBy?: string }): Promise<IngestReport>;
+  /**
+   * `mayChangeIdentity` (default true: the caller is the operator): whether a document may change
+   * the name or email of a person on record; the API passes false for a key that is not admin.
+   */
+  ingest(
+    inputs: IngestInput[],
+    options?: { dryRun?: boolean; attestedBy?: string; mayChangeIdentity?: boolean },
+  ): Promise<IngestReport>;
   /** The issuer trust list and operator-supplied issuer keys. */
   readonly trust: TrustService;
   /** Rank candidates against a position; `required` requirements disqualify. */
@@ -78,7 +92,7 @@ export interface Engine extends PositionMethods, RoleMethods, GapMethods {
   readonly access: Access;
   /** Removes the person from every copy (store, index, outbox, log) and returns the receipt. */
   erase(personId: string, by: string): Promise<ErasureReceipt>;
-  /** Erases everyone whose newest document is older than `days` days. */
+  /** Erases everyone, of every organisation, whose newest document is older than `days` days. */
   applyRetention(days: number): Promise<{ erased: number }>;
   parseJobDescription(text: string): JobDescriptionParse;
   /**
@@ -91,7 +105,7 @@ export interface Engine extends PositionMethods, RoleMethods, GapMethods {
    * credentials, or { revoked: [ids] }); documents no list covers stay "unchecked".
    */
   applyStatusLists(lists: unknown[]): Promise<StatusApplied>;
-  /** Rebuilds the search index from the store. */
+  /** Rebuilds the search index, every organisation's people, from the store. */
   reindex(): Promise<{ backend: string; candidates: number }>;
   health(): Promise<BackendHealth & { candidates: number; assertions: number; outboxPending: number }>;
   close(): Promise<void>;

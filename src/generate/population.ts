@@ -183,8 +183,13 @@ function latentSkills(ctx: Context, occupation: OccupationProfile, rng: Rng): La
     for (const id of second.essential) if (rng.chance(0.5)) add(id, base - 1.2, 0.8);
   }
   for (const id of rng.sample(ctx.languages, rng.int(0, 2))) add(id, 3.5, 1);
+  const before = new Set(drawn.keys());
+  // drawn only in a world with career changers, so every other world's draws stay as they were
+  const others = ctx.occupations.filter((o) => o.id !== occupation.id);
+  if (ctx.world.careerChange > 0 && others.length > 0 && rng.chance(ctx.world.careerChange))
+    for (const id of rng.pick(others).essential) if (rng.chance(0.9)) add(id, base, 0.7);
   return [...drawn].map(([conceptId, peak]) => {
-    const yearsAgo = drawYearsAgo(rng);
+    const yearsAgo = before.has(conceptId) ? drawYearsAgo(rng) : 6 + rng.next() * 8;
     const near = ctx.neighbours.get(conceptId) ?? [];
     const hidden = near.length > 0 && rng.chance(ctx.world.neighbourOnly);
     return {

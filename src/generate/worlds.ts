@@ -17,18 +17,60 @@ export const World = z.object({
   neighbourOnly: z.number().min(0).max(1),
   /** share of documents dated years before the practice they describe */
   stale: z.number().min(0).max(1),
+  /** share of people who changed careers: a previous occupation's skills, practised years ago */
+  careerChange: z.number().min(0).max(1),
 });
 export type World = z.infer<typeof World>;
 
 export const WORLDS = {
   /** the generator as first shipped */
-  baseline: { name: "baseline", selfInflation: 0.7, attestedNoise: 0.4, neighbourOnly: 0, stale: 0 },
+  baseline: {
+    name: "baseline",
+    selfInflation: 0.7,
+    attestedNoise: 0.4,
+    neighbourOnly: 0,
+    stale: 0,
+    careerChange: 0,
+  },
   /** honest self-claims, precise records */
-  honest: { name: "honest", selfInflation: 0, attestedNoise: 0.25, neighbourOnly: 0.05, stale: 0.05 },
+  honest: {
+    name: "honest",
+    selfInflation: 0,
+    attestedNoise: 0.25,
+    neighbourOnly: 0.05,
+    stale: 0.05,
+    careerChange: 0,
+  },
   /** inflated claims, noisy records, a tenth of skills seen only through neighbours */
-  noisy: { name: "noisy", selfInflation: 1.5, attestedNoise: 0.5, neighbourOnly: 0.1, stale: 0.15 },
+  noisy: {
+    name: "noisy",
+    selfInflation: 1.5,
+    attestedNoise: 0.5,
+    neighbourOnly: 0.1,
+    stale: 0.15,
+    careerChange: 0,
+  },
   /** records that name neighbours and are out of date */
-  sparse: { name: "sparse", selfInflation: 1, attestedNoise: 0.5, neighbourOnly: 0.3, stale: 0.3 },
+  sparse: {
+    name: "sparse",
+    selfInflation: 1,
+    attestedNoise: 0.5,
+    neighbourOnly: 0.3,
+    stale: 0.3,
+    careerChange: 0,
+  },
+  /**
+   * most people changed careers: their records name a previous occupation's skills as fully as the
+   * current one's, practised 6–14 years ago — naming the skills no longer tells the occupations apart
+   */
+  changers: {
+    name: "changers",
+    selfInflation: 0.7,
+    attestedNoise: 0.4,
+    neighbourOnly: 0,
+    stale: 0,
+    careerChange: 0.7,
+  },
 } as const satisfies Record<string, World>;
 
 export type WorldName = keyof typeof WORLDS;

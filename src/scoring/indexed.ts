@@ -4,6 +4,7 @@
  * from the store's indexable rows alike.
  */
 
+import { DEFAULT_ORG } from "../domain/access.ts";
 import { evidenceDate, parseIsoDateMs } from "../domain/dates.ts";
 import type {
   EvidenceRow,
@@ -38,6 +39,7 @@ export function toIndexedCandidate(
   candidateId: string,
   rows: readonly EvidenceRow[],
   cfg: ScoringConfig,
+  org: string = DEFAULT_ORG,
 ): IndexedCandidate {
   const trustOf = (kind: SourceKind) => trust(kind, cfg);
   const assertions: IndexedAssertion[] = [];
@@ -45,7 +47,7 @@ export function toIndexedCandidate(
     const { conceptId } = row;
     if (conceptId !== null) assertions.push(toIndexedAssertion({ ...row, conceptId }, trustOf));
   }
-  return { id: candidateId, assertions };
+  return { id: candidateId, org, assertions };
 }
 
 /** The index's view of the store's indexable rows, lazily, page for page as the store yields them. */
@@ -54,6 +56,6 @@ export function* toIndexedCandidates(
   trust: Record<SourceKind, number>,
 ): Iterable<IndexedCandidate> {
   const trustOf = (kind: SourceKind) => trust[kind];
-  for (const { id, rows } of candidates)
-    yield { id, assertions: rows.map((row) => toIndexedAssertion(row, trustOf)) };
+  for (const { id, org, rows } of candidates)
+    yield { id, org, assertions: rows.map((row) => toIndexedAssertion(row, trustOf)) };
 }

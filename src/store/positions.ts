@@ -2,7 +2,7 @@
  * Saved positions in the store: one row each, requirements kept as JSON (parsed through the domain
  * schema on the way out, so a row written by an older version is checked, not trusted).
  */
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { LerError } from "../domain/errors.ts";
 import { SavedPosition } from "../domain/positions.ts";
@@ -30,9 +30,12 @@ const fromRow = (row: PositionRow): SavedPosition =>
     createdAt: row.createdAt,
   });
 
-export function createPositionStore(db: BetterSQLite3Database): PositionStore {
+/** One organisation's positions: another organisation's ids read as unknown. */
+export function createPositionStore(db: BetterSQLite3Database, org: string): PositionStore {
+  const mine = (id: string) => and(eq(positions.id, id), eq(positions.org, org));
   return {
     insert(p) {
+      // ids are one space for the deployment; a clash says nothing of whose it is
       if (db.select({ id: positions.id }).from(positions).where(eq(positions.id, p.id)).get())
         throw new LerError("conflict", `a position with id "${p.id}" is already saved`, {
           details: { id: p.id },
@@ -41,6 +44,7 @@ export function createPositionStore(db: BetterSQLite3Database): PositionStore {
         db.insert(positions)
           .values({
             id: p.id,
+            org,
             name: p.name,
             requirements: JSON.stringify(p.requirements),
             jobDescription: p.jobDescription,
@@ -53,11 +57,17 @@ export function createPositionStore(db: BetterSQLite3Database): PositionStore {
       }
     },
     get(id) {
-      const row = db.select().from(positions).where(eq(positions.id, id)).get();
+      const row = db.select().from(positions).where(mine(id)).get();
       return row ? fromRow(row) : undefined;
     },
     list: () =>
-      db.select().from(positions).orderBy(asc(positions.createdAt), asc(positions.id)).all().map(fromRow),
-    delete: (id) => db.delete(positions).where(eq(positions.id, id)).run().changes > 0,
+      db
+        .select()
+        .from(positions)
+        .where(eq(positions.org, org))
+        .orderBy(asc(positions.createdAt), asc(positions.id))
+        .all()
+        .map(fromRow),
+    delete: (id) => db.delete(positions).where(mine(id)).run().changes > 0,
   };
 }

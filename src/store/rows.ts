@@ -27,14 +27,17 @@ export function toDocumentRow(d: LerDocument): DocumentRow {
     fileName: d.fileName,
     contentHash: d.contentHash,
     raw: JSON.stringify(d.raw ?? null),
+    compactJws: d.compactJws ?? null,
     ingestedAt: d.ingestedAt,
   };
 }
 
 export function documentFromRow(r: DocumentRow): LerDocument {
-  const { verificationStatus: _status, verificationDetail, verifiedBy: _by, ...rest } = r;
+  const { verificationStatus: _status, verificationDetail, verifiedBy: _by, compactJws, ...rest } = r;
   return {
     ...rest,
+    // only a VC-JWT has one: every other document reads back exactly as it was written
+    ...(compactJws === null ? {} : { compactJws }),
     verificationDetail: parseJson(verificationDetail) as LerDocument["verificationDetail"],
     credentialStatus: parseJson(r.credentialStatus),
     raw: parseJson(r.raw),

@@ -4,9 +4,9 @@
  * or deletes an audit row.
  */
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, lt, max, sql } from "drizzle-orm";
+import { and, asc, eq, lt, max, type SQL, sql } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { apiKeys, auditLog, documents, erasureReceipts, storeSecrets } from "./schema/index.ts";
+import { apiKeys, auditLog, candidates, documents, erasureReceipts, storeSecrets } from "./schema/index.ts";
 
 export type KeyRow = typeof apiKeys.$inferSelect;
 export type AuditRow = typeof auditLog.$inferInsert;
@@ -16,18 +16,19 @@ export type ReceiptRow = typeof erasureReceipts.$inferInsert;
 export interface SecurityStore {
   insertKey(row: KeyRow): void;
   keyByHash(tokenHash: string): KeyRow | undefined;
-  /** by id, or by name when no id matches; several keys may share a name */
-  keysNamed(idOrName: string): KeyRow[];
-  listKeys(): KeyRow[];
+  /** this organisation's keys by id, or by name when no id matches; several keys may share a name */
+  keysNamed(idOrName: string, org: string): KeyRow[];
+  listKeys(org: string): KeyRow[];
   revokeKey(id: string, atMs: number): boolean;
   appendAudit(rows: readonly AuditRow[]): void;
-  auditFor(subject: string): AuditRead[];
+  /** what this organisation's keys did to the person: another organisation's rows stay its own */
+  auditFor(subject: string, org: string): AuditRead[];
   appendReceipt(row: ReceiptRow): void;
-  receiptsFor(subject: string): (typeof erasureReceipts.$inferSelect)[];
+  receiptsFor(subject: string, org: string): (typeof erasureReceipts.$inferSelect)[];
   /** The store's own random secret: created on first use, kept in the database. */
   secret(name: string): string;
-  /** Candidates whose newest document was ingested before this ISO instant. */
-  candidatesIngestedBefore(iso: string): string[];
+  /** Candidates (of every organisation) whose newest document was ingested before this ISO instant. */
+  candidatesIngestedBefore(iso: string): { id: string; org: string }[];
 }
 
 const p = sql.placeholder;
@@ -62,11 +63,23 @@ export function createSecurityStore(db: BetterSQLite3Database): SecurityStore {
   return {
     insertKey: (row) => void db.insert(apiKeys).values(row).run(),
     keyByHash: (hash) => hot.keyByHash.get({ hash }),
-    keysNamed(idOrName) {
-      const byId = db.select().from(apiKeys).where(eq(apiKeys.id, idOrName)).all();
-      return byId.length ? byId : db.select().from(apiKeys).where(eq(apiKeys.name, idOrName)).all();
+    keysNamed(idOrName, org) {
+      const inOrg = (match: SQL) =>
+        db
+          .select()
+          .from(apiKeys)
+          .where(and(match, eq(apiKeys.org, org)))
+          .all();
+      const byId = inOrg(eq(apiKeys.id, idOrName));
+      return byId.length ? byId : inOrg(eq(apiKeys.name, idOrName));
     },
-    listKeys: () => db.select().from(apiKeys).orderBy(asc(apiKeys.createdAt), asc(apiKeys.id)).all(),
+    listKeys: (org) =>
+      db
+        .select()
+        .from(apiKeys)
+        .where(eq(apiKeys.org, org))
+        .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
+        .all(),
     revokeKey: (id, atMs) =>
       db
         .update(apiKeys)
@@ -78,11 +91,20 @@ export function createSecurityStore(db: BetterSQLite3Database): SecurityStore {
         for (const row of rows) hot.appendAudit.run({ ...row, subject: row.subject ?? null });
       });
     },
-    auditFor: (subject) =>
-      db.select().from(auditLog).where(eq(auditLog.subject, subject)).orderBy(asc(auditLog.id)).all(),
+    auditFor: (subject, org) =>
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.subject, subject), eq(auditLog.org, org)))
+        .orderBy(asc(auditLog.id))
+        .all(),
     appendReceipt: (row) => void db.insert(erasureReceipts).values(row).run(),
-    receiptsFor: (subject) =>
-      db.select().from(erasureReceipts).where(eq(erasureReceipts.subject, subject)).all(),
+    receiptsFor: (subject, org) =>
+      db
+        .select()
+        .from(erasureReceipts)
+        .where(and(eq(erasureReceipts.subject, subject), eq(erasureReceipts.org, org)))
+        .all(),
     secret(name) {
       const cached = secrets.get(name);
       if (cached) return cached;
@@ -96,11 +118,11 @@ export function createSecurityStore(db: BetterSQLite3Database): SecurityStore {
     },
     candidatesIngestedBefore: (iso) =>
       db
-        .select({ id: documents.candidateId })
+        .select({ id: documents.candidateId, org: candidates.org })
         .from(documents)
+        .innerJoin(candidates, eq(candidates.id, documents.candidateId))
         .groupBy(documents.candidateId)
         .having(lt(max(documents.ingestedAt), iso))
-        .all()
-        .map((r) => r.id),
+        .all(),
   };
 }

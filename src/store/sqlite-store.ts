@@ -14,18 +14,21 @@ import {
   isNotNull,
   lte,
   notExists,
+  or,
   type Placeholder,
   type SQL,
   sql,
 } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { DEFAULT_ORG } from "../domain/access.ts";
 import { wallClock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import type { IndexableCandidate } from "../domain/evidence.ts";
 import { type Candidate, isAnonymousPerson, type LerDocument } from "../domain/schemas.ts";
 import { openDatabase } from "./database.ts";
 import { evidenceOfConceptsQuery, evidenceQuery } from "./evidence-query.ts";
+import { type OrgQueries, scopeToOrg } from "./org-scope.ts";
 import { createPositionStore } from "./positions.ts";
 import {
   documentFromRow,
@@ -90,9 +93,36 @@ function prepareStatements(db: BetterSQLite3Database) {
       .orderBy(asc(assertions.candidateId), sql`${assertions}.rowid`)
       .prepare(),
     documentHash: db
-      .select({ contentHash: documents.contentHash, candidateId: documents.candidateId })
+      .select({ contentHash: documents.contentHash, candidateId: documents.candidateId, org: candidates.org })
       .from(documents)
+      .innerJoin(candidates, eq(candidates.id, documents.candidateId))
       .where(eq(documents.id, p("id")))
+      .prepare(),
+    holder: db
+      .select({ org: candidates.org, name: candidates.name, email: candidates.email })
+      .from(candidates)
+      .where(eq(candidates.id, p("id")))
+      .prepare(),
+    orgMembers: db
+      .select({ id: candidates.id })
+      .from(candidates)
+      .where(and(eq(candidates.org, p("org")), inJson(candidates.id, "ids")))
+      .prepare(),
+    orgCandidateIds: db
+      .select({ id: candidates.id })
+      .from(candidates)
+      .where(eq(candidates.org, p("org")))
+      .orderBy(asc(candidates.id))
+      .prepare(),
+    // written out: the joins name both tables' columns, which drizzle's interpolation leaves unqualified
+    orgStats: db
+      .select({
+        candidates: sql<number>`(select count(*) from candidates where org = ${p("org")})`,
+        documents: sql<number>`(select count(*) from documents d join candidates c on c.id = d.candidate_id where c.org = ${p("org")})`,
+        assertions: sql<number>`(select count(*) from assertions a join candidates c on c.id = a.candidate_id where c.org = ${p("org")})`,
+        outboxPending: sql<number>`(select count(*) from outbox o join candidates c on c.id = o.candidate_id where c.org = ${p("org")})`,
+      })
+      .from(sql`(select 1)`)
       .prepare(),
     upsertCandidate: db
       .insert(candidates)
@@ -130,7 +160,12 @@ function prepareStatements(db: BetterSQLite3Database) {
       })
       .prepare(),
     getCandidate: db
-      .select()
+      .select({
+        id: candidates.id,
+        name: candidates.name,
+        email: candidates.email,
+        location: candidates.location,
+      })
       .from(candidates)
       .where(eq(candidates.id, p("id")))
       .prepare(),
@@ -144,6 +179,20 @@ function prepareStatements(db: BetterSQLite3Database) {
       .select()
       .from(documents)
       .where(eq(documents.id, p("id")))
+      .prepare(),
+    withProofs: db
+      .select({ id: documents.id })
+      .from(documents)
+      .where(
+        and(
+          isNotNull(documents.verificationDetail),
+          or(
+            isNotNull(documents.compactJws),
+            sql`exists (select 1 from json_each(${documents.verificationDetail}, '$.credentials') where json_extract(value, '$.code') <> 'no_proof')`,
+          ),
+        ),
+      )
+      .orderBy(asc(documents.id))
       .prepare(),
     deleteCandidate: db
       .delete(candidates)
@@ -164,14 +213,14 @@ function prepareStatements(db: BetterSQLite3Database) {
       )
       .prepare(),
     candidatePage: db
-      .select({ id: candidates.id })
+      .select({ id: candidates.id, org: candidates.org })
       .from(candidates)
       .where(gt(candidates.id, p("after")))
       .orderBy(asc(candidates.id))
       .limit(p("limit"))
       .prepare(),
     existingCandidates: db
-      .select({ id: candidates.id })
+      .select({ id: candidates.id, org: candidates.org })
       .from(candidates)
       .where(inJson(candidates.id, "ids"))
       .orderBy(asc(candidates.id))
@@ -227,6 +276,24 @@ const storeFailed = (what: string, cause: unknown) =>
     ? cause
     : new LerError("store_failed", `${what}: ${(cause as Error).message}`, { cause });
 
+const personConflict = (candidateId: string) =>
+  new LerError(
+    "conflict",
+    `person id "${candidateId}" is already in use; give this person an id of its own`,
+    { details: { candidateId } },
+  );
+
+/** A non-empty name or email that differs from the one on record: only an administrator may change it. */
+const identityLocked = (candidateId: string, fields: string[]) =>
+  new LerError(
+    "identity_locked",
+    `the document names person "${candidateId}" with a different ${fields.join(" and ")}; only an administrator may change who a person is`,
+    { details: { candidateId, fields } },
+  );
+
+const changedIdentity = (held: { name: string | null; email: string | null }, next: Candidate): string[] =>
+  (["name", "email"] as const).filter((f) => held[f] !== null && next[f] != null && held[f] !== next[f]);
+
 const documentConflict = (documentId: string) =>
   new LerError(
     "conflict",
@@ -251,13 +318,21 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
   };
 
   const write = sqlite.transaction((w: DocumentWrite): WriteOutcome => {
+    const org = w.org ?? DEFAULT_ORG;
     const existing = q.documentHash.get({ id: w.document.id });
+    const holder = q.holder.get({ id: w.candidate.id });
+    // ids are one space for the deployment: another organisation's person or document is a clash,
+    // answered like any other clash and without a word of what it holds
+    if (holder && holder.org !== org) throw personConflict(w.candidate.id);
+    if (existing && existing.org !== org) throw documentConflict(w.document.id);
     const moves = existing !== undefined && existing.candidateId !== w.candidate.id;
     // Only a holder known by nothing but the document's own content may change with its content:
     // anyone else's document under a reused id is a clash, not a reason to delete them.
     if (moves && !isAnonymousPerson(existing.candidateId)) throw documentConflict(w.document.id);
     if (existing?.contentHash === w.document.contentHash && !moves) return "unchanged";
-    q.upsertCandidate.run({ ...w.candidate });
+    const changed = holder && !w.mayChangeIdentity ? changedIdentity(holder, w.candidate) : [];
+    if (changed.length) throw identityLocked(w.candidate.id, changed);
+    q.upsertCandidate.run({ ...w.candidate, org });
     if (existing) {
       q.deleteDocument.run({ id: w.document.id }); // cascades to its assertions
       if (moves) {
@@ -299,8 +374,11 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
 
   const evidenceFor = evidenceQuery(sqlite);
 
-  const indexablePage = (ids: string[]): IndexableCandidate[] => {
-    const byCandidate = new Map<string, IndexableCandidate>(ids.map((id) => [id, { id, rows: [] }]));
+  const indexablePage = (page: { id: string; org: string }[]): IndexableCandidate[] => {
+    const ids = page.map((c) => c.id);
+    const byCandidate = new Map<string, IndexableCandidate>(
+      page.map(({ id, org }) => [id, { id, org, rows: [] }]),
+    );
     for (const row of q.indexRows.all({ ids: JSON.stringify(ids) }) as IndexJoinRow[])
       byCandidate.get(row.candidateId)?.rows.push(indexableFromRow(row));
     return [...byCandidate.values()];
@@ -309,21 +387,28 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
   function* indexableCandidates(ids: readonly string[] | undefined): Iterable<IndexableCandidate> {
     if (ids) {
       for (const chunk of chunks([...new Set(ids)], PAGE)) {
-        const known = q.existingCandidates.all({ ids: JSON.stringify(chunk) }).map((r) => r.id);
-        yield* indexablePage(known);
+        yield* indexablePage(q.existingCandidates.all({ ids: JSON.stringify(chunk) }));
       }
       return;
     }
     let after = "";
     for (;;) {
-      const page = q.candidatePage.all({ after, limit: PAGE }).map((r) => r.id);
+      const page = q.candidatePage.all({ after, limit: PAGE });
       if (page.length === 0) return;
       yield* indexablePage(page);
-      after = page[page.length - 1]!;
+      after = page[page.length - 1]!.id;
     }
   }
 
-  return {
+  const orgQueries: OrgQueries = {
+    members: (org, ids) => q.orgMembers.all({ org, ids: JSON.stringify(ids) }).map((r) => r.id),
+    allIds: (org) => q.orgCandidateIds.all({ org }).map((r) => r.id),
+    stats: (org) => q.orgStats.get({ org })!,
+    trust: (org) => createTrustStore(db, org),
+    positions: (org) => createPositionStore(db, org),
+  };
+  const views = new Map<string, Store>();
+  const root: Store = {
     writeDocument(w) {
       try {
         return write(w);
@@ -341,6 +426,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     },
     getCandidate: (id) => q.getCandidate.get({ id }) as Candidate | undefined,
     listDocuments: (candidateId) => q.documentsOf.all({ id: candidateId }).map(documentFromRow),
+    documentsWithProofs: () => q.withProofs.all().map((r) => r.id),
     getDocument(id) {
       const row = q.getDocument.get({ id });
       return row ? documentFromRow(row) : undefined;
@@ -378,10 +464,16 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
       q.outboxRetry.run({ id, error, next: nextAttemptMs });
     },
     stats: (): StoreStats => q.stats.get()!,
-    trust: createTrustStore(db),
+    trust: orgQueries.trust(DEFAULT_ORG),
     security: createSecurityStore(db),
     checkpoint: () => void sqlite.pragma("wal_checkpoint(TRUNCATE)"),
-    positions: createPositionStore(db),
+    positions: orgQueries.positions(DEFAULT_ORG),
+    forOrg(org) {
+      const view = views.get(org) ?? scopeToOrg(root, org, orgQueries);
+      views.set(org, view);
+      return view;
+    },
     close: () => sqlite.close(),
   };
+  return root;
 }

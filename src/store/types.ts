@@ -17,6 +17,13 @@ export interface DocumentWrite {
   assertions: SkillAssertion[];
   /** degrees the document records (education.ts), kept apart from skill assertions */
   degrees?: DegreeEvidence[];
+  /** the organisation writing it (DEFAULT_ORG when unset); a person belongs to one organisation */
+  org?: string;
+  /**
+   * Whether the writer may change the name or email of a person already on record (admin, the
+   * operator's CLI); otherwise a different non-empty value fails with `identity_locked`.
+   */
+  mayChangeIdentity?: boolean;
 }
 
 export type WriteOutcome = "stored" | "replaced" | "unchanged";
@@ -40,7 +47,9 @@ export interface Store {
    * Writes each document in its own transaction (all of its rows or none) and enqueues an
    * outbox item for its candidate in that same transaction. Identical content → "unchanged";
    * same document id with new content → "replaced" (old assertions removed). A document id that
-   * belongs to another person throws LerError("conflict"), unless that person is anonymous.
+   * belongs to another person throws LerError("conflict"), unless that person is anonymous; so does
+   * a person or document id of another organisation. A different name or email for a person on
+   * record throws LerError("identity_locked") unless `mayChangeIdentity`.
    */
   writeDocument(write: DocumentWrite): WriteOutcome;
   /**
@@ -51,6 +60,12 @@ export interface Store {
   getCandidate(id: string): Candidate | undefined;
   listDocuments(candidateId: string): LerDocument[];
   getDocument(id: string): LerDocument | undefined;
+  /**
+   * Ids of the documents whose verification depends on the trust list, keys or contexts: those
+   * with a compact JWS or with a proof in any credential checked (never those verified before
+   * verification existed, nor those with no proof at all).
+   */
+  documentsWithProofs(): string[];
   /** Evidence rows per candidate, in document order; only rows on `concepts` when given. */
   evidenceFor(candidateIds: readonly string[], concepts?: readonly string[]): Map<string, EvidenceRow[]>;
   /** Removes the candidate and every row about them; false when unknown. */
@@ -80,5 +95,11 @@ export interface Store {
   checkpoint(): void;
   /** Positions the organisation saved (positions.ts). */
   readonly positions: PositionStore;
+  /**
+   * The store as one organisation sees it (org-scope.ts). The store openStore returns reads every
+   * organisation (the index feed, the outbox worker, retention) and writes, saves positions and keeps
+   * trust for the default one; the engine only ever reads through an organisation's view.
+   */
+  forOrg(org: string): Store;
   close(): void;
 }

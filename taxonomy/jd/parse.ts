@@ -52,6 +52,13 @@ export interface JdDeps {
 /** A title must score at least this against an occupation before its skills are inferred. */
 export const TITLE_MIN_SCORE = 0.5;
 
+/**
+ * A posting that names this many skills has said what it asks for, and the title's occupation adds
+ * nothing to it (its skills only dilute every score); below it they fill in, as preferred: what a
+ * posting did not write is never demanded.
+ */
+export const INFER_BELOW_STATED = 3;
+
 const indexCache = new WeakMap<Taxonomy, ConceptIndex>();
 export function conceptIndexFor(taxonomy: Taxonomy): ConceptIndex {
   let index = indexCache.get(taxonomy);
@@ -329,8 +336,8 @@ function mergeByConcept(requirements: readonly JdRequirement[]): JdRequirement[]
 }
 
 /**
- * At most MAX_REQUIRED required: past it the title's inferred skills become preferred, then the
- * least certain written ones (ties: the later mention), and a warning names what was demoted.
+ * At most MAX_REQUIRED required: past it the least certain written ones become preferred (ties: the
+ * later mention), and a warning names what was demoted.
  */
 export function capRequired(requirements: readonly JdRequirement[]): {
   requirements: JdRequirement[];
@@ -341,10 +348,7 @@ export function capRequired(requirements: readonly JdRequirement[]): {
   const keep = new Set(
     required
       .map((r, order) => ({ r, order }))
-      .sort(
-        (a, b) =>
-          Number(a.r.inferred) - Number(b.r.inferred) || b.r.confidence - a.r.confidence || a.order - b.order,
-      )
+      .sort((a, b) => b.r.confidence - a.r.confidence || a.order - b.order)
       .slice(0, MAX_REQUIRED)
       .map(({ r }) => r),
   );
@@ -352,9 +356,9 @@ export function capRequired(requirements: readonly JdRequirement[]): {
   const capped = requirements.map((r) => {
     if (!r.required || keep.has(r)) return r;
     demoted.push(r.conceptId);
-    return { ...r, required: false, weight: r.inferred ? WEIGHTS.inferred : WEIGHTS.preferred };
+    return { ...r, required: false, weight: WEIGHTS.preferred };
   });
-  const message = `${required.length} required skills from one posting reads as a parsing failure, not a position: kept ${MAX_REQUIRED} required (written before inferred, surest first) and made ${demoted.length} preferred`;
+  const message = `${required.length} required skills from one posting reads as a parsing failure, not a position: kept the ${MAX_REQUIRED} surest required and made ${demoted.length} preferred`;
   return { requirements: capped, warnings: [{ code: "too_many_required", message, demoted }] };
 }
 
@@ -400,7 +404,7 @@ function inferFromOccupation(
         phrase: title.text,
         start: title.start,
         end: title.end,
-        required: true,
+        required: false,
         minLevel: null,
         weight: WEIGHTS.inferred,
         confidence: INFERRED_CONFIDENCE,
@@ -461,7 +465,7 @@ function* parseSteps(text: string, deps: JdDeps): Generator<void, JobDescription
   const match = title && deps.occupations ? matchTitles(title.text, deps.occupations, 1)[0] : undefined;
   const occupation =
     match && match.score >= TITLE_MIN_SCORE ? deps.occupations?.find((o) => o.id === match.id) : undefined;
-  if (occupation && title)
+  if (occupation && title && merged.length < INFER_BELOW_STATED)
     merged.push(
       ...inferFromOccupation(occupation, title, new Set(merged.map((r) => r.conceptId)), deps.taxonomy),
     );

@@ -2,21 +2,12 @@
  * The pages in a real headless Chromium (Debian's, driven by playwright-core) against a server on
  * 127.0.0.1 holding a seeded demo population. Screenshots land in test-output/screenshots/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type ServerType, serve } from "@hono/node-server";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { existsSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../api/app.ts";
-import { seedDemo } from "../../src/cli/commands/demo.ts";
-import { loadConfig } from "../../src/config.ts";
-import { openEngine } from "../../src/engine/open.ts";
-import type { Engine } from "../../src/engine/types.ts";
-import { CHROMIUM, launchChromium, signedInSession } from "./chromium.ts";
+import { CHROMIUM } from "./chromium.ts";
+import { type DemoSite, startDemoSite } from "./demo-site.ts";
 
-const SHOTS = join(import.meta.dirname, "../../test-output/screenshots");
 const DEMO_PEOPLE = 400;
 const DATA_ENGINEER_JD = `Senior Data Engineer
 
@@ -36,52 +27,16 @@ Nice to have:
 - Apache Kafka
 - AWS`;
 
-let dir: string;
-let engine: Engine;
-let server: ServerType;
-let browser: Browser;
-/** Signed in through the sign-in form with an admin key, as a person would. */
-let session: BrowserContext;
-let base: string;
-/** Console errors: a Content-Security-Policy violation would land here. */
-const consoleErrors: string[] = [];
+let site: DemoSite;
 
 describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHROMIUM})`, () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), "ler-match-pages-"));
-    const db = join(dir, "demo.db");
-    engine = await openEngine({ db, backend: "embedded" });
-    await seedDemo(engine, DEMO_PEOPLE, 42);
-    const app = createApp({ engine, config: loadConfig({ db }, {}), log: () => undefined });
-    const key = engine.access.createKey({ name: "browser-test", scopes: ["admin"] }).token;
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    session = await signedInSession(browser, base, key);
+    site = await startDemoSite({ people: DEMO_PEOPLE });
   }, 300_000);
+  afterAll(() => site?.close());
 
-  afterAll(async () => {
-    await session?.close();
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    await engine?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const open = async (path: string, width = 1280): Promise<Page> => {
-    const page = await session.newPage();
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${base}${path}`);
-    return page;
-  };
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const open = (path: string, width?: number) => site.open(path, width);
+  const shot = (page: Page, name: string) => site.shot(page, name);
 
   it("pasting a job description shows the understood requirements as chips and ranked cards", async () => {
     const page = await open("/match?demo=backend-engineer");
@@ -185,7 +140,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHRO
     expect(url).toContain("skill=Python");
     const first = await page.locator("article.card").first().getAttribute("data-candidate");
     await shot(page, "search");
-    const shared = await open(url.replace(base, ""));
+    const shared = await open(url.replace(site.base, ""));
     expect(await shared.locator("article.card").first().getAttribute("data-candidate")).toBe(first);
     await page.close();
     await shared.close();
@@ -209,20 +164,20 @@ describe.skipIf(!existsSync(CHROMIUM))(`pages in headless Chromium (needs ${CHRO
   });
 
   it("without a key, a page sends the person to sign in, and a wrong key is refused there", async () => {
-    const anonymous = await browser.newContext();
+    const anonymous = await site.browser.newContext();
     const page = await anonymous.newPage();
-    await page.goto(`${base}/search`);
+    await page.goto(`${site.base}/search`);
     expect(new URL(page.url()).pathname).toBe("/signin");
     await page.locator("input#key").fill("lm_not-a-real-key");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForSelector(".error");
     expect(await page.locator(".error").textContent()).toContain("not a ler-match key");
-    const cookie = (await session.cookies(base)).find((c) => c.name === "lm_key");
+    const cookie = (await site.session.cookies(site.base)).find((c) => c.name === "lm_key");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", secure: false });
     await anonymous.close();
   });
 
   it("every page renders under the Content-Security-Policy without a violation", () => {
-    expect(consoleErrors.filter((m) => /Content.Security.Policy/i.test(m))).toEqual([]);
+    expect(site.consoleErrors.filter((m) => /Content.Security.Policy/i.test(m))).toEqual([]);
   });
 });

@@ -3,79 +3,35 @@
  * server holding the seeded demo population and its saved positions. Screenshots land in
  * test-output/screenshots/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type ServerType, serve } from "@hono/node-server";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { existsSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../api/app.ts";
-import { seedDemo } from "../../src/cli/commands/demo.ts";
-import { loadConfig } from "../../src/config.ts";
 import { fixedClock } from "../../src/domain/clock.ts";
-import { openEngine } from "../../src/engine/open.ts";
-import type { Engine } from "../../src/engine/types.ts";
-import { CHROMIUM, launchChromium, signedInSession } from "./chromium.ts";
+import { CHROMIUM } from "./chromium.ts";
+import { type DemoSite, startDemoSite } from "./demo-site.ts";
 
-const SHOTS = join(import.meta.dirname, "../../test-output/screenshots");
 const DEMO_PEOPLE = 300;
 const NOW = Date.UTC(2026, 0, 1);
 
-let dir: string;
-let engine: Engine;
-let server: ServerType;
-let browser: Browser;
-/** Signed in through the sign-in form with an admin key, as a person would. */
-let session: BrowserContext;
-const consoleErrors: string[] = [];
-let base: string;
+let site: DemoSite;
 let person: string;
 
 describe.skipIf(!existsSync(CHROMIUM))(
   `roles and team pages in headless Chromium (needs ${CHROMIUM})`,
   () => {
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      dir = mkdtempSync(join(tmpdir(), "ler-match-roles-pages-"));
-      const db = join(dir, "demo.db");
-      engine = await openEngine({ db, backend: "embedded", clock: fixedClock(NOW) });
-      await seedDemo(engine, DEMO_PEOPLE, 42);
+      site = await startDemoSite({ people: DEMO_PEOPLE, clock: fixedClock(NOW) });
       // someone the saved position fits at least in part
-      const match = await engine.match(
+      const match = await site.engine.match(
         { requirements: [{ concept: "Python" }, { concept: "PostgreSQL" }] },
         { limit: 1 },
       );
       person = match.results[0]?.candidateId as string;
-      const app = createApp({ engine, config: loadConfig({ db }, {}), log: () => undefined });
-      const key = engine.access.createKey({ name: "roles-browser-test", scopes: ["admin"] }).token;
-      server = await new Promise<ServerType>((resolve) => {
-        const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-      });
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await launchChromium();
-      session = await signedInSession(browser, base, key);
     }, 300_000);
+    afterAll(() => site?.close());
 
-    afterAll(async () => {
-      await session?.close();
-      await browser?.close();
-      await new Promise((r) => server?.close(r));
-      await engine?.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-
-    const open = async (path: string, width = 1280): Promise<Page> => {
-      const page = await session.newPage();
-      page.on("console", (m) => {
-        if (m.type() === "error") consoleErrors.push(m.text());
-      });
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${base}${path}`);
-      return page;
-    };
-    const shot = (page: Page, name: string) =>
-      page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    const open = (path: string, width?: number) => site.open(path, width);
+    const shot = (page: Page, name: string) => site.shot(page, name);
 
     it("a person's page lists the roles that fit, each with its gap bar and what closing each gap adds", async () => {
       const page = await open(`/candidates/${encodeURIComponent(person)}`);
@@ -140,7 +96,7 @@ describe.skipIf(!existsSync(CHROMIUM))(
       await page.close();
     });
     it("the pages raise no Content-Security-Policy violation", () => {
-      expect(consoleErrors.filter((m) => /Content.Security.Policy/i.test(m))).toEqual([]);
+      expect(site.consoleErrors.filter((m) => /Content.Security.Policy/i.test(m))).toEqual([]);
     });
   },
 );

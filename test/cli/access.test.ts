@@ -60,14 +60,50 @@ describe("ler-match keys", () => {
   });
 });
 
+describe("ler-match --org", () => {
+  it("ingest is in the audit trail like an API ingest: the operator, the organisation, the person", () => {
+    const trail = runJson("audit", "--person", "p-ada");
+    expect(trail.entries).toEqual([
+      expect.objectContaining({
+        action: "ingest",
+        org: "default",
+        remote: "local",
+        keyName: expect.stringMatching(/^cli:/),
+      }),
+    ]);
+  });
+
+  it("keys, people and the audit trail of another organisation are not seen from the default one", () => {
+    writeFileSync(
+      join(dir, "bo.json"),
+      JSON.stringify({ ...ADA, id: "doc-bo", person: { id: "p-bo", name: "Bo" } }),
+    );
+    expect(run("ingest", join(dir, "bo.json"), "--org", "org-b").status).toBe(0);
+    const bKey = runJson("keys", "create", "--name", "b-key", "--scope", "read", "--org", "org-b");
+    expect(bKey.key.org).toBe("org-b");
+    expect(runJson("keys", "list").keys.map((k: { name: string }) => k.name)).not.toContain("b-key");
+    expect(runJson("keys", "list", "--org", "org-b").keys.map((k: { name: string }) => k.name)).toEqual([
+      "b-key",
+    ]);
+    expect(runJson("audit", "--person", "p-bo").entries).toEqual([]);
+    expect(runJson("audit", "--person", "p-bo", "--org", "org-b").entries).toHaveLength(1);
+    expect(run("erase", "--person", "p-bo").status).toBe(3);
+    expect(run("keys", "revoke", "b-key").status).toBe(3);
+  });
+
+  it("an organisation name that is not letters, digits, '.', '_' or '-' is a usage error", () => {
+    expect(run("keys", "list", "--org", "no spaces").status).toBe(2);
+  });
+});
+
 describe("ler-match erase and audit", () => {
   it("erase removes the person, prints a receipt without them, and audit still tells who did it", () => {
     const { receipt } = runJson("erase", "--person", "p-ada");
     expect(receipt).toMatchObject({ reason: "request", removed: { candidates: 1, documents: 1 } });
     expect(JSON.stringify(receipt)).not.toMatch(/p-ada|Ada/);
     const trail = runJson("audit", "--person", "p-ada");
-    expect(trail.entries.map((e: { action: string }) => e.action)).toEqual(["erase"]);
-    expect(trail.entries[0].keyName).toMatch(/^cli:/);
+    expect(trail.entries.map((e: { action: string }) => e.action)).toEqual(["ingest", "audit", "erase"]);
+    expect(trail.entries[2].keyName).toMatch(/^cli:/);
     expect(trail.erasures).toEqual([receipt]);
     expect(run("erase", "--person", "p-ada").status).toBe(3);
   });

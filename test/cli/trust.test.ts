@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLR_2_0_1, CLR_CONTEXT_TEXT } from "../verify/clr-contexts.fixture.ts";
 import { runCli } from "./binary.ts";
 
 const MIT = join(
@@ -63,5 +64,35 @@ describe("ler-match trust", () => {
     );
     const report = JSON.parse(run("ingest", file, "--attested-by", "acme-hr", "--json").stdout);
     expect(report.documents[0]).toMatchObject({ warnings: [], verification: { attestedBy: "acme-hr" } });
+  });
+});
+
+describe("ler-match trust add-context, list-contexts, remove-context, reverify", () => {
+  it("pins a context file, refuses other bytes for its URL with exit 3, lists and removes it", () => {
+    const file = join(dir, "clr.jsonld");
+    writeFileSync(file, CLR_CONTEXT_TEXT[CLR_2_0_1]!);
+    const added = run("trust", "add-context", CLR_2_0_1, file, "--json");
+    expect(added.status).toBe(0);
+    const { context } = JSON.parse(added.stdout);
+    expect(run("trust", "add-context", CLR_2_0_1, file, "--sha256", context.sha256).stdout).toMatch(
+      /^already pinned/,
+    );
+    const other = join(dir, "other.jsonld");
+    writeFileSync(other, '{"@context": {}}');
+    const refused = run("trust", "add-context", CLR_2_0_1, other, "--json");
+    expect([refused.status, JSON.parse(refused.stdout).error.code]).toEqual([3, "conflict"]);
+    expect(run("trust", "list-contexts").stdout).toMatch(
+      new RegExp(`${context.sha256}\\s+\\d+\\s+\\S+\\s+yes`),
+    );
+    expect(run("trust", "remove-context", CLR_2_0_1).status).toBe(0);
+    expect(JSON.parse(run("trust", "list-contexts", "--json").stdout)).toEqual({ contexts: [] });
+  });
+
+  it("reverify prints a table of the documents whose status changed", () => {
+    expect(run("trust", "remove", MIT_ISSUER).status).toBe(0);
+    const r = run("trust", "reverify");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\d+ document\(s\) with a proof checked, 1 changed, 0 skipped/);
+    expect(r.stdout).toMatch(/mit-learn_courseCertificate\.json\s+verified\s+signed-untrusted-issuer\s+/);
   });
 });

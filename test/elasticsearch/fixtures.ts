@@ -1,5 +1,6 @@
 /** A small taxonomy and hand-written candidates for the Elasticsearch behaviour tests. */
 
+import { DEFAULT_ORG } from "../../src/domain/access.ts";
 import type { IndexedAssertion, IndexedCandidate } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
@@ -37,6 +38,7 @@ export const skill = (
 
 export const candidate = (id: string, ...assertions: IndexedAssertion[]): IndexedCandidate => ({
   id,
+  org: DEFAULT_ORG,
   assertions,
 });
 

@@ -48,40 +48,54 @@ describe("software JD (markdown)", () => {
     expect(p.unresolved.map((u) => u.phrase)).toEqual(["Snorkel", "FooBarDB"]);
   });
 
-  it("resolves the title to an occupation and infers its essential skills not already found", () => {
+  it("resolves the title to an occupation, and infers nothing from it: the posting names its skills", () => {
     expect(p.title).toBe("Senior Backend Engineer");
     expect(p.occupation?.id).toBe("occ.software-developer");
-    const inferred = p.requirements.filter((r) => r.inferred);
-    expect(inferred.map((r) => r.conceptId)).toEqual([
-      "sw.git",
-      "sw.sql",
-      "sw.debugging",
-      "sw.object-oriented-programming",
-      "sw.unit-testing",
-      "sw.data-structures-and-algorithms",
-      "sw.code-review",
-      "sw.rest-apis",
-      "sw.software-development-life-cycle",
-    ]);
-    expect(inferred.every((r) => r.confidence === 0.5 && r.phrase === "Senior Backend Engineer")).toBe(true);
+    expect(p.requirements.filter((r) => r.inferred)).toEqual([]);
   });
+});
 
-  it("keeps at most ten required: written ones first, the title's inferred skills fill the rest, the others become preferred with a warning", () => {
+describe("a posting that names almost no skills", () => {
+  const p = parse("Senior Backend Engineer\n\nJoin our platform team. Python is required.\n");
+
+  it("fills in the title's occupation's essential skills, as preferred: what it did not write is never demanded", () => {
+    expect(p.occupation?.id).toBe("occ.software-developer");
+    const inferred = p.requirements.filter((r) => r.inferred);
+    expect(inferred.map((r) => r.conceptId)).toEqual(
+      expect.arrayContaining(["sw.git", "sw.sql", "sw.debugging", "sw.unit-testing"]),
+    );
+    expect(inferred.map((r) => r.conceptId)).not.toContain("sw.python");
+    expect(inferred.every((r) => !r.required && r.weight === 1)).toBe(true);
+    expect(inferred.every((r) => r.confidence === 0.5 && r.phrase === "Senior Backend Engineer")).toBe(true);
+    expect(p.requirements.find((r) => r.conceptId === "sw.python")?.required).toBe(true);
+  });
+});
+
+describe("a posting that asks for too much", () => {
+  const skills = [
+    "Python",
+    "Java",
+    "Go",
+    "Rust",
+    "SQL",
+    "Docker",
+    "Kubernetes",
+    "Terraform",
+    "Redis",
+    "Git",
+    "Linux",
+    "AWS",
+  ];
+  const p = parse(`Platform Engineer\n\nRequirements:\n${skills.map((s) => `- ${s}`).join("\n")}\n`);
+
+  it("keeps the ten surest required (Go and Rust are also words, so least sure) and says which it made preferred", () => {
     const required = p.requirements.filter((r) => r.required);
     expect(required).toHaveLength(10);
-    expect(required.filter((r) => !r.inferred)).toHaveLength(7);
     expect(p.warnings).toEqual([
       {
         code: "too_many_required",
-        message: expect.stringContaining("16 required skills"),
-        demoted: [
-          "sw.object-oriented-programming",
-          "sw.unit-testing",
-          "sw.data-structures-and-algorithms",
-          "sw.code-review",
-          "sw.rest-apis",
-          "sw.software-development-life-cycle",
-        ],
+        message: expect.stringContaining("12 required skills"),
+        demoted: ["sw.go", "sw.rust"],
       },
     ]);
   });

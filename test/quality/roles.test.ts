@@ -51,3 +51,13 @@ describe("role-ranking quality", () => {
     expect(q.model.mrr).toBeGreaterThan(0.5);
   }, 120_000);
 });
+
+describe("role-ranking quality among career changers", () => {
+  it("separates the model from skill overlap: a previous career's skills are as many, but years old", async () => {
+    const snapshot = await generatedSnapshot(11, WORLDS.changers, 200, 2, loadStarterTaxonomy());
+    const q = roleQuality(snapshot, loadStarterOccupations(), DEFAULT_SCORING, 2000);
+    expect(q.model.mrr).toBeGreaterThan(q.overlap.mrr);
+    expect(q.model.acc1).toBeGreaterThan(q.overlap.acc1);
+    expect(q.vsOverlap.p).toBeLessThan(0.01);
+  }, 120_000);
+});

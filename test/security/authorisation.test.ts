@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Requirement, ROUTE_SCOPES } from "../../api/security/route-scopes.ts";
-import { holdsScope } from "../../src/domain/access.ts";
+import { DEFAULT_ORG, holdsScope } from "../../src/domain/access.ts";
 import { ADA, json } from "../api/fixture.ts";
 import { type AttackRig, codeOf, makeAttackRig, SCOPES } from "./rig.ts";
 
@@ -68,6 +68,19 @@ const SAMPLES: Record<string, [string, RequestInit?]> = {
     { method: "DELETE" },
   ],
   "GET /v1/trust/tampered": ["/v1/trust/tampered"],
+  "GET /v1/trust/contexts": ["/v1/trust/contexts"],
+  "POST /v1/trust/contexts": [
+    "/v1/trust/contexts",
+    json({
+      url: "https://example.org/context.json",
+      content: '{"@context": {"name": "https://schema.org/name"}}',
+    }),
+  ],
+  "DELETE /v1/trust/contexts": [
+    "/v1/trust/contexts?url=https%3A%2F%2Fexample.org%2Fguessed.json",
+    { method: "DELETE" },
+  ],
+  "POST /v1/trust/reverify": ["/v1/trust/reverify", { method: "POST" }],
   "POST /v1/positions": ["/v1/positions", json({ name: "Sample", requirements: REQS })],
   "GET /v1/positions": ["/v1/positions"],
   "GET /v1/positions/:id": ["/v1/positions/pos-guessed"],
@@ -107,7 +120,8 @@ describe.each(guarded)("%s (needs %s)", (route, needed) => {
     const [path, init] = SAMPLES[route]!;
     const res = await rig.as(scope, path, init);
     const allowed =
-      needed === "any-key" || holdsScope({ keyId: "", keyName: "", org: null, scopes: [scope] }, needed);
+      needed === "any-key" ||
+      holdsScope({ keyId: "", keyName: "", org: DEFAULT_ORG, scopes: [scope] }, needed);
     if (allowed) expect([401, 403]).not.toContain(res.status);
     else if (path.startsWith("/v1/") || init?.method === "POST") {
       expect(res.status).toBe(403);

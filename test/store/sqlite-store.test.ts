@@ -298,6 +298,7 @@ describe("evidence and the index view", () => {
     expect([...toIndexedCandidates(t.store.indexableCandidates(["c1", "nobody"]), trust)]).toEqual([
       {
         id: "c1",
+        org: "default",
         assertions: [
           {
             assertionId: "d1#0",

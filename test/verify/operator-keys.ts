@@ -36,6 +36,7 @@ export const SAMPLE_ISSUERS = [
   },
   { id: "did:key:z6MkjoriXdbyWD25YXTed114F8hdJrLXQ567xxPHAUKxpKkS", name: "DCC test fixtures" },
   { id: "https://example.com/issuers/876543", name: "1EdTech example issuer" },
+  { id: "https://example.edu/issuers/565049", name: "Example University (1EdTech CLR example)" },
   { id: "https://1edtech.edu/issuers/565049", name: "1EdTech University" },
   { id: "https://state.gov/issuers/565049", name: "State Department (1EdTech example)" },
   {

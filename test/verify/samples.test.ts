@@ -1,8 +1,9 @@
 /**
  * Every signed sample in ../shared/data/ler-samples, verified offline with the operator's trust
- * list and keys (operator-keys.ts): each verifies, or fails for the reason its file name gives
- * (expired, revoked), or for a reason outside the project that the table names (a context no npm
- * package publishes, a proof type or key the engine cannot check).
+ * list, keys (operator-keys.ts) and CLR 2.0 contexts (clr-contexts.fixture.ts: written for the
+ * tests, standing in for the published files an operator adds): each verifies, or fails for the
+ * reason its file name gives (expired, revoked), or for a reason outside the project that the table
+ * names (a proof type or key the engine cannot check).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +17,7 @@ import { effectiveStatus, type TrustSnapshot } from "../../src/domain/verificati
 import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { bitstringCredential, DCC_LIST } from "../formats/status-lists.fixture.ts";
+import { CLR_2_0_1, CLR_CONTEXT_TEXT, CLR_CONTEXTS, clrContext, pinned } from "./clr-contexts.fixture.ts";
 import { SAMPLE_ISSUERS, SAMPLE_KEYS } from "./operator-keys.ts";
 
 const SAMPLES = join(import.meta.dirname, "../../../shared/data/ler-samples");
@@ -25,6 +27,7 @@ const NOW = Date.parse("2026-01-01T00:00:00Z");
 const TRUST: TrustSnapshot = {
   issuers: new Map(SAMPLE_ISSUERS.map((i) => [i.id, { ...i, addedAt: "2026-01-01" }])),
   keys: new Map(SAMPLE_KEYS.map((k) => [k.id, k])),
+  contexts: CLR_CONTEXTS,
 };
 
 /** file → [status, code of the document's own proof, codes of the credentials embedded in it]. */
@@ -42,11 +45,12 @@ const EXPECTED: Record<string, [string, string, string[]]> = {
   "ob3/spec_fullOpenBadge.json": ["unsigned", "no_proof", Array(5).fill("unsupported_proof")],
   // uses terms its own contexts do not define; the Data Integrity libraries refuse (JSON-LD safe mode)
   "ob3/1edtech-validator_complete_v1.json": ["expired", "undefined_term", Array(5).fill("undefined_term")],
-  // the CLR 2.0 context is published by no npm package, so it is not bundled: never fetched
-  "clr2/1edtech-validator_simple.json": ["unsigned", "unknown_context", ["valid"]],
+  // the CLR 2.0 contexts come from the operator (add-context); with them the wrapper's proof holds
+  "clr2/1edtech-validator_simple.json": ["verified", "valid", ["valid"]],
+  // signed by urn:uuid: keys no one can resolve, and by did:key DIDs with no key fragment
   "clr2/1edtech-validator_simple_v1.json": [
     "unsigned",
-    "unknown_context",
+    "unknown_key",
     [
       "unknown_key",
       "unknown_key",
@@ -57,7 +61,7 @@ const EXPECTED: Record<string, [string, string, string[]]> = {
       "malformed_proof",
     ],
   ],
-  "clr2/1edtech-validator_complex.json": ["unsigned", "unknown_context", Array(7).fill("malformed_proof")],
+  "clr2/1edtech-validator_complex.json": ["unsigned", "malformed_proof", Array(7).fill("malformed_proof")],
   // RsaSignature2018 (LER-RS wrappers) is not a suite the ecosystem's libraries still check
   "ler-rs/LER-RS_V2_UC008_portability.json": [
     "unsigned",
@@ -115,6 +119,42 @@ describe("every signed sample, verified offline", () => {
     expect(result).toMatchObject({ status: "unsigned", credentials: [{ code: "unknown_key" }] });
   });
 
+  it("without the operator's CLR context, a CLR wrapper is unknown_context: nothing is fetched", async () => {
+    const result = await verifyDocument(target("clr2/1edtech-validator_simple.json"), {
+      trust: { ...TRUST, contexts: new Map() },
+      nowMs: NOW,
+    });
+    expect(result).toMatchObject({
+      status: "unsigned",
+      credentials: [
+        { code: "unknown_context", reason: expect.stringContaining(CLR_2_0_1) },
+        { code: "valid" },
+      ],
+    });
+    expect(guard.attempts).toEqual([]);
+  });
+
+  it("an operator context whose stored bytes changed is refused: unknown_context", async () => {
+    const damaged = { ...CLR_CONTEXTS.get(CLR_2_0_1)!, content: `${CLR_CONTEXT_TEXT[CLR_2_0_1]} ` };
+    const result = await verifyDocument(target("clr2/1edtech-validator_simple.json"), {
+      trust: { ...TRUST, contexts: new Map([[CLR_2_0_1, damaged]]) },
+      nowMs: NOW,
+    });
+    expect(result.credentials[0]).toMatchObject({
+      code: "unknown_context",
+      reason: expect.stringContaining("no longer match the pinned SHA-256"),
+    });
+  });
+
+  it("a context that gives a term another meaning makes the genuine CLR look tampered: invalid-signature", async () => {
+    const text = JSON.stringify(clrContext("https://example.org/not-clr#", "https://example.org/not-ob#"));
+    const result = await verifyDocument(target("clr2/1edtech-validator_simple.json"), {
+      trust: { ...TRUST, contexts: new Map([[CLR_2_0_1, pinned(CLR_2_0_1, text)]]) },
+      nowMs: NOW,
+    });
+    expect([result.status, result.credentials[0]?.code]).toEqual(["invalid-signature", "bad_signature"]);
+  });
+
   it("without the trust list, a valid proof is signed-untrusted-issuer", async () => {
     const result = await verifyDocument(target("ob3/mit-learn_courseCertificate.json"), {
       trust: { issuers: new Map(), keys: TRUST.keys },
@@ -135,6 +175,7 @@ describe("`ler-match ingest` over the samples, with the operator's trust list", 
     engine = await openEngine({ db: join(dir, "verify.db"), backend: "embedded", clock: () => NOW });
     for (const issuer of SAMPLE_ISSUERS) engine.trust.addIssuer(issuer);
     engine.trust.addKeys(SAMPLE_KEYS);
+    for (const [url, content] of Object.entries(CLR_CONTEXT_TEXT)) engine.trust.addContext({ url, content });
     report = await ingestAll(
       [SAMPLES],
       { dryRun: false, batchSize: 20, progress: false, keep: keepAll },
@@ -156,6 +197,10 @@ describe("`ler-match ingest` over the samples, with the operator's trust list", 
       reason: expect.stringContaining("expired 2010-01-01"),
     });
     expect(statusOf("jsonresume/0-o0_resume.json")).toMatchObject({ status: "unsigned" });
+    expect(statusOf("clr2/1edtech-validator_simple.json")).toMatchObject({
+      status: "verified",
+      reason: expect.stringContaining('trusted as "Example University (1EdTech CLR example)"'),
+    });
     expect(statusOf("dcc-fixtures_oidf-revokedStatus-noExpiry.json")?.reason).toContain("status not checked");
   });
 

@@ -1,19 +1,17 @@
 /**
  * Access from the command line: API keys (create, list, revoke), the audit trail of one person,
- * erasure and retention. The command line acts as the operator: its actions are audited under
- * "cli:<user>".
+ * erasure and retention, in the organisation of --org (the default one without). The command line
+ * acts as the operator: its actions are audited under "cli:<user>" (operator.ts).
  */
-import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
 import { Scope } from "../../domain/access.ts";
 import { LerError } from "../../domain/errors.ts";
 import type { Engine } from "../../engine/types.ts";
 import { reportError } from "../exit.ts";
+import { operator, recordOperator } from "../operator.ts";
 import { type CommonOptions, withCommon, withEngine } from "../options.ts";
 import { table } from "../table.ts";
-
-const operator = () => `cli:${userInfo().username}`;
 
 const print = (o: CommonOptions, asJson: unknown, text: string) =>
   process.stdout.write(o.json ? `${JSON.stringify(asJson)}\n` : `${text}\n`);
@@ -32,18 +30,11 @@ const run =
   };
 
 const audit = (engine: Engine, action: "erase" | "retention" | "audit", personIds: string[]) =>
-  engine.access.record({
-    action,
-    personIds,
-    actor: { keyId: null, keyName: operator(), org: null },
-    remote: "local",
-    requestId: null,
-  });
+  recordOperator(engine, action, personIds);
 
 interface CreateOptions extends CommonOptions {
   name: string;
   scope: string[];
-  org?: string;
   expiresIn?: string;
 }
 
@@ -55,7 +46,6 @@ function registerKeys(program: Command): void {
       "--scope <scope...>",
       `one or more of ${Scope.options.join(", ")} (admin holds every scope)`,
     )
-    .option("--org <org>", "the organisation the key belongs to")
     .option("--expires-in <days>", "expire after this many days (default: never)")
     .action(
       run<CreateOptions>((engine, o) => {
@@ -64,7 +54,6 @@ function registerKeys(program: Command): void {
         const { token, key } = engine.access.createKey({
           name: o.name,
           scopes: scopes as Scope[],
-          org: o.org,
           expiresInDays,
         });
         print(
@@ -85,7 +74,7 @@ function registerKeys(program: Command): void {
           list.map((k) => [
             k.id,
             k.name,
-            k.org ?? "",
+            k.org,
             k.scopes.join(","),
             k.createdAt,
             k.expiresAt ?? "",
@@ -124,14 +113,7 @@ function registerPersonCommands(program: Command): void {
           [
             table(
               ["at", "key", "org", "action", "from", "request"],
-              trail.entries.map((e) => [
-                e.at,
-                e.keyName,
-                e.org ?? "",
-                e.action,
-                e.remote ?? "",
-                e.requestId ?? "",
-              ]),
+              trail.entries.map((e) => [e.at, e.keyName, e.org, e.action, e.remote ?? "", e.requestId ?? ""]),
             ),
             ...trail.erasures.map(
               (r) => `erased ${r.at} by ${r.by} (${r.reason}): ${JSON.stringify(r.removed)}`,

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import type { DocumentReport, IngestReport } from "../../../indexer/types.ts";
+import { type DocumentReport, type IngestReport, storedPeople } from "../../../indexer/types.ts";
 import { LerError } from "../../domain/errors.ts";
 import { LerFormat } from "../../domain/schemas.ts";
 import { EXIT, reportError } from "../exit.ts";
 import { batches, fileInput, walk } from "../files.ts";
+import { recordOperator } from "../operator.ts";
 import { type CommonOptions, withCommon, withEngine } from "../options.ts";
 import { table } from "../table.ts";
 
@@ -60,7 +61,11 @@ export function registerIngestCommand(program: Command): void {
               // --json promises an entry per document; the table needs only the failures
               keep: o.json ? keepAll : keepFailed,
             },
-            (inputs, opts) => engine.ingest(inputs, opts),
+            async (inputs, opts) => {
+              const report = await engine.ingest(inputs, opts);
+              if (!opts.dryRun) recordOperator(engine, "ingest", storedPeople(report));
+              return report;
+            },
           );
           const status = lists.length && !o.dryRun ? await engine.applyStatusLists(lists) : null;
           return { report, status };

@@ -1,4 +1,4 @@
-/** `ler-match trust …`: the issuer trust list and issuer keys, over engine.trust. */
+/** `ler-match trust …`: the issuer trust list, issuer keys and JSON-LD contexts, over engine.trust. */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { LerError } from "../../domain/errors.ts";
@@ -21,10 +21,21 @@ function run<A extends unknown[]>(body: (o: CommonOptions, ...args: A) => Promis
   };
 }
 
+function readFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (cause) {
+    throw new LerError("invalid_input", `${what} ${path} could not be read: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+}
+
 function readKeyFile(path: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readFile(path, "key file"));
   } catch (cause) {
+    if (cause instanceof LerError) throw cause;
     throw new LerError(
       "invalid_input",
       `key file ${path} could not be read as JSON: ${(cause as Error).message}`,
@@ -106,6 +117,94 @@ export function registerTrustCommands(program: Command): void {
       run(async (o: CommonOptions, id: string) => {
         await withEngine(o, async (e) => e.trust.removeKey(id));
         print(o, { removed: id }, `removed ${id}`);
+      }),
+    );
+  registerContextCommands(trust);
+  withCommon(
+    trust
+      .command("reverify")
+      .description(
+        "verify the stored documents that carry a proof again, against the trust list, keys and contexts as they are now",
+      ),
+  ).action(
+    run(async (o: CommonOptions) => {
+      const report = await withEngine(o, (e) => e.trust.reverify());
+      const summary = `${report.checked} document(s) with a proof checked, ${report.changed.length} changed, ${report.skipped.length} skipped`;
+      print(
+        o,
+        report,
+        [
+          summary,
+          ...(report.changed.length
+            ? [
+                "",
+                table(
+                  ["document", "was", "now", "reason"],
+                  report.changed.map((c) => [c.name, c.from, c.to, c.reason]),
+                ),
+              ]
+            : []),
+          ...(report.skipped.length
+            ? [
+                "",
+                table(
+                  ["skipped", "why"],
+                  report.skipped.map((s) => [s.name, s.reason]),
+                ),
+              ]
+            : []),
+        ].join("\n"),
+      );
+    }),
+  );
+}
+
+/** JSON-LD contexts no npm package bundles (CLR 2.0), pinned to the SHA-256 of the file's bytes. */
+function registerContextCommands(trust: Command): void {
+  withCommon(
+    trust
+      .command("add-context")
+      .description(
+        "pin a JSON-LD context file you obtained yourself for its exact URL (never fetched); its bytes may never change",
+      ),
+  )
+    .argument("<url>", "the context URL exactly as credentials name it in @context")
+    .argument("<file>", "the context file")
+    .option("--sha256 <hex>", "refuse the file unless it has this SHA-256 (a digest you trust)")
+    .action(
+      run(async (o: CommonOptions & { sha256?: string }, url: string, file: string) => {
+        const content = readFile(file, "context file");
+        const { context, created } = await withEngine(o, async (e) =>
+          e.trust.addContext({ url, content, ...(o.sha256 ? { sha256: o.sha256 } : {}) }),
+        );
+        print(
+          o,
+          { context, created },
+          `${created ? "pinned" : "already pinned"} ${context.url} (sha256 ${context.sha256}, ${context.bytes} bytes)`,
+        );
+      }),
+    );
+  withCommon(
+    trust.command("list-contexts").description("the contexts the operator added, with their pins"),
+  ).action(
+    run(async (o: CommonOptions) => {
+      const contexts = await withEngine(o, async (e) => e.trust.contexts());
+      print(
+        o,
+        { contexts },
+        table(
+          ["context", "sha256", "bytes", "added", "intact"],
+          contexts.map((c) => [c.url, c.sha256, c.bytes, c.addedAt, c.intact ? "yes" : "NO: refused"]),
+        ),
+      );
+    }),
+  );
+  withCommon(trust.command("remove-context").description("forget a context the operator added"))
+    .argument("<url>", "context URL")
+    .action(
+      run(async (o: CommonOptions, url: string) => {
+        await withEngine(o, async (e) => e.trust.removeContext(url));
+        print(o, { removed: url }, `removed ${url}`);
       }),
     );
 }

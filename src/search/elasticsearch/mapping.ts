@@ -8,13 +8,15 @@ import type { IndexedCandidate } from "../../domain/evidence.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { levelFeature } from "./features.ts";
 
-/** v2: `levelFeature`, so the first stage needs no script. */
-export const MAPPING_VERSION = "v2";
+/** v2: `levelFeature`, so the first stage needs no script. v3: `org`, each person's organisation. */
+export const MAPPING_VERSION = "v3";
 
 export const CANDIDATE_MAPPING = {
   dynamic: "strict",
   properties: {
     id: { type: "keyword" },
+    /** the person's organisation: every query filters on it */
+    org: { type: "keyword" },
     skills: {
       type: "nested",
       dynamic: "strict",
@@ -54,6 +56,7 @@ export interface SkillDocument {
 
 export interface CandidateDocument {
   id: string;
+  org: string;
   skills: SkillDocument[];
 }
 
@@ -64,6 +67,7 @@ export function candidateDocument(
 ): CandidateDocument {
   return {
     id: candidate.id,
+    org: candidate.org,
     skills: candidate.assertions.map((a) => ({
       assertionId: a.assertionId,
       concept: a.conceptId,

@@ -91,7 +91,8 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
   const live = liveFilters(q.filters, q.nowMs);
   const weightSum = totalWeight(q.requirements);
   const should: Json[] = [];
-  const filter: Json[] = [];
+  // the organisation is a filter of the query itself: another organisation's people are never hits
+  const filter: Json[] = q.filters.org === undefined ? [] : [{ term: { org: q.filters.org } }];
   const qualifiedBy: Json[] = [];
   for (const req of q.requirements) {
     const sims = similarities(req.conceptId, ctx.taxonomy, ctx.config);

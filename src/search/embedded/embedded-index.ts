@@ -40,6 +40,11 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
    */
   private readonly ids: string[] = [];
   private alive = new Uint8Array(1024);
+  /** ordinal → its person's organisation, as a code of `orgCodes` */
+  private orgOf = new Int32Array(1024);
+  private readonly orgCodes = new Map<string, number>();
+  /** per organisation: `alive` and of that organisation; rebuilt lazily after a write */
+  private readonly visibleByOrg = new Map<string, Uint8Array>();
   private readonly assertionsOf: (IndexedAssertion[] | undefined)[] = [];
   /** Every candidate's voices, end to end (see Held); a dropped candidate's stay until rebuild(). */
   private voices = new Int32Array(1024);
@@ -64,7 +69,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     this.walk = new Walk(
       {
         ordinals: () => this.ids.length,
-        alive: () => this.alive,
+        alive: (org) => this.visible(org),
         neighbourhood: (conceptId) => this.neighbourhood(conceptId),
         exactQuery: (q) => ({ ...q, related: q.requirements.map((r) => this.relatedTo(r.conceptId)) }),
         scoreExactly: (ord, q) => this.scoreExactly(ord, q),
@@ -73,7 +78,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     );
     this.met = new MetSets({
       ordinals: () => this.ids.length,
-      alive: () => this.alive,
+      alive: (org) => this.visible(org),
       directLists: (conceptId) => this.neighbourhood(conceptId).filter((nb) => nb.direct),
       trustByKind: this.trustByKind,
       config,
@@ -114,11 +119,31 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     return this.walk.top(q, k, mode, 0).hits;
   }
 
-  /** Every live person, as ordinals (the analysis's population). */
-  population(): Bitset {
+  /** Every live person of the organisation (all when unset), as ordinals (the analysis's population). */
+  population(org?: string): Bitset {
     const out = new Bitset(this.ids.length);
-    for (const ord of this.ordinals.values()) out.add(ord);
+    const visible = this.visible(org);
+    for (const ord of this.ordinals.values()) if (visible[ord] === 1) out.add(ord);
     return out;
+  }
+
+  /**
+   * Who a query may see: `alive`, narrowed to one organisation's ordinals. Both walks and the
+   * met-sets read this instead of `alive`, so another organisation's postings are skipped in the
+   * walk itself, never merely dropped from its answer.
+   */
+  private visible(org: string | undefined): Uint8Array {
+    if (org === undefined) return this.alive;
+    let mask = this.visibleByOrg.get(org);
+    if (!mask) {
+      mask = new Uint8Array(this.alive.length);
+      const code = this.orgCodes.get(org);
+      if (code !== undefined)
+        for (let ord = 0; ord < this.ids.length; ord++)
+          mask[ord] = this.alive[ord] === 1 && this.orgOf[ord] === code ? 1 : 0;
+      this.visibleByOrg.set(org, mask);
+    }
+    return mask;
   }
 
   idOf(ordinal: number): string | undefined {
@@ -169,6 +194,8 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     this.assertionsOf.length = 0;
     this.voicesEnd = 0;
     this.alive = new Uint8Array(1024);
+    this.orgOf = new Int32Array(1024);
+    this.visibleByOrg.clear();
   }
 
   private add(candidate: IndexedCandidate): void {
@@ -180,8 +207,14 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
       const bigger = new Uint8Array(this.alive.length * 2);
       bigger.set(this.alive);
       this.alive = bigger;
+      const orgs = new Int32Array(this.alive.length);
+      orgs.set(this.orgOf);
+      this.orgOf = orgs;
     }
     this.alive[ord] = 1;
+    if (!this.orgCodes.has(candidate.org)) this.orgCodes.set(candidate.org, this.orgCodes.size);
+    this.orgOf[ord] = this.orgCodes.get(candidate.org)!;
+    this.visibleByOrg.clear();
     const start = this.internVoices(ord, candidate.assertions);
     candidate.assertions.forEach((a, i) => {
       let list = this.postings.get(a.conceptId);
@@ -240,6 +273,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     if (ord === undefined) return;
     this.ordinals.delete(id);
     this.alive[ord] = 0;
+    this.visibleByOrg.clear();
     // each assertion is one posting in its concept's list (lists are never removed but by reset)
     for (const a of this.assertionsOf[ord] ?? []) {
       const list = this.postings.get(a.conceptId)!;

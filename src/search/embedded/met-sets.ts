@@ -21,7 +21,8 @@ import { FLAG_VERIFIED, orNull, type PostingList } from "./postings.ts";
 export interface PopulationView {
   /** Ordinals handed out so far (live or not): the size of every set. */
   ordinals(): number;
-  alive(): Uint8Array;
+  /** live ordinals (of the organisation, when given): 1 = counts */
+  alive(org: string | undefined): Uint8Array;
   /** The posting lists of the requirement's skill itself and its narrower forms, with relatedness. */
   directLists(conceptId: string): readonly { list: PostingList; relatedness: number }[];
   trustByKind: Float64Array;
@@ -102,7 +103,7 @@ export class MetSets {
    */
   private walk(req: Requirement, q: PopulationQuery, size: number): number[] {
     const { config, trustByKind } = this.view;
-    const alive = this.view.alive();
+    const alive = this.view.alive(q.filters.org);
     const lists = this.view.directLists(req.conceptId);
     this.fit(
       size,

@@ -58,7 +58,8 @@ export interface WalkList extends TermList {
 /** What of the index the walk reads. */
 export interface WalkView {
   ordinals(): number;
-  alive(): Uint8Array;
+  /** live ordinals (of the organisation, when given): 1 = may be found */
+  alive(org: string | undefined): Uint8Array;
   neighbourhood(conceptId: string): readonly WalkList[];
   exactQuery(q: RetrievalQuery): ExactQuery;
   scoreExactly(ordinal: number, q: ExactQuery): Scored;
@@ -243,7 +244,7 @@ export class Walk {
     const req = q.requirements[term.requirement]!;
     this.fillMeetsTable(req.minLevel);
     const hard = q.hardRequired && req.required;
-    const alive = this.view.alive();
+    const alive = this.view.alive(q.filters.org);
     for (const tl of term.lists as readonly WalkList[]) {
       const { n, cand } = tl.list;
       const deadAtNow = tl.list.excludedAt(q.nowMs, this.config);
@@ -391,7 +392,7 @@ export class Walk {
     const s = this.s;
     const epoch = s.nextEpoch();
     let n = 0;
-    const alive = this.view.alive();
+    const alive = this.view.alive(q.filters.org);
     for (const term of terms)
       for (const { list } of term.lists) {
         const deadAtNow = list.excludedAt(q.nowMs, this.config);

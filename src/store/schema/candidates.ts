@@ -1,9 +1,18 @@
-/** People the LERs are about. A row exists while any document about the person is stored. */
-import { sqliteTable, text } from "drizzle-orm/sqlite-core";
+/**
+ * People the LERs are about. A row exists while any document about the person is stored; the
+ * person belongs to the organisation that wrote their first document, and only that one sees them.
+ */
+import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { DEFAULT_ORG } from "../../domain/access.ts";
 
-export const candidates = sqliteTable("candidates", {
-  id: text("id").primaryKey(),
-  name: text("name"),
-  email: text("email"),
-  location: text("location"),
-});
+export const candidates = sqliteTable(
+  "candidates",
+  {
+    id: text("id").primaryKey(),
+    org: text("org").notNull().default(DEFAULT_ORG),
+    name: text("name"),
+    email: text("email"),
+    location: text("location"),
+  },
+  (t) => [index("candidates_org_idx").on(t.org, t.id)],
+);

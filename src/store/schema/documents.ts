@@ -33,6 +33,8 @@ export const documents = sqliteTable(
     contentHash: text("content_hash").notNull(),
     /** JSON text of the document as received. */
     raw: text("raw").notNull(),
+    /** The compact JWS a VC-JWT came as (`raw` holds its payload), so it can be re-verified in place. */
+    compactJws: text("compact_jws"),
     ingestedAt: text("ingested_at").notNull(),
   },
   (t) => [
