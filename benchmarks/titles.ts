@@ -12,7 +12,7 @@ import { createBm25 } from "../src/text/bm25.ts";
 import { readCsvRows } from "../taxonomy/import/csv.ts";
 import { importEsco } from "../taxonomy/import/esco.ts";
 import { onetTitlesByOccupation } from "../taxonomy/import/onet-titles.ts";
-import { contentStems } from "../taxonomy/resolver/concept-index.ts";
+import { porterContentStems } from "../taxonomy/resolver/concept-index.ts";
 import { matchTitles, type TitleOccupation, type TitleWeights } from "../taxonomy/titles.ts";
 import { crossValidate, fmtSpread, foldsOf, perFold, spreadOf } from "./lib/kfold.ts";
 
@@ -45,9 +45,10 @@ function score(rows: readonly Row[], rank: (title: string) => string[]) {
 }
 
 function bm25Baseline(occupations: readonly TitleOccupation[]): (title: string) => string[] {
-  const docs = occupations.map((o) => [o.label, ...(o.aliases ?? [])].flatMap(contentStems));
+  const docs = occupations.map((o) => [o.label, ...(o.aliases ?? [])].flatMap(porterContentStems));
   const index = createBm25(docs);
-  return (title) => index.search(contentStems(title), DEPTH).map((h) => occupations[h.doc]?.escoUri ?? "");
+  return (title) =>
+    index.search(porterContentStems(title), DEPTH).map((h) => occupations[h.doc]?.escoUri ?? "");
 }
 
 function main(): void {

@@ -89,6 +89,48 @@ describe("createExtractor scoring", () => {
     expect(graph.extract("alpha delta", 3).map((c) => c.id)).toEqual(["c", "b", "a"]);
   });
 
+  it("reads a generic phrase as the skill the sentence's occupations ask for", () => {
+    const teams = [
+      skill("teams", "work in teams"),
+      skill("textile-teams", "work in textile teams", ["work in team"]),
+    ];
+    const occupations = [
+      {
+        label: "software developer",
+        description: "writes software code",
+        essential: ["teams"],
+        optional: [],
+      },
+      {
+        label: "textile operator",
+        description: "operates looms",
+        essential: ["textile-teams"],
+        optional: [],
+      },
+    ];
+    const weights = { ...ONLY_COVERAGE, coverageIdf: 0 };
+    const text = "write software code in a team";
+    const without = createExtractor(teams, { weights: { ...weights, context: 0 }, occupations });
+    const within = createExtractor(teams, { weights: { ...weights, context: 1 }, occupations });
+    const [a, b] = without.extract(text, 2);
+    expect(a?.score).toBe(b?.score); // both names wholly in the text: lexically a tie
+    const ranked = within.extract(text, 2);
+    expect(ranked.map((c) => c.id)).toEqual(["teams", "textile-teams"]);
+    expect(ranked[0]?.score).toBeGreaterThan(ranked[1]?.score ?? 0);
+  });
+
+  it("scores names one by one when asked, so many aliases neither lengthen nor repeat a concept's words", () => {
+    const crowd = [
+      skill("plain", "data entry"),
+      skill("crowded", "data keying", ["data typing", "data capture", "data input", "data recording"]),
+    ];
+    const weights = { ...ONLY_COVERAGE, coverage: 0, names: 1 };
+    const asField = createExtractor(crowd, { weights, nameField: "field" }).extract("data", 2);
+    const asBest = createExtractor(crowd, { weights, nameField: "best" }).extract("data", 2);
+    expect(asField[0]?.id).toBe("crowded");
+    expect(asBest.map((c) => c.score)).toEqual([1, 1]);
+  });
+
   it("places a description-free BM25 hit on the densest run of its words", () => {
     const text = "Staff rota, then we manage the staff";
     const [hit] = createExtractor(pool, { weights: { ...ONLY_COVERAGE, coverage: 0, names: 1 } }).extract(
