@@ -9,6 +9,7 @@
  * validation sets (benchmarks/extraction.ts, docs/extraction.md).
  */
 import type { Concept, Taxonomy } from "../model.ts";
+import { priorsFromOccupations } from "../priors.ts";
 import { buildConceptIndex, type ConceptIndex, contentStems } from "./concept-index.ts";
 import { createFieldIndex, type FieldIndex } from "./field-index.ts";
 import { type ContextOccupation, createOccupationContext } from "./occupation-context.ts";
@@ -69,7 +70,7 @@ export const DEFAULT_EXTRACTION_WEIGHTS: ExtractionWeights = {
   names: 1.5,
   description: 0.1,
   prior: 0.5,
-  context: 0,
+  context: 2,
   contextDepth: 20,
   coverage: 2,
   coveragePower: 1.5,
@@ -368,14 +369,36 @@ function spanOfStems(
   return { start: best.start, end: best.end };
 }
 
-const extractors = new WeakMap<Taxonomy, Extractor>();
+const extractors = new WeakMap<
+  Taxonomy,
+  { occupations?: readonly ContextOccupation[]; extractor: Extractor }
+>();
 
-/** Ranked concepts in `text`, best first, at most k; the extractor is built once per taxonomy. */
-export function extractConcepts(text: string, taxonomy: Taxonomy, k: number): ExtractedConcept[] {
-  let extractor = extractors.get(taxonomy);
-  if (!extractor) {
-    extractor = createExtractor([...taxonomy.all()], { filter: (c) => c.type !== "occupation" });
-    extractors.set(taxonomy, extractor);
+/**
+ * Ranked concepts in `text`, best first, at most k; the extractor is built once per taxonomy. With
+ * the taxonomy's occupations, a skill is also weighed by how many occupations ask for it and by the
+ * occupations the text describes (the setting best over both validation sets, docs/extraction.md).
+ */
+export function extractConcepts(
+  text: string,
+  taxonomy: Taxonomy,
+  k: number,
+  occupations?: readonly ContextOccupation[],
+): ExtractedConcept[] {
+  let built = extractors.get(taxonomy);
+  if (!built || built.occupations !== occupations) {
+    const skills = { filter: (c: Concept) => c.type !== "occupation" };
+    const extractor = occupations?.length
+      ? createExtractor([...taxonomy.all()], {
+          ...skills,
+          occupations,
+          priors: priorsFromOccupations(
+            occupations.map((o) => ({ essential: o.essential, optional: o.optional ?? [] })),
+          ),
+        })
+      : createExtractor([...taxonomy.all()], skills);
+    built = { ...(occupations ? { occupations } : {}), extractor };
+    extractors.set(taxonomy, built);
   }
-  return extractor.extract(text, k);
+  return built.extractor.extract(text, k);
 }

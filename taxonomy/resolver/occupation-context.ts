@@ -17,7 +17,7 @@ export interface ContextOccupation {
   description?: string;
   /** concept ids */
   essential: readonly string[];
-  optional: readonly string[];
+  optional?: readonly string[];
 }
 
 export const OPTIONAL_CONTEXT = 0.5;
@@ -42,7 +42,7 @@ export function createOccupationContext(
   );
   const asks = occupations.map((o) => {
     const weights = new Map<number, number>();
-    for (const id of o.optional) {
+    for (const id of o.optional ?? []) {
       const doc = position.get(id);
       if (doc !== undefined) weights.set(doc, OPTIONAL_CONTEXT);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConll, scoreSpans, tokenRanges } from "../../benchmarks/extraction.ts";
 import { createBm25 } from "../../src/text/bm25.ts";
+import { buildTaxonomy } from "../../taxonomy/graph.ts";
 import { Concept } from "../../taxonomy/model.ts";
 import { createExtractor, extractConcepts } from "../../taxonomy/resolver/extract.ts";
 import { loadStarterConcepts, loadStarterOccupations, loadStarterTaxonomy } from "../../taxonomy/starter.ts";
@@ -22,6 +23,25 @@ describe("extractConcepts", () => {
     const out = extractConcepts(text, taxonomy, 5);
     expect(out.length).toBe(5);
     expect(out.map((c) => c.score)).toEqual([...out.map((c) => c.score)].sort((a, b) => b - a));
+  });
+
+  it("with the taxonomy's occupations, prefers the skill the text's occupations ask for", () => {
+    const teams = buildTaxonomy([
+      { id: "textile-teams", label: "work in textile teams", aliases: ["work in team"], type: "skill" },
+      { id: "teams", label: "work in teams", type: "skill" },
+    ]);
+    const occupations = [
+      { id: "dev", label: "software developer", description: "writes software code", essential: ["teams"] },
+      {
+        id: "weaver",
+        label: "textile operator",
+        description: "operates looms",
+        essential: ["textile-teams"],
+      },
+    ];
+    const text = "you work in a team operating looms";
+    expect(extractConcepts(text, teams, 2).map((c) => c.id)).toEqual(["teams", "textile-teams"]);
+    expect(extractConcepts(text, teams, 2, occupations).map((c) => c.id)).toEqual(["textile-teams", "teams"]);
   });
 
   it("literal-only weights find only names written in the text", () => {
