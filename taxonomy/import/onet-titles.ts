@@ -19,7 +19,9 @@ const FILES = {
 } as const;
 
 /** A title's identity: its normalised head, stemmed, words sorted ("developers, software" = "software developer"). */
-export const titleKey = (title: string): string =>
+export const titleKey = (title: string): string => keyOfTitle(title);
+
+const keyOfTitle = (title: string): string =>
   [...new Set(contentStems(normaliseTitle(title).head.join(" ")))].sort().join(" ");
 
 /** A SOC occupation whose title names more ESCO occupations than this is too broad to link by name. */
@@ -45,6 +47,16 @@ export interface SocTitles {
  * an O*NET import passes the imported profiles.
  */
 export function linkOnetTitles(esco: readonly Named[], soc: readonly SocTitles[]): Map<string, string[]> {
+  const keys = new Map<string, string>();
+  // A title is keyed once: linking and the final filter both ask, and O*NET repeats titles across occupations.
+  const titleKey = (title: string): string => {
+    let key = keys.get(title);
+    if (key === undefined) {
+      key = keyOfTitle(title);
+      keys.set(title, key);
+    }
+    return key;
+  };
   const byKey = new Map<string, Set<string>>();
   for (const o of esco)
     for (const name of [o.label, ...(o.aliases ?? [])]) {
@@ -53,7 +65,8 @@ export function linkOnetTitles(esco: readonly Named[], soc: readonly SocTitles[]
     }
   const out = new Map<string, string[]>();
   for (const { label, aliases = [] } of soc)
-    for (const id of linkSoc(label, aliases, byKey)) out.set(id, [...(out.get(id) ?? []), label, ...aliases]);
+    for (const id of linkSoc(label, aliases, byKey, titleKey))
+      out.set(id, [...(out.get(id) ?? []), label, ...aliases]);
   const own = new Map(esco.map((o) => [o.id, new Set([o.label, ...(o.aliases ?? [])].map(titleKey))]));
   for (const [id, list] of out) {
     const seen = new Set(own.get(id));
@@ -100,6 +113,7 @@ function linkSoc(
   title: string,
   alternates: readonly string[],
   byKey: ReadonlyMap<string, Set<string>>,
+  titleKey: (title: string) => string,
 ): string[] {
   const direct = byKey.get(titleKey(title));
   if (direct && direct.size <= MAX_LINKS) return [...direct];
