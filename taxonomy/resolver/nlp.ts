@@ -59,17 +59,43 @@ export function boundedCache<K, V>(capacity: number) {
 }
 
 const stemCache = boundedCache<string, string>(STEM_CACHE_SIZE);
+
+/**
+ * Words Porter cuts to the stem of an unrelated word, kept apart: job ads ask for "experience"
+ * (Porter: "experi", as "experiment"), "communication" is no "community", "general" no "generate",
+ * a "business" is not "busy".
+ */
+const STEM_COLLISIONS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    experience: "experienc",
+    experiences: "experienc",
+    community: "communiti",
+    communities: "communiti",
+    general: "general",
+    generally: "general",
+    generic: "generic",
+    university: "universiti",
+    universities: "universiti",
+    business: "business",
+    businesses: "business",
+    international: "international",
+    internationally: "international",
+    organic: "organic",
+    news: "news",
+  }),
+);
 const stemmable = (token: string) => token.length <= MAX_STEM_LENGTH && /^[a-z]+$/.test(token);
 
 /**
  * Porter stem of the British spelling ("organization" and "organisation" are one stem, not "organ"
- * and "organis"); tokens with symbols or digits (c++, c#, node.js, python3) are kept as written.
+ * and "organis"), unless Porter would merge it with an unrelated word (STEM_COLLISIONS); tokens with symbols or digits (c++, c#, node.js, python3) are kept as written.
  */
 export function stem(token: string): string {
   if (!stemmable(token)) return token;
   let s = stemCache.get(token);
   if (s === undefined) {
-    s = porter.stem(britishSpelling(token));
+    const british = britishSpelling(token);
+    s = STEM_COLLISIONS.get(british) ?? porter.stem(british);
     stemCache.set(token, s);
   }
   return s;

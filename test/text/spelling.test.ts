@@ -51,4 +51,15 @@ describe("britishSpelling", () => {
     expect(contentStems("optimize")).toEqual(contentStems("optimise"));
     expect(contentStems("organization")).not.toEqual(contentStems("organ"));
   });
+
+  it("keeps apart words Porter would merge with unrelated ones", () => {
+    const pairs = [
+      ["experience", "experiment"],
+      ["communication", "community"],
+      ["general", "generate"],
+      ["business", "busy"],
+    ];
+    for (const [a = "", b = ""] of pairs) expect(contentStems(a)).not.toEqual(contentStems(b));
+    expect(contentStems("experiences")).toEqual(contentStems("experience"));
+  });
 });
