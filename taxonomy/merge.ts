@@ -18,6 +18,7 @@
  * earlier concepts is not evidence of identity and folds nothing; ambiguous aliases never match.
  */
 
+import { linkOnetTitles } from "./import/onet-titles.ts";
 import { distinctAliases, OccupationProfile, type OccupationProfileInput } from "./import/types.ts";
 import { Concept, type ConceptInput } from "./model.ts";
 import { normaliseText } from "./resolver/index.ts";
@@ -60,7 +61,28 @@ export function mergeTaxonomies(parts: readonly TaxonomyPart[], options: MergeOp
     parts.flatMap((p) => (p.occupations ?? []).map((o) => OccupationProfile.parse(o))),
     target,
   );
-  return { concepts: [...byId.values()], ...occupations, crosswalk };
+  return {
+    concepts: [...byId.values()],
+    ...occupations,
+    occupations: withOnetTitles(occupations.occupations),
+    crosswalk,
+  };
+}
+
+/**
+ * An ESCO occupation also answers to the titles of the O*NET occupations linked to it by name
+ * (import/onet-titles.ts): when both are merged, "Developers, Software" lends its alternate titles
+ * to *software developer*. Occupations of neither source are returned as they are.
+ */
+function withOnetTitles(occupations: readonly OccupationProfile[]): OccupationProfile[] {
+  const esco = occupations.filter((o) => o.escoUri);
+  const soc = occupations.filter((o) => o.onetCode && !o.escoUri);
+  if (!esco.length || !soc.length) return [...occupations];
+  const linked = linkOnetTitles(esco, soc);
+  return occupations.map((o) => {
+    const titles = linked.get(o.id);
+    return titles?.length ? { ...o, titles: [...new Set([...(o.titles ?? []), ...titles])] } : o;
+  });
 }
 
 /**

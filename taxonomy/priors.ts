@@ -8,7 +8,9 @@ import type { OccupationSkills } from "./cooccurrence.ts";
 
 export const OPTIONAL_SHARE = 0.5;
 
-export function priorsFromOccupations(occupations: readonly OccupationSkills[]): Map<string, number> {
+export function priorsFromOccupations(
+  occupations: readonly { readonly [K in keyof OccupationSkills]: readonly string[] }[],
+): Map<string, number> {
   const mentions = new Map<string, number>();
   for (const o of occupations) {
     for (const id of o.essential) mentions.set(id, (mentions.get(id) ?? 0) + 1);

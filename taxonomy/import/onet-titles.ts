@@ -19,7 +19,9 @@ const FILES = {
 } as const;
 
 /** A title's identity: its normalised head, stemmed, words sorted ("developers, software" = "software developer"). */
-export const titleKey = (title: string): string =>
+export const titleKey = (title: string): string => keyOfTitle(title);
+
+const keyOfTitle = (title: string): string =>
   [...new Set(contentStems(normaliseTitle(title).head.join(" ")))].sort().join(" ");
 
 /** A SOC occupation whose title names more ESCO occupations than this is too broad to link by name. */
@@ -27,22 +29,63 @@ const MAX_LINKS = 3;
 /** Alternate titles that must name the same ESCO occupation before an untitled SOC links to it. */
 const MIN_SHARED_TITLES = 2;
 
-interface Named {
+export interface Named {
   id: string;
   label: string;
   aliases?: readonly string[];
 }
 
-/** ESCO occupation id → O*NET titles (distinct, not already its own names); empty without O*NET files. */
-export function onetTitlesByOccupation(esco: readonly Named[], onetDir: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  if (!existsSync(join(onetDir, FILES.occupations))) return out;
+/** An O*NET occupation as linking needs it: its title and the other titles it goes by. */
+export interface SocTitles {
+  label: string;
+  aliases?: readonly string[];
+}
+
+/**
+ * ESCO occupation id → the titles of the O*NET occupations linked to it (distinct, not already its
+ * own names). Pure: the import reads the files (onetTitlesByOccupation), the merge of an ESCO and
+ * an O*NET import passes the imported profiles.
+ */
+export function linkOnetTitles(esco: readonly Named[], soc: readonly SocTitles[]): Map<string, string[]> {
+  const keys = new Map<string, string>();
+  // A title is keyed once: linking and the final filter both ask, and O*NET repeats titles across occupations.
+  const titleKey = (title: string): string => {
+    let key = keys.get(title);
+    if (key === undefined) {
+      key = keyOfTitle(title);
+      keys.set(title, key);
+    }
+    return key;
+  };
   const byKey = new Map<string, Set<string>>();
   for (const o of esco)
     for (const name of [o.label, ...(o.aliases ?? [])]) {
       const key = titleKey(name);
       if (key) byKey.set(key, (byKey.get(key) ?? new Set()).add(o.id));
     }
+  const out = new Map<string, string[]>();
+  for (const { label, aliases = [] } of soc)
+    for (const id of linkSoc(label, aliases, byKey, titleKey))
+      out.set(id, [...(out.get(id) ?? []), label, ...aliases]);
+  const own = new Map(esco.map((o) => [o.id, new Set([o.label, ...(o.aliases ?? [])].map(titleKey))]));
+  for (const [id, list] of out) {
+    const seen = new Set(own.get(id));
+    out.set(
+      id,
+      list.filter((t) => {
+        const key = titleKey(t);
+        if (!key || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
+    );
+  }
+  return out;
+}
+
+/** ESCO occupation id → O*NET titles read from an O*NET text download; empty without its files. */
+export function onetTitlesByOccupation(esco: readonly Named[], onetDir: string): Map<string, string[]> {
+  if (!existsSync(join(onetDir, FILES.occupations))) return new Map();
   const titles = new Map<string, string[]>();
   const addTitle = (soc: string, t: string | undefined) => {
     if (!soc || !t || t === "n/a") return;
@@ -60,31 +103,17 @@ export function onetTitlesByOccupation(esco: readonly Named[], onetDir: string):
       addTitle(soc, r["Short Title"]);
     }
   }
-  for (const [soc, title] of socTitles) {
-    const own = titles.get(soc) ?? [];
-    const linked = linkSoc(title, own, byKey);
-    for (const id of linked) out.set(id, [...(out.get(id) ?? []), title, ...own]);
-  }
-  const own = new Map(esco.map((o) => [o.id, new Set([o.label, ...(o.aliases ?? [])].map(titleKey))]));
-  for (const [id, list] of out) {
-    const seen = new Set(own.get(id));
-    out.set(
-      id,
-      list.filter((t) => {
-        const key = titleKey(t);
-        if (!key || seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      }),
-    );
-  }
-  return out;
+  return linkOnetTitles(
+    esco,
+    [...socTitles].map(([soc, label]) => ({ label, aliases: titles.get(soc) ?? [] })),
+  );
 }
 
 function linkSoc(
   title: string,
   alternates: readonly string[],
   byKey: ReadonlyMap<string, Set<string>>,
+  titleKey: (title: string) => string,
 ): string[] {
   const direct = byKey.get(titleKey(title));
   if (direct && direct.size <= MAX_LINKS) return [...direct];

@@ -18,6 +18,11 @@ export const OccupationProfile = z.object({
   escoUri: z.string().optional(),
   onetCode: z.string().optional(),
   description: z.string().optional(),
+  /**
+   * titles another source gives the occupation (O*NET alternate and reported titles of the O*NET
+   * occupations linked to it when both are merged): names a title may match, weaker than its own
+   */
+  titles: z.array(z.string()).optional(),
   /** concept ids */
   essential: z.array(z.string()).default([]),
   /** concept ids */

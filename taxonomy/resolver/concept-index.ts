@@ -6,7 +6,7 @@
 
 import { ancestorsOf } from "../hierarchy.ts";
 import type { Concept } from "../model.ts";
-import { STOP_WORDS, stem } from "./nlp.ts";
+import { porterStem, STOP_WORDS, stem } from "./nlp.ts";
 
 export type NameKind = "label" | "alias" | "ambiguous";
 
@@ -85,6 +85,13 @@ export const contentStems = (s: string): string[] =>
     .split(" ")
     .filter((t) => t.length > 1 && !STOP_WORDS.has(t))
     .map(stem);
+
+/** The same words stemmed by Porter alone (no spelling fold): what the benchmarks' BM25 baselines read. */
+export const porterContentStems = (s: string): string[] =>
+  normaliseText(s)
+    .split(" ")
+    .filter((t) => t.length > 1 && !STOP_WORDS.has(t))
+    .map(porterStem);
 
 const firstWord = (key: string): string => {
   const space = key.indexOf(" ");

@@ -9,8 +9,10 @@
  * validation sets (benchmarks/extraction.ts, docs/extraction.md).
  */
 import type { Concept, Taxonomy } from "../model.ts";
+import { priorsFromOccupations } from "../priors.ts";
 import { buildConceptIndex, type ConceptIndex, contentStems } from "./concept-index.ts";
 import { createFieldIndex, type FieldIndex } from "./field-index.ts";
+import { type ContextOccupation, createOccupationContext } from "./occupation-context.ts";
 import { scanPhrases, tokenize } from "./scan.ts";
 
 export interface ExtractedConcept {
@@ -43,6 +45,10 @@ export interface ExtractionWeights {
   coverageIdf: number;
   /** multiplier for coverage by a one-word name ("statistics", "knowledge"): whole, but rarely the point */
   coverageSingle: number;
+  /** × the share of the sentence's occupations that ask for the skill (occupation-context.ts) */
+  context: number;
+  /** occupations read per sentence for the context */
+  contextDepth: number;
   /** co-occurrence re-rank: Σ cosine × neighbour's first-pass score over the top `graphDepth` */
   graph: number;
   graphDepth: number;
@@ -64,6 +70,8 @@ export const DEFAULT_EXTRACTION_WEIGHTS: ExtractionWeights = {
   names: 1.5,
   description: 0.1,
   prior: 0.5,
+  context: 2,
+  contextDepth: 20,
   coverage: 2,
   coveragePower: 1.5,
   coverageIdf: 1,
@@ -83,6 +91,13 @@ export interface ExtractorOptions {
   filter?: (c: Concept) => boolean;
   /** concept id → (concept id → similarity), e.g. cooccurrenceFromOccupations over ESCO */
   cooccurrence?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /**
+   * "field": a concept's names are one BM25 document; "best": each name is its own document and
+   * the concept scores as its best name, so many aliases neither lengthen nor repeat its words
+   */
+  nameField?: "field" | "best";
+  /** occupations with the skills they ask for: the sentence's occupation context */
+  occupations?: readonly ContextOccupation[];
 }
 
 export interface Extractor {
@@ -106,7 +121,10 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
   const nameStems = nameLists.map((l) => l.flat());
   const nameSets = nameStems.map((s) => new Set(s));
   const coverages = nameCoverage(nameLists, stemRarity(nameSets, w.coverageIdf));
-  const names: FieldIndex = createFieldIndex(nameStems, { k1: w.k1, b: w.b });
+  const names: FieldIndex =
+    options.nameField === "best"
+      ? bestNameIndex(nameLists, { k1: w.k1, b: w.b })
+      : createFieldIndex(nameStems, { k1: w.k1, b: w.b });
   const descriptions: FieldIndex = createFieldIndex(
     pool.map((c) => contentStems(c.description ?? "")),
     { k1: w.k1, b: w.b },
@@ -121,6 +139,9 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
   const seen = new Uint8Array(pool.length);
   const share = new Float64Array(pool.length);
   const neighbours = options.cooccurrence && neighbourArrays(pool, position, options.cooccurrence);
+  const occupationContext =
+    options.occupations?.length &&
+    createOccupationContext(options.occupations, position, pool.length, { k1: w.k1, b: w.b });
   const extract = (text: string, k: number, override?: Partial<ExtractionWeights>): ExtractedConcept[] => {
     const w = override ? { ...built, ...override } : built;
     const spans = new Map<number, Span>();
@@ -151,6 +172,10 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
       for (const [doc, share] of coverages.of(new Set(query), (doc) => seen[doc] === 1, w.coverageSingle))
         add(doc, w.coverage * share ** w.coveragePower);
     if (priorOf) for (const doc of touched) acc[doc] = (acc[doc] ?? 0) + w.prior * (priorOf[doc] ?? 0);
+    if (occupationContext && w.context > 0) {
+      const share = occupationContext.read(query, w.contextDepth);
+      for (const doc of touched) acc[doc] = (acc[doc] ?? 0) + w.context * share(doc);
+    }
     const ranked = touched
       .map((doc): [number, number] => {
         const score = acc[doc] ?? 0;
@@ -198,6 +223,26 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
     return [...boosted, ...ranked.slice(w.graphDepth)];
   };
   return { extract, index };
+}
+
+/** BM25 over every name as its own document, read back per concept as its best name. */
+function bestNameIndex(nameLists: readonly string[][][], bm25: { k1: number; b: number }): FieldIndex {
+  const owner = Int32Array.from(nameLists.flatMap((names, doc) => names.map(() => doc)));
+  const index = createFieldIndex(nameLists.flat(), bm25);
+  const perConcept = Math.max(1, Math.round(owner.length / Math.max(1, nameLists.length)));
+  return {
+    search(query, k) {
+      const best = new Map<number, number>();
+      for (const { doc: name, score } of index.search(query, k * perConcept * 2)) {
+        const doc = owner[name] ?? 0;
+        if (score > (best.get(doc) ?? 0)) best.set(doc, score);
+      }
+      return [...best]
+        .map(([doc, score]) => ({ doc, score }))
+        .sort((a, b) => b.score - a.score || a.doc - b.doc)
+        .slice(0, k);
+    },
+  };
 }
 
 /** A concept's co-occurring concepts as pool positions and cosines. */
@@ -324,14 +369,36 @@ function spanOfStems(
   return { start: best.start, end: best.end };
 }
 
-const extractors = new WeakMap<Taxonomy, Extractor>();
+const extractors = new WeakMap<
+  Taxonomy,
+  { occupations?: readonly ContextOccupation[]; extractor: Extractor }
+>();
 
-/** Ranked concepts in `text`, best first, at most k; the extractor is built once per taxonomy. */
-export function extractConcepts(text: string, taxonomy: Taxonomy, k: number): ExtractedConcept[] {
-  let extractor = extractors.get(taxonomy);
-  if (!extractor) {
-    extractor = createExtractor([...taxonomy.all()], { filter: (c) => c.type !== "occupation" });
-    extractors.set(taxonomy, extractor);
+/**
+ * Ranked concepts in `text`, best first, at most k; the extractor is built once per taxonomy. With
+ * the taxonomy's occupations, a skill is also weighed by how many occupations ask for it and by the
+ * occupations the text describes (the setting best over both validation sets, docs/extraction.md).
+ */
+export function extractConcepts(
+  text: string,
+  taxonomy: Taxonomy,
+  k: number,
+  occupations?: readonly ContextOccupation[],
+): ExtractedConcept[] {
+  let built = extractors.get(taxonomy);
+  if (!built || built.occupations !== occupations) {
+    const skills = { filter: (c: Concept) => c.type !== "occupation" };
+    const extractor = occupations?.length
+      ? createExtractor([...taxonomy.all()], {
+          ...skills,
+          occupations,
+          priors: priorsFromOccupations(
+            occupations.map((o) => ({ essential: o.essential, optional: o.optional ?? [] })),
+          ),
+        })
+      : createExtractor([...taxonomy.all()], skills);
+    built = { ...(occupations ? { occupations } : {}), extractor };
+    extractors.set(taxonomy, built);
   }
-  return extractor.extract(text, k);
+  return built.extractor.extract(text, k);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConll, scoreSpans, tokenRanges } from "../../benchmarks/extraction.ts";
 import { createBm25 } from "../../src/text/bm25.ts";
+import { buildTaxonomy } from "../../taxonomy/graph.ts";
 import { Concept } from "../../taxonomy/model.ts";
 import { createExtractor, extractConcepts } from "../../taxonomy/resolver/extract.ts";
 import { loadStarterConcepts, loadStarterOccupations, loadStarterTaxonomy } from "../../taxonomy/starter.ts";
@@ -22,6 +23,25 @@ describe("extractConcepts", () => {
     const out = extractConcepts(text, taxonomy, 5);
     expect(out.length).toBe(5);
     expect(out.map((c) => c.score)).toEqual([...out.map((c) => c.score)].sort((a, b) => b - a));
+  });
+
+  it("with the taxonomy's occupations, prefers the skill the text's occupations ask for", () => {
+    const teams = buildTaxonomy([
+      { id: "textile-teams", label: "work in textile teams", aliases: ["work in team"], type: "skill" },
+      { id: "teams", label: "work in teams", type: "skill" },
+    ]);
+    const occupations = [
+      { id: "dev", label: "software developer", description: "writes software code", essential: ["teams"] },
+      {
+        id: "weaver",
+        label: "textile operator",
+        description: "operates looms",
+        essential: ["textile-teams"],
+      },
+    ];
+    const text = "you work in a team operating looms";
+    expect(extractConcepts(text, teams, 2).map((c) => c.id)).toEqual(["teams", "textile-teams"]);
+    expect(extractConcepts(text, teams, 2, occupations).map((c) => c.id)).toEqual(["textile-teams", "teams"]);
   });
 
   it("literal-only weights find only names written in the text", () => {
@@ -87,6 +107,48 @@ describe("createExtractor scoring", () => {
     const graph = createExtractor(pair, { weights: { ...ONLY_COVERAGE, graph: 0.5 }, cooccurrence });
     expect(flat.extract("alpha delta", 3).map((c) => c.id)).toEqual(["c", "a", "b"]);
     expect(graph.extract("alpha delta", 3).map((c) => c.id)).toEqual(["c", "b", "a"]);
+  });
+
+  it("reads a generic phrase as the skill the sentence's occupations ask for", () => {
+    const teams = [
+      skill("teams", "work in teams"),
+      skill("textile-teams", "work in textile teams", ["work in team"]),
+    ];
+    const occupations = [
+      {
+        label: "software developer",
+        description: "writes software code",
+        essential: ["teams"],
+        optional: [],
+      },
+      {
+        label: "textile operator",
+        description: "operates looms",
+        essential: ["textile-teams"],
+        optional: [],
+      },
+    ];
+    const weights = { ...ONLY_COVERAGE, coverageIdf: 0 };
+    const text = "write software code in a team";
+    const without = createExtractor(teams, { weights: { ...weights, context: 0 }, occupations });
+    const within = createExtractor(teams, { weights: { ...weights, context: 1 }, occupations });
+    const [a, b] = without.extract(text, 2);
+    expect(a?.score).toBe(b?.score); // both names wholly in the text: lexically a tie
+    const ranked = within.extract(text, 2);
+    expect(ranked.map((c) => c.id)).toEqual(["teams", "textile-teams"]);
+    expect(ranked[0]?.score).toBeGreaterThan(ranked[1]?.score ?? 0);
+  });
+
+  it("scores names one by one when asked, so many aliases neither lengthen nor repeat a concept's words", () => {
+    const crowd = [
+      skill("plain", "data entry"),
+      skill("crowded", "data keying", ["data typing", "data capture", "data input", "data recording"]),
+    ];
+    const weights = { ...ONLY_COVERAGE, coverage: 0, names: 1 };
+    const asField = createExtractor(crowd, { weights, nameField: "field" }).extract("data", 2);
+    const asBest = createExtractor(crowd, { weights, nameField: "best" }).extract("data", 2);
+    expect(asField[0]?.id).toBe("crowded");
+    expect(asBest.map((c) => c.score)).toEqual([1, 1]);
   });
 
   it("places a description-free BM25 hit on the densest run of its words", () => {

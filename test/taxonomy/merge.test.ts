@@ -175,3 +175,49 @@ describe("merging imports into the starter taxonomy", () => {
     expect(mergeTaxonomies(parts, { crosswalkByName: false }).crosswalk.size).toBe(0);
   });
 });
+
+describe("O*NET titles on ESCO occupations", () => {
+  const escoPart = {
+    concepts: [],
+    occupations: [
+      {
+        id: "esco:dev",
+        label: "software developer",
+        aliases: ["programmer"],
+        escoUri: DEV_URI,
+        source: "esco",
+      },
+      {
+        id: "esco:baker",
+        label: "baker",
+        escoUri: "http://data.europa.eu/esco/occupation/b",
+        source: "esco",
+      },
+    ],
+  };
+  const onetPart = {
+    concepts: [],
+    occupations: [
+      {
+        id: "onet:15-1252.00",
+        label: "Software Developers",
+        aliases: ["Application Developer", "Programmer"],
+        onetCode: "15-1252.00",
+        source: "onet",
+      },
+    ],
+  };
+
+  it("gives an ESCO occupation the titles of the O*NET occupation named like it, not its own names again", () => {
+    const { occupations } = mergeTaxonomies([escoPart, onetPart]);
+    const dev = occupations.find((o) => o.id === "esco:dev");
+    expect(dev?.titles).toEqual(["Application Developer"]);
+    expect(occupations.find((o) => o.id === "esco:baker")?.titles).toBeUndefined();
+    expect(occupations.find((o) => o.id === "onet:15-1252.00")).toBeDefined();
+  });
+
+  it("adds no titles when only one of the two sources is merged", () => {
+    const { occupations } = mergeTaxonomies([escoPart]);
+    expect(occupations.every((o) => o.titles === undefined)).toBe(true);
+  });
+});
