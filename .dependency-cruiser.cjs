@@ -3,74 +3,66 @@
  * formats → indexer → store → index → ranking → api, so nothing imports against that flow.
  * The README's "Allowed imports" diagram is drawn from these rules — change both together.
  */
+/** Every rule is an error: a wrong-way import fails `npm run deps`, it does not warn. */
+const forbid = (name, from, to, comment) => ({ name, severity: "error", comment, from, to });
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: "no-circular",
-      severity: "error",
-      comment: "A cycle means neither side can be understood, tested or moved on its own.",
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: "pure-layers-not-adapters",
-      severity: "error",
-      comment: "The taxonomy and the indexer are libraries the adapters call, never the reverse.",
-      from: { path: "^(taxonomy|indexer)/" },
-      to: { path: "^(api/|src/cli/)" },
-    },
-    {
-      name: "taxonomy-stays-pure",
-      severity: "error",
-      comment:
-        "The taxonomy is graph, merge, resolver, scales and job descriptions; its tables are read and written by src/store.",
-      from: { path: "^taxonomy/" },
-      to: { path: "^(src/(?!domain/|text/)|indexer/)" },
-    },
-    {
-      name: "store-knows-no-ranking",
-      severity: "error",
-      comment: "The store returns plain rows; scoring and search read them, not the other way.",
-      from: { path: "^src/store/" },
-      to: { path: "^src/(scoring|search)/" },
-    },
-    {
-      name: "scoring-knows-no-search",
-      severity: "error",
-      comment: "Scoring is the evidence model every backend shares; it takes its inputs from src/domain.",
-      from: { path: "^src/scoring/" },
-      to: { path: "^src/search/" },
-    },
-    {
-      name: "generate-feeds-quality",
-      severity: "error",
-      comment:
-        "The generator writes datasets the quality bench reads; their contract is src/domain/bench-dataset.ts.",
-      from: { path: "^src/generate/" },
-      to: { path: "^src/quality/" },
-    },
-    {
-      name: "domain-is-the-floor",
-      severity: "error",
-      comment: "Shared types live in src/domain so every layer can import them; it imports no layer.",
-      from: { path: "^src/domain/" },
-      to: { path: "^(api|indexer|taxonomy|src/(?!domain/))" },
-    },
-    {
-      name: "nothing-imports-benchmarks",
-      severity: "error",
-      comment: "Benchmarks measure the code; the code never depends on them.",
-      from: { pathNot: "^benchmarks/" },
-      to: { path: "^benchmarks/" },
-    },
-    {
-      name: "not-to-unresolvable",
-      severity: "error",
-      comment: "An import that does not resolve is a typo or a missing dependency.",
-      from: {},
-      to: { couldNotResolve: true },
-    },
+    forbid(
+      "no-circular",
+      {},
+      { circular: true },
+      "A cycle means neither side can be understood, tested or moved on its own.",
+    ),
+    forbid(
+      "pure-layers-not-adapters",
+      { path: "^(taxonomy|indexer)/" },
+      { path: "^(api/|src/cli/)" },
+      "The taxonomy and the indexer are libraries the adapters call, never the reverse.",
+    ),
+    forbid(
+      "taxonomy-stays-pure",
+      { path: "^taxonomy/" },
+      { path: "^(src/(?!domain/|text/)|indexer/)" },
+      "The taxonomy is graph, merge, resolver, scales and job descriptions; its tables are read and written by src/store.",
+    ),
+    forbid(
+      "store-knows-no-ranking",
+      { path: "^src/store/" },
+      { path: "^src/(scoring|search)/" },
+      "The store returns plain rows; scoring and search read them, not the other way.",
+    ),
+    forbid(
+      "scoring-knows-no-search",
+      { path: "^src/scoring/" },
+      { path: "^src/search/" },
+      "Scoring is the evidence model every backend shares; it takes its inputs from src/domain.",
+    ),
+    forbid(
+      "generate-feeds-quality",
+      { path: "^src/generate/" },
+      { path: "^src/quality/" },
+      "The generator writes datasets the quality bench reads; their contract is src/domain/bench-dataset.ts.",
+    ),
+    forbid(
+      "domain-is-the-floor",
+      { path: "^src/domain/" },
+      { path: "^(api|indexer|taxonomy|src/(?!domain/))" },
+      "Shared types live in src/domain so every layer can import them; it imports no layer.",
+    ),
+    forbid(
+      "nothing-imports-benchmarks",
+      { pathNot: "^benchmarks/" },
+      { path: "^benchmarks/" },
+      "Benchmarks measure the code; the code never depends on them.",
+    ),
+    forbid(
+      "not-to-unresolvable",
+      {},
+      { couldNotResolve: true },
+      "An import that does not resolve is a typo or a missing dependency.",
+    ),
   ],
   options: {
     doNotFollow: { path: "node_modules" },

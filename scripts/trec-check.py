@@ -13,28 +13,26 @@ except ImportError:
     sys.exit(3)
 
 
-def read_qrels(path):
-    qrels = {}
+def read_nested(path, width, entry):
+    """{query: {doc: value}} from the lines of PATH that have WIDTH fields; ENTRY(fields) gives
+    (query, doc, value). Other lines (blank, malformed) are passed over."""
+    table = {}
     with open(path) as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) != 4:
-                continue
-            q, _, d, g = parts
-            qrels.setdefault(q, {})[d] = int(g)
-    return qrels
+        for parts in (line.split() for line in f):
+            if len(parts) == width:
+                q, d, value = entry(parts)
+                table.setdefault(q, {})[d] = value
+    return table
+
+
+def read_qrels(path):
+    """qrels lines: query iteration doc grade."""
+    return read_nested(path, 4, lambda p: (p[0], p[2], int(p[3])))
 
 
 def read_run(path):
-    run = {}
-    with open(path) as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) != 6:
-                continue
-            q, _, d, _, score, _ = parts
-            run.setdefault(q, {})[d] = float(score)
-    return run
+    """run lines: query Q0 doc rank score tag."""
+    return read_nested(path, 6, lambda p: (p[0], p[2], float(p[4])))
 
 
 def rename(measure):

@@ -147,15 +147,13 @@ function fromText(engine: Engine, p: BenchPosition): PositionInput {
   if (!p.text) return positionInput(p);
   const parsed = engine.parseJobDescription(p.text);
   if (parsed.requirements.length === 0) return positionInput(p);
-  return {
-    ...(p.title ? { title: p.title } : {}),
-    requirements: parsed.requirements.map((r) => ({
-      concept: r.conceptId,
-      ...(r.minLevel !== null ? { minLevel: r.minLevel } : {}),
-      weight: r.weight,
-      required: r.required,
-    })),
-  };
+  const requirements = parsed.requirements.map(({ conceptId, minLevel, weight, required }) => ({
+    concept: conceptId,
+    minLevel: minLevel ?? undefined,
+    weight,
+    required,
+  }));
+  return positionInput({ ...p, requirements });
 }
 
 async function engineRun(

@@ -4,6 +4,14 @@ import { ADA, BO, CY, json, makeRig, type TestRig } from "./fixture.ts";
 let rig: TestRig;
 
 /** Ada holds a bachelor's in mathematics; Bo a master's in computer science; Cy none on record. */
+/** The position both the API and the match page's panel are asked about. */
+const PYTHON_REQUIRED_DOCKER_PREFERRED = {
+  requirements: [
+    { concept: "Python", minLevel: 4, required: true },
+    { concept: "Docker", required: false },
+  ],
+};
+
 const degree = (personId: string, type: string, name: string, field: string) => ({
   "@context": [
     "https://www.w3.org/ns/credentials/v2",
@@ -42,15 +50,7 @@ afterAll(() => rig.close());
 
 describe("POST /v1/positions/analyse", () => {
   it("counts who qualifies and what each required requirement costs, bottleneck first", async () => {
-    const res = await rig.request(
-      "/v1/positions/analyse",
-      json({
-        requirements: [
-          { concept: "Python", minLevel: 4, required: true },
-          { concept: "Docker", required: false },
-        ],
-      }),
-    );
+    const res = await rig.request("/v1/positions/analyse", json(PYTHON_REQUIRED_DOCKER_PREFERRED));
     expect(res.status).toBe(200);
     const body = await res.json();
     // Ada: employer-attested advanced Python; Bo: self-claimed working; Cy: no Python at all
@@ -142,15 +142,7 @@ describe("POST /v1/positions/analyse", () => {
       "/match/analysis?skill=Python&level=4&need=required&skill=Docker&need=preferred",
     );
     expect(page.status).toBe(200);
-    const api = await rig.request(
-      "/v1/positions/analyse",
-      json({
-        requirements: [
-          { concept: "Python", minLevel: 4, required: true },
-          { concept: "Docker", required: false },
-        ],
-      }),
-    );
+    const api = await rig.request("/v1/positions/analyse", json(PYTHON_REQUIRED_DOCKER_PREFERRED));
     // the page weighs required skills double; the counts do not depend on weights
     const counts = ({ population, qualified, costs, bottleneck }: Record<string, unknown>) => ({
       population,

@@ -1,25 +1,18 @@
 /** Keys, the audit trail and erasure from the real binary, as an operator would use them. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ADA, NOW } from "../api/fixture.ts";
-import { BIN, runCli } from "./binary.ts";
+import { BIN, cliWorkspace } from "./binary.ts";
 
-let dir: string;
-let db: string;
-
-const run = (...args: string[]) => runCli(db, args);
+const { dir, db, run } = cliWorkspace("access");
 const runJson = (...args: string[]) => JSON.parse(run(...args, "--json").stdout);
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "ler-match-access-"));
-  db = join(dir, "access.db");
   writeFileSync(join(dir, "ada.json"), JSON.stringify(ADA));
   expect(run("ingest", join(dir, "ada.json")).status).toBe(0);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("ler-match keys", () => {
   it("create prints the key once; list never shows it; the database holds only its hash", () => {

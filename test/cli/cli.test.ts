@@ -1,27 +1,20 @@
 /** The real binary, run as a user would: files into a temporary database, then a match. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ADA, BO, CY } from "../api/fixture.ts";
-import { BIN, runCli } from "./binary.ts";
+import { BIN, cliWorkspace } from "./binary.ts";
 
-let dir: string;
-let db: string;
-
-const run = (...args: string[]) => runCli(db, args);
+const { dir, run } = cliWorkspace("cli");
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "ler-match-cli-"));
-  db = join(dir, "cli.db");
   mkdirSync(join(dir, "lers/nested"), { recursive: true });
   writeFileSync(join(dir, "lers/ada.json"), JSON.stringify(ADA));
   writeFileSync(join(dir, "lers/nested/bo.json"), JSON.stringify(BO));
   writeFileSync(join(dir, "lers/nested/cy.json"), JSON.stringify(CY));
   writeFileSync(join(dir, "lers/broken.json"), "{ this is not json");
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("ler-match CLI", () => {
   it("ingests a folder, stores the good files, reports the bad one and exits 1", () => {

@@ -1,19 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { csvRecords } from "../../indexer/formats/csv-split.ts";
 import { ADA, BO, CY } from "../api/fixture.ts";
-import { runCli } from "./binary.ts";
+import { cliWorkspace } from "./binary.ts";
 
-let dir: string;
-let db: string;
-
-const run = (...args: string[]) => runCli(db, args);
+const { dir, run } = cliWorkspace("roles");
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "ler-match-roles-"));
-  db = join(dir, "cli.db");
   mkdirSync(join(dir, "lers"));
   for (const doc of [ADA, BO, CY]) writeFileSync(join(dir, "lers", `${doc.id}.json`), JSON.stringify(doc));
   expect(run("ingest", join(dir, "lers")).status).toBe(0);
@@ -21,7 +15,6 @@ beforeAll(() => {
     run("positions", "save", "--id", "py", "--name", "Python developer", "python:3!", "docker").status,
   ).toBe(0);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("ler-match roles", () => {
   it("lists the roles that fit a person with what closing each gap adds", () => {

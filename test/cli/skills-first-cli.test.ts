@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ADA, BO, CY } from "../api/fixture.ts";
-import { runCli } from "./binary.ts";
+import { cliWorkspace } from "./binary.ts";
 
 /** Bo's Basic Life Support certificate, which lapsed before the fixtures' "now". */
 const BLS = {
@@ -18,20 +17,14 @@ const BLS = {
   assertions: [{ skill: "Basic Life Support", conceptId: "hc.bls" }],
 };
 
-let dir: string;
-let db: string;
-
-const run = (...args: string[]) => runCli(db, args);
+const { dir, run } = cliWorkspace("cli-sf");
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "ler-match-cli-sf-"));
-  db = join(dir, "cli.db");
   [ADA, BO, CY, BLS].forEach((doc, i) => {
     writeFileSync(join(dir, `ler-${i}.json`), JSON.stringify(doc));
     expect(run("ingest", join(dir, `ler-${i}.json`)).status).toBe(0);
   });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("ler-match analyse", () => {
   it("prints who qualifies and the bottleneck first, from a job description", () => {

@@ -1,25 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CLR_2_0_1, CLR_CONTEXT_TEXT } from "../verify/clr-contexts.fixture.ts";
-import { runCli } from "./binary.ts";
+import { cliWorkspace } from "./binary.ts";
 
 const MIT = join(
   import.meta.dirname,
   "../../../shared/data/ler-samples/ob3/mit-learn_courseCertificate.json",
 );
 const MIT_ISSUER = "did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q";
-let dir: string;
-let db: string;
-
-const run = (...args: string[]) => runCli(db, args, "2026-01-01T00:00:00Z");
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "ler-match-trust-cli-"));
-  db = join(dir, "cli.db");
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, run } = cliWorkspace("trust-cli", "2026-01-01T00:00:00Z");
 
 describe("ler-match trust", () => {
   it("adds an issuer and a key file, lists them, and refuses an unknown removal with exit 3", () => {

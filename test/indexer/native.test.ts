@@ -4,15 +4,20 @@ import { nativeParser } from "../../indexer/formats/native.ts";
 
 const ctx = { fileName: "ada.json" };
 
-const full = {
-  format: "ler-match/v1",
-  id: "urn:acme:review:2024",
+/** The fields a native document and its ParsedDocument share, name for name. */
+const header = {
   person: { id: "p-17", name: "Ada", email: "ada@example.org", location: "Leeds" },
   title: "Annual review",
   issuer: "Acme Ltd",
   issuedAt: "2024-03-01",
   validUntil: "2027",
   verification: "verified",
+};
+
+const full = {
+  format: "ler-match/v1",
+  id: "urn:acme:review:2024",
+  ...header,
   sourceKind: "employer-record",
   extraField: "ignored",
   assertions: [
@@ -60,12 +65,7 @@ describe("native format parsing", () => {
       {
         format: "native",
         documentId: "urn:acme:review:2024",
-        person: { id: "p-17", name: "Ada", email: "ada@example.org", location: "Leeds" },
-        title: "Annual review",
-        issuer: "Acme Ltd",
-        issuedAt: "2024-03-01",
-        validUntil: "2027",
-        verification: "verified",
+        ...header,
         revocation: "unchecked",
         credentialStatus: null,
         sourceKind: "employer-record",

@@ -3,38 +3,25 @@
  * runs it: nothing crashes, expired credentials are stored but not scored, and revoked ones are
  * re-marked once their status list is supplied (built here, as an issuer would publish it).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DocumentReport, IngestReport } from "../../indexer/types.ts";
-import { ingestAll, keepAll } from "../../src/cli/commands/ingest.ts";
-import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { bitstringCredential, DCC_LIST } from "../formats/status-lists.fixture.ts";
+import { ingestSamples, SAMPLES, tempEngine } from "./samples.fixture.ts";
 
-const SAMPLES = join(import.meta.dirname, "../../../shared/data/ler-samples");
 const ONE_EDTECH_REVOKED =
   "https://dc.1edtech.org/wellspring2022/wellspring-portal/credential/54418d3f-ec01-4652-800a-861c890a51a1";
 
-let dir: string;
+let remove: () => Promise<void>;
 let engine: Engine;
 let report: IngestReport;
 const byFile = (suffix: string): DocumentReport[] => report.documents.filter((d) => d.name.includes(suffix));
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "ler-match-samples-"));
-  engine = await openEngine({ db: join(dir, "samples.db"), backend: "embedded" });
-  report = await ingestAll(
-    [SAMPLES],
-    { dryRun: false, batchSize: 20, progress: false, keep: keepAll },
-    (inputs, o) => engine.ingest(inputs, o),
-  );
+  ({ engine, remove } = await tempEngine("samples"));
+  report = await ingestSamples(engine);
 }, 120_000);
-afterAll(async () => {
-  await engine.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 describe("the real LER samples", () => {
   it("every file gets a report, and no failure is an internal error", () => {
@@ -101,11 +88,7 @@ describe("the real LER samples", () => {
       if (d.documentId) seen.set(d.documentId, (seen.get(d.documentId) ?? 0) + 1);
     const shared = new Set([...seen].filter(([, n]) => n > 1).map(([id]) => id));
     expect(shared.has("http://example.com/credentials/3527")).toBe(true);
-    const again = await ingestAll(
-      [SAMPLES],
-      { dryRun: false, batchSize: 20, progress: false, keep: keepAll },
-      (inputs, o) => engine.ingest(inputs, o),
-    );
+    const again = await ingestSamples(engine);
     expect(again.totals.stored).toBe(0);
     const replaced = again.documents.filter((d) => d.status === "replaced");
     expect(replaced.filter((d) => !shared.has(d.documentId ?? ""))).toEqual([]);

@@ -24,6 +24,14 @@ const targets = fc.array(requirements, { minLength: 1, maxLength: 12 }).map((lis
   })),
 );
 
+/** The default scoring as of the fixtures' now, with no filter set. */
+const UNFILTERED = {
+  taxonomy,
+  config: DEFAULT_SCORING,
+  nowMs: NOW,
+  filters: { verifiedOnly: false, practicedSinceMs: null },
+};
+
 const person = fc.array(evidenceRow("p"), { maxLength: 10 });
 const ranks = (list: ReturnType<typeof rankRoles>) =>
   list.map((r) => [r.candidateId, r.score, r.unmetRequired, r.levelSurplus]);
@@ -78,12 +86,7 @@ describe("roles for a person", () => {
       source: "saved",
       requirements: [req("python")],
     };
-    const ctx = {
-      taxonomy,
-      config: DEFAULT_SCORING,
-      nowMs: NOW,
-      filters: { verifiedOnly: false, practicedSinceMs: null },
-    };
+    const ctx = UNFILTERED;
     const ranked = rankRoles(
       buildRoleIndex([welder, dev], taxonomy, DEFAULT_SCORING),
       [row({ conceptId: "django" })],
@@ -97,12 +100,7 @@ describe("the gap to a role", () => {
   it("gains exactly what re-scoring with the requirement met at its minimum gives", () => {
     fc.assert(
       fc.property(requirements, person, config, (reqs, rows, cfg) => {
-        const ctx = {
-          taxonomy,
-          config: cfg,
-          nowMs: NOW,
-          filters: { verifiedOnly: false, practicedSinceMs: null },
-        };
+        const ctx = { ...UNFILTERED, config: cfg };
         const scoring = { ...ctx, hardRequired: false };
         const now = scoreCandidate(reqs, rows, scoring).score;
         for (const gap of gapsFor(reqs, liveEvidence(rows, ctx), ctx)) {
@@ -126,12 +124,7 @@ describe("the gap to a role", () => {
   it("lists only requirements not met, largest gain first", () => {
     fc.assert(
       fc.property(requirements, person, (reqs, rows) => {
-        const ctx = {
-          taxonomy,
-          config: DEFAULT_SCORING,
-          nowMs: NOW,
-          filters: { verifiedOnly: false, practicedSinceMs: null },
-        };
+        const ctx = UNFILTERED;
         const explained = scoreCandidate(reqs, rows, { ...ctx, hardRequired: false }).explanation
           .requirements;
         const gaps = gapsFor(reqs, liveEvidence(rows, ctx), ctx);
@@ -167,12 +160,7 @@ describe("a team's gap", () => {
   it("counts each person by the outcome their match explanation gives", () => {
     fc.assert(
       fc.property(population, requirements, (pop, reqs) => {
-        const ctx = {
-          taxonomy,
-          config: DEFAULT_SCORING,
-          nowMs: NOW,
-          filters: { verifiedOnly: false, practicedSinceMs: null },
-        };
+        const ctx = UNFILTERED;
         const team = pop.ids.map((candidateId) => ({ candidateId, name: null }));
         const gap = teamGap(reqs, team, pop.evidence, ctx, { closest: 3 });
         reqs.forEach((_, i) => {

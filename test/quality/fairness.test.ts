@@ -12,15 +12,12 @@ import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { loadStarterTaxonomy } from "../../taxonomy/starter.ts";
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+/** groups.csv with one column, sex: for each group, `n` people named prefix0… labelled `label`. */
+const sexCsv = (...groups: [prefix: string, n: number, label: string][]) =>
+  `person,sex\n${groups.flatMap(([prefix, n, label]) => ids(prefix, n).map((p) => `${p},${label}`)).join("\n")}\n`;
 
 describe("selection rates and impact ratios (LL144)", () => {
-  const groups = parseGroups(
-    `person,sex\n${ids("f", 100)
-      .map((p) => `${p},female`)
-      .join("\n")}\n${ids("m", 100)
-      .map((p) => `${p},male`)
-      .join("\n")}\n`,
-  );
+  const groups = parseGroups(sexCsv(["f", 100, "female"], ["m", 100, "male"]));
   const population = new Set([...ids("f", 100), ...ids("m", 100)]);
 
   it("rate = selected ÷ assessed; ratio = rate ÷ the highest rate; under 0.8 is flagged", () => {
@@ -38,13 +35,7 @@ describe("selection rates and impact ratios (LL144)", () => {
   });
 
   it("a group too small to judge gets a rate but no ratio, and never sets the bar", () => {
-    const withFew = parseGroups(
-      `person,sex\n${ids("f", 100)
-        .map((p) => `${p},female`)
-        .join("\n")}\n${ids("x", 3)
-        .map((p) => `${p},nonbinary`)
-        .join("\n")}\n`,
-    );
+    const withFew = parseGroups(sexCsv(["f", 100, "female"], ["x", 3, "nonbinary"]));
     const selections = new Map([["p1", ["x0", "f0"]]]);
     const { overall } = auditFairness(selections, withFew, new Set([...ids("f", 100), ...ids("x", 3)]), 2);
     const few = overall.rates.find((r) => r.group === "nonbinary")!;

@@ -5,22 +5,19 @@
  * reason its file name gives (expired, revoked), or for a reason outside the project that the table
  * names (a proof type or key the engine cannot check).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forbidNetwork, type NetworkGuard } from "../../benchmarks/lib/no-network.ts";
 import type { IngestReport } from "../../indexer/types.ts";
 import { verifyDocument } from "../../indexer/verify/index.ts";
-import { ingestAll, keepAll } from "../../src/cli/commands/ingest.ts";
 import { effectiveStatus, type TrustSnapshot } from "../../src/domain/verification.ts";
-import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { bitstringCredential, DCC_LIST } from "../formats/status-lists.fixture.ts";
+import { ingestSamples, SAMPLES, tempEngine } from "../indexer/samples.fixture.ts";
 import { CLR_2_0_1, CLR_CONTEXT_TEXT, CLR_CONTEXTS, clrContext, pinned } from "./clr-contexts.fixture.ts";
 import { SAMPLE_ISSUERS, SAMPLE_KEYS } from "./operator-keys.ts";
 
-const SAMPLES = join(import.meta.dirname, "../../../shared/data/ler-samples");
 /** The samples' own dates are 2010–2025: verified as of this day. */
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 
@@ -165,27 +162,19 @@ describe("every signed sample, verified offline", () => {
 });
 
 describe("`ler-match ingest` over the samples, with the operator's trust list", () => {
-  let dir: string;
+  let remove: () => Promise<void>;
   let engine: Engine;
   let report: IngestReport;
   const statusOf = (suffix: string) => report.documents.find((d) => d.name.endsWith(suffix))?.verification;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "ler-match-verify-"));
-    engine = await openEngine({ db: join(dir, "verify.db"), backend: "embedded", clock: () => NOW });
+    ({ engine, remove } = await tempEngine("verify", { clock: () => NOW }));
     for (const issuer of SAMPLE_ISSUERS) engine.trust.addIssuer(issuer);
     engine.trust.addKeys(SAMPLE_KEYS);
     for (const [url, content] of Object.entries(CLR_CONTEXT_TEXT)) engine.trust.addContext({ url, content });
-    report = await ingestAll(
-      [SAMPLES],
-      { dryRun: false, batchSize: 20, progress: false, keep: keepAll },
-      (inputs, o) => engine.ingest(inputs, o),
-    );
+    report = await ingestSamples(engine);
   }, 120_000);
-  afterAll(async () => {
-    await engine.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => remove());
 
   it("reports each document's status and reason", () => {
     expect(statusOf("mit-learn_courseCertificate.json")).toMatchObject({

@@ -2,29 +2,24 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { loadStarterTaxonomy } from "../../../taxonomy/starter.ts";
 import { LerError } from "../../domain/errors.ts";
-import { escoSource } from "../../generate/esco.ts";
 import { parseGroups } from "../../quality/fairness.ts";
 import { formatFairnessTable, renderFairnessHtml } from "../../quality/fairness-report.ts";
 import { runFairness } from "../../quality/fairness-run.ts";
 import { resolveScoring } from "../../quality/runner.ts";
 import { DEFAULT_SCORING } from "../../scoring/config.ts";
-import { int, readConfig, readDatasetOrReject } from "../bench-args.ts";
-import { reportError } from "../exit.ts";
+import { int, readConfig } from "../bench-args.ts";
+import { type DatasetOptions, onDataset } from "./bench-dataset.ts";
 
-interface FairnessOptions {
-  dataset: string;
+interface FairnessOptions extends DatasetOptions {
   groups: string;
   k: string;
   out: string;
   config?: string;
-  esco: string;
-  json?: boolean;
 }
 
 export function registerFairness(bench: Command): void {
-  bench
+  const command = bench
     .command("fairness")
     .description("bias audit: selection rates and impact ratios at the top k per group (NYC Local Law 144)")
     .requiredOption("--dataset <dir>", "dataset folder (bench generate)")
@@ -34,30 +29,24 @@ export function registerFairness(bench: Command): void {
     )
     .option("--k <n>", "candidates selected per position", "10")
     .option("--out <dir>", "output folder for report.html and fairness.json", "fairness-out")
-    .option("--config <file>", "a scoring configuration (default: the shipped model)")
-    .option("--esco <dir>", "ESCO CSVs, for datasets generated with --esco", "../shared/data/esco-v1.1.1")
-    .option("--json", "print fairness.json instead of the table")
-    .action(async (o: FairnessOptions) => {
-      try {
-        const dataset = readDatasetOrReject(o.dataset);
-        if (!dataset) return;
-        const groups = parseGroups(readText(o.groups));
-        const taxonomy =
-          dataset.manifest.taxonomy === "esco" ? escoSource(o.esco, 0, 1).taxonomy : loadStarterTaxonomy();
-        const config = o.config ? resolveScoring(readConfig(o.config).scoring) : DEFAULT_SCORING;
-        const audit = await runFairness(dataset, groups, { k: int("k", o.k, 1), taxonomy, config });
-        mkdirSync(o.out, { recursive: true });
-        writeFileSync(join(o.out, "fairness.json"), `${JSON.stringify(audit, null, 2)}\n`);
-        writeFileSync(join(o.out, "report.html"), renderFairnessHtml(audit, dataset.manifest.name));
-        process.stdout.write(
-          o.json
-            ? `${JSON.stringify(audit)}\n`
-            : `${formatFairnessTable(audit)}\n\nreport: ${join(o.out, "report.html")}\n`,
-        );
-      } catch (e) {
-        reportError(e, !!o.json);
-      }
-    });
+    .option("--config <file>", "a scoring configuration (default: the shipped model)");
+  onDataset(
+    command,
+    "print fairness.json instead of the table",
+    async (o: FairnessOptions, dataset, taxonomy) => {
+      const groups = parseGroups(readText(o.groups));
+      const config = o.config ? resolveScoring(readConfig(o.config).scoring) : DEFAULT_SCORING;
+      const audit = await runFairness(dataset, groups, { k: int("k", o.k, 1), taxonomy, config });
+      mkdirSync(o.out, { recursive: true });
+      writeFileSync(join(o.out, "fairness.json"), `${JSON.stringify(audit, null, 2)}\n`);
+      writeFileSync(join(o.out, "report.html"), renderFairnessHtml(audit, dataset.manifest.name));
+      process.stdout.write(
+        o.json
+          ? `${JSON.stringify(audit)}\n`
+          : `${formatFairnessTable(audit)}\n\nreport: ${join(o.out, "report.html")}\n`,
+      );
+    },
+  );
 }
 
 function readText(path: string): string {

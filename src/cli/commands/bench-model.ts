@@ -6,15 +6,15 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { loadStarterOccupations, loadStarterTaxonomy } from "../../../taxonomy/starter.ts";
-import { escoSource } from "../../generate/esco.ts";
 import { WORLDS, worldNamed } from "../../generate/worlds.ts";
 import { MATRIX_HEADER, runMatrix, winsEverywhere } from "../../quality/matrix.ts";
 import { snapshotOf } from "../../quality/offline.ts";
 import { resolveScoring } from "../../quality/runner.ts";
 import { crossValidate, type TuneReport } from "../../quality/tune.ts";
 import { DEFAULT_SCORING } from "../../scoring/config.ts";
-import { int, ints, readConfig, readDatasetOrReject } from "../bench-args.ts";
+import { int, ints, readConfig } from "../bench-args.ts";
 import { reportError } from "../exit.ts";
+import { type DatasetOptions, onDataset } from "./bench-dataset.ts";
 
 interface MatrixOptions {
   seeds: string;
@@ -71,16 +71,13 @@ export function registerMatrix(bench: Command): void {
     });
 }
 
-interface TuneOptions {
-  dataset: string;
+interface TuneOptions extends DatasetOptions {
   folds: string;
   config?: string;
   seed: string;
   rounds: string;
   iterations: string;
   out?: string;
-  esco: string;
-  json?: boolean;
 }
 
 function formatTune(r: TuneReport, folds: number): string {
@@ -99,7 +96,7 @@ function formatTune(r: TuneReport, folds: number): string {
 }
 
 export function registerTune(bench: Command): void {
-  bench
+  const command = bench
     .command("tune")
     .description("fit the model's weights to a labelled dataset by cross-validated search")
     .requiredOption("--dataset <dir>", "dataset folder (corpus, positions, qrels)")
@@ -108,28 +105,18 @@ export function registerTune(bench: Command): void {
     .option("--seed <n>", "seed of the fold split and the significance tests", "1")
     .option("--rounds <n>", "coordinate-ascent rounds", "2")
     .option("--iterations <n>", "permutations / bootstrap resamples", "10000")
-    .option("--out <file>", "write the fitted configuration here (JSON, usable as --config)")
-    .option("--esco <dir>", "ESCO CSVs, for datasets generated with --esco", "../shared/data/esco-v1.1.1")
-    .option("--json", "machine-readable JSON output")
-    .action(async (o: TuneOptions) => {
-      try {
-        const dataset = readDatasetOrReject(o.dataset);
-        if (!dataset) return;
-        const taxonomy =
-          dataset.manifest.taxonomy === "esco" ? escoSource(o.esco, 0, 1).taxonomy : loadStarterTaxonomy();
-        const start = o.config ? resolveScoring(readConfig(o.config).scoring) : DEFAULT_SCORING;
-        const folds = int("folds", o.folds, 2);
-        const report = crossValidate(await snapshotOf(dataset, taxonomy), start, {
-          folds,
-          seed: int("seed", o.seed),
-          rounds: int("rounds", o.rounds, 1),
-          iterations: int("iterations", o.iterations, 1),
-          log: (line) => process.stderr.write(`${line}\n`),
-        });
-        if (o.out) writeFileSync(o.out, `${JSON.stringify(report.config, null, 2)}\n`);
-        process.stdout.write(o.json ? `${JSON.stringify(report)}\n` : `${formatTune(report, folds)}\n`);
-      } catch (e) {
-        reportError(e, !!o.json);
-      }
+    .option("--out <file>", "write the fitted configuration here (JSON, usable as --config)");
+  onDataset(command, "machine-readable JSON output", async (o: TuneOptions, dataset, taxonomy) => {
+    const start = o.config ? resolveScoring(readConfig(o.config).scoring) : DEFAULT_SCORING;
+    const folds = int("folds", o.folds, 2);
+    const report = crossValidate(await snapshotOf(dataset, taxonomy), start, {
+      folds,
+      seed: int("seed", o.seed),
+      rounds: int("rounds", o.rounds, 1),
+      iterations: int("iterations", o.iterations, 1),
+      log: (line) => process.stderr.write(`${line}\n`),
     });
+    if (o.out) writeFileSync(o.out, `${JSON.stringify(report.config, null, 2)}\n`);
+    process.stdout.write(o.json ? `${JSON.stringify(report)}\n` : `${formatTune(report, folds)}\n`);
+  });
 }

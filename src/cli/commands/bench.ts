@@ -15,8 +15,9 @@ import { type ExternalResult, evaluateJobbert, evaluateTalentClef } from "../../
 import { formatRun } from "../../quality/metrics.ts";
 import { formatTable, metricsJson, renderHtml } from "../../quality/report.ts";
 import { type QualityReport, runQuality } from "../../quality/runner.ts";
-import { collect, int, readConfig, readDatasetOrReject } from "../bench-args.ts";
+import { collect, int, readConfig } from "../bench-args.ts";
 import { reportError } from "../exit.ts";
+import { type DatasetOptions, onDataset } from "./bench-dataset.ts";
 import { registerFairness } from "./bench-fairness.ts";
 import { registerMatrix, registerTune } from "./bench-model.ts";
 
@@ -93,8 +94,7 @@ function registerGenerate(bench: Command): void {
     });
 }
 
-interface QualityOptions {
-  dataset: string;
+interface QualityOptions extends DatasetOptions {
   config: string[];
   out: string;
   depth: string;
@@ -103,12 +103,10 @@ interface QualityOptions {
   ablations: boolean;
   baselines: boolean;
   jdText: boolean;
-  esco: string;
-  json?: boolean;
 }
 
 function registerQuality(bench: Command): void {
-  bench
+  const command = bench
     .command("quality")
     .description(
       "rank every position with each configuration, ablations and baselines; write metrics and a report",
@@ -126,34 +124,30 @@ function registerQuality(bench: Command): void {
     .option("--seed <n>", "seed of the significance tests", "1")
     .option("--no-ablations", "skip the one-factor-off ablations")
     .option("--no-baselines", "skip BM25 and skill-overlap")
-    .option("--no-jd-text", "skip ranking from the positions' job-description texts")
-    .option("--esco <dir>", "ESCO CSVs, for datasets generated with --esco", "../shared/data/esco-v1.1.1")
-    .option("--json", "print metrics.json instead of the table")
-    .action(async (o: QualityOptions) => {
-      try {
-        const dataset = readDatasetOrReject(o.dataset);
-        if (!dataset) return;
-        const report = await runQuality(dataset, {
-          configs: o.config.map(readConfig),
-          ablations: o.ablations,
-          baselines: o.baselines,
-          jdText: o.jdText,
-          depth: int("depth", o.depth, 1),
-          iterations: int("iterations", o.iterations, 1),
-          seed: int("seed", o.seed),
-          ...(dataset.manifest.taxonomy === "esco" ? { taxonomy: escoSource(o.esco, 0, 1).taxonomy } : {}),
-          log: (line) => process.stderr.write(`${line}\n`),
-        });
-        writeQualityOutputs(o.out, report);
-        process.stdout.write(
-          o.json
-            ? `${JSON.stringify(metricsJson(report))}\n`
-            : `${formatTable(report)}\n\nwrote ${o.out}/report.html\n`,
-        );
-      } catch (e) {
-        reportError(e, !!o.json);
-      }
-    });
+    .option("--no-jd-text", "skip ranking from the positions' job-description texts");
+  onDataset(
+    command,
+    "print metrics.json instead of the table",
+    async (o: QualityOptions, dataset, taxonomy) => {
+      const report = await runQuality(dataset, {
+        configs: o.config.map(readConfig),
+        ablations: o.ablations,
+        baselines: o.baselines,
+        jdText: o.jdText,
+        depth: int("depth", o.depth, 1),
+        iterations: int("iterations", o.iterations, 1),
+        seed: int("seed", o.seed),
+        taxonomy,
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      writeQualityOutputs(o.out, report);
+      process.stdout.write(
+        o.json
+          ? `${JSON.stringify(metricsJson(report))}\n`
+          : `${formatTable(report)}\n\nwrote ${o.out}/report.html\n`,
+      );
+    },
+  );
 }
 
 function formatExternal(r: ExternalResult): string {

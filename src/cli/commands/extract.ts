@@ -88,31 +88,46 @@ function printJd(parse: ReturnType<typeof parseJobDescription>): void {
     out.write(`\nnot recognised: ${parse.unresolved.map((u) => u.phrase).join(", ")}\n`);
 }
 
+/**
+ * A command reading JSON lines {"id","text"} from stdin and answering each with {"id", [key]: the
+ * top K that \`rank\` finds in the text}, on the database's taxonomy.
+ */
+function perLine(
+  program: Command,
+  name: string,
+  key: string,
+  description: string,
+  rank: (loaded: LoadedTaxonomy, text: string, k: number) => unknown,
+): void {
+  program
+    .command(name)
+    .description(description)
+    .option("--top <k>", `${key} per line`, "10")
+    .option("--db <file>", "database whose taxonomy to use (default $LER_MATCH_DB or ler-match.db)")
+    .action((o: DbOptions) =>
+      run(o, async () => {
+        const k = topOf(o);
+        const loaded = loadTaxonomyForDb(dbPath(o));
+        await eachLine((id, text) => ({ id, [key]: rank(loaded, text, k) }));
+      }),
+    );
+}
+
 export function registerExtractCommands(program: Command): void {
-  program
-    .command("extract")
-    .description('JSON lines {"id","text"} on stdin → ranked concepts found in each text')
-    .option("--top <k>", "concepts per line", "10")
-    .option("--db <file>", "database whose taxonomy to use (default $LER_MATCH_DB or ler-match.db)")
-    .action((o: DbOptions) =>
-      run(o, async () => {
-        const k = topOf(o);
-        const { taxonomy } = loadTaxonomyForDb(dbPath(o));
-        await eachLine((id, text) => ({ id, concepts: extractConcepts(text, taxonomy, k) }));
-      }),
-    );
-  program
-    .command("titles")
-    .description('JSON lines {"id","text"} (job titles) on stdin → ranked occupations')
-    .option("--top <k>", "occupations per line", "10")
-    .option("--db <file>", "database whose taxonomy to use (default $LER_MATCH_DB or ler-match.db)")
-    .action((o: DbOptions) =>
-      run(o, async () => {
-        const k = topOf(o);
-        const { occupations } = loadTaxonomyForDb(dbPath(o));
-        await eachLine((id, text) => ({ id, occupations: matchTitles(text, occupations, k) }));
-      }),
-    );
+  perLine(
+    program,
+    "extract",
+    "concepts",
+    'JSON lines {"id","text"} on stdin → ranked concepts found in each text',
+    ({ taxonomy }, text, k) => extractConcepts(text, taxonomy, k),
+  );
+  perLine(
+    program,
+    "titles",
+    "occupations",
+    'JSON lines {"id","text"} (job titles) on stdin → ranked occupations',
+    ({ occupations }, text, k) => matchTitles(text, occupations, k),
+  );
   program
     .command("parse-jd <file>")
     .description("what a job description asks for: skills, required or preferred, levels, occupation")
