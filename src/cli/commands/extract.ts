@@ -119,7 +119,7 @@ export function registerExtractCommands(program: Command): void {
     "extract",
     "concepts",
     'JSON lines {"id","text"} on stdin → ranked concepts found in each text',
-    ({ taxonomy }, text, k) => extractConcepts(text, taxonomy, k),
+    ({ taxonomy, occupations }, text, k) => extractConcepts(text, taxonomy, k, occupations),
   );
   perLine(
     program,
