@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { MatchOptions, POSITION_LIMITS, RequirementInput } from "../../src/domain/schemas.ts";
-import { type AnalysedPosition, analysedPositionFromJd, EducationList } from "../../src/engine/analyse.ts";
+import { EducationList } from "../../src/engine/analyse.ts";
 import type { RouteModule } from "../context.ts";
 import { ErrorBody, MAX_JOB_DESCRIPTION, ResolvedRequirement } from "../schemas.ts";
 
@@ -80,15 +80,18 @@ const analyseRoute = createRoute({
 
 export const analyseRoutes: RouteModule = (app, { engine }) => {
   app.openapi(analyseRoute, async (c) => {
-    const body = c.req.valid("json");
-    const position: AnalysedPosition =
-      !body.requirements && body.jobDescription
-        ? analysedPositionFromJd(await engine.parseJobDescriptionAsync(body.jobDescription))
-        : {
-            ...(body.title ? { title: body.title } : {}),
-            requirements: body.requirements ?? [],
-            ...(body.education ? { education: body.education } : {}),
-          };
-    return c.json(await engine.analyse(position, body.options ?? {}), 200);
+    const { title, requirements, education, jobDescription, options = {} } = c.req.valid("json");
+    const analysis =
+      !requirements && jobDescription
+        ? await engine.analyseJobDescription(jobDescription, options)
+        : await engine.analyse(
+            {
+              ...(title ? { title } : {}),
+              requirements: requirements ?? [],
+              ...(education ? { education } : {}),
+            },
+            options,
+          );
+    return c.json(analysis, 200);
   });
 };

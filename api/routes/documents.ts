@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { validator } from "hono/validator";
-import { decodeInput } from "../../indexer/decode.ts";
 import type { IngestInput, IngestReport } from "../../indexer/types.ts";
 import { holdsScope, type Principal } from "../../src/domain/access.ts";
 import { LerError } from "../../src/domain/errors.ts";
@@ -78,10 +77,12 @@ export const documentRoutes: RouteModule = (app, { engine, config }) => {
   // Registered without the zod validator: the body may be JSON, JSON lines or CSV.
   app.post("/v1/documents", validator("query", validQuery), async (c) => {
     const { format, dryRun } = c.req.valid("query");
-    const inputs = (await readInputs(c, format)).flatMap(documentsOf);
-    checkDocumentCount(inputs.length, config.limits.maxDocuments);
-    const attestedBy = attestorOf(c.get("principal"));
-    const report = await engine.ingest(inputs, { dryRun: dryRun === "true", attestedBy });
+    const inputs = await readInputs(c, format);
+    const report = await engine.ingest(inputs, {
+      dryRun: dryRun === "true",
+      attestedBy: attestorOf(c.get("principal")),
+      maxDocuments: config.limits.maxDocuments,
+    });
     if (dryRun !== "true") audited(c, "ingest", storedPeople(report));
     return c.json(report, statusOf(report));
   });
@@ -95,26 +96,6 @@ const attestorOf = (principal: Principal | undefined): string | undefined =>
 function validQuery(value: unknown, c: Context) {
   const parsed = DocumentsQuery.safeParse(value);
   return parsed.success ? parsed.data : errorResponse(c, fromZod(parsed.error, "request query"));
-}
-
-/**
- * One input per document, as the pipeline will read them: a JSON-lines or CSV upload is many
- * documents, and the limit counts documents, whatever the body's shape.
- */
-function documentsOf(input: IngestInput): IngestInput[] {
-  try {
-    return decodeInput(input);
-  } catch {
-    return [input]; // one document the pipeline cannot decode either, and reports as failed
-  }
-}
-
-function checkDocumentCount(count: number, limit: number): void {
-  if (count > limit)
-    fail("too_many_documents", `${count} documents in one request; the limit is ${limit}`, {
-      limit,
-      documents: count,
-    });
 }
 
 const storedPeople = (report: IngestReport): string[] =>

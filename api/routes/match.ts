@@ -1,7 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { MatchResult } from "../../src/domain/match.ts";
-import type { PositionInput } from "../../src/domain/schemas.ts";
-import { positionFromJd } from "../../src/engine/requirements.ts";
 import type { RouteModule } from "../context.ts";
 import {
   ErrorBody,
@@ -101,21 +99,17 @@ const jdRoute = createRoute({
 
 export const matchRoutes: RouteModule = (app, { engine }) => {
   app.openapi(matchRoute, async (c) => {
-    const body = c.req.valid("json");
-    const jd =
-      !body.requirements && body.jobDescription
-        ? await engine.parseJobDescriptionAsync(body.jobDescription)
-        : undefined;
-    const position: PositionInput = jd
-      ? positionFromJd(jd)
-      : { ...(body.title ? { title: body.title } : {}), requirements: body.requirements ?? [] };
-    const page = await engine.match(position, body.options ?? {});
+    const { title, requirements, jobDescription, options = {} } = c.req.valid("json");
+    const page =
+      !requirements && jobDescription
+        ? await engine.matchJobDescription(jobDescription, options)
+        : await engine.match({ ...(title ? { title } : {}), requirements: requirements ?? [] }, options);
     audited(
       c,
       "match",
       page.results.map((r) => r.candidateId),
     );
-    return c.json(jd ? { ...page, jobDescription: jd } : page, 200);
+    return c.json(page, 200);
   });
   app.openapi(searchRoute, async (c) => {
     const body = c.req.valid("json");
