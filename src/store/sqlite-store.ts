@@ -36,6 +36,7 @@ import {
 } from "./rows.ts";
 import { assertions, candidates, degrees, documents, outbox } from "./schema/index.ts";
 import { createSecurityStore } from "./security-store.ts";
+import { createTaxonomyTables } from "./taxonomy-store.ts";
 import { createTrustStore } from "./trust-store.ts";
 import type { DocumentWrite, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
 
@@ -382,6 +383,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     security: createSecurityStore(db),
     checkpoint: () => void sqlite.pragma("wal_checkpoint(TRUNCATE)"),
     positions: createPositionStore(db),
+    taxonomy: createTaxonomyTables(db),
     close: () => sqlite.close(),
   };
 }

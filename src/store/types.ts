@@ -8,6 +8,7 @@ import type { EvidenceRow, IndexableCandidate } from "../domain/evidence.ts";
 import type { Candidate, LerDocument, SkillAssertion } from "../domain/schemas.ts";
 import type { PositionStore } from "./positions.ts";
 import type { SecurityStore } from "./security-store.ts";
+import type { TaxonomyTables } from "./taxonomy-store.ts";
 import type { TrustStore } from "./trust-store.ts";
 
 /** One document ready to write: everything resolved and normalised, ids assigned. */
@@ -80,5 +81,7 @@ export interface Store {
   checkpoint(): void;
   /** Positions the organisation saved (positions.ts). */
   readonly positions: PositionStore;
+  /** The imported taxonomies' tables, over this same connection. */
+  readonly taxonomy: TaxonomyTables;
   close(): void;
 }
