@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { MatchOptions, POSITION_LIMITS, RequirementInput } from "../../src/domain/schemas.ts";
 import { EducationList } from "../../src/engine/analyse.ts";
 import type { RouteModule } from "../context.ts";
-import { ErrorBody, MAX_JOB_DESCRIPTION, ResolvedRequirement } from "../schemas.ts";
+import { failure, json, jsonBody } from "../openapi.ts";
+import { MAX_JOB_DESCRIPTION, ResolvedRequirement } from "../schemas.ts";
 
 const AnalyseRequest = z
   .object({
@@ -63,18 +64,12 @@ const analyseRoute = createRoute({
     "Counts, over everyone in the index, who qualifies (every required requirement met, as /v1/match " +
     "decides it) and, per required requirement, how many would qualify were it dropped, made preferred, " +
     "or its minimum lowered by one level. The requirement that shuts out most people comes first.",
-  request: { body: { required: true, content: { "application/json": { schema: AnalyseRequest } } } },
+  request: { body: jsonBody(AnalyseRequest) },
   responses: {
-    200: { description: "The analysis", content: { "application/json": { schema: PositionAnalysisBody } } },
-    400: { description: "Invalid request", content: { "application/json": { schema: ErrorBody } } },
-    422: {
-      description: "No requirement resolved to a known skill",
-      content: { "application/json": { schema: ErrorBody } },
-    },
-    503: {
-      description: "Timeout understanding the job description",
-      content: { "application/json": { schema: ErrorBody } },
-    },
+    200: json(PositionAnalysisBody, "The analysis"),
+    400: failure("Invalid request"),
+    422: failure("No requirement resolved to a known skill"),
+    503: failure("Timeout understanding the job description"),
   },
 });
 

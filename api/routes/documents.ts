@@ -8,7 +8,8 @@ import { LerFormat } from "../../src/domain/schemas.ts";
 import { mediaTypeOf, readForm } from "../body.ts";
 import type { RouteModule } from "../context.ts";
 import { errorResponse, fail, fromZod } from "../errors.ts";
-import { ErrorBody, IngestJson } from "../schemas.ts";
+import { failure, json } from "../openapi.ts";
+import { IngestJson } from "../schemas.ts";
 import { audited } from "../security/audit.ts";
 
 const ReportBody = z.object({
@@ -45,31 +46,13 @@ const route = createRoute({
     },
   },
   responses: {
-    200: {
-      description: "Every document stored (or unchanged)",
-      content: { "application/json": { schema: ReportBody } },
-    },
-    207: {
-      description: "Some documents failed; the others are stored",
-      content: { "application/json": { schema: ReportBody } },
-    },
-    400: {
-      description: "Malformed body, or an unknown `format`",
-      content: { "application/json": { schema: ErrorBody } },
-    },
-    409: {
-      description: "Every document's id already belongs to another person; nothing was stored",
-      content: { "application/json": { schema: ReportBody } },
-    },
-    413: {
-      description: "Body or document count over the limit",
-      content: { "application/json": { schema: ErrorBody } },
-    },
-    415: { description: "Unsupported content type", content: { "application/json": { schema: ErrorBody } } },
-    422: {
-      description: "No document could be used",
-      content: { "application/json": { schema: ReportBody } },
-    },
+    200: json(ReportBody, "Every document stored (or unchanged)"),
+    207: json(ReportBody, "Some documents failed; the others are stored"),
+    400: failure("Malformed body, or an unknown `format`"),
+    409: json(ReportBody, "Every document's id already belongs to another person; nothing was stored"),
+    413: failure("Body or document count over the limit"),
+    415: failure("Unsupported content type"),
+    422: json(ReportBody, "No document could be used"),
   },
 });
 

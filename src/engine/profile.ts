@@ -3,7 +3,7 @@
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Candidate, LerDocument } from "../domain/schemas.ts";
-import { evidenceDate, exclusionOf, isVerified, parseIsoDateMs } from "../scoring/index.ts";
+import { isVerified, standingOf } from "../scoring/index.ts";
 import type { CandidateProfile, ProfileEvidence, ProfileSkill } from "./types.ts";
 
 export function buildProfile(
@@ -48,17 +48,8 @@ export function buildProfile(
 
 const NO_FILTERS = { verifiedOnly: false, practicedSinceMs: null };
 
-/** Why a row does not count for scoring now (revoked, expired), or null: the scoring model's own rule. */
+/** Why a row does not count for scoring now, or null: the scoring model's own rule, without filters. */
 function exclusionAt(row: EvidenceRow, nowMs: number): ProfileEvidence["excluded"] {
-  const dateMs = parseIsoDateMs(evidenceDate(row));
-  const reason = exclusionOf(
-    row.revoked,
-    parseIsoDateMs(row.validUntil),
-    isVerified(row),
-    dateMs,
-    nowMs,
-    NO_FILTERS,
-  );
   // with no filters, the model excludes only what is revoked or expired
-  return reason as ProfileEvidence["excluded"];
+  return standingOf(row, nowMs, NO_FILTERS).excluded as ProfileEvidence["excluded"];
 }
