@@ -161,18 +161,13 @@ function statsOf(db: BetterSQLite3Database): SourceStats[] {
     out.set(source, e);
     return e;
   };
-  for (const r of db
-    .select({ source: taxonomyConcepts.source, n: count() })
-    .from(taxonomyConcepts)
-    .groupBy(taxonomyConcepts.source)
-    .all())
-    entry(r.source).concepts = r.n;
-  for (const r of db
-    .select({ source: taxonomyOccupations.source, n: count() })
-    .from(taxonomyOccupations)
-    .groupBy(taxonomyOccupations.source)
-    .all())
-    entry(r.source).occupations = r.n;
+  const counted = [
+    [taxonomyConcepts, "concepts"],
+    [taxonomyOccupations, "occupations"],
+  ] as const;
+  for (const [table, field] of counted)
+    for (const r of db.select({ source: table.source, n: count() }).from(table).groupBy(table.source).all())
+      entry(r.source)[field] = r.n;
   return [...out.values()].sort((a, b) => a.source.localeCompare(b.source));
 }
 
