@@ -193,11 +193,13 @@ function runBaseline(dir: string, dbFile: string): Baseline {
   for (const batch of batches(walk([dir]), BATCH)) {
     const t0 = performance.now();
     const parsed = batch.flatMap((path) =>
-      decodeInput({ name: path, content: readFileSync(path, "utf8") }).flatMap((input) =>
-        parserFor(detectFormat(input.content))
+      decodeInput({ name: path, content: readFileSync(path, "utf8") }).flatMap((piece) => {
+        if (!piece.ok) throw piece.error.error;
+        const input = piece.value;
+        return parserFor(detectFormat(input.content))
           .parse(input.content, { fileName: path })
-          .map((doc) => ({ path, doc, raw: input.content })),
-      ),
+          .map((doc) => ({ path, doc, raw: input.content }));
+      }),
     );
     const t1 = performance.now();
     db.transaction(() => {

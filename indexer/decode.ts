@@ -4,12 +4,14 @@
  *   text → a compact JWS (decoded payload, format "jwt"), a JSON document, JSON lines (one
  *   document per line, named "file line 3"), or CSV (by header or a .csv name: one input per
  *   person, plus one failing input per unusable row, named "file.csv line 7").
- * Pieces that cannot be decoded become failing inputs (decode-failure.ts) rather than sinking the
- * whole upload; only an input with nothing usable at all throws.
+ * Each piece is a tagged result, as zod's safeParse returns: a document to detect and parse, or
+ * why it could not be decoded (named, so the report says "people.csv line 7" next to the good
+ * documents of the same upload). A bad piece never sinks the upload; an input with nothing usable
+ * at all is one failed piece.
  */
-import { LerError } from "../src/domain/errors.ts";
+import { type ErrorCode, LerError, toLerError } from "../src/domain/errors.ts";
+import type { LerFormat } from "../src/domain/schemas.ts";
 import { decodeCompactJws, isCompactJws } from "./compact-jws.ts";
-import { decodeFailure } from "./decode-failure.ts";
 import { type CsvOptions, looksLikeCsvHeader, splitCsv } from "./formats/csv-split.ts";
 import { assertJsonDepth } from "./json-depth.ts";
 import { isObject } from "./json-path.ts";
@@ -19,10 +21,27 @@ export interface DecodeOptions {
   csv?: CsvOptions;
 }
 
+export type Decoded = { ok: true; value: IngestInput } | { ok: false; error: DecodeError };
+
+export interface DecodeError {
+  /** the input's name, or the piece's within it ("people.csv line 7") */
+  name: string;
+  /** the format the caller named for a whole input that failed */
+  format?: LerFormat | undefined;
+  error: LerError;
+}
+
 type Decoder = {
   applies: (text: string, input: IngestInput) => boolean;
-  decode: (text: string, input: IngestInput, options: DecodeOptions) => IngestInput[];
+  decode: (text: string, input: IngestInput, options: DecodeOptions) => Decoded[];
 };
+
+const decoded = (value: IngestInput): Decoded => ({ ok: true, value });
+
+const failedPiece = (name: string, code: ErrorCode, message: string, path: string): Decoded => ({
+  ok: false,
+  error: { name, error: new LerError(code, message, { details: { path } }) },
+});
 
 const firstLine = (text: string): string => text.slice(0, text.search(/\r?\n|$/));
 
@@ -37,39 +56,40 @@ const DECODERS: readonly Decoder[] = [
   { applies: () => true, decode: decodeJson },
 ];
 
-export function decodeInput(input: IngestInput, options: DecodeOptions = {}): IngestInput[] {
+export function decodeInput(input: IngestInput, options: DecodeOptions = {}): Decoded[] {
   const content =
     input.content instanceof Uint8Array ? Buffer.from(input.content).toString("utf8") : input.content;
-  if (typeof content !== "string") return [input];
+  if (typeof content !== "string") return [decoded(input)];
   const text = content.replace(/^\uFEFF/, "");
   const decoder = DECODERS.find((d) => d.applies(text, input)) as Decoder;
-  return decoder.decode(text, { ...input, content: text }, options);
+  try {
+    return decoder.decode(text, { ...input, content: text }, options);
+  } catch (e) {
+    return [{ ok: false, error: { name: input.name, format: input.format, error: toLerError(e) } }];
+  }
 }
 
-function decodeCsv(text: string, input: IngestInput, options: DecodeOptions): IngestInput[] {
+function decodeCsv(text: string, input: IngestInput, options: DecodeOptions): Decoded[] {
   const { people, failures } = splitCsv(text, input.name, options.csv);
-  const good: IngestInput[] = people.map((p) => ({
-    name: `${input.name} person ${p.person}`,
-    content: p,
-    format: "csv",
-  }));
-  const bad: IngestInput[] = failures.map((f) => ({
-    name: `${input.name} line ${f.line}`,
-    content: decodeFailure("parse_failed", f.message, `line ${f.line}`),
-  }));
+  const good = people.map((p) =>
+    decoded({ name: `${input.name} person ${p.person}`, content: p, format: "csv" }),
+  );
+  const bad = failures.map((f) =>
+    failedPiece(`${input.name} line ${f.line}`, "parse_failed", f.message, `line ${f.line}`),
+  );
   return [...good, ...bad];
 }
 
-function decodeJws(text: string, input: IngestInput): IngestInput[] {
+function decodeJws(text: string, input: IngestInput): Decoded[] {
   // Always "jwt": the jwt parser detects the credential inside, which a forced format cannot name.
   const { payload } = decodeCompactJws(text);
-  return [{ ...input, content: payload, format: "jwt", jws: text.trim() }];
+  return [decoded({ ...input, content: payload, format: "jwt", jws: text.trim() })];
 }
 
-function decodeJson(text: string, input: IngestInput): IngestInput[] {
+function decodeJson(text: string, input: IngestInput): Decoded[] {
   try {
     assertJsonDepth(text, input.name);
-    return [{ ...input, content: JSON.parse(text) }];
+    return [decoded({ ...input, content: JSON.parse(text) })];
   } catch (cause) {
     const lines = jsonLines(text, input);
     if (lines) return lines;
@@ -84,8 +104,8 @@ function decodeJson(text: string, input: IngestInput): IngestInput[] {
  * JSON lines: every non-blank line its own document. Null (plain bad JSON) unless at least one
  * line is a whole JSON object: a truncated pretty-printed document has lines like `42,` or `]`.
  */
-function jsonLines(text: string, input: IngestInput): IngestInput[] | null {
-  const out: IngestInput[] = [];
+function jsonLines(text: string, input: IngestInput): Decoded[] | null {
+  const out: Decoded[] = [];
   let objects = 0;
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.trim() === "") return;
@@ -95,18 +115,12 @@ function jsonLines(text: string, input: IngestInput): IngestInput[] | null {
       const value = isCompactJws(line) ? decodeCompactJws(line).payload : JSON.parse(line);
       if (isObject(value)) objects++;
       const jws = isCompactJws(line) ? { format: "jwt" as const, jws: line.trim() } : {};
-      out.push({ ...input, name, content: value, ...jws });
+      out.push(decoded({ ...input, name, content: value, ...jws }));
     } catch (cause) {
       const message =
         cause instanceof LerError ? cause.message : `not valid JSON: ${(cause as Error).message}`;
-      out.push({
-        name,
-        content: decodeFailure(
-          cause instanceof LerError ? cause.code : "invalid_json",
-          `line ${i + 1}: ${message}`,
-          `line ${i + 1}`,
-        ),
-      });
+      const code = cause instanceof LerError ? cause.code : "invalid_json";
+      out.push(failedPiece(name, code, `line ${i + 1}: ${message}`, `line ${i + 1}`));
     }
   });
   return objects > 0 && out.length > 1 ? out : null;

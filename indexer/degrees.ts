@@ -3,7 +3,7 @@
  * achievementType is a degree, JSON Resume `education[]`, LER-RS `educationDegrees[]`. A table of
  * readers by format; a format without one records no degrees.
  */
-import type { DegreeLevel } from "../src/domain/education.ts";
+import type { DegreeLevel, DegreeRecord } from "../src/domain/education.ts";
 import type { LerFormat } from "../src/domain/schemas.ts";
 import {
   degreeLevelOf,
@@ -13,16 +13,7 @@ import {
 } from "../taxonomy/education.ts";
 import { childPath, isObject, isoDate, type Json, nameOf, objects, text } from "./json-path.ts";
 
-export interface RawDegree {
-  title: string;
-  level: DegreeLevel;
-  field: string | null;
-  issuer: string | null;
-  awardedAt: string | null;
-  sourcePath: string;
-}
-
-type Reader = (doc: unknown) => RawDegree[];
+type Reader = (doc: unknown) => DegreeRecord[];
 
 const READERS: Partial<Record<LerFormat, Reader>> = {
   ob3: (doc) => ob3Degrees(doc, "$", null),
@@ -31,7 +22,7 @@ const READERS: Partial<Record<LerFormat, Reader>> = {
   "ler-rs": lerRsDegrees,
 };
 
-export const readDegrees = (format: LerFormat, raw: unknown): RawDegree[] => READERS[format]?.(raw) ?? [];
+export const readDegrees = (format: LerFormat, raw: unknown): DegreeRecord[] => READERS[format]?.(raw) ?? [];
 
 /** A degree achievement's level: its achievementType, else (a generic "Degree") its name. */
 function achievementLevel(a: Json): DegreeLevel | null {
@@ -48,7 +39,7 @@ interface Issued {
 }
 
 /** Walks a credential (or a CLR of them), carrying the nearest credential's issuer and date down. */
-function ob3Degrees(node: unknown, path: string, issued: Issued | null): RawDegree[] {
+function ob3Degrees(node: unknown, path: string, issued: Issued | null): DegreeRecord[] {
   if (Array.isArray(node)) return node.flatMap((item, i) => ob3Degrees(item, childPath(path, i), issued));
   if (!isObject(node)) return [];
   const here: Issued | null =
@@ -58,7 +49,7 @@ function ob3Degrees(node: unknown, path: string, issued: Issued | null): RawDegr
           awardedAt: isoDate(node.validFrom ?? node.issuanceDate ?? node.awardedDate),
         }
       : issued;
-  const out: RawDegree[] = [];
+  const out: DegreeRecord[] = [];
   const level = achievementLevel(node);
   const title = text(node.name);
   if (level && title)
@@ -76,7 +67,7 @@ function ob3Degrees(node: unknown, path: string, issued: Issued | null): RawDegr
   return out;
 }
 
-function jsonResumeDegrees(doc: unknown): RawDegree[] {
+function jsonResumeDegrees(doc: unknown): DegreeRecord[] {
   if (!isObject(doc)) return [];
   return objects(doc.education).flatMap((e, i) => {
     const studyType = text(e.studyType);
@@ -98,7 +89,7 @@ function jsonResumeDegrees(doc: unknown): RawDegree[] {
 
 const NOT_GRANTED = /progress|pending|not|incomplete|withdrawn/i;
 
-function lerRsDegrees(doc: unknown): RawDegree[] {
+function lerRsDegrees(doc: unknown): DegreeRecord[] {
   if (!isObject(doc)) return [];
   const subject = objects(doc.credentialSubject)[0];
   if (!subject) return [];

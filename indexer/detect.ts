@@ -6,7 +6,6 @@
  */
 import { LerError } from "../src/domain/errors.ts";
 import type { LerFormat } from "../src/domain/schemas.ts";
-import { carriedFailure } from "./decode-failure.ts";
 import { PARSERS } from "./formats/index.ts";
 import { contexts, hasType, isObject, type Json, objects, types } from "./json-path.ts";
 import type { DocumentParser, FormatContext, FormatParser, ParseContext } from "./types.ts";
@@ -87,8 +86,6 @@ export const KNOWN_OTHERS: readonly KnownOther[] = [
 
 /** The format of a document, or the override when the caller named one. */
 export function detectFormat(doc: unknown, override?: LerFormat): LerFormat {
-  const carried = carriedFailure(doc);
-  if (carried) throw carried;
   if (override) return registered(override).format;
   let best: { format: LerFormat; score: number } | null = null;
   for (const p of PARSERS) {

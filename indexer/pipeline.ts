@@ -10,7 +10,7 @@ import type { LerFormat } from "../src/domain/schemas.ts";
 import type { DocumentVerification, TrustSnapshot } from "../src/domain/verification.ts";
 import type { DocumentWrite, Store, WriteOutcome } from "../src/store/types.ts";
 import type { Taxonomy } from "../taxonomy/model.ts";
-import { decodeInput } from "./decode.ts";
+import { type Decoded, decodeInput } from "./decode.ts";
 import { detectFormat, parserFor } from "./detect.ts";
 import { type PrepareContext, prepareDocument } from "./prepare-document.ts";
 import { buildHintIndex, type HintIndex } from "./resolve-assertions.ts";
@@ -46,6 +46,17 @@ export interface IngestOptions {
    * demo, benchmarks), so the default is yes; the API passes whether the key is an admin's.
    */
   mayChangeIdentity?: boolean;
+  /** Refuse the whole call, storing nothing, when its inputs hold more documents than this. */
+  maxDocuments?: number;
+}
+
+/** A JSON-lines or CSV input is many documents: the limit counts documents, whatever the inputs' shape. */
+function checkDocumentCount(decoded: readonly Decoded[][], limit: number | undefined): void {
+  const documents = decoded.reduce((sum, pieces) => sum + pieces.length, 0);
+  if (limit !== undefined && documents > limit)
+    throw new LerError("too_many_documents", `${documents} documents in one request; the limit is ${limit}`, {
+      details: { limit, documents },
+    });
 }
 
 export interface Pipeline {
@@ -213,20 +224,20 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     );
   }
 
-  async function readInput(
-    input: IngestInput,
+  async function readPieces(
+    pieces: readonly Decoded[],
     options: IngestOptions,
     nowMs: number,
     trust: TrustSnapshot,
   ): Promise<Prepared[]> {
-    let decoded: IngestInput[];
-    try {
-      decoded = decodeInput({ ...input, format: input.format ?? options.format });
-    } catch (e) {
-      return [{ report: failed(input.name, input.format ?? options.format ?? null, e), write: null }];
-    }
     const out: Prepared[] = [];
-    for (const d of decoded) out.push(...(await readDecoded(d, options, nowMs, trust)));
+    for (const piece of pieces) {
+      if (piece.ok) out.push(...(await readDecoded(piece.value, options, nowMs, trust)));
+      else {
+        const { name, format, error } = piece.error;
+        out.push({ report: failed(name, format ?? options.format ?? null, error), write: null });
+      }
+    }
     return out;
   }
 
@@ -245,8 +256,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         });
         pending = [];
       };
-      for (const input of inputs) {
-        for (const { report, write } of await readInput(input, options, nowMs, trust)) {
+      const decoded = inputs.map((input) =>
+        decodeInput({ ...input, format: input.format ?? options.format }),
+      );
+      checkDocumentCount(decoded, options.maxDocuments);
+      for (const pieces of decoded) {
+        for (const { report, write } of await readPieces(pieces, options, nowMs, trust)) {
           if (write && !options.dryRun) pending.push({ at: reports.length, write });
           reports.push(report);
         }
@@ -267,7 +282,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const nowMs = deps.now();
       const trust = deps.store.trust.snapshot();
       const { report, candidates } = await reverifyStored(deps.store, async (input, attestedBy) =>
-        (await readInput(input, { attestedBy }, nowMs, trust)).map(({ report: r, write }) => ({
+        (await readPieces(decodeInput(input), { attestedBy }, nowMs, trust)).map(({ report: r, write }) => ({
           write,
           error: r.error?.message ?? null,
         })),

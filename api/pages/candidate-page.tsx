@@ -1,8 +1,7 @@
 /** @jsxImportSource hono/jsx */
 
-import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import { effectiveStatus } from "../../src/domain/verification.ts";
-import type { CandidateProfile } from "../../src/engine/types.ts";
+import type { CandidateProfile, ProfileEvidence } from "../../src/engine/types.ts";
 import { LevelBar, TableHead } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { evidenceBadge, levelName, VERIFICATION_TEXT } from "./levels.ts";
@@ -10,8 +9,7 @@ import { RolesThatFit } from "./roles-section.tsx";
 
 const day = (d: string | null) => (d ? d.slice(0, 10) : "");
 
-function EvidenceItem(props: { e: EvidenceRow; live: boolean }) {
-  const { e } = props;
+function EvidenceItem({ e }: { e: ProfileEvidence }) {
   const source = evidenceBadge(e);
   const body = (
     <>
@@ -26,11 +24,11 @@ function EvidenceItem(props: { e: EvidenceRow; live: boolean }) {
   );
   return (
     <li>
-      {props.live ? (
+      {e.excluded === null ? (
         body
       ) : (
         <s class="expired">
-          {body} (not counted: {e.revoked ? "revoked" : "expired"})
+          {body} (not counted: {e.excluded})
         </s>
       )}
     </li>
@@ -39,7 +37,6 @@ function EvidenceItem(props: { e: EvidenceRow; live: boolean }) {
 
 export function CandidateView(props: {
   profile: CandidateProfile;
-  isLive: (e: EvidenceRow) => boolean;
   roles?: Parameters<typeof RolesThatFit>[0];
 }) {
   const { candidate, skills, documents, unresolved } = props.profile;
@@ -68,7 +65,7 @@ export function CandidateView(props: {
               <td>
                 <ul>
                   {s.evidence.map((e) => (
-                    <EvidenceItem e={e} live={props.isLive(e)} />
+                    <EvidenceItem e={e} />
                   ))}
                 </ul>
               </td>

@@ -8,9 +8,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { isLerError, LerError } from "../../src/domain/errors.ts";
-import { isLive } from "../../src/engine/profile.ts";
-import { positionFromJd } from "../../src/engine/requirements.ts";
-import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
+import type { JobDescriptionPosition } from "../../src/engine/types.ts";
 import { readForm } from "../body.ts";
 import type { AppDeps } from "../context.ts";
 import { DOCS_CSS } from "../docs-page.ts";
@@ -145,32 +143,14 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     } catch (e) {
       return jdFormPage(c, text, "Could not read this text", messageOf(e), statusOf(e));
     }
-    let parse: JobDescriptionParse;
+    let understood: JobDescriptionPosition;
     try {
-      parse = await c.var.engine.parseJobDescriptionAsync(text);
+      understood = await c.var.engine.positionFromJobDescription(text);
     } catch (e) {
-      return jdFormPage(c, text, "Could not read this text", messageOf(e), statusOf(e));
+      const { title, message } = unmatchable(e);
+      return jdFormPage(c, text, title, message, statusOf(e));
     }
-    if (parse.requirements.length === 0)
-      return jdFormPage(
-        c,
-        text,
-        "No skills found in this text",
-        <>
-          We could not find any skill from the taxonomy in it
-          {parse.unresolved.length
-            ? ` (not understood: ${parse.unresolved.map((u) => u.phrase).join(", ")})`
-            : ""}
-          . Add a requirements list, or use the search page.
-        </>,
-        422,
-      );
-    let position: ReturnType<typeof positionFromJd>;
-    try {
-      position = positionFromJd(parse);
-    } catch (e) {
-      return jdFormPage(c, text, "Could not match this text", messageOf(e), statusOf(e));
-    }
+    const { jobDescription: parse, position } = understood;
     const reqs: PageRequirement[] = position.requirements.map((r, i) => ({
       skill: r.concept,
       level: r.minLevel ?? null,
@@ -207,12 +187,11 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     try {
       const profile = await c.var.engine.profile(c.req.param("id"));
       audited(c, "read-profile", [profile.candidate.id]);
-      const now = c.var.engine.now();
       const roles = await c.var.engine.roles(profile.candidate.id, { limit: 6, gaps: 3 }).then(
         (page) => ({ page, error: null }),
         (e: unknown) => ({ page: null, error: messageOf(e) }),
       );
-      return c.html(<CandidateView profile={profile} isLive={(e) => isLive(e, now)} roles={roles} />);
+      return c.html(<CandidateView profile={profile} roles={roles} />);
     } catch (e) {
       return errorPage(c, "Candidate not found", messageOf(e), 404);
     }
@@ -236,6 +215,28 @@ export function registerPages(app: Hono, deps: AppDeps): void {
       return errorPage(c, "Cannot explain this match", messageOf(e), statusOf(e));
     }
   });
+}
+
+/** Why a pasted text could not become requirements: the title over the form, and what to do. */
+function unmatchable(e: unknown): { title: string; message: Child } {
+  if (!isLerError(e)) return { title: "Could not read this text", message: messageOf(e) };
+  if (e.code === "unknown_concept") {
+    const { unresolved = [] } = (e.details ?? {}) as { unresolved?: { phrase: string }[] };
+    return {
+      title: "No skills found in this text",
+      message: (
+        <>
+          We could not find any skill from the taxonomy in it
+          {unresolved.length ? ` (not understood: ${unresolved.map((u) => u.phrase).join(", ")})` : ""}. Add a
+          requirements list, or use the search page.
+        </>
+      ),
+    };
+  }
+  return {
+    title: e.code === "too_many_requirements" ? "Could not match this text" : "Could not read this text",
+    message: e.message,
+  };
 }
 
 /** The match form again, with the text the person pasted and why it could not be matched. */

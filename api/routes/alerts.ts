@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { AlertsQuery } from "../../src/engine/alerts.ts";
 import type { RouteModule } from "../context.ts";
-import { ErrorBody } from "../schemas.ts";
+import { failure, json, jsonBody } from "../openapi.ts";
 
 const Alert = z.object({
   positionId: z.string(),
@@ -29,11 +29,8 @@ const AlertsBody = z.object({
 });
 
 const responses = {
-  200: {
-    description: "Alerts, revoked first, then expired, then soonest to expire",
-    content: { "application/json": { schema: AlertsBody } },
-  },
-  400: { description: "Invalid request", content: { "application/json": { schema: ErrorBody } } },
+  200: json(AlertsBody, "Alerts, revoked first, then expired, then soonest to expire"),
+  400: failure("Invalid request"),
 } as const;
 
 const getRoute = createRoute({
@@ -63,7 +60,7 @@ const postRoute = createRoute({
   tags: ["watch"],
   summary:
     "The same alerts for positions given in the body: { withinDays, positions: [{ id?, title?, requirements }] }",
-  request: { body: { required: true, content: { "application/json": { schema: AlertsQuery } } } },
+  request: { body: jsonBody(AlertsQuery) },
   responses,
 });
 

@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { MatchOptions, POSITION_LIMITS, RequirementInput } from "../../src/domain/schemas.ts";
-import { type AnalysedPosition, analysedPositionFromJd, EducationList } from "../../src/engine/analyse.ts";
+import { EducationList } from "../../src/engine/analyse.ts";
 import type { RouteModule } from "../context.ts";
-import { ErrorBody, MAX_JOB_DESCRIPTION, ResolvedRequirement } from "../schemas.ts";
+import { failure, json, jsonBody } from "../openapi.ts";
+import { MAX_JOB_DESCRIPTION, ResolvedRequirement } from "../schemas.ts";
 
 const AnalyseRequest = z
   .object({
@@ -63,32 +64,29 @@ const analyseRoute = createRoute({
     "Counts, over everyone in the index, who qualifies (every required requirement met, as /v1/match " +
     "decides it) and, per required requirement, how many would qualify were it dropped, made preferred, " +
     "or its minimum lowered by one level. The requirement that shuts out most people comes first.",
-  request: { body: { required: true, content: { "application/json": { schema: AnalyseRequest } } } },
+  request: { body: jsonBody(AnalyseRequest) },
   responses: {
-    200: { description: "The analysis", content: { "application/json": { schema: PositionAnalysisBody } } },
-    400: { description: "Invalid request", content: { "application/json": { schema: ErrorBody } } },
-    422: {
-      description: "No requirement resolved to a known skill",
-      content: { "application/json": { schema: ErrorBody } },
-    },
-    503: {
-      description: "Timeout understanding the job description",
-      content: { "application/json": { schema: ErrorBody } },
-    },
+    200: json(PositionAnalysisBody, "The analysis"),
+    400: failure("Invalid request"),
+    422: failure("No requirement resolved to a known skill"),
+    503: failure("Timeout understanding the job description"),
   },
 });
 
 export const analyseRoutes: RouteModule = (app) => {
   app.openapi(analyseRoute, async (c) => {
-    const body = c.req.valid("json");
-    const position: AnalysedPosition =
-      !body.requirements && body.jobDescription
-        ? analysedPositionFromJd(await c.var.engine.parseJobDescriptionAsync(body.jobDescription))
-        : {
-            ...(body.title ? { title: body.title } : {}),
-            requirements: body.requirements ?? [],
-            ...(body.education ? { education: body.education } : {}),
-          };
-    return c.json(await c.var.engine.analyse(position, body.options ?? {}), 200);
+    const { title, requirements, education, jobDescription, options = {} } = c.req.valid("json");
+    const analysis =
+      !requirements && jobDescription
+        ? await c.var.engine.analyseJobDescription(jobDescription, options)
+        : await c.var.engine.analyse(
+            {
+              ...(title ? { title } : {}),
+              requirements: requirements ?? [],
+              ...(education ? { education } : {}),
+            },
+            options,
+          );
+    return c.json(analysis, 200);
   });
 };

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { RouteModule } from "../context.ts";
-import { ErrorBody } from "../schemas.ts";
+import { failure } from "../openapi.ts";
 import { audited } from "../security/audit.ts";
 
 const Entry = z.object({
@@ -35,7 +35,7 @@ const route = createRoute({
         },
       },
     },
-    400: { description: "Missing person", content: { "application/json": { schema: ErrorBody } } },
+    400: failure("Missing person"),
   },
 });
 

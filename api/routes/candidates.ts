@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { RouteModule } from "../context.ts";
-import { ErrorBody } from "../schemas.ts";
+import { failure, json } from "../openapi.ts";
 import { audited } from "../security/audit.ts";
 
 const ReceiptBody = z.object({
@@ -29,8 +29,8 @@ const getRoute = createRoute({
     "A candidate's normalised profile: skills, canonical levels, the evidence and documents behind them",
   request: { params: Params },
   responses: {
-    200: { description: "The profile", content: { "application/json": { schema: ProfileBody } } },
-    404: { description: "Unknown candidate", content: { "application/json": { schema: ErrorBody } } },
+    200: json(ProfileBody, "The profile"),
+    404: failure("Unknown candidate"),
   },
 });
 
@@ -42,11 +42,8 @@ const deleteRoute = createRoute({
     "Erase a person from every copy (store, index, outbox, log) and return the erasure receipt (admin scope)",
   request: { params: Params },
   responses: {
-    200: {
-      description: "Erased; the receipt holds no personal data",
-      content: { "application/json": { schema: ReceiptBody } },
-    },
-    404: { description: "Unknown candidate", content: { "application/json": { schema: ErrorBody } } },
+    200: json(ReceiptBody, "Erased; the receipt holds no personal data"),
+    404: failure("Unknown candidate"),
   },
 });
 

@@ -2,7 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Concept } from "../../taxonomy/model.ts";
 import type { RouteModule } from "../context.ts";
 import { fail } from "../errors.ts";
-import { ConceptBody, ErrorBody } from "../schemas.ts";
+import { failure, json } from "../openapi.ts";
+import { ConceptBody } from "../schemas.ts";
 
 const toBody = (c: Concept) => ({
   id: c.id,
@@ -27,11 +28,11 @@ const suggestRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: "Concepts whose label or alias matches, best first",
-      content: { "application/json": { schema: z.object({ concepts: z.array(ConceptBody) }) } },
-    },
-    400: { description: "Missing q", content: { "application/json": { schema: ErrorBody } } },
+    200: json(
+      z.object({ concepts: z.array(ConceptBody) }),
+      "Concepts whose label or alias matches, best first",
+    ),
+    400: failure("Missing q"),
   },
 });
 
@@ -42,8 +43,8 @@ const getRoute = createRoute({
   summary: "One concept with its hierarchy",
   request: { params: z.object({ id: z.string().min(1) }) },
   responses: {
-    200: { description: "The concept", content: { "application/json": { schema: ConceptBody } } },
-    404: { description: "Unknown concept", content: { "application/json": { schema: ErrorBody } } },
+    200: json(ConceptBody, "The concept"),
+    404: failure("Unknown concept"),
   },
 });
 

@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { validator } from "hono/validator";
-import { decodeInput } from "../../indexer/decode.ts";
 import { type IngestInput, type IngestReport, storedPeople } from "../../indexer/types.ts";
 import { holdsScope, type Principal } from "../../src/domain/access.ts";
 import { LerError } from "../../src/domain/errors.ts";
@@ -9,7 +8,8 @@ import { LerFormat } from "../../src/domain/schemas.ts";
 import { mediaTypeOf, readForm } from "../body.ts";
 import type { RouteModule } from "../context.ts";
 import { errorResponse, fail, fromZod } from "../errors.ts";
-import { ErrorBody, IngestJson } from "../schemas.ts";
+import { failure, json } from "../openapi.ts";
+import { IngestJson } from "../schemas.ts";
 import { audited } from "../security/audit.ts";
 
 const ReportBody = z.object({
@@ -46,32 +46,16 @@ const route = createRoute({
     },
   },
   responses: {
-    200: {
-      description: "Every document stored (or unchanged)",
-      content: { "application/json": { schema: ReportBody } },
-    },
-    207: {
-      description: "Some documents failed; the others are stored",
-      content: { "application/json": { schema: ReportBody } },
-    },
-    400: {
-      description: "Malformed body, or an unknown `format`",
-      content: { "application/json": { schema: ErrorBody } },
-    },
-    409: {
-      description:
-        "Every document clashed (`conflict`: its id, or its person's, is taken; `identity_locked`: it renames a person on record and the key is not admin); nothing was stored",
-      content: { "application/json": { schema: ReportBody } },
-    },
-    413: {
-      description: "Body or document count over the limit",
-      content: { "application/json": { schema: ErrorBody } },
-    },
-    415: { description: "Unsupported content type", content: { "application/json": { schema: ErrorBody } } },
-    422: {
-      description: "No document could be used",
-      content: { "application/json": { schema: ReportBody } },
-    },
+    200: json(ReportBody, "Every document stored (or unchanged)"),
+    207: json(ReportBody, "Some documents failed; the others are stored"),
+    400: failure("Malformed body, or an unknown `format`"),
+    409: json(
+      ReportBody,
+      "Every document clashed (`conflict`: its id, or its person's, is taken; `identity_locked`: it renames a person on record and the key is not admin); nothing was stored",
+    ),
+    413: failure("Body or document count over the limit"),
+    415: failure("Unsupported content type"),
+    422: json(ReportBody, "No document could be used"),
   },
 });
 
@@ -79,14 +63,13 @@ export const documentRoutes: RouteModule = (app, { config }) => {
   // Registered without the zod validator: the body may be JSON, JSON lines or CSV.
   app.post("/v1/documents", validator("query", validQuery), async (c) => {
     const { format, dryRun } = c.req.valid("query");
-    const inputs = (await readInputs(c, format)).flatMap(documentsOf);
-    checkDocumentCount(inputs.length, config.limits.maxDocuments);
-    const attestedBy = attestorOf(c.get("principal"));
+    const inputs = await readInputs(c, format);
     const principal = c.get("principal");
     const report = await c.var.engine.ingest(inputs, {
       dryRun: dryRun === "true",
-      attestedBy,
+      attestedBy: attestorOf(principal),
       mayChangeIdentity: holdsScope(principal, "admin"),
+      maxDocuments: config.limits.maxDocuments,
     });
     if (dryRun !== "true") audited(c, "ingest", storedPeople(report));
     return c.json(report, statusOf(report));
@@ -101,26 +84,6 @@ const attestorOf = (principal: Principal | undefined): string | undefined =>
 function validQuery(value: unknown, c: Context) {
   const parsed = DocumentsQuery.safeParse(value);
   return parsed.success ? parsed.data : errorResponse(c, fromZod(parsed.error, "request query"));
-}
-
-/**
- * One input per document, as the pipeline will read them: a JSON-lines or CSV upload is many
- * documents, and the limit counts documents, whatever the body's shape.
- */
-function documentsOf(input: IngestInput): IngestInput[] {
-  try {
-    return decodeInput(input);
-  } catch {
-    return [input]; // one document the pipeline cannot decode either, and reports as failed
-  }
-}
-
-function checkDocumentCount(count: number, limit: number): void {
-  if (count > limit)
-    fail("too_many_documents", `${count} documents in one request; the limit is ${limit}`, {
-      limit,
-      documents: count,
-    });
 }
 
 function statusOf(report: IngestReport): 200 | 207 | 409 | 422 {

@@ -3,7 +3,7 @@ import { RequirementOutcome } from "../../src/domain/match.ts";
 import { type TeamGapPage, TeamGapRequest } from "../../src/engine/gaps.ts";
 import { LEVEL_BANDS } from "../../src/match/team-gap.ts";
 import type { RouteModule } from "../context.ts";
-import { ErrorBody } from "../schemas.ts";
+import { failure, json, jsonBody } from "../openapi.ts";
 import { audited } from "../security/audit.ts";
 
 const Person = z.object({ candidateId: z.string(), name: z.string().nullable() });
@@ -47,11 +47,6 @@ const TeamGapBody = z.object({
   ),
 });
 
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorBody } },
-});
-
 const gapsRoute = createRoute({
   method: "post",
   path: "/v1/gaps",
@@ -62,12 +57,12 @@ const gapsRoute = createRoute({
     "target: { positionId } | { occupationId } | { requirements }. Per requirement: how many meet it, partly " +
     "meet it (some evidence, below the minimum or only related skills) or lack it, the people per level band " +
     "of their direct evidence, and those closest to meeting it.",
-  request: { body: { required: true, content: { "application/json": { schema: TeamGapRequest } } } },
+  request: { body: jsonBody(TeamGapRequest) },
   responses: {
-    200: { description: "The team's gap", content: { "application/json": { schema: TeamGapBody } } },
-    400: error("Invalid request (zod issue paths in details)"),
-    404: error("Unknown person, saved position or occupation"),
-    422: error("No requirement resolved to a known skill"),
+    200: json(TeamGapBody, "The team's gap"),
+    400: failure("Invalid request (zod issue paths in details)"),
+    404: failure("Unknown person, saved position or occupation"),
+    422: failure("No requirement resolved to a known skill"),
   },
 });
 

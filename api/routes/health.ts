@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { RouteModule } from "../context.ts";
+import { json } from "../openapi.ts";
 
 const HealthBody = z.object({
   status: z.enum(["ok", "degraded", "unavailable"]),
@@ -17,14 +18,8 @@ const route = createRoute({
   tags: ["system"],
   summary: "Liveness, the search backend and its state",
   responses: {
-    200: {
-      description: "The service and its backend",
-      content: { "application/json": { schema: HealthBody } },
-    },
-    503: {
-      description: "The backend is unavailable",
-      content: { "application/json": { schema: HealthBody } },
-    },
+    200: json(HealthBody, "The service and its backend"),
+    503: json(HealthBody, "The backend is unavailable"),
   },
 });
 

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { NewKey, Scope } from "../../src/domain/access.ts";
 import type { RouteModule } from "../context.ts";
 import { fail } from "../errors.ts";
-import { ErrorBody } from "../schemas.ts";
+import { failure, json, jsonBody } from "../openapi.ts";
 
 const KeyInfo = z.object({
   id: z.string(),
@@ -13,20 +13,16 @@ const KeyInfo = z.object({
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
-const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
-const errors = { 400: { description: "Invalid key settings", content: json(ErrorBody) } };
+const errors = { 400: failure("Invalid key settings") };
 
 const createKeyRoute = createRoute({
   method: "post",
   path: "/v1/keys",
   tags: ["keys"],
   summary: "Create an API key (admin); the token is in this answer and nowhere else, ever",
-  request: { body: { required: true, content: json(NewKey) } },
+  request: { body: jsonBody(NewKey) },
   responses: {
-    201: {
-      description: "The key and its token",
-      content: json(z.object({ token: z.string(), key: KeyInfo })),
-    },
+    201: json(z.object({ token: z.string(), key: KeyInfo }), "The key and its token"),
     ...errors,
   },
 });
@@ -36,7 +32,7 @@ const listKeysRoute = createRoute({
   path: "/v1/keys",
   tags: ["keys"],
   summary: "Every key, without its token (admin)",
-  responses: { 200: { description: "The keys", content: json(z.object({ keys: z.array(KeyInfo) })) } },
+  responses: { 200: json(z.object({ keys: z.array(KeyInfo) }), "The keys") },
 });
 
 const revokeKeyRoute = createRoute({
@@ -46,8 +42,8 @@ const revokeKeyRoute = createRoute({
   summary: "Revoke a key at once (admin)",
   request: { params: z.object({ id: z.string().min(1).max(200) }) },
   responses: {
-    200: { description: "The key, revoked", content: json(z.object({ revoked: z.array(KeyInfo) })) },
-    404: { description: "No live key with this id", content: json(ErrorBody) },
+    200: json(z.object({ revoked: z.array(KeyInfo) }), "The key, revoked"),
+    404: failure("No live key with this id"),
   },
 });
 

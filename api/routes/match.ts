@@ -1,31 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { MatchResult } from "../../src/domain/match.ts";
-import type { PositionInput } from "../../src/domain/schemas.ts";
-import { positionFromJd } from "../../src/engine/requirements.ts";
 import type { RouteModule } from "../context.ts";
-import {
-  ErrorBody,
-  ExplainRequest,
-  JdRequest,
-  MatchPageBody,
-  MatchRequest,
-  SearchRequest,
-} from "../schemas.ts";
+import { failure, json, jsonBody } from "../openapi.ts";
+import { ExplainRequest, JdRequest, MatchPageBody, MatchRequest, SearchRequest } from "../schemas.ts";
 import { audited } from "../security/audit.ts";
 
 const errors = {
-  400: {
-    description: "Invalid request (zod issue paths in details)",
-    content: { "application/json": { schema: ErrorBody } },
-  },
-  422: {
-    description: "No requirement resolved to a known skill",
-    content: { "application/json": { schema: ErrorBody } },
-  },
-  503: {
-    description: "The search index is unavailable, or the job description ran past its time budget (timeout)",
-    content: { "application/json": { schema: ErrorBody } },
-  },
+  400: failure("Invalid request (zod issue paths in details)"),
+  422: failure("No requirement resolved to a known skill"),
+  503: failure("The search index is unavailable, or the job description ran past its time budget (timeout)"),
 } as const;
 
 const matchRoute = createRoute({
@@ -39,12 +22,9 @@ const matchRoute = createRoute({
     "all of it'. A required requirement not met by direct evidence at its minimum disqualifies, unless " +
     "options.includePartial is set (then the disqualified sort after every qualified one, closest to " +
     "qualifying first). Each result explains itself, piece of evidence by piece.",
-  request: { body: { required: true, content: { "application/json": { schema: MatchRequest } } } },
+  request: { body: jsonBody(MatchRequest) },
   responses: {
-    200: {
-      description: "Ranked candidates with explanations",
-      content: { "application/json": { schema: MatchPageBody } },
-    },
+    200: json(MatchPageBody, "Ranked candidates with explanations"),
     ...errors,
   },
 });
@@ -54,12 +34,9 @@ const searchRoute = createRoute({
   path: "/v1/search",
   tags: ["matching"],
   summary: "Recruiter search: skills at a minimum level; required ones are exact filters",
-  request: { body: { required: true, content: { "application/json": { schema: SearchRequest } } } },
+  request: { body: jsonBody(SearchRequest) },
   responses: {
-    200: {
-      description: "Candidates passing every hard filter, ranked",
-      content: { "application/json": { schema: MatchPageBody } },
-    },
+    200: json(MatchPageBody, "Candidates passing every hard filter, ranked"),
     ...errors,
   },
 });
@@ -69,13 +46,10 @@ const explainRoute = createRoute({
   path: "/v1/explain",
   tags: ["matching"],
   summary: "The full breakdown of one candidate against one position",
-  request: { body: { required: true, content: { "application/json": { schema: ExplainRequest } } } },
+  request: { body: jsonBody(ExplainRequest) },
   responses: {
-    200: {
-      description: "Every factor and contribution, adding up to the score",
-      content: { "application/json": { schema: MatchResult } },
-    },
-    404: { description: "Unknown candidate", content: { "application/json": { schema: ErrorBody } } },
+    200: json(MatchResult, "Every factor and contribution, adding up to the score"),
+    404: failure("Unknown candidate"),
     ...errors,
   },
 });
@@ -85,37 +59,33 @@ const jdRoute = createRoute({
   path: "/v1/parse-jd",
   tags: ["matching"],
   summary: "Understand a pasted job description: requirements with offsets, levels, required/preferred",
-  request: { body: { required: true, content: { "application/json": { schema: JdRequest } } } },
+  request: { body: jsonBody(JdRequest) },
   responses: {
-    200: {
-      description: "The requirements understood, to edit and pass to /v1/match",
-      content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
-    },
+    200: json(
+      z.record(z.string(), z.unknown()),
+      "The requirements understood, to edit and pass to /v1/match",
+    ),
     400: errors[400],
-    503: {
-      description: "Understanding the text ran past its time budget (timeout)",
-      content: { "application/json": { schema: ErrorBody } },
-    },
+    503: failure("Understanding the text ran past its time budget (timeout)"),
   },
 });
 
 export const matchRoutes: RouteModule = (app) => {
   app.openapi(matchRoute, async (c) => {
-    const body = c.req.valid("json");
-    const jd =
-      !body.requirements && body.jobDescription
-        ? await c.var.engine.parseJobDescriptionAsync(body.jobDescription)
-        : undefined;
-    const position: PositionInput = jd
-      ? positionFromJd(jd)
-      : { ...(body.title ? { title: body.title } : {}), requirements: body.requirements ?? [] };
-    const page = await c.var.engine.match(position, body.options ?? {});
+    const { title, requirements, jobDescription, options = {} } = c.req.valid("json");
+    const page =
+      !requirements && jobDescription
+        ? await c.var.engine.matchJobDescription(jobDescription, options)
+        : await c.var.engine.match(
+            { ...(title ? { title } : {}), requirements: requirements ?? [] },
+            options,
+          );
     audited(
       c,
       "match",
       page.results.map((r) => r.candidateId),
     );
-    return c.json(jd ? { ...page, jobDescription: jd } : page, 200);
+    return c.json(page, 200);
   });
   app.openapi(searchRoute, async (c) => {
     const body = c.req.valid("json");

@@ -1,14 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NewPosition, SavedPosition } from "../../src/domain/positions.ts";
 import type { RouteModule } from "../context.ts";
-import { ErrorBody } from "../schemas.ts";
+import { failure, json, jsonBody } from "../openapi.ts";
 
 const Params = z.object({ id: z.string().min(1).max(120) });
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: ErrorBody } },
-});
-
 const createPositionRoute = createRoute({
   method: "post",
   path: "/v1/positions",
@@ -17,12 +12,12 @@ const createPositionRoute = createRoute({
   description:
     "The requirements are resolved to known skills once, when saved (a job description is understood " +
     "the way /v1/match understands it). A saved position is a target for /v1/people/{id}/roles and /v1/gaps.",
-  request: { body: { required: true, content: { "application/json": { schema: NewPosition } } } },
+  request: { body: jsonBody(NewPosition) },
   responses: {
-    201: { description: "The saved position", content: { "application/json": { schema: SavedPosition } } },
-    400: error("Invalid request (zod issue paths in details)"),
-    409: error("A position with this id is already saved"),
-    422: error("No requirement resolved to a known skill"),
+    201: json(SavedPosition, "The saved position"),
+    400: failure("Invalid request (zod issue paths in details)"),
+    409: failure("A position with this id is already saved"),
+    422: failure("No requirement resolved to a known skill"),
   },
 });
 
@@ -32,10 +27,7 @@ const listRoute = createRoute({
   tags: ["positions"],
   summary: "Every saved position, oldest first",
   responses: {
-    200: {
-      description: "The saved positions",
-      content: { "application/json": { schema: z.object({ positions: z.array(SavedPosition) }) } },
-    },
+    200: json(z.object({ positions: z.array(SavedPosition) }), "The saved positions"),
   },
 });
 
@@ -46,8 +38,8 @@ const getRoute = createRoute({
   summary: "One saved position with its resolved requirements",
   request: { params: Params },
   responses: {
-    200: { description: "The position", content: { "application/json": { schema: SavedPosition } } },
-    404: error("Unknown position"),
+    200: json(SavedPosition, "The position"),
+    404: failure("Unknown position"),
   },
 });
 
@@ -57,7 +49,7 @@ const deleteRoute = createRoute({
   tags: ["positions"],
   summary: "Delete a saved position",
   request: { params: Params },
-  responses: { 204: { description: "Deleted" }, 404: error("Unknown position") },
+  responses: { 204: { description: "Deleted" }, 404: failure("Unknown position") },
 });
 
 export const positionRoutes: RouteModule = (app) => {

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { Explanation, Relation, RequirementOutcome } from "../../src/domain/match.ts";
 import { RolesOptions } from "../../src/engine/roles.ts";
 import type { RouteModule } from "../context.ts";
-import { ErrorBody } from "../schemas.ts";
+import { failure, json, optionalJsonBody } from "../openapi.ts";
 import { audited } from "../security/audit.ts";
 
 const Params = z.object({ id: z.string().min(1).max(200) });
@@ -62,12 +62,12 @@ const rolesRoute = createRoute({
     "model; `nearest` is the person's evidence closest to it through the taxonomy's relations.",
   request: {
     params: Params,
-    body: { required: false, content: { "application/json": { schema: RolesOptions } } },
+    body: optionalJsonBody(RolesOptions),
   },
   responses: {
-    200: { description: "Roles, best first", content: { "application/json": { schema: RolesPageBody } } },
-    400: { description: "Invalid options", content: { "application/json": { schema: ErrorBody } } },
-    404: { description: "Unknown person", content: { "application/json": { schema: ErrorBody } } },
+    200: json(RolesPageBody, "Roles, best first"),
+    400: failure("Invalid options"),
+    404: failure("Unknown person"),
   },
 });
 

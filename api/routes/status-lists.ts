@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { RouteModule } from "../context.ts";
-import { ErrorBody } from "../schemas.ts";
+import { failure, json, jsonBody } from "../openapi.ts";
 import { audited } from "../security/audit.ts";
 
 const Body = z.object({ lists: z.array(z.unknown()).min(1).max(100) });
@@ -18,17 +18,11 @@ const route = createRoute({
     "Each list is a BitstringStatusListCredential / StatusList2021Credential, or { revoked: [credential ids], " +
     "suspended?: [...] }. Revocation is decided offline from these lists only; a credential no list covers " +
     "stays `unchecked`. Revoked and suspended evidence is excluded from scoring at once.",
-  request: { body: { required: true, content: { "application/json": { schema: Body } } } },
+  request: { body: jsonBody(Body) },
   responses: {
-    200: {
-      description: "How many stored credentials each state now holds",
-      content: { "application/json": { schema: Applied } },
-    },
-    400: { description: "A list could not be read", content: { "application/json": { schema: ErrorBody } } },
-    413: {
-      description: "The lists expand past the request's decompressed budget (gzip bombs)",
-      content: { "application/json": { schema: ErrorBody } },
-    },
+    200: json(Applied, "How many stored credentials each state now holds"),
+    400: failure("A list could not be read"),
+    413: failure("The lists expand past the request's decompressed budget (gzip bombs)"),
   },
 });
 

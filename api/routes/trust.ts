@@ -8,19 +8,15 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { VerificationStatus } from "../../src/domain/verification.ts";
 import type { RouteModule } from "../context.ts";
-import { ErrorBody } from "../schemas.ts";
+import { failure, json, jsonBody } from "../openapi.ts";
 
 const Issuer = z.object({ id: z.string(), name: z.string(), addedAt: z.string() });
 const Key = z.record(z.string(), z.unknown());
 const IdQuery = z.object({ id: z.string().min(1).max(2000).describe("the issuer or key id (a DID or URL)") });
 const errors = {
-  400: { description: "Invalid input", content: { "application/json": { schema: ErrorBody } } },
-  404: { description: "Not on the list", content: { "application/json": { schema: ErrorBody } } },
+  400: failure("Invalid input"),
+  404: failure("Not on the list"),
 };
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const list = createRoute({
   method: "get",
@@ -37,10 +33,7 @@ const addIssuer = createRoute({
   summary: "Trust an issuer: its valid signatures make credentials `verified`",
   description: "Applies to documents ingested afterwards; re-ingest a document to re-verify it.",
   request: {
-    body: {
-      required: true,
-      content: { "application/json": { schema: z.object({ id: z.string(), name: z.string() }) } },
-    },
+    body: jsonBody(z.object({ id: z.string(), name: z.string() })),
   },
   responses: {
     200: json(z.object({ issuer: Issuer, created: z.boolean() }), "Renamed"),
@@ -64,7 +57,7 @@ const addKeys = createRoute({
   tags: ["trust"],
   summary:
     "Add issuer public keys (did:web, https issuers): a verification method, an array, or a DID document",
-  request: { body: { required: true, content: { "application/json": { schema: z.unknown() } } } },
+  request: { body: jsonBody(z.unknown()) },
   responses: {
     200: json(z.object({ keys: z.array(Key), created: z.number() }), "The keys as stored"),
     400: errors[400],
@@ -127,10 +120,7 @@ const addContext = createRoute({
     ),
     201: json(z.object({ context: PinnedContextBody, created: z.boolean() }), "Pinned"),
     400: errors[400],
-    409: {
-      description: "Other bytes are pinned for this URL, or it is bundled",
-      content: { "application/json": { schema: ErrorBody } },
-    },
+    409: failure("Other bytes are pinned for this URL, or it is bundled"),
   },
 });
 

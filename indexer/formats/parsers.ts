@@ -1,5 +1,4 @@
 /** Every format ler-match reads, as data: detection picks the parser with the highest score. */
-import { carriedFailure } from "../decode-failure.ts";
 import type { FormatParser } from "../types.ts";
 import { clr2Parser } from "./clr2.ts";
 import { csvParser } from "./csv.ts";
@@ -12,19 +11,6 @@ import { nativeParser } from "./native.ts";
 import { ob2Parser } from "./ob2.ts";
 import { ob3Parser } from "./ob3.ts";
 import { velocityParser } from "./velocity.ts";
-
-/**
- * A piece decodeInput could not decode (a bad CSV row, a bad JSON line) raises its own error in
- * whichever parser it reaches — also when the caller forced a format and detection never ran.
- */
-const raisingCarriedFailures = (parser: FormatParser): FormatParser => ({
-  ...parser,
-  parse(doc, ctx) {
-    const failure = carriedFailure(doc);
-    if (failure) throw failure;
-    return parser.parse(doc, ctx);
-  },
-});
 
 /** Every parser's documents within FIELD_LIMITS (limits.ts), whatever the format wrote. */
 const limitingFields = (parser: FormatParser): FormatParser => ({
@@ -43,4 +29,4 @@ export const PARSERS: readonly FormatParser[] = [
   velocityParser,
   csvParser,
   jwtParser,
-].map((parser) => limitingFields(raisingCarriedFailures(parser)));
+].map(limitingFields);

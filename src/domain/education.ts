@@ -23,15 +23,19 @@ export const EducationRequirement = z.object({
 export type EducationRequirement = z.infer<typeof EducationRequirement>;
 export type EducationRequirementInput = z.input<typeof EducationRequirement>;
 
-/** One degree a document records for its holder. */
-export interface DegreeEvidence {
-  id: string;
-  candidateId: string;
-  documentId: string;
+/** A degree as a document states it, before it is stored. */
+export interface DegreeRecord {
   title: string;
   level: DegreeLevel;
   field: string | null;
   issuer: string | null;
   awardedAt: string | null;
   sourcePath: string;
+}
+
+/** One degree a document records for its holder, as stored. */
+export interface DegreeEvidence extends DegreeRecord {
+  id: string;
+  candidateId: string;
+  documentId: string;
 }

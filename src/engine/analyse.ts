@@ -26,7 +26,7 @@ import { toIndexedCandidates } from "../scoring/indexed.ts";
 import type { CandidateIndex } from "../search/backend.ts";
 import { EmbeddedIndex } from "../search/embedded/index.ts";
 import type { Store } from "../store/types.ts";
-import { positionFromJd, resolvePosition } from "./requirements.ts";
+import { type ResolvedPosition, resolvePosition } from "./requirements.ts";
 
 export interface PositionAnalysis extends RequirementCosts {
   requirements: Requirement[];
@@ -42,16 +42,14 @@ export type AnalysedPosition = PositionInput & { education?: EducationRequiremen
 
 export const EducationList = z.array(EducationRequirement).max(10);
 
-/** What a job description asks for, skills and degrees, as a position to analyse. */
-export const analysedPositionFromJd = (parse: JobDescriptionParse): AnalysedPosition => ({
-  ...positionFromJd(parse),
-  education: parse.education.map(({ level, field, orEquivalent, relatedFields }) => ({
+/** The degrees a job description asks for, apart from its skills. */
+export const educationFromJd = (parse: JobDescriptionParse): EducationRequirementInput[] =>
+  parse.education.map(({ level, field, orEquivalent, relatedFields }) => ({
     level,
     field,
     orEquivalent,
     relatedFields,
-  })),
-});
+  }));
 
 export interface AnalyseDeps {
   index: CandidateIndex;
@@ -61,13 +59,23 @@ export interface AnalyseDeps {
   now: Clock;
 }
 
-export function createAnalyser(deps: AnalyseDeps) {
-  return async function analyse(
-    position: AnalysedPosition,
+export interface Analyser {
+  analyse(position: AnalysedPosition, options?: Partial<MatchOptions>): Promise<PositionAnalysis>;
+  /** The same analysis of a position already resolved (a job description's requirements). */
+  analyseResolved(
+    resolved: ResolvedPosition,
+    education: readonly EducationRequirementInput[],
+    options?: Partial<MatchOptions>,
+  ): Promise<PositionAnalysis>;
+}
+
+export function createAnalyser(deps: AnalyseDeps): Analyser {
+  async function analyseResolved(
+    resolved: ResolvedPosition,
+    educationInput: readonly EducationRequirementInput[],
     options: Partial<MatchOptions> = {},
   ): Promise<PositionAnalysis> {
-    const resolved = resolvePosition(position, deps.taxonomy);
-    const education = EducationList.safeParse(position.education ?? []);
+    const education = EducationList.safeParse(educationInput);
     if (!education.success) throw fromZod(education.error, "education");
     if (resolved.requirements.length === 0)
       throw new LerError(
@@ -93,6 +101,11 @@ export function createAnalyser(deps: AnalyseDeps) {
           )
         : [],
     };
+  }
+  return {
+    analyseResolved,
+    analyse: (position, options) =>
+      analyseResolved(resolvePosition(position, deps.taxonomy), position.education ?? [], options),
   };
 }
 

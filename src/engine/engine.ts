@@ -11,7 +11,7 @@ import type { OccupationProfile } from "../../taxonomy/starter.ts";
 import { DEFAULT_ORG } from "../domain/access.ts";
 import type { Clock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
-import { MatchOptions, type PositionInput } from "../domain/schemas.ts";
+import { MatchOptions } from "../domain/schemas.ts";
 import { explainOne, rankCandidates } from "../match/rank.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { toIndexedCandidates } from "../scoring/indexed.ts";
@@ -25,9 +25,10 @@ import { createAnalyser } from "./analyse.ts";
 import { createBlinding } from "./blind.ts";
 import { applyRetention, eraseCandidate } from "./erasure.ts";
 import { gapMethods } from "./gaps.ts";
+import { jobDescriptionMethods } from "./job-descriptions.ts";
 import { positionMethods } from "./positions.ts";
 import { buildProfile } from "./profile.ts";
-import { resolvePosition } from "./requirements.ts";
+import { type ResolvedPosition, resolvePosition } from "./requirements.ts";
 import { roleMethods } from "./roles.ts";
 import { createTrustService } from "./trust.ts";
 import type { Engine, MatchPage } from "./types.ts";
@@ -82,33 +83,26 @@ function orgEngine(parts: EngineParts, org: string, forOrg: (org: string) => Eng
 
   const rankingInputs = (
     mode: "match" | "search",
-    position: PositionInput,
+    resolved: ResolvedPosition,
     options: Partial<MatchOptions>,
-  ) => {
-    const resolved = resolvePosition(position, taxonomy);
-    return {
-      resolved,
-      args: {
-        requirements: resolved.requirements,
-        options: MatchOptions.parse(options),
-        mode,
-        index,
-        evidence: (ids: readonly string[], concepts?: readonly string[]) => store.evidenceFor(ids, concepts),
-        names: (ids: readonly string[]) =>
-          new Map(ids.map((id) => [id, store.getCandidate(id)?.name ?? null])),
-        taxonomy,
-        config: scoring,
-        nowMs: now(),
-      },
-    };
-  };
+  ) => ({
+    requirements: resolved.requirements,
+    options: MatchOptions.parse(options),
+    mode,
+    index,
+    evidence: (ids: readonly string[], concepts?: readonly string[]) => store.evidenceFor(ids, concepts),
+    names: (ids: readonly string[]) => new Map(ids.map((id) => [id, store.getCandidate(id)?.name ?? null])),
+    taxonomy,
+    config: scoring,
+    nowMs: now(),
+  });
 
   async function rank(
     mode: "match" | "search",
-    position: PositionInput,
+    resolved: ResolvedPosition,
     options: Partial<MatchOptions> = {},
-  ) {
-    const { resolved, args } = rankingInputs(mode, position, options);
+  ): Promise<MatchPage> {
+    const args = rankingInputs(mode, resolved, options);
     if (resolved.requirements.length === 0)
       throw new LerError(
         "unknown_concept",
@@ -118,17 +112,17 @@ function orgEngine(parts: EngineParts, org: string, forOrg: (org: string) => Eng
         },
       );
     const { total, results } = await rankCandidates(args);
-    const page: MatchPage = {
+    return {
       requirements: resolved.requirements,
       unresolved: resolved.unresolved,
       total,
       results: args.options.blind ? blinding.blind(results) : results,
     };
-    return page;
   }
 
   const parseJd = (text: string) =>
     parseJobDescriptionAsync(text, { taxonomy, occupations: parts.occupations });
+  const analyser = createAnalyser({ index, store, taxonomy, scoring, now });
   return {
     ...positionMethods({ store, taxonomy, now, parseJobDescription: parseJd }),
     ...roleMethods(scoped),
@@ -139,17 +133,22 @@ function orgEngine(parts: EngineParts, org: string, forOrg: (org: string) => Eng
     now,
     ingest: (inputs, options) => pipeline.ingest(inputs, options),
     trust: createTrustService(store.trust, now, () => pipeline.reverify()),
-    match: (position, options) => rank("match", position, options),
-    search: (position, options) => rank("search", position, options),
+    match: (position, options) => rank("match", resolvePosition(position, taxonomy), options),
+    search: (position, options) => rank("search", resolvePosition(position, taxonomy), options),
+    ...jobDescriptionMethods({
+      parse: parseJd,
+      match: (resolved, options) => rank("match", resolved, options),
+      analyser,
+    }),
     async explain(asked, position, options = {}) {
       const candidateId = blinding.resolve(asked);
       const candidate = store.getCandidate(candidateId);
       if (!candidate) throw new LerError("not_found", `no candidate with id "${asked}"`);
-      const { args } = rankingInputs("match", position, options);
+      const args = rankingInputs("match", resolvePosition(position, taxonomy), options);
       const result = await explainOne({ ...args, candidateId });
       return args.options.blind ? (blinding.blind([result])[0] as typeof result) : result;
     },
-    analyse: createAnalyser({ index, store, taxonomy, scoring, now }),
+    analyse: analyser.analyse,
     alerts: createAlerts({ store, taxonomy, now }, parts.positions ?? savedPositionSource(store.positions)),
     personBehind: (candidateId) => blinding.resolve(candidateId),
     async profile(candidateId) {

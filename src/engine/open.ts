@@ -28,7 +28,7 @@ export async function openEngine(options: OpenOptions = {}): Promise<Engine> {
     // the occupations of the loaded taxonomies (ESCO's, O*NET's when imported) are the roles a person is ranked for
     const loaded = taxonomyOverride
       ? { taxonomy: taxonomyOverride, occupations: loadStarterOccupations() }
-      : loadTaxonomyWithOccupations(config.db, { include: config.taxonomy });
+      : loadTaxonomyWithOccupations(store.taxonomy, { include: config.taxonomy });
     const { taxonomy } = loaded;
     const index = await createBackend(config, taxonomy);
     const worker = new OutboxWorker(store, index, { trust: config.scoring.trust });

@@ -3,8 +3,8 @@
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Candidate, LerDocument } from "../domain/schemas.ts";
-import { evidenceDate, exclusionOf, isVerified, parseIsoDateMs } from "../scoring/index.ts";
-import type { CandidateProfile, ProfileSkill } from "./types.ts";
+import { isVerified, standingOf } from "../scoring/index.ts";
+import type { CandidateProfile, ProfileEvidence, ProfileSkill } from "./types.ts";
 
 export function buildProfile(
   candidate: Candidate,
@@ -27,8 +27,9 @@ export function buildProfile(
       verified: false,
       evidence: [],
     };
-    skill.evidence.push(row);
-    if (isLive(row, nowMs)) {
+    const excluded = exclusionAt(row, nowMs);
+    skill.evidence.push({ ...row, excluded });
+    if (excluded === null) {
       if (row.level !== null && (skill.level === null || row.level > skill.level)) skill.level = row.level;
       skill.verified ||= isVerified(row);
     }
@@ -47,11 +48,8 @@ export function buildProfile(
 
 const NO_FILTERS = { verifiedOnly: false, practicedSinceMs: null };
 
-/** Counts for scoring: neither revoked nor expired (the scoring model's own rule). */
-export function isLive(row: EvidenceRow, nowMs: number): boolean {
-  const dateMs = parseIsoDateMs(evidenceDate(row));
-  return (
-    exclusionOf(row.revoked, parseIsoDateMs(row.validUntil), isVerified(row), dateMs, nowMs, NO_FILTERS) ===
-    null
-  );
+/** Why a row does not count for scoring now, or null: the scoring model's own rule, without filters. */
+function exclusionAt(row: EvidenceRow, nowMs: number): ProfileEvidence["excluded"] {
+  // with no filters, the model excludes only what is revoked or expired
+  return standingOf(row, nowMs, NO_FILTERS).excluded as ProfileEvidence["excluded"];
 }

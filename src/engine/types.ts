@@ -12,6 +12,7 @@ import type { Clock } from "../domain/clock.ts";
 import type { EvidenceRow } from "../domain/evidence.ts";
 import type { MatchResult } from "../domain/match.ts";
 import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
+import type { ExclusionReason } from "../scoring/factors.ts";
 import type { BackendHealth } from "../search/backend.ts";
 import type { Access } from "./access.ts";
 import type { AlertsQuery, AlertsReport } from "./alerts.ts";
@@ -31,6 +32,27 @@ export interface MatchPage {
   results: MatchResult[];
 }
 
+export interface JobDescriptionPosition {
+  jobDescription: JobDescriptionParse;
+  /** Its requirements as a position to edit or save; skills inferred from the title are never required. */
+  position: PositionInput;
+}
+
+export type JobDescriptionMatch = MatchPage & { jobDescription: JobDescriptionParse };
+
+/**
+ * Each fails with 422 unknown_concept when no skill in the text resolves, 422
+ * too_many_requirements past a position's limit, and 503 timeout past the parse's time budget.
+ */
+export interface JobDescriptionMethods {
+  /** What a pasted job description asks for, as a position. */
+  positionFromJobDescription(text: string): Promise<JobDescriptionPosition>;
+  /** Rank candidates against what a pasted job description asks for. */
+  matchJobDescription(text: string, options?: Partial<MatchOptions>): Promise<JobDescriptionMatch>;
+  /** What each required skill of a pasted job description costs in qualified people, and its degrees. */
+  analyseJobDescription(text: string, options?: Partial<MatchOptions>): Promise<PositionAnalysis>;
+}
+
 export interface CandidateProfile {
   candidate: Candidate;
   documents: Omit<LerDocument, "raw" | "compactJws">[];
@@ -44,11 +66,19 @@ export interface ProfileSkill {
   /** best live canonical level */
   level: number | null;
   verified: boolean;
-  evidence: EvidenceRow[];
+  evidence: ProfileEvidence[];
 }
 
-/** Saved positions, roles for a person and a team's gap live in positions.ts, roles.ts, gaps.ts. */
-export interface Engine extends PositionMethods, RoleMethods, GapMethods {
+/** A row of evidence with why it does not count now (revoked, expired), or null when it counts. */
+export type ProfileEvidence = EvidenceRow & {
+  excluded: Extract<ExclusionReason, "revoked" | "expired"> | null;
+};
+
+/**
+ * Saved positions, roles for a person, a team's gap and the pasted-job-description use cases live
+ * in positions.ts, roles.ts, gaps.ts and job-descriptions.ts.
+ */
+export interface Engine extends PositionMethods, RoleMethods, GapMethods, JobDescriptionMethods {
   /**
    * The organisation this engine acts for: every read, count, write, key, audit row, trust
    * decision and saved position is this organisation's alone (openEngine: the default one).
@@ -63,10 +93,11 @@ export interface Engine extends PositionMethods, RoleMethods, GapMethods {
   /**
    * `mayChangeIdentity` (default true: the caller is the operator): whether a document may change
    * the name or email of a person on record; the API passes false for a key that is not admin.
+   * `maxDocuments`: refuse the call (413 too_many_documents), storing nothing, past this many documents.
    */
   ingest(
     inputs: IngestInput[],
-    options?: { dryRun?: boolean; attestedBy?: string; mayChangeIdentity?: boolean },
+    options?: { dryRun?: boolean; attestedBy?: string; mayChangeIdentity?: boolean; maxDocuments?: number },
   ): Promise<IngestReport>;
   /** The issuer trust list and operator-supplied issuer keys. */
   readonly trust: TrustService;

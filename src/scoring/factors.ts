@@ -4,8 +4,8 @@
  * number wherever it is computed.
  */
 
-import { YEAR_MS } from "../domain/dates.ts";
-import type { RetrievalFilters } from "../domain/evidence.ts";
+import { evidenceDate, parseIsoDateMs, YEAR_MS } from "../domain/dates.ts";
+import type { EvidenceRow, RetrievalFilters } from "../domain/evidence.ts";
 import type { Relation } from "../domain/match.ts";
 import type { SourceKind } from "../domain/schemas.ts";
 import type { ScoringConfig } from "./config.ts";
@@ -104,6 +104,22 @@ export function exclusionOf(
   if (filters.practicedSinceMs !== null && (dateMs === null || dateMs < filters.practicedSinceMs))
     return "filtered-stale";
   return null;
+}
+
+/** A stored row read against the clock and the filters: what every reader of rows needs first. */
+export interface RowStanding {
+  /** its evidence date (last practiced, else issued), in ms */
+  dateMs: number | null;
+  verified: boolean;
+  /** why it does not count, or null when it does */
+  excluded: ExclusionReason | null;
+}
+
+export function standingOf(row: EvidenceRow, nowMs: number, filters: RetrievalFilters): RowStanding {
+  const dateMs = parseIsoDateMs(evidenceDate(row));
+  const verified = isVerified(row);
+  const excluded = exclusionOf(row.revoked, parseIsoDateMs(row.validUntil), verified, dateMs, nowMs, filters);
+  return { dateMs, verified, excluded };
 }
 
 /** Verified evidence: the document's signature was checked, or the source says it was. */

@@ -18,9 +18,11 @@ export {
   isVerified,
   levelSurplus,
   meetsProbability,
+  type RowStanding,
   recency,
   relatedness,
   satisfiesHardFilter,
+  standingOf,
   totalWeight,
   trust,
 } from "./factors.ts";

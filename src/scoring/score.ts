@@ -5,7 +5,7 @@
  * weighted mean of the estimates — the expected share of the position the person meets.
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
-import { evidenceDate, parseIsoDateMs } from "../domain/dates.ts";
+import { evidenceDate } from "../domain/dates.ts";
 import type { EvidenceRow, RetrievalFilters } from "../domain/evidence.ts";
 import type { Evidence, ExcludedEvidence, MatchResult, RequirementExplanation } from "../domain/match.ts";
 import type { Requirement } from "../domain/schemas.ts";
@@ -13,13 +13,12 @@ import type { ScoringConfig } from "./config.ts";
 import { type CountedPiece, estimateRequirement, type Piece, type RequirementEstimate } from "./estimate.ts";
 import {
   contribution,
-  exclusionOf,
-  isVerified,
   levelSurplus,
   meetsProbability,
   recency,
   relatedness,
   satisfiesHardFilter,
+  standingOf,
   totalWeight,
   trust,
 } from "./factors.ts";
@@ -114,6 +113,15 @@ export function aggregate(
   return { score, contributions, unmetRequired, levelSurplus: surplus };
 }
 
+const livePiece = (row: EvidenceRow, conceptId: string, dateMs: number | null): LiveEvidence => ({
+  assertionId: row.id,
+  conceptId,
+  level: row.level,
+  sourceKind: row.sourceKind,
+  issuer: row.issuer,
+  dateMs,
+});
+
 /**
  * The live evidence of a person, without the explanation's bookkeeping: what a caller needs to
  * weigh many requirements over one person (roles, gaps). The same rows count as in scoreCandidate.
@@ -125,24 +133,8 @@ export function liveEvidence(
   const live: LiveEvidence[] = [];
   for (const row of evidence) {
     if (row.conceptId === null) continue;
-    const dateMs = parseIsoDateMs(evidenceDate(row));
-    const reason = exclusionOf(
-      row.revoked,
-      parseIsoDateMs(row.validUntil),
-      isVerified(row),
-      dateMs,
-      ctx.nowMs,
-      ctx.filters,
-    );
-    if (reason === null)
-      live.push({
-        assertionId: row.id,
-        conceptId: row.conceptId,
-        level: row.level,
-        sourceKind: row.sourceKind,
-        issuer: row.issuer,
-        dateMs,
-      });
+    const { dateMs, excluded } = standingOf(row, ctx.nowMs, ctx.filters);
+    if (excluded === null) live.push(livePiece(row, row.conceptId, dateMs));
   }
   return live;
 }
@@ -237,27 +229,8 @@ function partitionEvidence(
   for (const row of evidence) {
     const conceptId = row.conceptId;
     if (conceptId === null) continue;
-    const dateMs = parseIsoDateMs(evidenceDate(row));
-    const verified = isVerified(row);
-    const reason = exclusionOf(
-      row.revoked,
-      parseIsoDateMs(row.validUntil),
-      verified,
-      dateMs,
-      ctx.nowMs,
-      ctx.filters,
-    );
-    if (reason === null)
-      live.push({
-        assertionId: row.id,
-        conceptId,
-        level: row.level,
-        sourceKind: row.sourceKind,
-        issuer: row.issuer,
-        dateMs,
-        row,
-        verified,
-      });
+    const { dateMs, verified, excluded: reason } = standingOf(row, ctx.nowMs, ctx.filters);
+    if (reason === null) live.push({ ...livePiece(row, conceptId, dateMs), row, verified });
     else if (
       bearsOn.some((relationTo) => {
         const rel = relationTo(conceptId);

@@ -57,6 +57,7 @@ export function scopeToOrg(root: Store, org: string, q: OrgQueries): Store {
     security: root.security,
     checkpoint: () => root.checkpoint(),
     positions: q.positions(org),
+    taxonomy: root.taxonomy,
     forOrg: (other) => root.forOrg(other),
     close: () => root.close(),
   };

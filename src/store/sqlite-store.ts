@@ -39,6 +39,7 @@ import {
 } from "./rows.ts";
 import { assertions, candidates, degrees, documents, outbox } from "./schema/index.ts";
 import { createSecurityStore } from "./security-store.ts";
+import { createTaxonomyTables } from "./taxonomy-store.ts";
 import { createTrustStore } from "./trust-store.ts";
 import type { DocumentWrite, OutboxItem, Store, StoreStats, WriteOutcome } from "./types.ts";
 
@@ -473,6 +474,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
       views.set(org, view);
       return view;
     },
+    taxonomy: createTaxonomyTables(db),
     close: () => sqlite.close(),
   };
   return root;

@@ -1,8 +1,9 @@
 /**
  * Imported taxonomies in the store database (tables taxonomy_concepts / taxonomy_occupations, one
- * JSON row per concept or profile), and the merged taxonomy loaded back from it. The database is
- * migrated with the store's own migrations, so a file first touched by `taxonomy import` is a valid
- * store afterwards.
+ * JSON row per concept or profile), and the merged taxonomy loaded back from it. The engine reads
+ * them through its store's own connection (`store.taxonomy`); the taxonomy commands, which run
+ * without an engine, open the file by path. Either way it is migrated with the store's own
+ * migrations, so a file first touched by `taxonomy import` is a valid store afterwards.
  */
 import { existsSync } from "node:fs";
 import { count, eq, like, or, type SQL } from "drizzle-orm";
@@ -25,28 +26,42 @@ export type TaxonomySource = (typeof TAXONOMY_SOURCES)[number];
 /** Rows per INSERT: 3 bound values each, well under SQLite's variable limit. */
 const CHUNK = 500;
 
-interface TaxonomyDb {
-  db: BetterSQLite3Database;
-  close(): void;
+/** The taxonomy tables over one open connection. */
+export interface TaxonomyTables {
+  /**
+   * Replaces everything stored under `source` ("esco", "onet", "case:<framework>") with this import,
+   * in one transaction: a failed import leaves the previous one in place.
+   */
+  saveImport(source: string, data: ImportData): SavedCounts;
+  /** Imported concepts and occupations stored under the included sources, validated on the way out. */
+  loadImported(include: readonly string[]): TaxonomyPart;
+  stats(): SourceStats[];
 }
 
-export function openTaxonomyDb(path: string): TaxonomyDb {
+type ImportData = { concepts: readonly ConceptInput[]; occupations: readonly OccupationProfileInput[] };
+
+export function createTaxonomyTables(db: BetterSQLite3Database): TaxonomyTables {
+  return {
+    saveImport: (source, data) => saveInto(db, source, data),
+    loadImported: (include) => importedFrom(db, include),
+    stats: () => statsOf(db),
+  };
+}
+
+/** Runs `fn` over the tables of the file at `path`, opened for this call alone. */
+function withTables<T>(path: string, fn: (tables: TaxonomyTables) => T): T {
+  let opened: ReturnType<typeof openDatabase>;
   try {
-    const { sqlite, db } = openDatabase(path);
-    return { db, close: () => sqlite.close() };
+    opened = openDatabase(path);
   } catch (cause) {
     throw new LerError("store_failed", `could not open the taxonomy tables in ${path}`, { cause });
   }
-}
-
-const withDb = <T>(path: string, fn: (db: BetterSQLite3Database) => T): T => {
-  const handle = openTaxonomyDb(path);
   try {
-    return fn(handle.db);
+    return fn(createTaxonomyTables(opened.db));
   } finally {
-    handle.close();
+    opened.sqlite.close();
   }
-};
+}
 
 export interface SavedCounts {
   concepts: number;
@@ -57,40 +72,33 @@ export interface SavedCounts {
  * Replaces everything stored under `source` ("esco", "onet", "case:<framework>") with this import,
  * in one transaction: a failed import leaves the previous one in place.
  */
-export function saveImport(
-  dbPath: string,
-  source: string,
-  data: { concepts: readonly ConceptInput[]; occupations: readonly OccupationProfileInput[] },
-): SavedCounts {
+export const saveImport = (dbPath: string, source: string, data: ImportData): SavedCounts =>
+  withTables(dbPath, (tables) => tables.saveImport(source, data));
+
+function saveInto(db: BetterSQLite3Database, source: string, data: ImportData): SavedCounts {
   const concepts = data.concepts.map((c) => parseOrReject(Concept, c, "concept"));
   const occupations = data.occupations.map((o) => parseOrReject(OccupationProfile, o, "occupation"));
-  return withDb(dbPath, (db) => {
-    try {
-      db.transaction((tx) => {
-        tx.delete(taxonomyConcepts).where(eq(taxonomyConcepts.source, source)).run();
-        tx.delete(taxonomyOccupations).where(eq(taxonomyOccupations.source, source)).run();
-        const rows = <T extends { id: string }>(items: readonly T[]) =>
-          items.map((item) => ({ id: item.id, source, json: JSON.stringify(item) }));
-        for (let i = 0; i < concepts.length; i += CHUNK)
-          tx.insert(taxonomyConcepts)
-            .values(rows(concepts.slice(i, i + CHUNK)))
-            .run();
-        for (let i = 0; i < occupations.length; i += CHUNK)
-          tx.insert(taxonomyOccupations)
-            .values(rows(occupations.slice(i, i + CHUNK)))
-            .run();
-      });
-    } catch (cause) {
-      throw new LerError(
-        "store_failed",
-        `could not save the ${source} taxonomy: ${(cause as Error).message}`,
-        {
-          cause,
-        },
-      );
-    }
-    return { concepts: concepts.length, occupations: occupations.length };
-  });
+  try {
+    db.transaction((tx) => {
+      tx.delete(taxonomyConcepts).where(eq(taxonomyConcepts.source, source)).run();
+      tx.delete(taxonomyOccupations).where(eq(taxonomyOccupations.source, source)).run();
+      const rows = <T extends { id: string }>(items: readonly T[]) =>
+        items.map((item) => ({ id: item.id, source, json: JSON.stringify(item) }));
+      for (let i = 0; i < concepts.length; i += CHUNK)
+        tx.insert(taxonomyConcepts)
+          .values(rows(concepts.slice(i, i + CHUNK)))
+          .run();
+      for (let i = 0; i < occupations.length; i += CHUNK)
+        tx.insert(taxonomyOccupations)
+          .values(rows(occupations.slice(i, i + CHUNK)))
+          .run();
+    });
+  } catch (cause) {
+    throw new LerError("store_failed", `could not save the ${source} taxonomy: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+  return { concepts: concepts.length, occupations: occupations.length };
 }
 
 function parseOrReject<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -111,30 +119,30 @@ function sourceFilter(column: SQLiteColumn, include: readonly string[]): SQL | u
   return clauses.length ? or(...clauses) : undefined;
 }
 
-/** Imported concepts and occupations stored under the included sources, validated on the way out. */
-export function loadImported(
-  dbPath: string,
-  include: readonly string[],
-): { concepts: Concept[]; occupations: OccupationProfile[] } {
+/** Imported concepts and occupations in the file at `dbPath`; none, and no file made, when it is missing. */
+export const loadImported = (dbPath: string, include: readonly string[]): TaxonomyPart =>
+  existsSync(dbPath) ? withTables(dbPath, (tables) => tables.loadImported(include)) : NOTHING_IMPORTED;
+
+const NOTHING_IMPORTED: TaxonomyPart = { concepts: [], occupations: [] };
+
+function importedFrom(db: BetterSQLite3Database, include: readonly string[]): TaxonomyPart {
   const filterC = sourceFilter(taxonomyConcepts.source, include);
-  if (!filterC || !existsSync(dbPath)) return { concepts: [], occupations: [] };
-  return withDb(dbPath, (db) => {
-    const concepts = db
-      .select({ json: taxonomyConcepts.json })
-      .from(taxonomyConcepts)
-      .where(filterC)
-      .orderBy(taxonomyConcepts.source, taxonomyConcepts.id)
-      .all()
-      .map((r) => Concept.parse(JSON.parse(r.json)));
-    const occupations = db
-      .select({ json: taxonomyOccupations.json })
-      .from(taxonomyOccupations)
-      .where(sourceFilter(taxonomyOccupations.source, include))
-      .orderBy(taxonomyOccupations.source, taxonomyOccupations.id)
-      .all()
-      .map((r) => OccupationProfile.parse(JSON.parse(r.json)));
-    return { concepts, occupations };
-  });
+  if (!filterC) return NOTHING_IMPORTED;
+  const concepts = db
+    .select({ json: taxonomyConcepts.json })
+    .from(taxonomyConcepts)
+    .where(filterC)
+    .orderBy(taxonomyConcepts.source, taxonomyConcepts.id)
+    .all()
+    .map((r) => Concept.parse(JSON.parse(r.json)));
+  const occupations = db
+    .select({ json: taxonomyOccupations.json })
+    .from(taxonomyOccupations)
+    .where(sourceFilter(taxonomyOccupations.source, include))
+    .orderBy(taxonomyOccupations.source, taxonomyOccupations.id)
+    .all()
+    .map((r) => OccupationProfile.parse(JSON.parse(r.json)));
+  return { concepts, occupations };
 }
 
 export interface SourceStats {
@@ -143,29 +151,24 @@ export interface SourceStats {
   occupations: number;
 }
 
-export function taxonomyStats(dbPath: string): SourceStats[] {
-  if (!existsSync(dbPath)) return [];
-  return withDb(dbPath, (db) => {
-    const out = new Map<string, SourceStats>();
-    const entry = (source: string) => {
-      const e = out.get(source) ?? { source, concepts: 0, occupations: 0 };
-      out.set(source, e);
-      return e;
-    };
-    for (const r of db
-      .select({ source: taxonomyConcepts.source, n: count() })
-      .from(taxonomyConcepts)
-      .groupBy(taxonomyConcepts.source)
-      .all())
-      entry(r.source).concepts = r.n;
-    for (const r of db
-      .select({ source: taxonomyOccupations.source, n: count() })
-      .from(taxonomyOccupations)
-      .groupBy(taxonomyOccupations.source)
-      .all())
-      entry(r.source).occupations = r.n;
-    return [...out.values()].sort((a, b) => a.source.localeCompare(b.source));
-  });
+export const taxonomyStats = (dbPath: string): SourceStats[] =>
+  existsSync(dbPath) ? withTables(dbPath, (tables) => tables.stats()) : [];
+
+function statsOf(db: BetterSQLite3Database): SourceStats[] {
+  const out = new Map<string, SourceStats>();
+  const entry = (source: string) => {
+    const e = out.get(source) ?? { source, concepts: 0, occupations: 0 };
+    out.set(source, e);
+    return e;
+  };
+  const counted = [
+    [taxonomyConcepts, "concepts"],
+    [taxonomyOccupations, "occupations"],
+  ] as const;
+  for (const [table, field] of counted)
+    for (const r of db.select({ source: table.source, n: count() }).from(table).groupBy(table.source).all())
+      entry(r.source)[field] = r.n;
+  return [...out.values()].sort((a, b) => a.source.localeCompare(b.source));
 }
 
 export interface LoadOptions {
@@ -174,13 +177,19 @@ export interface LoadOptions {
   cooccurrence?: false | CooccurrenceOptions;
 }
 
+/** Where imports are read from: the file at a path, or tables over a connection already open. */
+type ImportSource = string | TaxonomyTables;
+
+const importsOf = (source: ImportSource, include: readonly string[]): TaxonomyPart =>
+  typeof source === "string" ? loadImported(source, include) : source.loadImported(include);
+
 /** The starter taxonomy (when included) merged with the imports stored in the database. */
-export function loadMergedFromDb(dbPath: string, options: LoadOptions = {}): MergedTaxonomy {
+export function loadMergedFromDb(source: ImportSource, options: LoadOptions = {}): MergedTaxonomy {
   const include = options.include ?? TAXONOMY_SOURCES;
   const parts: TaxonomyPart[] = [];
   if (include.includes("starter"))
     parts.push({ concepts: loadStarterConcepts(), occupations: loadStarterOccupations() });
-  parts.push(loadImported(dbPath, include));
+  parts.push(importsOf(source, include));
   return mergeTaxonomies(parts);
 }
 
@@ -188,16 +197,16 @@ export function loadMergedFromDb(dbPath: string, options: LoadOptions = {}): Mer
  * The taxonomy the engine runs on: starter + imports, crosswalked (see merge.ts), with co-occurrence
  * similarity from every included occupation profile (ESCO's when imported, the starter's otherwise).
  */
-export function loadTaxonomyFromDb(dbPath: string, options: LoadOptions = {}): Taxonomy {
-  return loadTaxonomyWithOccupations(dbPath, options).taxonomy;
+export function loadTaxonomyFromDb(source: ImportSource, options: LoadOptions = {}): Taxonomy {
+  return loadTaxonomyWithOccupations(source, options).taxonomy;
 }
 
 /** The taxonomy and the occupation profiles of every included source (crosswalked, one merge). */
 export function loadTaxonomyWithOccupations(
-  dbPath: string,
+  source: ImportSource,
   options: LoadOptions = {},
 ): { taxonomy: Taxonomy; occupations: OccupationProfile[] } {
-  const merged = loadMergedFromDb(dbPath, options);
+  const merged = loadMergedFromDb(source, options);
   const cooccurrence =
     options.cooccurrence === false
       ? undefined

@@ -8,6 +8,7 @@ import type { EvidenceRow, IndexableCandidate } from "../domain/evidence.ts";
 import type { Candidate, LerDocument, SkillAssertion } from "../domain/schemas.ts";
 import type { PositionStore } from "./positions.ts";
 import type { SecurityStore } from "./security-store.ts";
+import type { TaxonomyTables } from "./taxonomy-store.ts";
 import type { TrustStore } from "./trust-store.ts";
 
 /** One document ready to write: everything resolved and normalised, ids assigned. */
@@ -101,5 +102,7 @@ export interface Store {
    * trust for the default one; the engine only ever reads through an organisation's view.
    */
   forOrg(org: string): Store;
+  /** The imported taxonomies' tables, over this same connection. */
+  readonly taxonomy: TaxonomyTables;
   close(): void;
 }

@@ -24,6 +24,16 @@ describe("GET /v1/candidates/:id", () => {
     });
   });
 
+  it("says of each piece of evidence whether it counts now, and why not", async () => {
+    const profile = await (await rig.request("/v1/candidates/p-ada")).json();
+    const excludedOf = (conceptId: string) =>
+      profile.skills
+        .find((s: { conceptId: string }) => s.conceptId === conceptId)
+        .evidence.map((e: { excluded: string | null }) => e.excluded);
+    expect(excludedOf("sw.python")).toEqual([null]);
+    expect(excludedOf("cloud.kubernetes")).toEqual(["expired"]);
+  });
+
   it("answers 404 not_found for an unknown id", async () => {
     const res = await rig.request("/v1/candidates/nobody");
     expect(res.status).toBe(404);

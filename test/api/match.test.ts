@@ -95,6 +95,23 @@ describe.each(BACKENDS)("on the %s backend", (_name, backend) => {
       expect(ids(body)[0]).toBe("p-ada");
     });
 
+    it("ranks a job description exactly as the requirements it was understood as", async () => {
+      const jobDescription = "Data Engineer\n\nRequirements:\n- Strong Python skills\n- PostgreSQL\n";
+      const pasted = await call("/v1/match", { jobDescription });
+      const asList = await call("/v1/match", {
+        requirements: pasted.body.requirements.map(
+          (r: { conceptId: string; minLevel: number | null; weight: number; required: boolean }) => ({
+            concept: r.conceptId,
+            minLevel: r.minLevel,
+            weight: r.weight,
+            required: r.required,
+          }),
+        ),
+      });
+      expect(asList.body.requirements).toEqual(pasted.body.requirements);
+      expect(asList.body.results).toEqual(pasted.body.results);
+    });
+
     it("answers 400 with the zod issue paths for an invalid body", async () => {
       const { status, body } = await call("/v1/match", {
         requirements: [{ concept: "sw.python", minLevel: 9 }],

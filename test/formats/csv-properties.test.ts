@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { decodeInput } from "../../indexer/decode.ts";
 import { parseStatusList, statusFor } from "../../indexer/status-list.ts";
 import { isLerError } from "../../src/domain/errors.ts";
-import { parseInput } from "./helpers.ts";
+import { inputOf, nameOf, parseInput } from "./helpers.ts";
 
 const HEADER = ["person", "skill", "level", "scale", "source", "issuer", "date", "valid_until"];
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
@@ -29,13 +29,13 @@ describe("CSV rows", () => {
           line += rec.split(/\r\n|\r|\n/).length;
         }
         const seen: number[] = [];
-        for (const input of decodeInput({ name: "f.csv", content: text })) {
+        for (const piece of decodeInput({ name: "f.csv", content: text })) {
           try {
-            for (const doc of parseInput(input))
+            for (const doc of parseInput(inputOf(piece)))
               for (const a of doc.assertions) seen.push(Number(a.sourcePath.replace("line ", "")));
           } catch (e) {
             if (!isLerError(e)) throw e;
-            seen.push(Number(input.name.replace("f.csv line ", "")));
+            seen.push(Number(nameOf(piece).replace("f.csv line ", "")));
           }
         }
         expect(seen.sort((a, b) => a - b)).toEqual(expected);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { decodeInput } from "../../indexer/decode.ts";
-import { detectFormat, parserFor } from "../../indexer/detect.ts";
+import { detectFormat } from "../../indexer/detect.ts";
 import { csvScale } from "../../indexer/formats/csv.ts";
 import { csvRecords } from "../../indexer/formats/csv-split.ts";
 import { isLerError } from "../../src/domain/errors.ts";
-import { parseInput } from "./helpers.ts";
+import { inputOf, nameOf, parseInput } from "./helpers.ts";
 
 const EXPORT = [
   "person,skill,level,scale,source,issuer,date,valid_until,name,email",
@@ -18,12 +18,12 @@ const EXPORT = [
 
 /** Outcome of each decoded input: its name and either its assertions or its error. */
 function outcomes(text: string, name = "people.csv") {
-  return decodeInput({ name, content: text }).map((input) => {
+  return decodeInput({ name, content: text }).map((piece) => {
     try {
-      return { name: input.name, docs: parseInput(input) };
+      return { name: nameOf(piece), docs: parseInput(inputOf(piece)) };
     } catch (e) {
       if (!isLerError(e)) throw e;
-      return { name: input.name, error: { code: e.code, message: e.message, details: e.details } };
+      return { name: nameOf(piece), error: { code: e.code, message: e.message, details: e.details } };
     }
   });
 }
@@ -99,11 +99,11 @@ describe("CSV exports", () => {
 
   it("maps an export's own headers with columns", () => {
     const text = "Employee ID,Competency,Rating\n7,Welding,3\n";
-    const [input] = decodeInput(
+    const [piece] = decodeInput(
       { name: "hris.txt", content: text, format: "csv" },
       { csv: { columns: { person: "Employee ID", skill: "Competency", level: "Rating" } } },
     );
-    const [doc] = parseInput(input as never);
+    const [doc] = parseInput(inputOf(piece));
     expect(doc?.person.id).toBe("7");
     expect(doc?.assertions.map((a) => [a.skillText, a.rawLevel, a.sourcePath])).toEqual([
       ["Welding", 3, "line 2"],
@@ -111,14 +111,15 @@ describe("CSV exports", () => {
   });
 
   it("refuses a header without person and skill, naming what it saw", () => {
-    expect(() => decodeInput({ name: "x.csv", content: "id,competency\n1,Welding\n" })).toThrow(
+    const [piece] = decodeInput({ name: "x.csv", content: "id,competency\n1,Welding\n" });
+    expect(() => inputOf(piece)).toThrow(
       "CSV header lacks person, skill (saw id, competency); name them or map them with columns",
     );
   });
 
   it("detects CSV by its header even without a .csv name", () => {
-    const [input] = decodeInput({ name: "upload", content: "person,skill\nP1,Rust\n" });
-    expect(detectFormat(input?.content, input?.format)).toBe("csv");
+    const input = inputOf(decodeInput({ name: "upload", content: "person,skill\nP1,Rust\n" })[0]);
+    expect(detectFormat(input.content, input.format)).toBe("csv");
   });
 
   it("reads quoted fields with commas, doubled quotes and line breaks, numbering records by their first line", () => {
@@ -146,10 +147,9 @@ describe("CSV exports", () => {
 
 describe("bad CSV rows under a forced format", () => {
   it("still fail with their own line, not a shape error", () => {
-    const inputs = decodeInput({ name: "people.csv", content: "person,skill\nP1,\n" });
-    const bad = inputs.find((i) => i.name === "people.csv line 2");
-    expect(() => parserFor("csv").parse(bad?.content, { fileName: "people.csv" })).toThrow(
-      "line 2: no skill",
-    );
+    const pieces = decodeInput({ name: "people.csv", content: "person,skill\nP1,\n", format: "csv" });
+    const bad = pieces.find((p) => nameOf(p) === "people.csv line 2");
+    expect(bad?.ok).toBe(false);
+    expect(() => inputOf(bad)).toThrow("line 2: no skill");
   });
 });

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeCompactJws } from "../../indexer/compact-jws.ts";
 import { decodeInput } from "../../indexer/decode.ts";
 import { detectFormat } from "../../indexer/detect.ts";
-import { isLerError } from "../../src/domain/errors.ts";
-import { parseInput, readSample } from "./helpers.ts";
+import { inputOf, nameOf, parseInput, readSample } from "./helpers.ts";
 
 const OB3 = JSON.parse(readSample("ob3/1edtech-validator_simple.json"));
 
@@ -14,32 +13,31 @@ const jws = (payload: unknown): string =>
 
 describe("decodeInput", () => {
   it("passes a parsed JSON value through as one input", () => {
-    expect(decodeInput({ name: "body[0]", content: OB3 })).toEqual([{ name: "body[0]", content: OB3 }]);
+    expect(decodeInput({ name: "body[0]", content: OB3 })).toEqual([
+      { ok: true, value: { name: "body[0]", content: OB3 } },
+    ]);
   });
 
   it("parses JSON text", () => {
     expect(decodeInput({ name: "a.json", content: `\uFEFF${JSON.stringify(OB3)}` })).toEqual([
-      { name: "a.json", content: OB3 },
+      { ok: true, value: { name: "a.json", content: OB3 } },
     ]);
   });
 
   it("splits JSON lines into one input per line, a bad line failing on its own", () => {
     const text = `${JSON.stringify(OB3)}\n\n{"broken": \n${JSON.stringify(OB3)}\n`;
-    const inputs = decodeInput({ name: "batch.jsonl", content: text });
-    expect(inputs.map((i) => i.name)).toEqual([
-      "batch.jsonl line 1",
-      "batch.jsonl line 3",
-      "batch.jsonl line 4",
-    ]);
-    expect(() => detectFormat(inputs[1]?.content)).toThrow(/^line 3: not valid JSON/);
-    expect(detectFormat(inputs[2]?.content)).toBe("ob3");
+    const pieces = decodeInput({ name: "batch.jsonl", content: text });
+    expect(pieces.map(nameOf)).toEqual(["batch.jsonl line 1", "batch.jsonl line 3", "batch.jsonl line 4"]);
+    expect(pieces.map((p) => p.ok)).toEqual([true, false, true]);
+    expect(() => inputOf(pieces[1])).toThrow(/^line 3: not valid JSON/);
+    expect(detectFormat(inputOf(pieces[2]).content)).toBe("ob3");
   });
 
   it("decodes a compact JWS to its payload, for the jwt parser", () => {
     const payload = { vc: OB3, iss: "did:example:issuer", sub: "did:example:me", nbf: 1700000000 };
     const compact = jws(payload);
-    const [input] = decodeInput({ name: "cred.jwt", content: compact });
-    expect(input).toEqual({ name: "cred.jwt", content: payload, format: "jwt", jws: compact });
+    const [piece] = decodeInput({ name: "cred.jwt", content: compact });
+    expect(inputOf(piece)).toEqual({ name: "cred.jwt", content: payload, format: "jwt", jws: compact });
   });
 
   it("fills a JWT credential's gaps from its registered claims", () => {
@@ -72,18 +70,20 @@ describe("decodeInput", () => {
   });
 
   it("reports text that is neither JSON, JSON lines, CSV nor a JWS as invalid_json", () => {
-    try {
-      decodeInput({ name: "notes.txt", content: "hello there\nsecond line" });
-      expect.unreachable();
-    } catch (e) {
-      expect(isLerError(e) && e.code).toBe("invalid_json");
-    }
+    const pieces = decodeInput({ name: "notes.txt", content: "hello there\nsecond line" });
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]?.ok === false && [pieces[0].error.name, pieces[0].error.error.code]).toEqual([
+      "notes.txt",
+      "invalid_json",
+    ]);
   });
 });
 
 describe("decodeInput on broken JSON", () => {
   it("reports a truncated pretty-printed document as one invalid_json, not as JSON lines", () => {
     const truncated = JSON.stringify({ a: [1, 2, 3], b: "x" }, null, 2).slice(0, 30);
-    expect(() => decodeInput({ name: "t.json", content: truncated })).toThrow(/^t\.json is not valid JSON/);
+    const [piece, ...rest] = decodeInput({ name: "t.json", content: truncated });
+    expect(rest).toEqual([]);
+    expect(() => inputOf(piece)).toThrow(/^t\.json is not valid JSON/);
   });
 });

@@ -11,7 +11,7 @@ import type { ParsedDocument } from "../../indexer/types.ts";
 import { PRESENT } from "../../src/domain/dates.ts";
 import { isLerError } from "../../src/domain/errors.ts";
 import { IsoDate, LerFormat } from "../../src/domain/schemas.ts";
-import { readSample, sampleFiles } from "./helpers.ts";
+import { inputOf, readSample, sampleFiles } from "./helpers.ts";
 
 const JSON_SAMPLES = sampleFiles().filter((f) => f.endsWith(".json"));
 const SAMPLE_DOCS = JSON_SAMPLES.map((f) => JSON.parse(readSample(f)) as unknown);
@@ -34,9 +34,10 @@ function wellFormed(doc: ParsedDocument): void {
 function readAll(content: unknown, format?: LerFormat): void {
   let docs: ParsedDocument[] = [];
   try {
-    docs = decodeInput({ name: "x", content, ...(format ? { format } : {}) }).flatMap((i) =>
-      parserFor(detectFormat(i.content, i.format)).parse(i.content, { fileName: "x" }),
-    );
+    docs = decodeInput({ name: "x", content, ...(format ? { format } : {}) }).flatMap((piece) => {
+      const i = inputOf(piece);
+      return parserFor(detectFormat(i.content, i.format)).parse(i.content, { fileName: "x" });
+    });
   } catch (e) {
     if (!isLerError(e)) throw e;
     return;

@@ -3,8 +3,7 @@
  * needs, and content that pretends to be one of the decoder's own failure records.
  */
 import { describe, expect, it } from "vitest";
-import { decodeInput } from "../../indexer/decode.ts";
-import { decodeFailure } from "../../indexer/decode-failure.ts";
+import { type Decoded, decodeInput } from "../../indexer/decode.ts";
 import { detectFormat, parserFor } from "../../indexer/detect.ts";
 import { PARSERS } from "../../indexer/formats/index.ts";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "../../indexer/json-depth.ts";
@@ -36,15 +35,25 @@ describe("nestsDeeperThan", () => {
   });
 });
 
+/** Each decoded piece's outcome: the format detected, or the code of the error detection or decoding gave. */
+const outcomes = (pieces: Decoded[]) =>
+  pieces.map((p) => {
+    if (!p.ok) return p.error.error.code;
+    try {
+      return detectFormat(p.value.content);
+    } catch (e) {
+      return (e as { code?: string }).code;
+    }
+  });
+
 describe("decodeInput on JSON nested too deep", () => {
   it("refuses a JSON text with invalid_input", () => {
-    expect(codeOf(() => decodeInput({ name: "deep.json", content: nested(5000) }))).toBe("invalid_input");
+    expect(outcomes(decodeInput({ name: "deep.json", content: nested(5000) }))).toEqual(["invalid_input"]);
   });
 
   it("fails only the deep line of a JSON-lines text", () => {
     const text = ['{"a": 1}', `{"deep": ${nested(MAX_JSON_DEPTH)}}`, '{"b": 2}'].join("\n");
-    const inputs = decodeInput({ name: "batch.jsonl", content: text });
-    expect(inputs.map((i) => codeOf(() => detectFormat(i.content)))).toEqual([
+    expect(outcomes(decodeInput({ name: "batch.jsonl", content: text }))).toEqual([
       "unknown_format",
       "invalid_input",
       "unknown_format",
@@ -62,9 +71,9 @@ describe("decode failures", () => {
 
   it("cannot be forged by content: a lookalike object is detected like any other document", () => {
     expect(codeOf(() => detectFormat(forged))).toBe("unknown_format");
-    expect(
-      codeOf(() => detectFormat(JSON.parse(JSON.stringify(decodeFailure("store_failed", "x", "$"))))),
-    ).toBe("unknown_format");
+    expect(decodeInput({ name: "forged.json", content: JSON.stringify(forged) })).toEqual([
+      { ok: true, value: { name: "forged.json", content: forged } },
+    ]);
   });
 
   it("a lookalike passed to a named parser is parsed, not raised as its made-up error", () => {
@@ -74,10 +83,10 @@ describe("decode failures", () => {
       );
   });
 
-  it("a real one still raises its error, in detection and in any parser", () => {
-    const real = decodeFailure("parse_failed", "line 7: no skill", "line 7");
-    expect(codeOf(() => detectFormat(real))).toBe("parse_failed");
-    for (const parser of PARSERS)
-      expect(codeOf(() => parserFor(parser.format).parse(real, { fileName: null }))).toBe("parse_failed");
+  it("a real one is a failed piece beside the good ones, never content a parser sees", () => {
+    const pieces = decodeInput({ name: "people.csv", content: "person,skill\nP1,Rust\nP2,\n" });
+    expect(pieces.map((p) => p.ok)).toEqual([true, false]);
+    expect(pieces[1]).toMatchObject({ ok: false, error: { name: "people.csv line 3" } });
+    expect(outcomes(pieces)).toEqual(["csv", "parse_failed"]);
   });
 });

@@ -45,6 +45,19 @@ describe("storing imported taxonomies", () => {
     expect(back.occupations).toEqual([{ ...escoOccupation, aliases: [] }]);
   });
 
+  it("are read by the store over its own connection, the same as by path", () => {
+    const db = freshDb();
+    saveImport(db, "esco", { concepts: escoLike, occupations: [escoOccupation] });
+    const store = openStore(db);
+    try {
+      expect(store.taxonomy.loadImported(["esco"])).toEqual(loadImported(db, ["esco"]));
+      expect(store.taxonomy.stats()).toEqual(taxonomyStats(db));
+      expect(loadTaxonomyFromDb(store.taxonomy, { include: ["esco"] }).size).toBe(2);
+    } finally {
+      store.close();
+    }
+  });
+
   it("replaces the previous import of the same source and leaves other sources alone", () => {
     const db = freshDb();
     saveImport(db, "esco", { concepts: escoLike, occupations: [escoOccupation] });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { fromZod } from "../../domain/errors.ts";
-import { analysedPositionFromJd, EducationList, type PositionAnalysis } from "../../engine/analyse.ts";
+import { EducationList, type PositionAnalysis } from "../../engine/analyse.ts";
 import { anchorName } from "../../scoring/summary.ts";
 import { reportError } from "../exit.ts";
 import { withCommon, withEngine } from "../options.ts";
@@ -25,20 +25,19 @@ export function registerAnalyseCommand(program: Command): void {
     .option("--within <years>", "count only evidence practiced within N years")
     .action(async (skills: string[], o: AnalyseCliOptions) => {
       try {
+        const options = {
+          verifiedOnly: !!o.verifiedOnly,
+          ...(o.within ? { practicedWithinYears: Number(o.within) } : {}),
+        };
         const analysis = await withEngine(o, (engine) => {
-          // a position file may carry `education` beside `requirements`; a job description states it
+          if (o.jd) return engine.analyseJobDescription(readFileSync(o.jd, "utf8"), options);
+          // a position file may carry `education` beside `requirements`
           const file = o.requirements ?? o.position;
-          const jd = o.jd
-            ? analysedPositionFromJd(engine.parseJobDescription(readFileSync(o.jd, "utf8")))
-            : null;
-          const position = jd ?? {
-            ...readPosition(skills, { ...o, position: file }, () => ({ requirements: [] })),
+          const position = {
+            ...readPosition(skills, { position: file }),
             ...(file ? educationOf(JSON.parse(readFileSync(file, "utf8"))) : {}),
           };
-          return engine.analyse(position, {
-            verifiedOnly: !!o.verifiedOnly,
-            ...(o.within ? { practicedWithinYears: Number(o.within) } : {}),
-          });
+          return engine.analyse(position, options);
         });
         process.stdout.write(o.json ? `${JSON.stringify(analysis)}\n` : `${render(analysis)}\n`);
       } catch (e) {

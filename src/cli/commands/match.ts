@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { LerError } from "../../domain/errors.ts";
 import { PositionInput } from "../../domain/schemas.ts";
-import { positionFromJd } from "../../engine/requirements.ts";
 import type { MatchPage } from "../../engine/types.ts";
 import { apportionPoints, formatScore } from "../../scoring/display.ts";
 import { anchorName } from "../../scoring/summary.ts";
@@ -50,18 +49,24 @@ export function registerMatchCommands(program: Command): void {
       .option("--explain", "print each requirement's winning evidence")
       .action(async (skills: string[], o: MatchCliOptions) => {
         try {
-          const page = await withEngine(o, async (engine) => {
-            const position = readPosition(skills, o, (text) =>
-              positionFromJd(engine.parseJobDescription(text)),
-            );
-            const options = {
-              limit: Number(o.limit),
-              offset: Number(o.offset),
-              verifiedOnly: !!o.verifiedOnly,
-              includePartial: !!o.partial,
-              ...(o.within ? { practicedWithinYears: Number(o.within) } : {}),
-            };
-            return mode === "match" ? engine.match(position, options) : engine.search(position, options);
+          const options = {
+            limit: Number(o.limit),
+            offset: Number(o.offset),
+            verifiedOnly: !!o.verifiedOnly,
+            includePartial: !!o.partial,
+            ...(o.within ? { practicedWithinYears: Number(o.within) } : {}),
+          };
+          const page = await withEngine(o, async (engine): Promise<MatchPage> => {
+            if (!o.jd || o.position) return engine[mode](readPosition(skills, o), options);
+            const text = readFileSync(o.jd, "utf8");
+            if (mode === "match") {
+              const { jobDescription: _understood, ...matched } = await engine.matchJobDescription(
+                text,
+                options,
+              );
+              return matched;
+            }
+            return engine.search((await engine.positionFromJobDescription(text)).position, options);
           });
           process.stdout.write(o.json ? `${JSON.stringify(page)}\n` : `${render(page, !!o.explain)}\n`);
         } catch (e) {
@@ -71,13 +76,9 @@ export function registerMatchCommands(program: Command): void {
   }
 }
 
-export function readPosition(
-  skills: string[],
-  o: MatchCliOptions,
-  fromJd: (text: string) => PositionInput,
-): PositionInput {
+/** The position given as skill arguments or a position file (a job description is the engine's to read). */
+export function readPosition(skills: string[], o: { position?: string }): PositionInput {
   if (o.position) return PositionInput.parse(JSON.parse(readFileSync(o.position, "utf8")));
-  if (o.jd) return fromJd(readFileSync(o.jd, "utf8"));
   if (!skills.length)
     throw new LerError("invalid_input", `give skills, --position FILE or --jd FILE (${SKILLS_HELP})`);
   return { requirements: skills.map(parseSkillArg) };
