@@ -273,6 +273,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     if (ord === undefined) return;
     this.ordinals.delete(id);
     this.alive[ord] = 0;
+    this.ids[ord] = ""; // the ordinal stays until rebuild(); who it was does not
     this.visibleByOrg.clear();
     // each assertion is one posting in its concept's list (lists are never removed but by reset)
     for (const a of this.assertionsOf[ord] ?? []) {
