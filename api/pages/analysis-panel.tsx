@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { PositionAnalysis } from "../../src/engine/analyse.ts";
 import { anchorName } from "../../src/scoring/summary.ts";
+import { TableHead } from "./components.tsx";
 
 const level = (l: number | null) => (l === null ? "any level" : `≥ ${anchorName(l)}`);
 
@@ -21,14 +22,7 @@ export function AnalysisPanel(props: { analysis: PositionAnalysis | null }) {
           {a.bottleneck && <p data-bottleneck>Bottleneck: {a.bottleneck}.</p>}
           {a.costs.length > 0 ? (
             <table class="data">
-              <thead>
-                <tr>
-                  <th>required</th>
-                  <th>shuts out</th>
-                  <th>if preferred</th>
-                  <th>one level lower</th>
-                </tr>
-              </thead>
+              <TableHead columns={["required", "shuts out", "if preferred", "one level lower"]} />
               <tbody>
                 {a.costs.map((c) => (
                   <tr>

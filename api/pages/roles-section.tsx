@@ -5,6 +5,7 @@
  */
 import type { RoleFit, RolesPage } from "../../src/engine/roles.ts";
 import { formatScore, SCORE_POINTS } from "../../src/scoring/display.ts";
+import { TableHead } from "./components.tsx";
 
 const BAR_WIDTH = 240;
 
@@ -61,14 +62,7 @@ export function RolesThatFit(props: { page: RolesPage | null; error: string | nu
             today; each lighter step is what closing one gap would add.
           </p>
           <table class="data roles" aria-label="roles that fit">
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Score</th>
-                <th scope="col">Gap</th>
-                <th scope="col">Closing it</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Role", "Score", "Gap", "Closing it"]} />
             <tbody>
               {page.roles.map((r) => (
                 <tr data-role={`${r.kind}:${r.id}`}>

@@ -8,7 +8,7 @@ import type { SavedPosition } from "../../src/domain/positions.ts";
 import type { TeamGapPage } from "../../src/engine/gaps.ts";
 import { LEVEL_BANDS, type LevelBand } from "../../src/match/team-gap.ts";
 import { formatScore } from "../../src/scoring/display.ts";
-import { ErrorBox } from "./components.tsx";
+import { ErrorBox, TableHead } from "./components.tsx";
 import { Layout } from "./layout.tsx";
 import { levelName } from "./levels.ts";
 
@@ -47,25 +47,32 @@ export function TeamPicker(props: { choice: TargetChoice; error?: string }) {
     <Layout title="Team gap">
       <h1>A team's skills gap</h1>
       {props.error && <ErrorBox title="Cannot show this gap">{props.error}</ErrorBox>}
-      <form method="get" action="/team" class="row">
-        <label for="position">Saved position</label>
-        <select id="position" name="position">
-          {props.choice.positions.map((p) => (
-            <option value={p.id}>{p.name}</option>
-          ))}
-        </select>
-        <button type="submit">Show the gap</button>
-      </form>
-      <form method="get" action="/team" class="row">
-        <label for="occupation">Occupation</label>
-        <select id="occupation" name="occupation">
-          {props.choice.occupations.map((o) => (
-            <option value={o.id}>{o.label}</option>
-          ))}
-        </select>
-        <button type="submit">Show the gap</button>
-      </form>
+      <TargetForm
+        name="position"
+        label="Saved position"
+        options={props.choice.positions.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <TargetForm
+        name="occupation"
+        label="Occupation"
+        options={props.choice.occupations.map((o) => ({ value: o.id, label: o.label }))}
+      />
     </Layout>
+  );
+}
+
+/** One way to pick the gap's target: a list to choose from and a button. */
+function TargetForm(props: { name: string; label: string; options: { value: string; label: string }[] }) {
+  return (
+    <form method="get" action="/team" class="row">
+      <label for={props.name}>{props.label}</label>
+      <select id={props.name} name={props.name}>
+        {props.options.map((o) => (
+          <option value={o.value}>{o.label}</option>
+        ))}
+      </select>
+      <button type="submit">Show the gap</button>
+    </form>
   );
 }
 
@@ -127,14 +134,7 @@ export function TeamView(props: { gap: TeamGapPage }) {
         <>
           <h2>Closest to the whole role</h2>
           <table class="data" aria-label="closest people">
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Score</th>
-                <th scope="col">Meets</th>
-                <th scope="col">Still lacking</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Person", "Score", "Meets", "Still lacking"]} />
             <tbody>
               {gap.closest.map((p) => (
                 <tr>
