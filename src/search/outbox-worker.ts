@@ -54,6 +54,7 @@ export class OutboxWorker {
   private readonly now: () => number;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  private turn: Promise<unknown> = Promise.resolve();
   private stopped = true;
 
   constructor(
@@ -83,7 +84,35 @@ export class OutboxWorker {
   }
 
   /** Applies one batch of due items; failures are scheduled for retry, never thrown. */
-  async drainOnce(): Promise<DrainReport> {
+  drainOnce(): Promise<DrainReport> {
+    return this.exclusively(() => this.applyDue());
+  }
+
+  /** Drains until nothing is due (or an attempt fails); returns what it did. */
+  drainAll(): Promise<DrainReport> {
+    return this.exclusively(async () => {
+      const total: DrainReport = { applied: 0, retried: 0 };
+      for (;;) {
+        const r = await this.applyDue();
+        total.applied += r.applied;
+        total.retried += r.retried;
+        if (r.retried > 0 || r.applied < this.batchSize) return total;
+      }
+    });
+  }
+
+  /**
+   * One drain at a time. Two at once (the background timer's and an ingest's or an erasure's) could
+   * read the store before and after a delete and send their writes on two connections that reach the
+   * index in either order: an erased person's upsert landing after their removal.
+   */
+  private exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyDue(): Promise<DrainReport> {
     const items = this.store.outboxPending(this.batchSize, this.now());
     if (items.length === 0) return { applied: 0, retried: 0 };
     const ids = [...new Set(items.map((i) => i.candidateId))];
@@ -110,17 +139,6 @@ export class OutboxWorker {
     for (const item of items) if (failed.has(item.candidateId)) this.retry(item, error);
     if (error) this.options.onError?.(error);
     return { applied: ok.length, retried: items.length - ok.length };
-  }
-
-  /** Drains until nothing is due (or an attempt fails); returns what it did. */
-  async drainAll(): Promise<DrainReport> {
-    const total: DrainReport = { applied: 0, retried: 0 };
-    for (;;) {
-      const r = await this.drainOnce();
-      total.applied += r.applied;
-      total.retried += r.retried;
-      if (r.retried > 0 || r.applied < this.batchSize) return total;
-    }
   }
 
   private retry(item: OutboxItem, error: unknown): void {

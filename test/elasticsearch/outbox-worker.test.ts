@@ -88,3 +88,30 @@ describe("outbox worker", () => {
     expect(await indexed()).toEqual(["a"]);
   });
 });
+
+/** The embedded index, except that an upsert reaches it only when the test lets it through. */
+class SlowIndex extends EmbeddedIndex {
+  held: (() => void)[] = [];
+  override async upsert(batch: IndexedCandidate[]): Promise<void> {
+    await new Promise<void>((resolve) => this.held.push(resolve));
+    await super.upsert(batch);
+  }
+}
+
+describe("two drains at once (the background timer's and an erasure's)", () => {
+  it("run one after the other, so an upsert read before a delete never lands after it", async () => {
+    const slow = new SlowIndex(taxonomy, DEFAULT_SCORING);
+    const w = new OutboxWorker(t.store, slow, { trust: DEFAULT_SCORING.trust, now: () => clock });
+    ingest("a");
+    const first = w.drainAll(); // reads "a" from the store and sends its upsert, still in flight
+    await new Promise((r) => setImmediate(r));
+    t.store.deleteCandidate("a");
+    const second = w.drainAll(); // the erasure's drain: must wait for the first, then remove "a"
+    await new Promise((r) => setImmediate(r));
+    for (const release of slow.held.splice(0)) release();
+    await Promise.all([first, second]);
+    expect((await slow.retrieve(query([requirement("python", null)]), 10)).map((h) => h.candidateId)).toEqual(
+      [],
+    );
+  });
+});

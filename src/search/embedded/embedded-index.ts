@@ -28,6 +28,9 @@ interface Neighbour extends Relatedness, WalkList {
   conceptId: string;
 }
 
+/** Dead ordinals below this never trigger a renumbering: small indexes are not worth the copy. */
+export const RENUMBER_MIN_DEAD = 4096;
+
 export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   readonly name = "embedded" as const;
   mode: WalkMode = "pruned";
@@ -88,6 +91,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
 
   async upsert(batch: IndexedCandidate[]): Promise<void> {
     for (const candidate of batch) this.add(candidate);
+    this.renumberWhenMostlyDead();
   }
 
   /** Starts afresh from the store's view: new ordinals, no tombstones. */
@@ -98,6 +102,12 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
 
   async remove(ids: string[]): Promise<void> {
     for (const id of ids) this.drop(id);
+    this.renumberWhenMostlyDead();
+  }
+
+  /** Ordinals ever handed out, live or dead (what renumbering reclaims). */
+  get ordinalsHandedOut(): number {
+    return this.ids.length;
   }
 
   /** What the last query's walk did (bench:query reports it). */
@@ -183,6 +193,27 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
 
   async close(): Promise<void> {
     this.reset();
+  }
+
+  /**
+   * Ordinals are never reused, so every re-upsert and removal leaves a dead one behind with its
+   * voices; a long-running server would grow without end. Once the dead outnumber the live (and
+   * RENUMBER_MIN_DEAD), the held candidates are indexed afresh in their order: rebuild() from
+   * memory, amortised over the writes that made the dead, as a growing array's copies are.
+   */
+  private renumberWhenMostlyDead(): void {
+    const dead = this.ids.length - this.ordinals.size;
+    if (dead < RENUMBER_MIN_DEAD || dead <= this.ordinals.size) return;
+    const orgName = [...this.orgCodes.keys()];
+    const live: IndexedCandidate[] = [...this.ordinals.values()]
+      .sort((a, b) => a - b)
+      .map((ord) => ({
+        id: this.ids[ord]!,
+        org: orgName[this.orgOf[ord]!]!,
+        assertions: this.assertionsOf[ord]!,
+      }));
+    this.reset();
+    for (const candidate of live) this.add(candidate);
   }
 
   private reset(): void {
