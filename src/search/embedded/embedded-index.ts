@@ -39,7 +39,8 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   private readonly ordinals = new Map<string, number>();
   /**
    * ordinal → candidate id. Ordinals are not reused (an upsert of a known id takes a new one), so
-   * stale postings stay recognisable until their list is compacted; rebuild() renumbers.
+   * stale postings stay recognisable until their list is compacted; rebuild() renumbers, and so
+   * does renumberWhenMostlyDead() once the dead outnumber the live.
    */
   private readonly ids: string[] = [];
   private alive = new Uint8Array(1024);
@@ -49,7 +50,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   /** per organisation: `alive` and of that organisation; rebuilt lazily after a write */
   private readonly visibleByOrg = new Map<string, Uint8Array>();
   private readonly assertionsOf: (IndexedAssertion[] | undefined)[] = [];
-  /** Every candidate's voices, end to end (see Held); a dropped candidate's stay until rebuild(). */
+  /** Every candidate's voices, end to end (see Held); a dropped candidate's stay until renumbering. */
   private voices = new Int32Array(1024);
   private voicesEnd = 0;
   private voiceStart = new Int32Array(1024);
@@ -304,7 +305,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     if (ord === undefined) return;
     this.ordinals.delete(id);
     this.alive[ord] = 0;
-    this.ids[ord] = ""; // the ordinal stays until rebuild(); who it was does not
+    this.ids[ord] = ""; // the ordinal stays until renumbering; who it was does not
     this.visibleByOrg.clear();
     // each assertion is one posting in its concept's list (lists are never removed but by reset)
     for (const a of this.assertionsOf[ord] ?? []) {
