@@ -91,9 +91,9 @@ describe("outbox worker", () => {
 
 /** The embedded index, except that an upsert reaches it only when the test lets it through. */
 class SlowIndex extends EmbeddedIndex {
-  held: (() => void)[] = [];
+  waiting: (() => void)[] = [];
   override async upsert(batch: IndexedCandidate[]): Promise<void> {
-    await new Promise<void>((resolve) => this.held.push(resolve));
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
     await super.upsert(batch);
   }
 }
@@ -108,7 +108,7 @@ describe("two drains at once (the background timer's and an erasure's)", () => {
     t.store.deleteCandidate("a");
     const second = w.drainAll(); // the erasure's drain: must wait for the first, then remove "a"
     await new Promise((r) => setImmediate(r));
-    for (const release of slow.held.splice(0)) release();
+    for (const release of slow.waiting.splice(0)) release();
     await Promise.all([first, second]);
     expect((await slow.retrieve(query([requirement("python", null)]), 10)).map((h) => h.candidateId)).toEqual(
       [],
