@@ -13,7 +13,7 @@ import { readForm } from "../body.ts";
 import type { AppDeps } from "../context.ts";
 import { DOCS_CSS } from "../docs-page.ts";
 import { MAX_JOB_DESCRIPTION } from "../schemas.ts";
-import { audited } from "../security/audit.ts";
+import { audited, auditedPage } from "../security/audit.ts";
 import { CandidateView } from "./candidate-page.tsx";
 import { CLIENT_JS } from "./client.ts";
 import { ErrorBox } from "./components.tsx";
@@ -116,11 +116,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
         c.var.engine.match(position, options),
         c.var.engine.analyse(position, options),
       ]);
-      audited(
-        c,
-        "match",
-        page.results.map((r) => r.candidateId),
-      );
+      auditedPage(c, "match", page);
       return c.html(<MatchView {...props} page={page} analysis={analysis} error={null} />);
     } catch (e) {
       return c.html(<MatchView {...props} page={null} analysis={null} error={messageOf(e)} />, statusOf(e));
@@ -172,11 +168,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
         { requirements: toRequirementInputs(reqs) },
         optionsFromQuery(query(c)),
       );
-      audited(
-        c,
-        "search",
-        page.results.map((r) => r.candidateId),
-      );
+      auditedPage(c, "search", page);
       return c.html(<SearchView reqs={reqs} extra={extra} page={page} error={null} />);
     } catch (e) {
       return c.html(<SearchView reqs={reqs} extra={extra} page={null} error={messageOf(e)} />, statusOf(e));

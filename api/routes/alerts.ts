@@ -1,7 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { AlertsQuery } from "../../src/engine/alerts.ts";
 import type { RouteModule } from "../context.ts";
-import { failure, json, jsonBody } from "../openapi.ts";
+import { failure, json, jsonBody, routesTagged } from "../openapi.ts";
+
+const watch = routesTagged("watch");
 
 const Alert = z.object({
   positionId: z.string(),
@@ -33,10 +35,7 @@ const responses = {
   400: failure("Invalid request"),
 } as const;
 
-const getRoute = createRoute({
-  method: "get",
-  path: "/v1/alerts",
-  tags: ["watch"],
+const getRoute = watch.get("/v1/alerts", {
   summary: "Required licences and certifications that expire within N days, have expired, or were revoked",
   description:
     "Watches the saved positions, or one position given as repeated `concept` parameters (each a required " +
@@ -54,10 +53,7 @@ const getRoute = createRoute({
   responses,
 });
 
-const postRoute = createRoute({
-  method: "post",
-  path: "/v1/alerts",
-  tags: ["watch"],
+const postRoute = watch.post("/v1/alerts", {
   summary:
     "The same alerts for positions given in the body: { withinDays, positions: [{ id?, title?, requirements }] }",
   request: { body: jsonBody(AlertsQuery) },

@@ -1,9 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { MatchOptions, POSITION_LIMITS, RequirementInput } from "../../src/domain/schemas.ts";
 import { EducationList } from "../../src/engine/analyse.ts";
 import type { RouteModule } from "../context.ts";
-import { failure, json, jsonBody } from "../openapi.ts";
+import { failure, failures, json, jsonBody, routesTagged } from "../openapi.ts";
 import { MAX_JOB_DESCRIPTION, ResolvedRequirement } from "../schemas.ts";
+
+const matching = routesTagged("matching");
 
 const AnalyseRequest = z
   .object({
@@ -55,10 +57,7 @@ export const PositionAnalysisBody = z.object({
   education: z.array(EducationCostBody),
 });
 
-const analyseRoute = createRoute({
-  method: "post",
-  path: "/v1/positions/analyse",
-  tags: ["matching"],
+const analyseRoute = matching.post("/v1/positions/analyse", {
   summary: "What each required requirement costs in qualified people, over the whole population",
   description:
     "Counts, over everyone in the index, who qualifies (every required requirement met, as /v1/match " +
@@ -68,7 +67,7 @@ const analyseRoute = createRoute({
   responses: {
     200: json(PositionAnalysisBody, "The analysis"),
     400: failure("Invalid request"),
-    422: failure("No requirement resolved to a known skill"),
+    422: failures.unresolved,
     503: failure("Timeout understanding the job description"),
   },
 });

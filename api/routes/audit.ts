@@ -1,7 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { RouteModule } from "../context.ts";
-import { failure } from "../openapi.ts";
+import { failure, routesTagged } from "../openapi.ts";
 import { audited } from "../security/audit.ts";
+
+const audit = routesTagged("audit");
 
 const Entry = z.object({
   at: z.string(),
@@ -12,10 +14,7 @@ const Entry = z.object({
   requestId: z.string().nullable(),
 });
 
-const route = createRoute({
-  method: "get",
-  path: "/v1/audit",
-  tags: ["audit"],
+const route = audit.get("/v1/audit", {
   summary:
     "Who has read, matched, ingested, attested or erased this person's record, when and from where (admin)",
   description:

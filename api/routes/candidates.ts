@@ -1,7 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { RouteModule } from "../context.ts";
-import { failure, json } from "../openapi.ts";
+import { failures, json, routesTagged } from "../openapi.ts";
 import { audited } from "../security/audit.ts";
+
+const candidates = routesTagged("candidates");
 
 const ReceiptBody = z.object({
   receipt: z.object({
@@ -21,29 +23,20 @@ const ProfileBody = z.object({
   unresolved: z.array(z.object({ skillText: z.string(), documentId: z.string() })),
 });
 
-const getRoute = createRoute({
-  method: "get",
-  path: "/v1/candidates/{id}",
-  tags: ["candidates"],
+const getRoute = candidates.get("/v1/candidates/{id}", {
   summary:
     "A candidate's normalised profile: skills, canonical levels, the evidence and documents behind them",
   request: { params: Params },
-  responses: {
-    200: json(ProfileBody, "The profile"),
-    404: failure("Unknown candidate"),
-  },
+  responses: { 200: json(ProfileBody, "The profile"), 404: failures.unknownCandidate },
 });
 
-const deleteRoute = createRoute({
-  method: "delete",
-  path: "/v1/candidates/{id}",
-  tags: ["candidates"],
+const deleteRoute = candidates.delete("/v1/candidates/{id}", {
   summary:
     "Erase a person from every copy (store, index, outbox, log) and return the erasure receipt (admin scope)",
   request: { params: Params },
   responses: {
     200: json(ReceiptBody, "Erased; the receipt holds no personal data"),
-    404: failure("Unknown candidate"),
+    404: failures.unknownCandidate,
   },
 });
 

@@ -1,9 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Concept } from "../../taxonomy/model.ts";
 import type { RouteModule } from "../context.ts";
 import { fail } from "../errors.ts";
-import { failure, json } from "../openapi.ts";
+import { failure, json, routesTagged } from "../openapi.ts";
 import { ConceptBody } from "../schemas.ts";
+
+const taxonomy = routesTagged("taxonomy");
 
 const toBody = (c: Concept) => ({
   id: c.id,
@@ -16,10 +18,7 @@ const toBody = (c: Concept) => ({
   ...(c.onetCode ? { onetCode: c.onetCode } : {}),
 });
 
-const suggestRoute = createRoute({
-  method: "get",
-  path: "/v1/concepts",
-  tags: ["taxonomy"],
+const suggestRoute = taxonomy.get("/v1/concepts", {
   summary: "Skill look-up for autocompletion",
   request: {
     query: z.object({
@@ -36,10 +35,7 @@ const suggestRoute = createRoute({
   },
 });
 
-const getRoute = createRoute({
-  method: "get",
-  path: "/v1/concepts/{id}",
-  tags: ["taxonomy"],
+const getRoute = taxonomy.get("/v1/concepts/{id}", {
   summary: "One concept with its hierarchy",
   request: { params: z.object({ id: z.string().min(1) }) },
   responses: {

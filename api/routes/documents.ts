@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { validator } from "hono/validator";
 import { type IngestInput, type IngestReport, storedPeople } from "../../indexer/types.ts";
@@ -8,9 +8,11 @@ import { LerFormat } from "../../src/domain/schemas.ts";
 import { mediaTypeOf, readForm } from "../body.ts";
 import type { RouteModule } from "../context.ts";
 import { errorResponse, fail, fromZod } from "../errors.ts";
-import { failure, json } from "../openapi.ts";
+import { failure, json, routesTagged } from "../openapi.ts";
 import { IngestJson } from "../schemas.ts";
 import { audited } from "../security/audit.ts";
+
+const ingest = routesTagged("ingest");
 
 const ReportBody = z.object({
   documents: z.array(z.record(z.string(), z.unknown())),
@@ -24,10 +26,7 @@ const DocumentsQuery = z.object({
   dryRun: z.string().optional().describe("`true`: report without storing"),
 });
 
-const route = createRoute({
-  method: "post",
-  path: "/v1/documents",
-  tags: ["ingest"],
+const route = ingest.post("/v1/documents", {
   summary: "Ingest LER documents: one, many, a JSON-lines or a CSV upload",
   description:
     "Each document is stored atomically or reported as failed; the rest of the batch still lands. " +

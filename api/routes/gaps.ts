@@ -1,10 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { RequirementOutcome } from "../../src/domain/match.ts";
 import { type TeamGapPage, TeamGapRequest } from "../../src/engine/gaps.ts";
 import { LEVEL_BANDS } from "../../src/match/team-gap.ts";
 import type { RouteModule } from "../context.ts";
-import { failure, json, jsonBody } from "../openapi.ts";
+import { failure, failures, json, jsonBody, routesTagged } from "../openapi.ts";
 import { audited } from "../security/audit.ts";
+
+const rolesAndGaps = routesTagged("roles and gaps");
 
 const Person = z.object({ candidateId: z.string(), name: z.string().nullable() });
 
@@ -47,10 +49,7 @@ const TeamGapBody = z.object({
   ),
 });
 
-const gapsRoute = createRoute({
-  method: "post",
-  path: "/v1/gaps",
-  tags: ["roles and gaps"],
+const gapsRoute = rolesAndGaps.post("/v1/gaps", {
   summary: "A team's skills gap against a saved position, an occupation or requirements",
   description:
     "people: { ids } | { all: true } | { search: { requirements, options } } (everyone a recruiter search finds). " +
@@ -60,9 +59,9 @@ const gapsRoute = createRoute({
   request: { body: jsonBody(TeamGapRequest) },
   responses: {
     200: json(TeamGapBody, "The team's gap"),
-    400: failure("Invalid request (zod issue paths in details)"),
+    400: failures.invalid,
     404: failure("Unknown person, saved position or occupation"),
-    422: failure("No requirement resolved to a known skill"),
+    422: failures.unresolved,
   },
 });
 

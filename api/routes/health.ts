@@ -1,6 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { RouteModule } from "../context.ts";
-import { json } from "../openapi.ts";
+import { json, routesTagged } from "../openapi.ts";
+
+const system = routesTagged("system");
 
 const HealthBody = z.object({
   status: z.enum(["ok", "degraded", "unavailable"]),
@@ -12,10 +14,7 @@ const HealthBody = z.object({
   detail: z.string().optional(),
 });
 
-const route = createRoute({
-  method: "get",
-  path: "/health",
-  tags: ["system"],
+const route = system.get("/health", {
   summary: "Liveness, the search backend and its state",
   responses: {
     200: json(HealthBody, "The service and its backend"),

@@ -1,8 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { NewKey, Scope } from "../../src/domain/access.ts";
 import type { RouteModule } from "../context.ts";
 import { fail } from "../errors.ts";
-import { failure, json, jsonBody } from "../openapi.ts";
+import { failure, json, jsonBody, routesTagged } from "../openapi.ts";
+
+const keys = routesTagged("keys");
 
 const KeyInfo = z.object({
   id: z.string(),
@@ -15,10 +17,7 @@ const KeyInfo = z.object({
 });
 const errors = { 400: failure("Invalid key settings") };
 
-const createKeyRoute = createRoute({
-  method: "post",
-  path: "/v1/keys",
-  tags: ["keys"],
+const createKeyRoute = keys.post("/v1/keys", {
   summary: "Create an API key (admin); the token is in this answer and nowhere else, ever",
   request: { body: jsonBody(NewKey) },
   responses: {
@@ -27,18 +26,12 @@ const createKeyRoute = createRoute({
   },
 });
 
-const listKeysRoute = createRoute({
-  method: "get",
-  path: "/v1/keys",
-  tags: ["keys"],
+const listKeysRoute = keys.get("/v1/keys", {
   summary: "Every key, without its token (admin)",
   responses: { 200: json(z.object({ keys: z.array(KeyInfo) }), "The keys") },
 });
 
-const revokeKeyRoute = createRoute({
-  method: "delete",
-  path: "/v1/keys/{id}",
-  tags: ["keys"],
+const revokeKeyRoute = keys.delete("/v1/keys/{id}", {
   summary: "Revoke a key at once (admin)",
   request: { params: z.object({ id: z.string().min(1).max(200) }) },
   responses: {

@@ -1,20 +1,19 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { MatchResult } from "../../src/domain/match.ts";
 import type { RouteModule } from "../context.ts";
-import { failure, json, jsonBody } from "../openapi.ts";
+import { failure, failures, json, jsonBody, routesTagged } from "../openapi.ts";
 import { ExplainRequest, JdRequest, MatchPageBody, MatchRequest, SearchRequest } from "../schemas.ts";
-import { audited } from "../security/audit.ts";
+import { audited, auditedPage } from "../security/audit.ts";
+
+const matching = routesTagged("matching");
 
 const errors = {
-  400: failure("Invalid request (zod issue paths in details)"),
-  422: failure("No requirement resolved to a known skill"),
+  400: failures.invalid,
+  422: failures.unresolved,
   503: failure("The search index is unavailable, or the job description ran past its time budget (timeout)"),
 } as const;
 
-const matchRoute = createRoute({
-  method: "post",
-  path: "/v1/match",
-  tags: ["matching"],
+const matchRoute = matching.post("/v1/match", {
   summary: "Rank candidates against a position: a requirements list or a pasted job description",
   description:
     "Each result's score (0–1) is the expected share of the position's weighted requirements the person " +
@@ -23,41 +22,26 @@ const matchRoute = createRoute({
     "options.includePartial is set (then the disqualified sort after every qualified one, closest to " +
     "qualifying first). Each result explains itself, piece of evidence by piece.",
   request: { body: jsonBody(MatchRequest) },
-  responses: {
-    200: json(MatchPageBody, "Ranked candidates with explanations"),
-    ...errors,
-  },
+  responses: { 200: json(MatchPageBody, "Ranked candidates with explanations"), ...errors },
 });
 
-const searchRoute = createRoute({
-  method: "post",
-  path: "/v1/search",
-  tags: ["matching"],
+const searchRoute = matching.post("/v1/search", {
   summary: "Recruiter search: skills at a minimum level; required ones are exact filters",
   request: { body: jsonBody(SearchRequest) },
-  responses: {
-    200: json(MatchPageBody, "Candidates passing every hard filter, ranked"),
-    ...errors,
-  },
+  responses: { 200: json(MatchPageBody, "Candidates passing every hard filter, ranked"), ...errors },
 });
 
-const explainRoute = createRoute({
-  method: "post",
-  path: "/v1/explain",
-  tags: ["matching"],
+const explainRoute = matching.post("/v1/explain", {
   summary: "The full breakdown of one candidate against one position",
   request: { body: jsonBody(ExplainRequest) },
   responses: {
     200: json(MatchResult, "Every factor and contribution, adding up to the score"),
-    404: failure("Unknown candidate"),
+    404: failures.unknownCandidate,
     ...errors,
   },
 });
 
-const jdRoute = createRoute({
-  method: "post",
-  path: "/v1/parse-jd",
-  tags: ["matching"],
+const jdRoute = matching.post("/v1/parse-jd", {
   summary: "Understand a pasted job description: requirements with offsets, levels, required/preferred",
   request: { body: jsonBody(JdRequest) },
   responses: {
@@ -80,21 +64,13 @@ export const matchRoutes: RouteModule = (app) => {
             { ...(title ? { title } : {}), requirements: requirements ?? [] },
             options,
           );
-    audited(
-      c,
-      "match",
-      page.results.map((r) => r.candidateId),
-    );
+    auditedPage(c, "match", page);
     return c.json(page, 200);
   });
   app.openapi(searchRoute, async (c) => {
     const body = c.req.valid("json");
     const page = await c.var.engine.search({ requirements: body.requirements }, body.options ?? {});
-    audited(
-      c,
-      "search",
-      page.results.map((r) => r.candidateId),
-    );
+    auditedPage(c, "search", page);
     return c.json(page, 200);
   });
   app.openapi(explainRoute, async (c) => {

@@ -1,13 +1,13 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { NewPosition, SavedPosition } from "../../src/domain/positions.ts";
 import type { RouteModule } from "../context.ts";
-import { failure, json, jsonBody } from "../openapi.ts";
+import { failure, failures, json, jsonBody, routesTagged } from "../openapi.ts";
 
 const Params = z.object({ id: z.string().min(1).max(120) });
-const createPositionRoute = createRoute({
-  method: "post",
-  path: "/v1/positions",
-  tags: ["positions"],
+const positions = routesTagged("positions");
+const unknown = failure("Unknown position");
+
+const createPositionRoute = positions.post("/v1/positions", {
   summary: "Save a position, from requirements or a pasted job description",
   description:
     "The requirements are resolved to known skills once, when saved (a job description is understood " +
@@ -15,41 +15,27 @@ const createPositionRoute = createRoute({
   request: { body: jsonBody(NewPosition) },
   responses: {
     201: json(SavedPosition, "The saved position"),
-    400: failure("Invalid request (zod issue paths in details)"),
+    400: failures.invalid,
     409: failure("A position with this id is already saved"),
-    422: failure("No requirement resolved to a known skill"),
+    422: failures.unresolved,
   },
 });
 
-const listRoute = createRoute({
-  method: "get",
-  path: "/v1/positions",
-  tags: ["positions"],
+const listRoute = positions.get("/v1/positions", {
   summary: "Every saved position, oldest first",
-  responses: {
-    200: json(z.object({ positions: z.array(SavedPosition) }), "The saved positions"),
-  },
+  responses: { 200: json(z.object({ positions: z.array(SavedPosition) }), "The saved positions") },
 });
 
-const getRoute = createRoute({
-  method: "get",
-  path: "/v1/positions/{id}",
-  tags: ["positions"],
+const getRoute = positions.get("/v1/positions/{id}", {
   summary: "One saved position with its resolved requirements",
   request: { params: Params },
-  responses: {
-    200: json(SavedPosition, "The position"),
-    404: failure("Unknown position"),
-  },
+  responses: { 200: json(SavedPosition, "The position"), 404: unknown },
 });
 
-const deleteRoute = createRoute({
-  method: "delete",
-  path: "/v1/positions/{id}",
-  tags: ["positions"],
+const deleteRoute = positions.delete("/v1/positions/{id}", {
   summary: "Delete a saved position",
   request: { params: Params },
-  responses: { 204: { description: "Deleted" }, 404: failure("Unknown position") },
+  responses: { 204: { description: "Deleted" }, 404: unknown },
 });
 
 export const positionRoutes: RouteModule = (app) => {

@@ -1,9 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { Explanation, Relation, RequirementOutcome } from "../../src/domain/match.ts";
 import { RolesOptions } from "../../src/engine/roles.ts";
 import type { RouteModule } from "../context.ts";
-import { failure, json, optionalJsonBody } from "../openapi.ts";
+import { failure, json, optionalJsonBody, routesTagged } from "../openapi.ts";
 import { audited } from "../security/audit.ts";
+
+const rolesAndGaps = routesTagged("roles and gaps");
 
 const Params = z.object({ id: z.string().min(1).max(200) });
 
@@ -49,10 +51,7 @@ const RolesPageBody = z.object({
   ),
 });
 
-const rolesRoute = createRoute({
-  method: "post",
-  path: "/v1/people/{id}/roles",
-  tags: ["roles and gaps"],
+const rolesRoute = rolesAndGaps.post("/v1/people/{id}/roles", {
   summary:
     "Roles that fit one person: occupations of the loaded taxonomies and saved positions, with the gap to each",
   description:

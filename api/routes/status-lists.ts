@@ -1,7 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { RouteModule } from "../context.ts";
-import { failure, json, jsonBody } from "../openapi.ts";
+import { failure, json, jsonBody, routesTagged } from "../openapi.ts";
 import { audited } from "../security/audit.ts";
+
+const ingest = routesTagged("ingest");
 
 const Body = z.object({ lists: z.array(z.unknown()).min(1).max(100) });
 const Applied = z.object({
@@ -9,10 +11,7 @@ const Applied = z.object({
   candidateIds: z.array(z.string()),
 });
 
-const route = createRoute({
-  method: "post",
-  path: "/v1/status-lists",
-  tags: ["ingest"],
+const route = ingest.post("/v1/status-lists", {
   summary: "Load status lists and re-mark stored credentials as revoked, suspended or active",
   description:
     "Each list is a BitstringStatusListCredential / StatusList2021Credential, or { revoked: [credential ids], " +

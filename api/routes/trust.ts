@@ -4,12 +4,13 @@
  * command line, never fetched.
  */
 
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { VerificationStatus } from "../../src/domain/verification.ts";
 import type { RouteModule } from "../context.ts";
-import { failure, json, jsonBody } from "../openapi.ts";
+import { failure, json, jsonBody, routesTagged } from "../openapi.ts";
 
+const trust = routesTagged("trust");
 const Issuer = z.object({ id: z.string(), name: z.string(), addedAt: z.string() });
 const Key = z.record(z.string(), z.unknown());
 const IdQuery = z.object({ id: z.string().min(1).max(2000).describe("the issuer or key id (a DID or URL)") });
@@ -18,18 +19,30 @@ const errors = {
   404: failure("Not on the list"),
 };
 
-const list = createRoute({
-  method: "get",
-  path: "/v1/trust",
-  tags: ["trust"],
+/** Taking one entry off a list, named by the query. */
+const removal = <Q extends z.ZodObject>(path: string, summary: string, query: Q) =>
+  trust.delete(path, {
+    summary,
+    request: { query },
+    responses: { 200: json(z.object({ removed: z.string() }), "Removed"), ...errors },
+  });
+
+/** Adding to a list: 201 when the entry is new, 200 when it was already there. */
+const added = <T extends { created: boolean }>(c: Context, result: T) =>
+  result.created ? c.json(result, 201) : c.json(result, 200);
+
+/** Taking `key` off a list, answering with it. */
+const removed = (c: Context, key: string, remove: (key: string) => void) => {
+  remove(key);
+  return c.json({ removed: key }, 200);
+};
+
+const list = trust.get("/v1/trust", {
   summary: "The trusted issuers and the issuer keys the operator supplied",
   responses: { 200: json(z.object({ issuers: z.array(Issuer), keys: z.array(Key) }), "The trust list") },
 });
 
-const addIssuer = createRoute({
-  method: "post",
-  path: "/v1/trust/issuers",
-  tags: ["trust"],
+const addIssuer = trust.post("/v1/trust/issuers", {
   summary: "Trust an issuer: its valid signatures make credentials `verified`",
   description: "Applies to documents ingested afterwards; re-ingest a document to re-verify it.",
   request: {
@@ -42,19 +55,9 @@ const addIssuer = createRoute({
   },
 });
 
-const removeIssuer = createRoute({
-  method: "delete",
-  path: "/v1/trust/issuers",
-  tags: ["trust"],
-  summary: "Stop trusting an issuer",
-  request: { query: IdQuery },
-  responses: { 200: json(z.object({ removed: z.string() }), "Removed"), ...errors },
-});
+const removeIssuer = removal("/v1/trust/issuers", "Stop trusting an issuer", IdQuery);
 
-const addKeys = createRoute({
-  method: "post",
-  path: "/v1/trust/keys",
-  tags: ["trust"],
+const addKeys = trust.post("/v1/trust/keys", {
   summary:
     "Add issuer public keys (did:web, https issuers): a verification method, an array, or a DID document",
   request: { body: jsonBody(z.unknown()) },
@@ -64,14 +67,7 @@ const addKeys = createRoute({
   },
 });
 
-const removeKey = createRoute({
-  method: "delete",
-  path: "/v1/trust/keys",
-  tags: ["trust"],
-  summary: "Forget an issuer key",
-  request: { query: IdQuery },
-  responses: { 200: json(z.object({ removed: z.string() }), "Removed"), ...errors },
-});
+const removeKey = removal("/v1/trust/keys", "Forget an issuer key", IdQuery);
 
 const PinnedContextBody = z.object({
   url: z.string(),
@@ -84,34 +80,17 @@ const PinnedContextBody = z.object({
 });
 const UrlQuery = z.object({ url: z.string().min(1).max(2000).describe("the context URL") });
 
-const listContexts = createRoute({
-  method: "get",
-  path: "/v1/trust/contexts",
-  tags: ["trust"],
+const listContexts = trust.get("/v1/trust/contexts", {
   summary: "The JSON-LD contexts the operator added, each pinned to its SHA-256",
   responses: { 200: json(z.object({ contexts: z.array(PinnedContextBody) }), "The pinned contexts") },
 });
 
-const addContext = createRoute({
-  method: "post",
-  path: "/v1/trust/contexts",
-  tags: ["trust"],
+const addContext = trust.post("/v1/trust/contexts", {
   summary: "Pin a JSON-LD context no bundled package covers (CLR 2.0) for its exact URL",
   description:
     "`content` is the context file's text; its SHA-256 is pinned, and other bytes for the same URL are refused (409) until it is removed. With `sha256`, a file that does not hash to it is refused (400). Bundled context URLs cannot be replaced. Nothing is ever fetched.",
   request: {
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z.object({
-            url: z.string(),
-            content: z.string(),
-            sha256: z.string().optional(),
-          }),
-        },
-      },
-    },
+    body: jsonBody(z.object({ url: z.string(), content: z.string(), sha256: z.string().optional() })),
   },
   responses: {
     200: json(
@@ -124,19 +103,9 @@ const addContext = createRoute({
   },
 });
 
-const removeContext = createRoute({
-  method: "delete",
-  path: "/v1/trust/contexts",
-  tags: ["trust"],
-  summary: "Forget a context the operator added",
-  request: { query: UrlQuery },
-  responses: { 200: json(z.object({ removed: z.string() }), "Removed"), ...errors },
-});
+const removeContext = removal("/v1/trust/contexts", "Forget a context the operator added", UrlQuery);
 
-const reverify = createRoute({
-  method: "post",
-  path: "/v1/trust/reverify",
-  tags: ["trust"],
+const reverify = trust.post("/v1/trust/reverify", {
   summary: "Verify the stored documents that carry a proof again, against the lists as they are now",
   description:
     "Rewrites each document whose verification changed (status, reason, its evidence's source kinds) and updates the index; revocations from status lists are kept.",
@@ -161,10 +130,7 @@ const reverify = createRoute({
   },
 });
 
-const tampered = createRoute({
-  method: "get",
-  path: "/v1/trust/tampered",
-  tags: ["trust"],
+const tampered = trust.get("/v1/trust/tampered", {
   summary: "Documents whose signature did not hold: stored, flagged, never scored as attested",
   responses: {
     200: json(
@@ -187,31 +153,15 @@ const tampered = createRoute({
 export const trustRoutes: RouteModule = (app) => {
   const trustOf = (c: Context) => c.var.engine.trust;
   app.openapi(list, (c) => c.json({ issuers: trustOf(c).issuers(), keys: trustOf(c).keys() }, 200));
-  app.openapi(addIssuer, (c) => {
-    const result = trustOf(c).addIssuer(c.req.valid("json"));
-    return result.created ? c.json(result, 201) : c.json(result, 200);
-  });
-  app.openapi(removeIssuer, (c) => {
-    const { id } = c.req.valid("query");
-    trustOf(c).removeIssuer(id);
-    return c.json({ removed: id }, 200);
-  });
+  app.openapi(addIssuer, (c) => added(c, trustOf(c).addIssuer(c.req.valid("json"))));
+  app.openapi(removeIssuer, (c) => removed(c, c.req.valid("query").id, (id) => trustOf(c).removeIssuer(id)));
   app.openapi(addKeys, (c) => c.json(trustOf(c).addKeys(c.req.valid("json")), 200));
-  app.openapi(removeKey, (c) => {
-    const { id } = c.req.valid("query");
-    trustOf(c).removeKey(id);
-    return c.json({ removed: id }, 200);
-  });
+  app.openapi(removeKey, (c) => removed(c, c.req.valid("query").id, (id) => trustOf(c).removeKey(id)));
   app.openapi(listContexts, (c) => c.json({ contexts: trustOf(c).contexts() }, 200));
-  app.openapi(addContext, (c) => {
-    const result = trustOf(c).addContext(c.req.valid("json"));
-    return result.created ? c.json(result, 201) : c.json(result, 200);
-  });
-  app.openapi(removeContext, (c) => {
-    const { url } = c.req.valid("query");
-    trustOf(c).removeContext(url);
-    return c.json({ removed: url }, 200);
-  });
+  app.openapi(addContext, (c) => added(c, trustOf(c).addContext(c.req.valid("json"))));
+  app.openapi(removeContext, (c) =>
+    removed(c, c.req.valid("query").url, (url) => trustOf(c).removeContext(url)),
+  );
   app.openapi(reverify, async (c) => c.json(await trustOf(c).reverify(), 200));
   app.openapi(tampered, (c) => c.json({ documents: trustOf(c).tampered() }, 200));
 };

@@ -11,6 +11,16 @@ export function audited(c: Context, action: AuditAction, personIds: readonly str
   c.set("audit", { action, personIds });
 }
 
+/** Notes the people a page of ranked results names. */
+export function auditedPage(
+  c: Context,
+  action: AuditAction,
+  page: { results: { candidateId: string }[] },
+): void {
+  const named = page.results.map((r) => r.candidateId);
+  audited(c, action, named);
+}
+
 /** The peer's address; none when the app is called in-process (tests). */
 function remoteOf(c: Context): string | null {
   try {
