@@ -1,20 +1,13 @@
 /** One row per skill assertion (SkillAssertion), resolved or not. */
 import { index, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ResolutionMethod, SourceKind } from "../../domain/schemas.ts";
-import { candidates } from "./candidates.ts";
-import { documents } from "./documents.ts";
+import { recordedInDocument } from "./documents.ts";
 import { enumValues } from "./enum.ts";
 
 export const assertions = sqliteTable(
   "assertions",
   {
-    id: text("id").primaryKey(),
-    candidateId: text("candidate_id")
-      .notNull()
-      .references(() => candidates.id, { onDelete: "cascade" }),
-    documentId: text("document_id")
-      .notNull()
-      .references(() => documents.id, { onDelete: "cascade" }),
+    ...recordedInDocument(),
     conceptId: text("concept_id"),
     skillText: text("skill_text").notNull(),
     resolutionMethod: text("resolution_method", { enum: enumValues(ResolutionMethod.options) }).notNull(),

@@ -16,3 +16,11 @@ export const candidates = sqliteTable(
   },
   (t) => [index("candidates_org_idx").on(t.org, t.id)],
 );
+
+/** The columns of a row a person owns: its id, and theirs (erasing the person erases the row). */
+export const ownedByCandidate = () => ({
+  id: text("id").primaryKey(),
+  candidateId: text("candidate_id")
+    .notNull()
+    .references(() => candidates.id, { onDelete: "cascade" }),
+});

@@ -1,19 +1,12 @@
 /** One row per degree a document records (DegreeEvidence): its own kind, not a skill assertion. */
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { DEGREE_LEVELS } from "../../domain/education.ts";
-import { candidates } from "./candidates.ts";
-import { documents } from "./documents.ts";
+import { recordedInDocument } from "./documents.ts";
 
 export const degrees = sqliteTable(
   "degrees",
   {
-    id: text("id").primaryKey(),
-    candidateId: text("candidate_id")
-      .notNull()
-      .references(() => candidates.id, { onDelete: "cascade" }),
-    documentId: text("document_id")
-      .notNull()
-      .references(() => documents.id, { onDelete: "cascade" }),
+    ...recordedInDocument(),
     title: text("title").notNull(),
     level: text("level", { enum: DEGREE_LEVELS }).notNull(),
     field: text("field"),

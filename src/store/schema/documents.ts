@@ -2,16 +2,13 @@
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { LerFormat, RevocationStatus, Verification } from "../../domain/schemas.ts";
 import { VerificationStatus } from "../../domain/verification.ts";
-import { candidates } from "./candidates.ts";
+import { ownedByCandidate } from "./candidates.ts";
 import { enumValues } from "./enum.ts";
 
 export const documents = sqliteTable(
   "documents",
   {
-    id: text("id").primaryKey(),
-    candidateId: text("candidate_id")
-      .notNull()
-      .references(() => candidates.id, { onDelete: "cascade" }),
+    ...ownedByCandidate(),
     format: text("format", { enum: enumValues(LerFormat.options) }).notNull(),
     title: text("title"),
     issuer: text("issuer"),
@@ -42,3 +39,11 @@ export const documents = sqliteTable(
     index("documents_verification_idx").on(t.verificationStatus),
   ],
 );
+
+/** The columns of a piece of evidence a document records: its id, its person's and its document's. */
+export const recordedInDocument = () => ({
+  ...ownedByCandidate(),
+  documentId: text("document_id")
+    .notNull()
+    .references(() => documents.id, { onDelete: "cascade" }),
+});

@@ -4,22 +4,17 @@
  */
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export const taxonomyConcepts = sqliteTable(
-  "taxonomy_concepts",
-  {
-    id: text("id").primaryKey(),
-    source: text("source").notNull(),
-    json: text("json").notNull(),
-  },
-  (t) => [index("taxonomy_concepts_source_idx").on(t.source)],
-);
+/** A table of one kind of taxonomy entry: its id, the taxonomy it came from, and the entry as JSON. */
+const taxonomyEntries = <N extends string>(name: N) =>
+  sqliteTable(
+    name,
+    {
+      id: text("id").primaryKey(),
+      source: text("source").notNull(),
+      json: text("json").notNull(),
+    },
+    (t) => [index(`${name}_source_idx`).on(t.source)],
+  );
 
-export const taxonomyOccupations = sqliteTable(
-  "taxonomy_occupations",
-  {
-    id: text("id").primaryKey(),
-    source: text("source").notNull(),
-    json: text("json").notNull(),
-  },
-  (t) => [index("taxonomy_occupations_source_idx").on(t.source)],
-);
+export const taxonomyConcepts = taxonomyEntries("taxonomy_concepts");
+export const taxonomyOccupations = taxonomyEntries("taxonomy_occupations");
