@@ -11,15 +11,13 @@ import {
   contexts,
   hasType,
   isObject,
-  isoDate,
   type Json,
-  nameOf,
   objects,
   requireObject,
   text,
 } from "../json-path.ts";
 import type { FormatParser, ParsedDocument, RawAssertion } from "../types.ts";
-import { alignments, assertion, firstObject, newDocument, parseFailed } from "./common.ts";
+import { alignedOrNamed, credentialTerms, newDocument, requireSubject } from "./common.ts";
 import { ob3Person, readEmbeddedOb3 } from "./ob3.ts";
 
 const CLR_CONTEXT = /purl\.imsglobal\.org\/spec\/clr\/v2p0/;
@@ -44,10 +42,7 @@ function bareAchievements(
   const listPath = childPath(subjectPath, "achievement");
   return objects(subject.achievement).flatMap((a, i) => {
     const at = Array.isArray(subject.achievement) ? childPath(listPath, i) : listPath;
-    const aligned = alignments(a, at, warnings);
-    const name = text(a.name);
-    const found = aligned.length > 0 ? aligned : name ? [{ skillText: name, sourcePath: at }] : [];
-    return found.map((f) => assertion({ ...f, ...shared }));
+    return alignedOrNamed(a, at, shared, warnings);
   });
 }
 
@@ -60,12 +55,9 @@ export const clr2Parser: FormatParser = {
   parse(doc): ParsedDocument[] {
     const clr = requireObject(doc, "CLR 2.0 credential");
     const subjectPath = "$.credentialSubject";
-    const subject = firstObject(clr.credentialSubject);
-    if (!subject) throw parseFailed("no credentialSubject object", subjectPath);
+    const subject = requireSubject(clr, subjectPath);
     const warnings: string[] = [];
-    const issuer = nameOf(clr.issuer);
-    const issuedAt = isoDate(clr.validFrom ?? clr.issuanceDate ?? clr.awardedDate);
-    const validUntil = isoDate(clr.validUntil ?? clr.expirationDate);
+    const { issuer, issuedAt, validUntil } = credentialTerms(clr);
     const assertions = [
       ...embedded(subject, subjectPath, warnings),
       ...bareAchievements(subject, subjectPath, { issuer, issuedAt, validUntil }, warnings),

@@ -1,7 +1,17 @@
 /** Pieces every parser shares: the document skeleton, alignments as concept hints, person ids. */
 import { LerError } from "../../src/domain/errors.ts";
 import type { LerFormat, SourceKind } from "../../src/domain/schemas.ts";
-import { childPath, contentHash, isObject, type Json, looksLikeEmail, objects, text } from "../json-path.ts";
+import {
+  childPath,
+  contentHash,
+  isObject,
+  isoDate,
+  type Json,
+  looksLikeEmail,
+  nameOf,
+  objects,
+  text,
+} from "../json-path.ts";
 import type { ParsedDocument, ParsedPerson, RawAssertion } from "../types.ts";
 
 export function newDocument(
@@ -84,6 +94,26 @@ export function alignments(node: unknown, path: string, warnings: string[]): Ali
   return out;
 }
 
+/** A badge's or achievement's skills: its alignments, else its own name. */
+export function alignedOrNamed(
+  node: Json,
+  path: string,
+  shared: Partial<RawAssertion>,
+  warnings: string[],
+): RawAssertion[] {
+  const aligned = alignments(node, path, warnings);
+  const name = text(node.name);
+  const found = aligned.length > 0 ? aligned : name ? [{ skillText: name, sourcePath: path }] : [];
+  return found.map((f) => assertion({ ...f, ...shared }));
+}
+
+/** Who issued a credential and the period it holds for (VC 2.0's names first, then 1.1's, then OB3's). */
+export const credentialTerms = (vc: Json) => ({
+  issuer: nameOf(vc.issuer),
+  issuedAt: isoDate(vc.validFrom ?? vc.issuanceDate ?? vc.awardedDate),
+  validUntil: isoDate(vc.validUntil ?? vc.expirationDate),
+});
+
 export const firstObject = (v: unknown): Json | null => objects(v)[0] ?? null;
 
 /** Builds an assertion with the optional fields left out when empty, so pinned tests read cleanly. */
@@ -95,4 +125,11 @@ export function assertion(
 
 export function parseFailed(message: string, path: string): LerError {
   return new LerError("parse_failed", `${message} at ${path}`, { details: { path } });
+}
+
+/** The credential's (first) subject object; a credential without one cannot be read. */
+export function requireSubject(vc: Json, path = "$.credentialSubject"): Json {
+  const subject = firstObject(vc.credentialSubject);
+  if (!subject) throw parseFailed("no credentialSubject object", path);
+  return subject;
 }

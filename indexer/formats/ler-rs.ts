@@ -21,7 +21,7 @@ import {
   types,
 } from "../json-path.ts";
 import type { FormatParser, ParsedDocument, ParsedPerson, RawAssertion } from "../types.ts";
-import { anonymousPerson, assertion, firstObject, newDocument, parseFailed } from "./common.ts";
+import { anonymousPerson, assertion, firstObject, newDocument, requireSubject } from "./common.ts";
 import { competencyHint, proficiency } from "./hropen.ts";
 import { isOb3, readEmbeddedOb3 } from "./ob3.ts";
 
@@ -147,8 +147,7 @@ export const lerRsParser: FormatParser = {
   parse(doc): ParsedDocument[] {
     const vc = requireObject(doc, "LER-RS credential");
     const path = "$.credentialSubject";
-    const s = firstObject(vc.credentialSubject);
-    if (!s) throw parseFailed("no credentialSubject object", path);
+    const s = requireSubject(vc, path);
     const ctx: Ctx = { warnings: [] };
     const assertions = [
       ...skills(s, path),

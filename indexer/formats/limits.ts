@@ -37,28 +37,41 @@ const over = (path: string, what: string, length: number, limit: number, outcome
 type TextField = "title" | "issuer" | "wherePracticed";
 type DateField = "issuedAt" | "validUntil" | "lastPracticedAt";
 
-function cutText<T extends Partial<Record<TextField, string | null>>>(
-  item: T,
-  field: TextField,
-  path: string,
-  warnings: string[],
-): void {
-  const value = item[field];
-  if (typeof value !== "string" || value.length <= FIELD_LIMITS.text) return;
-  warnings.push(over(`${path}.${field}`, field, value.length, FIELD_LIMITS.text, "cut"));
-  item[field] = cut(value, FIELD_LIMITS.text) as T[TextField];
+/** What becomes of a field over its limit, and what the warning calls it (the field's name by default). */
+interface Overlong<F extends string> {
+  limit: number;
+  what?: string;
+  outcome: string;
+  replace(value: string): string | null;
+  /** the fields the rule is for; never set, only typed */
+  fields?: F;
 }
 
-function dropLongDate<T extends Partial<Record<DateField, string | null>>>(
+/** A title, issuer or place is cut to the limit: what remains still names it. */
+const CUT_TEXT: Overlong<TextField> = {
+  limit: FIELD_LIMITS.text,
+  outcome: "cut",
+  replace: (value) => cut(value, FIELD_LIMITS.text),
+};
+/** A date that long is no date: it is dropped. */
+const DROP_DATE: Overlong<DateField> = {
+  limit: FIELD_LIMITS.date,
+  what: "date",
+  outcome: "ignored",
+  replace: () => null,
+};
+
+function fitField<F extends string, T extends Partial<Record<F, string | null>>>(
   item: T,
-  field: DateField,
+  field: F,
+  rule: Overlong<F>,
   path: string,
   warnings: string[],
 ): void {
   const value = item[field];
-  if (typeof value !== "string" || value.length <= FIELD_LIMITS.date) return;
-  warnings.push(over(`${path}.${field}`, "date", value.length, FIELD_LIMITS.date, "ignored"));
-  item[field] = null as T[DateField];
+  if (typeof value !== "string" || value.length <= rule.limit) return;
+  warnings.push(over(`${path}.${field}`, rule.what ?? field, value.length, rule.limit, rule.outcome));
+  item[field] = rule.replace(value) as T[F];
 }
 
 function limitedHint(a: RawAssertion, warnings: string[]): RawAssertion["conceptHint"] {
@@ -100,10 +113,10 @@ function limitAssertion(a: RawAssertion, warnings: string[]): RawAssertion | nul
     );
     out.scale = null;
   }
-  cutText(out, "issuer", a.sourcePath, warnings);
-  cutText(out, "wherePracticed", a.sourcePath, warnings);
+  for (const field of ["issuer", "wherePracticed"] as const)
+    fitField(out, field, CUT_TEXT, a.sourcePath, warnings);
   for (const field of ["issuedAt", "validUntil", "lastPracticedAt"] as const)
-    dropLongDate(out, field, a.sourcePath, warnings);
+    fitField(out, field, DROP_DATE, a.sourcePath, warnings);
   return out;
 }
 
@@ -121,9 +134,7 @@ export function withinFieldLimits(doc: ParsedDocument): ParsedDocument {
   const warnings = doc.warnings.map((w) => cut(w, FIELD_LIMITS.warning));
   const assertions = doc.assertions.flatMap((a) => limitAssertion(a, warnings) ?? []);
   const out: ParsedDocument = { ...doc, assertions, warnings };
-  cutText(out, "title", "$", warnings);
-  cutText(out, "issuer", "$", warnings);
-  dropLongDate(out, "issuedAt", "$", warnings);
-  dropLongDate(out, "validUntil", "$", warnings);
+  for (const field of ["title", "issuer"] as const) fitField(out, field, CUT_TEXT, "$", warnings);
+  for (const field of ["issuedAt", "validUntil"] as const) fitField(out, field, DROP_DATE, "$", warnings);
   return out;
 }

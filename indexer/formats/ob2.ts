@@ -13,8 +13,8 @@ import {
   requireObject,
   text,
 } from "../json-path.ts";
-import type { FormatParser, ParsedDocument, ParsedPerson, RawAssertion } from "../types.ts";
-import { alignments, anonymousPerson, assertion, newDocument } from "./common.ts";
+import type { FormatParser, ParsedDocument, ParsedPerson } from "../types.ts";
+import { alignedOrNamed, anonymousPerson, newDocument } from "./common.ts";
 
 const OB2_CONTEXT = /w3id\.org\/openbadges\/v2/;
 
@@ -26,13 +26,6 @@ function recipient(a: Json, doc: unknown): ParsedPerson {
   if (r.hashed === true) return { id: `identity:${identity}`, name: null, email: null, location: null };
   const email = kind === "email" ? identity : null;
   return { id: email ? email.toLowerCase() : `${kind}:${identity}`, name: null, email, location: null };
-}
-
-function badgeSkills(badge: Json, shared: Partial<RawAssertion>, warnings: string[]): RawAssertion[] {
-  const aligned = alignments(badge, "$.badge", warnings);
-  const name = text(badge.name);
-  const found = aligned.length > 0 ? aligned : name ? [{ skillText: name, sourcePath: "$.badge" }] : [];
-  return found.map((f) => assertion({ ...f, ...shared }));
 }
 
 export const ob2Parser: FormatParser = {
@@ -51,7 +44,9 @@ export const ob2Parser: FormatParser = {
     const validUntil = isoDate(a.expires);
     if (!badge)
       warnings.push(`$.badge: badge is ${typeof a.badge === "string" ? "a URL" : "missing"}, no skills read`);
-    const assertions = badge ? badgeSkills(badge, { issuer, issuedAt, validUntil }, warnings) : [];
+    const assertions = badge
+      ? alignedOrNamed(badge, "$.badge", { issuer, issuedAt, validUntil }, warnings)
+      : [];
     const revoked = a.revoked === true;
     return [
       newDocument("ob2", "issued-credential", recipient(a, doc), {

@@ -20,7 +20,16 @@ import {
   text,
 } from "../json-path.ts";
 import type { FormatParser, ParsedDocument, ParsedPerson, RawAssertion } from "../types.ts";
-import { alignments, anonymousPerson, assertion, firstObject, newDocument, parseFailed } from "./common.ts";
+import {
+  alignments,
+  anonymousPerson,
+  assertion,
+  credentialTerms,
+  firstObject,
+  newDocument,
+  parseFailed,
+  requireSubject,
+} from "./common.ts";
 import { resultAssertions } from "./ob3-results.ts";
 
 const OB3_TYPES = ["OpenBadgeCredential", "AchievementCredential"];
@@ -48,16 +57,13 @@ export function readOb3Credential(vc: Json, path: string): CredentialParts {
   const subjectPath = Array.isArray(vc.credentialSubject)
     ? childPath(childPath(path, "credentialSubject"), 0)
     : childPath(path, "credentialSubject");
-  const subject = firstObject(vc.credentialSubject);
-  if (!subject) throw parseFailed(`no credentialSubject object`, subjectPath);
+  const subject = requireSubject(vc, subjectPath);
   const achievementPath = childPath(subjectPath, "achievement");
   const achievement = firstObject(subject.achievement);
   if (!achievement) throw parseFailed(`credentialSubject has no achievement`, achievementPath);
 
-  const issuer = nameOf(vc.issuer);
-  const issuedAt = isoDate(vc.validFrom ?? vc.issuanceDate ?? vc.awardedDate);
-  const validUntil = isoDate(vc.validUntil ?? vc.expirationDate);
-  const shared = { issuer, issuedAt, validUntil, ...practice(vc, subject) };
+  const terms = credentialTerms(vc);
+  const shared = { ...terms, ...practice(vc, subject) };
 
   const aligned = alignments(achievement, achievementPath, warnings).map((a) =>
     assertion({ ...a, ...shared }),
@@ -71,9 +77,7 @@ export function readOb3Credential(vc: Json, path: string): CredentialParts {
   return {
     documentId: text(vc.id),
     title: text(vc.name) ?? text(achievement.name),
-    issuer,
-    issuedAt,
-    validUntil,
+    ...terms,
     credentialStatus: vc.credentialStatus ?? null,
     subject,
     assertions,

@@ -17,7 +17,15 @@ import {
   types,
 } from "../json-path.ts";
 import type { FormatParser, ParsedDocument, ParsedPerson, RawAssertion } from "../types.ts";
-import { alignments, anonymousPerson, assertion, firstObject, newDocument, parseFailed } from "./common.ts";
+import {
+  alignments,
+  anonymousPerson,
+  assertion,
+  firstObject,
+  newDocument,
+  parseFailed,
+  requireSubject,
+} from "./common.ts";
 
 interface Kind {
   sourceKind: SourceKind;
@@ -42,46 +50,43 @@ const EMPLOYMENT = {
   practicedUntil: ["endMonthYear"],
   current: false,
 } satisfies Kind;
-const CERTIFICATION = {
+
+/** An offer an authority issues: valid for good, practiced nowhere, unless its row says otherwise. */
+const issued = (kind: Pick<Kind, "name" | "issuer" | "issuedAt"> & Partial<Kind>): Kind => ({
   sourceKind: "issued-credential",
+  validUntil: [],
+  where: [],
+  practicedUntil: [],
+  current: false,
+  ...kind,
+});
+
+const CERTIFICATION = issued({
   name: ["name", "title"],
   issuer: ["authorityName", "authority"],
   issuedAt: ["certificationDate", "validFrom", "startDate"],
   validUntil: ["expirationDate", "validUntil"],
-  where: [],
-  practicedUntil: [],
-  current: false,
-} satisfies Kind;
-const COURSE = {
-  sourceKind: "issued-credential",
+});
+const COURSE = issued({
   name: ["title", "name"],
   issuer: ["providerName", "provider", "authorityName"],
   issuedAt: ["completionDate", "startDate", "registrationDate"],
-  validUntil: [],
   where: ["providerName"],
   practicedUntil: ["completionDate"],
-  current: false,
-} satisfies Kind;
-const EDUCATION = {
-  sourceKind: "issued-credential",
+});
+const EDUCATION = issued({
   name: ["program", "degreeName", "title"],
   issuer: ["institution", "school"],
   issuedAt: ["conferredDate", "endMonthYear", "startMonthYear"],
-  validUntil: [],
   where: ["institution", "school"],
   practicedUntil: ["endMonthYear", "conferredDate"],
-  current: false,
-} satisfies Kind;
-const BADGE = {
-  sourceKind: "issued-credential",
+});
+const BADGE = issued({
   name: ["name", "title"],
   issuer: ["issuerName", "authorityName", "issuer"],
   issuedAt: ["issuedDate", "startDate"],
   validUntil: ["expirationDate"],
-  where: [],
-  practicedUntil: [],
-  current: false,
-} satisfies Kind;
+});
 
 /** Offer type (version suffix removed) → how to read it. */
 const KINDS: Record<string, Kind> = {
@@ -156,8 +161,7 @@ export const velocityParser: FormatParser = {
     const offer = requireObject(doc, "Velocity credential offer");
     const kind = kindOf(offer);
     if (!kind) throw parseFailed(`type ${JSON.stringify(offer.type)} is not a Velocity offer type`, "$.type");
-    const subject = firstObject(offer.credentialSubject);
-    if (!subject) throw parseFailed("no credentialSubject object", "$.credentialSubject");
+    const subject = requireSubject(offer);
     const warnings: string[] = [];
     const assertions = skills(subject, kind, warnings);
     const lead = assertions[0];
