@@ -12,7 +12,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { loweredMinimum } from "../src/analysis/requirement-cost.ts";
 import { parseIsoDateMs } from "../src/domain/dates.ts";
-import type { EvidenceRow } from "../src/domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../src/domain/evidence.ts";
 import type { Requirement } from "../src/domain/schemas.ts";
 import { costsOver } from "../src/engine/analyse.ts";
 import { DEFAULT_SCORING } from "../src/scoring/config.ts";
@@ -32,7 +32,6 @@ import {
 } from "./synthetic.ts";
 
 const cfg = DEFAULT_SCORING;
-const noFilters = { verifiedOnly: false, practicedSinceMs: null };
 const BUDGET_MS = 200;
 
 const { values } = parseArgs({
@@ -50,7 +49,7 @@ const SHAPES: [string, Requirement[][]][] = [
   ["jd", drawn.map((p) => p.map((r, i): Requirement => ({ ...r, required: i < 5 })))],
   ["all", drawn.map((p) => p.map((r): Requirement => ({ ...r, required: true })))],
 ];
-const query = { nowMs: BENCH_NOW, filters: noFilters };
+const query = { nowMs: BENCH_NOW, filters: NO_FILTERS };
 
 for (const size of values.sizes.split(",").map(Number)) {
   const pop = syntheticPopulation(tax, size);
@@ -141,7 +140,7 @@ function liveOf(rows: readonly EvidenceRow[]): LiveEvidence[] {
       r.verified,
       dateMs,
       BENCH_NOW,
-      noFilters,
+      NO_FILTERS,
     );
     return excluded === null && r.conceptId !== null
       ? [

@@ -20,10 +20,10 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { DEMO_JOB_DESCRIPTIONS } from "../api/pages/demo-jds.ts";
 import { openEngine } from "../src/engine/open.ts";
+import { benchArgs } from "./lib/args.ts";
 import { fmtMs, percentile } from "./lib/stats.ts";
 
 const NOW = "2026-06-01";
@@ -31,18 +31,10 @@ const CLI = join(import.meta.dirname, "../src/cli/main.ts");
 /** tsx as a loader in this very process, so the pid is the server's own (CPU time is read from it) */
 const NODE_ARGS = ["--import", "tsx", CLI];
 
-const { values } = parseArgs({
-  options: {
-    people: { type: "string", default: "2400" },
-    duration: { type: "string", default: "10" },
-    connections: { type: "string", default: "50" },
-    "engine-runs": { type: "string", default: "300" },
-  },
-});
-const sizes = values.people.split(",").map(Number);
-const duration = Number(values.duration);
-const connections = Number(values.connections);
-const engineRuns = Number(values["engine-runs"]);
+const args = benchArgs({ duration: 10, connections: 50, "engine-runs": 300 }, { people: "2400" });
+const sizes = args.people.split(",").map(Number);
+const { duration, connections } = args;
+const engineRuns = args["engine-runs"];
 
 const requirements = [
   { concept: "sw.python", minLevel: 3, required: true },

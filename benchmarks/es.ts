@@ -12,7 +12,7 @@
  *   - how often the pooled top 50 equals the exact top 50 (ids and scores)
  *   - the Elasticsearch index's size on disk (primaries, after a force-merge to one segment)
  */
-import { parseArgs } from "node:util";
+import { NO_FILTERS } from "../src/domain/evidence.ts";
 import { MatchOptions, type Requirement } from "../src/domain/schemas.ts";
 import { rankCandidates } from "../src/match/rank.ts";
 import { DEFAULT_SCORING } from "../src/scoring/config.ts";
@@ -26,6 +26,7 @@ import {
 import { ElasticsearchIndex } from "../src/search/elasticsearch/index.ts";
 import { EmbeddedIndex } from "../src/search/embedded/index.ts";
 import { buildTaxonomy } from "../taxonomy/graph.ts";
+import { benchArgs } from "./lib/args.ts";
 import { fmtMs, percentile, timedAsync } from "./lib/stats.ts";
 import {
   BENCH_NOW,
@@ -43,17 +44,12 @@ const WARMUP = 3;
 const DEPTH = 5000;
 const cfg = DEFAULT_SCORING;
 
-const { values } = parseArgs({
-  options: {
-    size: { type: "string", default: "100000" },
-    queries: { type: "string", default: "50" },
-    pool: { type: "string", default: String(ES_CANDIDATE_POOL) },
-    bulk: { type: "string", default: "500" },
-  },
+const { size, queries, pool, bulk } = benchArgs({
+  size: 100_000,
+  queries: 50,
+  pool: ES_CANDIDATE_POOL,
+  bulk: 500,
 });
-const size = Number(values.size);
-const pool = Number(values.pool);
-const bulk = Number(values.bulk);
 const url = elasticsearchUrlFromEnv();
 if (!url) {
   console.error("bench:es needs a node: set ELASTICSEARCH_URL (npm run es:start prints it).");
@@ -62,7 +58,7 @@ if (!url) {
 
 const tax = syntheticTaxonomy();
 const taxonomy = buildTaxonomy(tax.concepts);
-const positions = syntheticPositions(tax, Number(values.queries));
+const positions = syntheticPositions(tax, queries);
 const pop = syntheticPopulation(tax, size);
 console.log(
   `${size.toLocaleString()} candidates, ${pop.offsets[size]!.toLocaleString()} assertions, ${positions.length} positions, top ${TOP}, pool ${pool}`,
@@ -147,7 +143,7 @@ function rank(index: CandidateIndex, requirements: Requirement[], candidatePool:
 function query(requirements: Requirement[]): RetrievalQuery {
   return {
     requirements,
-    filters: { verifiedOnly: false, practicedSinceMs: null },
+    filters: NO_FILTERS,
     nowMs: BENCH_NOW,
     hardRequired: false,
   };

@@ -7,13 +7,13 @@
  *   - after a write: as one organisation right after an upsert, so its mask is rebuilt first
  * and the one-organisation answer is checked against the baseline's ranking filtered afterwards.
  */
-import { parseArgs } from "node:util";
 import type { Requirement } from "../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../src/scoring/config.ts";
 import { toIndexedCandidate } from "../src/scoring/indexed.ts";
 import type { RetrievalQuery } from "../src/search/backend.ts";
 import { EmbeddedIndex } from "../src/search/embedded/index.ts";
 import { buildTaxonomy } from "../taxonomy/graph.ts";
+import { benchArgs } from "./lib/args.ts";
 import { fmtMs, percentile } from "./lib/stats.ts";
 import {
   BENCH_NOW,
@@ -24,21 +24,13 @@ import {
   syntheticTaxonomy,
 } from "./synthetic.ts";
 
-const { values } = parseArgs({
-  options: {
-    size: { type: "string", default: "100000" },
-    orgs: { type: "string", default: "10" },
-    queries: { type: "string", default: "50" },
-  },
-});
-const size = Number(values.size);
-const orgs = Number(values.orgs);
+const { size, orgs, queries } = benchArgs({ size: 100_000, orgs: 10, queries: 50 });
 const cfg = DEFAULT_SCORING;
 const orgOf = (ordinal: number) => `org-${ordinal % orgs}`;
 
 const tax = syntheticTaxonomy();
 const taxonomy = buildTaxonomy(tax.concepts);
-const positions = syntheticPositions(tax, Number(values.queries));
+const positions = syntheticPositions(tax, queries);
 const pop = syntheticPopulation(tax, size);
 const index = new EmbeddedIndex(taxonomy, cfg);
 for (let start = 0; start < size; start += 1000) {

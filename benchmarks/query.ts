@@ -22,7 +22,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { EvidenceRow } from "../src/domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../src/domain/evidence.ts";
 import { MatchOptions, type Requirement } from "../src/domain/schemas.ts";
 import { rankCandidates } from "../src/match/rank.ts";
 import { DEFAULT_SCORING } from "../src/scoring/config.ts";
@@ -50,7 +50,6 @@ import {
 const TOP = 50;
 const WARMUP = 5;
 const cfg = DEFAULT_SCORING;
-const noFilters = { verifiedOnly: false, practicedSinceMs: null };
 const REFERENCE = join(import.meta.dirname, "../../shared/perf-reference/bench.mjs");
 
 const { values } = parseArgs({
@@ -112,7 +111,7 @@ async function runSize(size: number): Promise<Row> {
 
   const query = (requirements: Requirement[]): RetrievalQuery => ({
     requirements,
-    filters: noFilters,
+    filters: NO_FILTERS,
     nowMs: BENCH_NOW,
     hardRequired: false,
   });
@@ -191,7 +190,7 @@ function meanWalk(ps: Requirement[][], run: (p: Requirement[]) => WalkStats): st
 }
 
 function naiveTop(requirements: Requirement[], all: EvidenceRow[][]): CandidateScore[] {
-  const ctx = { taxonomy, config: cfg, nowMs: BENCH_NOW, filters: noFilters, hardRequired: false };
+  const ctx = { taxonomy, config: cfg, nowMs: BENCH_NOW, filters: NO_FILTERS, hardRequired: false };
   const top = new TopK<CandidateScore>(TOP, compareRanked);
   all.forEach((rows, c) => {
     const s = scoreCandidate(requirements, rows, { ...ctx, candidateId: candidateId(c) });

@@ -29,9 +29,8 @@
  * cost; the population is built anyway so the process holds what a server at that size would.
  */
 import { availableParallelism, loadavg } from "node:os";
-import { parseArgs } from "node:util";
 import { YEAR_MS } from "../src/domain/dates.ts";
-import type { EvidenceRow } from "../src/domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../src/domain/evidence.ts";
 import type { Requirement, SourceKind } from "../src/domain/schemas.ts";
 import { rolesFor } from "../src/engine/roles.ts";
 import { conceptsBearingOn } from "../src/match/bearing.ts";
@@ -53,22 +52,16 @@ import { buildTaxonomy } from "../taxonomy/graph.ts";
 import { importEsco } from "../taxonomy/import/esco.ts";
 import { mergeTaxonomies } from "../taxonomy/merge.ts";
 import { loadStarterConcepts, loadStarterOccupations } from "../taxonomy/starter.ts";
+import { benchArgs } from "./lib/args.ts";
 import { intBetween, pick, seeded } from "./lib/rng.ts";
 import { fmtMs, heldBytes, percentile, timed } from "./lib/stats.ts";
 import { storeOf } from "./lib/team-store.ts";
 
-const { values } = parseArgs({
-  options: {
-    people: { type: "string", default: "100000" },
-    persons: { type: "string", default: "200" },
-    team: { type: "string", default: "10000" },
-    positions: { type: "string", default: "50" },
-    esco: { type: "string", default: `${import.meta.dirname}/../../shared/data/esco-v1.1.1` },
-  },
-});
-const PEOPLE = Number(values.people);
-const PERSONS = Number(values.persons);
-const TEAM = Number(values.team);
+const values = benchArgs(
+  { people: 100_000, persons: 200, team: 10_000, positions: 50 },
+  { esco: `${import.meta.dirname}/../../shared/data/esco-v1.1.1` },
+);
+const { people: PEOPLE, persons: PERSONS, team: TEAM } = values;
 const NOW = Date.UTC(2026, 0, 1);
 const cfg = DEFAULT_SCORING;
 const SOURCES: SourceKind[] = [
@@ -95,7 +88,7 @@ const { taxonomy, occupations } = load.value;
 const occupationTargets = occupations.flatMap((o) => occupationTarget(o, taxonomy) ?? []);
 const rng = seeded(16);
 const skillPool = occupationTargets.flatMap((t) => t.requirements.map((r) => r.conceptId));
-const positionTargets: RoleTarget[] = Array.from({ length: Number(values.positions) }, (_, i) => {
+const positionTargets: RoleTarget[] = Array.from({ length: values.positions }, (_, i) => {
   const base = pick(rng, occupationTargets);
   const requirements: Requirement[] = base.requirements.slice(0, intBetween(rng, 4, 12)).map((r, k) => ({
     ...r,
@@ -151,7 +144,7 @@ const ctx: RoleContext = {
   taxonomy,
   config: cfg,
   nowMs: NOW,
-  filters: { verifiedOnly: false, practicedSinceMs: null },
+  filters: NO_FILTERS,
   labelOf: (id) => taxonomy.get(id)?.label ?? id,
 };
 

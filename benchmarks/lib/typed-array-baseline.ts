@@ -7,14 +7,12 @@
  * required-requirement handling, Float32 storage: a floor for latency, not a second model.
  */
 
-import type { IndexedCandidate } from "../../src/domain/evidence.ts";
+import { type IndexedCandidate, NO_FILTERS } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import type { ScoringConfig } from "../../src/scoring/config.ts";
 import { exclusionOf, recency, relatedness } from "../../src/scoring/factors.ts";
 import { neighbourhoodOf } from "../../src/scoring/relations.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
-
-const NO_FILTERS = { verifiedOnly: false, practicedSinceMs: null };
 
 class Postings {
   n = 0;

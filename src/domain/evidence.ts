@@ -69,3 +69,6 @@ export interface RetrievalFilters {
   /** epoch ms: evidence older than this does not count */
   practicedSinceMs: number | null;
 }
+
+/** Every piece of live evidence counts: no organisation, no verification or recency filter. */
+export const NO_FILTERS: Readonly<RetrievalFilters> = { verifiedOnly: false, practicedSinceMs: null };

@@ -8,6 +8,7 @@ import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { OccupationProfile } from "../../taxonomy/starter.ts";
 import type { Clock } from "../domain/clock.ts";
 import { fromZod, LerError } from "../domain/errors.ts";
+import { NO_FILTERS } from "../domain/evidence.ts";
 import { MatchOptions, POSITION_LIMITS, type Requirement, RequirementInput } from "../domain/schemas.ts";
 import { conceptsBearingOn } from "../match/bearing.ts";
 import { rankCandidates } from "../match/rank.ts";
@@ -97,7 +98,7 @@ export function gapMethods(deps: GapDeps): GapMethods {
           taxonomy: deps.taxonomy,
           config: deps.scoring,
           nowMs,
-          filters: { verifiedOnly: false, practicedSinceMs: null },
+          filters: NO_FILTERS,
         },
         { closest: request.closest },
       );

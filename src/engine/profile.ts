@@ -1,7 +1,7 @@
 /** A candidate's normalised profile: their skills, best live level, and the evidence behind each. */
 
 import type { Taxonomy } from "../../taxonomy/model.ts";
-import type { EvidenceRow } from "../domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../domain/evidence.ts";
 import type { Candidate, LerDocument } from "../domain/schemas.ts";
 import { isVerified, standingOf } from "../scoring/index.ts";
 import type { CandidateProfile, ProfileEvidence, ProfileSkill } from "./types.ts";
@@ -45,8 +45,6 @@ export function buildProfile(
     unresolved,
   };
 }
-
-const NO_FILTERS = { verifiedOnly: false, practicedSinceMs: null };
 
 /** Why a row does not count for scoring now, or null: the scoring model's own rule, without filters. */
 function exclusionAt(row: EvidenceRow, nowMs: number): ProfileEvidence["excluded"] {

@@ -7,7 +7,7 @@ import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { OccupationProfile } from "../../taxonomy/starter.ts";
 import type { Clock } from "../domain/clock.ts";
 import { fromZod, LerError } from "../domain/errors.ts";
-import type { EvidenceRow } from "../domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../domain/evidence.ts";
 import type { Explanation } from "../domain/match.ts";
 import { type GapItem, gapsFor } from "../match/gap.ts";
 import { buildRoleIndex, type RoleContext, type RoleIndex, rankRoles, scoreRole } from "../match/roles.ts";
@@ -103,7 +103,7 @@ export function roleMethods(deps: RoleDeps): RoleMethods {
         taxonomy: deps.taxonomy,
         config: deps.scoring,
         nowMs: deps.now(),
-        filters: { verifiedOnly: false, practicedSinceMs: null },
+        filters: NO_FILTERS,
         labelOf: (id) => deps.taxonomy.get(id)?.label ?? id,
       };
       return { candidateId, name: candidate.name, ...rolesFor(evidence, indexes, ctx, options) };

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { BenchPosition, Qrels } from "../domain/bench-dataset.ts";
 import { fixedClock, parseClockSetting } from "../domain/clock.ts";
-import type { EvidenceRow } from "../domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import { openEngine } from "../engine/open.ts";
 import { resolvePosition } from "../engine/requirements.ts";
@@ -94,7 +94,7 @@ export function modelRun(snapshot: Snapshot, config: ScoringConfig, depth = 100,
     taxonomy: snapshot.taxonomy,
     config,
     nowMs: snapshot.nowMs,
-    filters: { verifiedOnly: false, practicedSinceMs: null },
+    filters: NO_FILTERS,
     hardRequired: false,
   };
   for (const p of snapshot.positions) {

@@ -7,7 +7,7 @@
 
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { OccupationProfile } from "../../taxonomy/starter.ts";
-import type { EvidenceRow } from "../domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../domain/evidence.ts";
 import { buildRoleIndex, rankRoles } from "../match/roles.ts";
 import { occupationTarget, type RoleTarget } from "../match/targets.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
@@ -72,7 +72,7 @@ export function roleQuality(
     taxonomy: snapshot.taxonomy,
     config,
     nowMs: snapshot.nowMs,
-    filters: { verifiedOnly: false, practicedSinceMs: null },
+    filters: NO_FILTERS,
   };
   const model: number[] = [];
   const overlap: number[] = [];

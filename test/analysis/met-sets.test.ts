@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { EvidenceRow, RetrievalFilters } from "../../src/domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS, type RetrievalFilters } from "../../src/domain/evidence.ts";
 import type { SourceKind } from "../../src/domain/schemas.ts";
 import { ScoringConfig } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
@@ -117,9 +117,8 @@ describe("met-sets from the embedded index", () => {
     const index = new EmbeddedIndex(taxonomy, steep);
     await index.upsert([toIndexedCandidate("ann", rows, steep)]);
     const python = req("python", { minLevel: 3, required: true });
-    const noFilters = { verifiedOnly: false, practicedSinceMs: null };
-    const [met] = index.metSets(python, [3], { nowMs: NOW, filters: noFilters });
-    expect(meetsByModel(rows, python, steep, noFilters)).toBe(false);
+    const [met] = index.metSets(python, [3], { nowMs: NOW, filters: NO_FILTERS });
+    expect(meetsByModel(rows, python, steep, NO_FILTERS)).toBe(false);
     expect(met!.has(index.ordinalOf("ann")!)).toBe(false);
   });
 });

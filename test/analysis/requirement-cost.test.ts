@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Bitset } from "../../src/analysis/bitset.ts";
 import { requirementCosts } from "../../src/analysis/requirement-cost.ts";
+import { NO_FILTERS } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
@@ -10,7 +11,6 @@ import { conformanceTaxonomy, indexedView, makePopulation, NOW_MS } from "../con
 
 const taxonomy = conformanceTaxonomy();
 const population = makePopulation(600, 11);
-const noFilters = { verifiedOnly: false, practicedSinceMs: null };
 
 const req = (conceptId: string, minLevel: number | null, required = true): Requirement => ({
   conceptId,
@@ -28,14 +28,14 @@ async function indexed() {
 
 /** The naive answer: score every person with the model and count who has no required requirement unmet. */
 function qualifiedByScoring(requirements: Requirement[]): number {
-  const ctx = { taxonomy, config: DEFAULT_SCORING, nowMs: NOW_MS, filters: noFilters, hardRequired: false };
+  const ctx = { taxonomy, config: DEFAULT_SCORING, nowMs: NOW_MS, filters: NO_FILTERS, hardRequired: false };
   return population.ids.filter(
     (id) => scoreCandidate(requirements, population.evidence.get(id) ?? [], ctx).qualified,
   ).length;
 }
 
 function analyse(index: EmbeddedIndex, required: Requirement[]) {
-  const q = { nowMs: NOW_MS, filters: noFilters };
+  const q = { nowMs: NOW_MS, filters: NO_FILTERS };
   return requirementCosts(
     index.population(),
     required.map((r) => {
@@ -98,7 +98,7 @@ describe("what each requirement costs", () => {
     const before = analyse(index, [req("python", null)]).qualified;
     const holder = population.ids.find((id) =>
       index
-        .metSets(req("python", null), [null], { nowMs: NOW_MS, filters: noFilters })[0]!
+        .metSets(req("python", null), [null], { nowMs: NOW_MS, filters: NO_FILTERS })[0]!
         .has(index.ordinalOf(id)!),
     )!;
     await index.remove([holder]);
@@ -110,14 +110,20 @@ describe("what each requirement costs", () => {
 
 describe("met-sets", () => {
   it("hold exactly the people the model says meet each requirement, at every minimum", async () => {
-    const ctx = { taxonomy, config: DEFAULT_SCORING, nowMs: NOW_MS, filters: noFilters, hardRequired: false };
+    const ctx = {
+      taxonomy,
+      config: DEFAULT_SCORING,
+      nowMs: NOW_MS,
+      filters: NO_FILTERS,
+      hardRequired: false,
+    };
     for (const seed of [3, 5, 8]) {
       const pop = makePopulation(400, seed);
       const index = new EmbeddedIndex(taxonomy, DEFAULT_SCORING);
       await index.rebuild(indexedView(pop, DEFAULT_SCORING));
       for (const conceptId of ["python", "data-analysis", "nursing", "excel", "programming"]) {
         const minimums = [null, 0, 1, 2.5, 3, 4, 5];
-        const sets = index.metSets(req(conceptId, null), minimums, { nowMs: NOW_MS, filters: noFilters });
+        const sets = index.metSets(req(conceptId, null), minimums, { nowMs: NOW_MS, filters: NO_FILTERS });
         minimums.forEach((minLevel, m) => {
           const expected = pop.ids.filter(
             (id) => scoreCandidate([req(conceptId, minLevel)], pop.evidence.get(id) ?? [], ctx).qualified,

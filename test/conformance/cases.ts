@@ -5,6 +5,7 @@
  * same explanations — and a deleted candidate must disappear.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NO_FILTERS } from "../../src/domain/evidence.ts";
 import { MatchOptions, type Requirement } from "../../src/domain/schemas.ts";
 import {
   DEFAULT_CANDIDATE_POOL,
@@ -247,7 +248,7 @@ export function runConformance(name: string, makeBackend: MakeBackend, options: 
       const hits = await index.retrieve(
         {
           requirements: c.requirements,
-          filters: { verifiedOnly: false, practicedSinceMs: null },
+          filters: NO_FILTERS,
           nowMs: NOW_MS,
           hardRequired: false,
         },

@@ -1,7 +1,7 @@
 /** A small taxonomy and hand-written candidates for the Elasticsearch behaviour tests. */
 
 import { DEFAULT_ORG } from "../../src/domain/access.ts";
-import type { IndexedAssertion, IndexedCandidate } from "../../src/domain/evidence.ts";
+import { type IndexedAssertion, type IndexedCandidate, NO_FILTERS } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { trust } from "../../src/scoring/factors.ts";
@@ -52,7 +52,7 @@ export const requirement = (conceptId: string, minLevel: number | null, required
 
 export const query = (requirements: Requirement[], hardRequired = false): RetrievalQuery => ({
   requirements,
-  filters: { verifiedOnly: false, practicedSinceMs: null },
+  filters: NO_FILTERS,
   nowMs: NOW_MS,
   hardRequired,
 });

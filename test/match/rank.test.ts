@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LerError } from "../../src/domain/errors.ts";
-import type { EvidenceRow } from "../../src/domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../../src/domain/evidence.ts";
 import { MatchOptions, type Requirement } from "../../src/domain/schemas.ts";
 import { explainOne, type RankingInputs, rankCandidates } from "../../src/match/rank.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
@@ -129,7 +129,7 @@ describe("rankCandidates", () => {
         taxonomy,
         config: DEFAULT_SCORING,
         nowMs: NOW,
-        filters: { verifiedOnly: false, practicedSinceMs: null },
+        filters: NO_FILTERS,
         hardRequired: false,
       }).score;
     expect(page.results.map((r) => [r.candidateId, r.score])).toEqual([

@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { NO_FILTERS } from "../../src/domain/evidence.ts";
 import { gapNote, gapsFor } from "../../src/match/gap.ts";
 import { buildRoleIndex, rankRoles, rankRolesExhaustive } from "../../src/match/roles.ts";
 import type { RoleTarget } from "../../src/match/targets.ts";
@@ -29,7 +30,7 @@ const UNFILTERED = {
   taxonomy,
   config: DEFAULT_SCORING,
   nowMs: NOW,
-  filters: { verifiedOnly: false, practicedSinceMs: null },
+  filters: NO_FILTERS,
 };
 
 const person = fc.array(evidenceRow("p"), { maxLength: 10 });

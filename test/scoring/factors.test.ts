@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseIsoDateMs, YEAR_MS } from "../../src/domain/dates.ts";
+import { NO_FILTERS } from "../../src/domain/evidence.ts";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
 import {
   exclusionOf,
@@ -13,7 +14,6 @@ import {
 import { NOW } from "./fixtures.ts";
 
 const cfg = DEFAULT_SCORING;
-const noFilters = { verifiedOnly: false, practicedSinceMs: null };
 /** A configuration whose numbers the tests below state, whatever the tuned defaults become. */
 const explicit = ScoringConfig.parse({
   relatedness: { narrower: 0.9, related: 0.4, cooccurrence: 0.8, broader: 0.2 },
@@ -268,12 +268,12 @@ describe("parseIsoDateMs", () => {
 
 describe("exclusionOf", () => {
   it("excludes revoked before expired", () => {
-    expect(exclusionOf(true, NOW - 1, true, null, NOW, noFilters)).toBe("revoked");
+    expect(exclusionOf(true, NOW - 1, true, null, NOW, NO_FILTERS)).toBe("revoked");
   });
 
   it("excludes evidence whose validity ended before now", () => {
-    expect(exclusionOf(false, NOW - 1, true, null, NOW, noFilters)).toBe("expired");
-    expect(exclusionOf(false, NOW + 1, true, null, NOW, noFilters)).toBeNull();
+    expect(exclusionOf(false, NOW - 1, true, null, NOW, NO_FILTERS)).toBe("expired");
+    expect(exclusionOf(false, NOW + 1, true, null, NOW, NO_FILTERS)).toBeNull();
   });
 
   it("applies the verified-only filter", () => {

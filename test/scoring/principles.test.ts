@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { YEAR_MS } from "../../src/domain/dates.ts";
-import type { EvidenceRow } from "../../src/domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../../src/domain/evidence.ts";
 import type { Requirement, SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { compareRanked } from "../../src/scoring/ranking-order.ts";
@@ -62,7 +62,7 @@ const ctx = (over: Partial<ScoringContext> = {}): ScoringContext => ({
   taxonomy,
   config: DEFAULT_SCORING,
   nowMs: NOW,
-  filters: { verifiedOnly: false, practicedSinceMs: null },
+  filters: NO_FILTERS,
   hardRequired: false,
   ...over,
 });

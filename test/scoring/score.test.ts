@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseIsoDateMs, YEAR_MS } from "../../src/domain/dates.ts";
+import { NO_FILTERS } from "../../src/domain/evidence.ts";
 import type { SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
 import { meetsProbability, recency, relatedness, trust } from "../../src/scoring/factors.ts";
@@ -12,7 +13,7 @@ const ctx: ScoringContext = {
   taxonomy,
   config: cfg,
   nowMs: NOW,
-  filters: { verifiedOnly: false, practicedSinceMs: null },
+  filters: NO_FILTERS,
   hardRequired: false,
 };
 const fiveYearsAgo = new Date(NOW - 5 * YEAR_MS).toISOString();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { EvidenceRow, RetrievalFilters } from "../../src/domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
@@ -19,10 +19,9 @@ import {
 } from "../scoring/arbitraries.ts";
 import { NOW, req, row, taxonomy } from "../scoring/fixtures.ts";
 
-const noFilters: RetrievalFilters = { verifiedOnly: false, practicedSinceMs: null };
 const query = (reqs: Requirement[], overrides: Partial<RetrievalQuery> = {}): RetrievalQuery => ({
   requirements: reqs,
-  filters: noFilters,
+  filters: NO_FILTERS,
   nowMs: NOW,
   hardRequired: false,
   ...overrides,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { EvidenceRow } from "../../src/domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../../src/domain/evidence.ts";
 import type { SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING, type ScoringConfig } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
@@ -92,7 +92,7 @@ describe("the embedded index's exact scorer", () => {
     const position = [req("python", { minLevel: 4 })];
     const hit = await retrieveOne(rows, DEFAULT_SCORING, {
       requirements: position,
-      filters: { verifiedOnly: false, practicedSinceMs: null },
+      filters: NO_FILTERS,
       nowMs: NOW,
       hardRequired: false,
     });
@@ -100,7 +100,7 @@ describe("the embedded index's exact scorer", () => {
       taxonomy,
       config: DEFAULT_SCORING,
       nowMs: NOW,
-      filters: { verifiedOnly: false, practicedSinceMs: null },
+      filters: NO_FILTERS,
       hardRequired: false,
     });
     expect(model.explanation.requirements[0]?.evidence.map((e) => e.assertionId)).toEqual(["a1"]);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { EvidenceRow } from "../../src/domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import type { ScoringConfig } from "../../src/scoring/config.ts";
 import { isDirect, relatedness } from "../../src/scoring/factors.ts";
@@ -47,7 +47,7 @@ describe("a query's terms", () => {
             taxonomy,
             config: cfg,
             nowMs: NOW,
-            filters: { verifiedOnly: false, practicedSinceMs: null },
+            filters: NO_FILTERS,
             hardRequired: false,
           });
           model.explanation.requirements.forEach((r, i) => {

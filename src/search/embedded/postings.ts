@@ -4,12 +4,10 @@
  * as NaN so a level or date that was not stated stays distinct from 0.
  */
 
-import type { IndexedAssertion, RetrievalFilters } from "../../domain/evidence.ts";
+import { type IndexedAssertion, NO_FILTERS } from "../../domain/evidence.ts";
 import { SourceKind } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { exclusionOf, meetsProbability, recency, trust } from "../../scoring/factors.ts";
-
-const NO_FILTERS: RetrievalFilters = { verifiedOnly: false, practicedSinceMs: null };
 
 export const SOURCE_KINDS = SourceKind.options;
 const KIND_INDEX = new Map(SOURCE_KINDS.map((k, i) => [k, i]));
