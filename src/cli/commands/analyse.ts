@@ -6,44 +6,46 @@ import { anchorName } from "../../scoring/summary.ts";
 import { reportError } from "../exit.ts";
 import { withCommon, withEngine } from "../options.ts";
 import { table } from "../table.ts";
-import { type MatchCliOptions, readPosition, SKILLS_HELP } from "./match.ts";
+import {
+  evidenceFilters,
+  type MatchCliOptions,
+  readPosition,
+  SKILLS_HELP,
+  withEvidenceFilters,
+} from "./match.ts";
 
 interface AnalyseCliOptions extends MatchCliOptions {
   requirements?: string;
 }
 
 export function registerAnalyseCommand(program: Command): void {
-  withCommon(
-    program
-      .command("analyse")
-      .description("what each required requirement costs in qualified people, over everyone indexed")
-      .argument("[skills...]", SKILLS_HELP),
-  )
-    .option("--requirements <file>", "a position JSON file: { title?, requirements: [...] }")
-    .option("--jd <file>", "a job description text file")
-    .option("--verified-only", "count only verified evidence")
-    .option("--within <years>", "count only evidence practiced within N years")
-    .action(async (skills: string[], o: AnalyseCliOptions) => {
-      try {
-        const options = {
-          verifiedOnly: !!o.verifiedOnly,
-          ...(o.within ? { practicedWithinYears: Number(o.within) } : {}),
+  withEvidenceFilters(
+    withCommon(
+      program
+        .command("analyse")
+        .description("what each required requirement costs in qualified people, over everyone indexed")
+        .argument("[skills...]", SKILLS_HELP),
+    )
+      .option("--requirements <file>", "a position JSON file: { title?, requirements: [...] }")
+      .option("--jd <file>", "a job description text file"),
+  ).action(async (skills: string[], o: AnalyseCliOptions) => {
+    try {
+      const options = evidenceFilters(o);
+      const analysis = await withEngine(o, (engine) => {
+        if (o.jd) return engine.analyseJobDescription(readFileSync(o.jd, "utf8"), options);
+        // a position file may carry `education` beside `requirements`
+        const file = o.requirements ?? o.position;
+        const position = {
+          ...readPosition(skills, { position: file }),
+          ...(file ? educationOf(JSON.parse(readFileSync(file, "utf8"))) : {}),
         };
-        const analysis = await withEngine(o, (engine) => {
-          if (o.jd) return engine.analyseJobDescription(readFileSync(o.jd, "utf8"), options);
-          // a position file may carry `education` beside `requirements`
-          const file = o.requirements ?? o.position;
-          const position = {
-            ...readPosition(skills, { position: file }),
-            ...(file ? educationOf(JSON.parse(readFileSync(file, "utf8"))) : {}),
-          };
-          return engine.analyse(position, options);
-        });
-        process.stdout.write(o.json ? `${JSON.stringify(analysis)}\n` : `${render(analysis)}\n`);
-      } catch (e) {
-        reportError(e, !!o.json);
-      }
-    });
+        return engine.analyse(position, options);
+      });
+      process.stdout.write(o.json ? `${JSON.stringify(analysis)}\n` : `${render(analysis)}\n`);
+    } catch (e) {
+      reportError(e, !!o.json);
+    }
+  });
 }
 
 function educationOf(file: unknown) {

@@ -26,25 +26,25 @@ export const SKILLS_HELP =
 
 export function registerMatchCommands(program: Command): void {
   for (const mode of ["match", "search"] as const) {
-    withCommon(
-      program
-        .command(mode)
-        .description(
-          mode === "match"
-            ? "rank candidates against a position (skills, a position file, or a job description file)"
-            : "recruiter search: required skills with a level are exact filters",
-        )
-        .argument("[skills...]", SKILLS_HELP),
-    )
-      .option(
-        "--position <file>",
-        "a position JSON file: { title?, requirements: [{ concept, minLevel?, weight?, required? }] }",
+    withEvidenceFilters(
+      withCommon(
+        program
+          .command(mode)
+          .description(
+            mode === "match"
+              ? "rank candidates against a position (skills, a position file, or a job description file)"
+              : "recruiter search: required skills with a level are exact filters",
+          )
+          .argument("[skills...]", SKILLS_HELP),
       )
-      .option("--jd <file>", "a job description text file (match only)")
-      .option("--limit <n>", "results per page", "10")
-      .option("--offset <n>", "skip this many results", "0")
-      .option("--verified-only", "count only verified evidence")
-      .option("--within <years>", "count only evidence practiced within N years")
+        .option(
+          "--position <file>",
+          "a position JSON file: { title?, requirements: [{ concept, minLevel?, weight?, required? }] }",
+        )
+        .option("--jd <file>", "a job description text file (match only)")
+        .option("--limit <n>", "results per page", "10")
+        .option("--offset <n>", "skip this many results", "0"),
+    )
       .option("--partial", "include candidates who miss a required skill, after the qualified ones")
       .option("--explain", "print each requirement's winning evidence")
       .action(async (skills: string[], o: MatchCliOptions) => {
@@ -52,9 +52,8 @@ export function registerMatchCommands(program: Command): void {
           const options = {
             limit: Number(o.limit),
             offset: Number(o.offset),
-            verifiedOnly: !!o.verifiedOnly,
             includePartial: !!o.partial,
-            ...(o.within ? { practicedWithinYears: Number(o.within) } : {}),
+            ...evidenceFilters(o),
           };
           const page = await withEngine(o, async (engine): Promise<MatchPage> => {
             if (!o.jd || o.position) return engine[mode](readPosition(skills, o), options);
@@ -75,6 +74,18 @@ export function registerMatchCommands(program: Command): void {
       });
   }
 }
+
+/** Adds the evidence filters match, search and analyse take, read back by evidenceFilters. */
+export const withEvidenceFilters = (command: Command): Command =>
+  command
+    .option("--verified-only", "count only verified evidence")
+    .option("--within <years>", "count only evidence practiced within N years");
+
+/** The evidence filters match, search and analyse take: --verified-only and --within <years>. */
+export const evidenceFilters = (o: { verifiedOnly?: boolean; within?: string }) => ({
+  verifiedOnly: !!o.verifiedOnly,
+  ...(o.within ? { practicedWithinYears: Number(o.within) } : {}),
+});
 
 /** The position given as skill arguments or a position file (a job description is the engine's to read). */
 export function readPosition(skills: string[], o: { position?: string }): PositionInput {

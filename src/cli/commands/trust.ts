@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { LerError } from "../../domain/errors.ts";
+import type { TrustService } from "../../engine/trust.ts";
 import { reportError } from "../exit.ts";
 import { type CommonOptions, withCommon, withEngine } from "../options.ts";
 import { table } from "../table.ts";
@@ -46,6 +47,24 @@ function readKeyFile(path: string): unknown {
   }
 }
 
+/** `trust <name> <entry>`: takes one entry off a list, and says which. */
+function registerRemoval(
+  trust: Command,
+  name: string,
+  description: string,
+  [argument, help]: [string, string],
+  remove: (trust: TrustService, entry: string) => void,
+): void {
+  withCommon(trust.command(name).description(description))
+    .argument(argument, help)
+    .action(
+      run(async (o: CommonOptions, entry: string) => {
+        await withEngine(o, async (e) => remove(e.trust, entry));
+        print(o, { removed: entry }, `removed ${entry}`);
+      }),
+    );
+}
+
 export function registerTrustCommands(program: Command): void {
   const trust = program
     .command("trust")
@@ -84,14 +103,9 @@ export function registerTrustCommands(program: Command): void {
       );
     }),
   );
-  withCommon(trust.command("remove").description("stop trusting an issuer"))
-    .argument("<issuer>", "issuer id")
-    .action(
-      run(async (o: CommonOptions, id: string) => {
-        await withEngine(o, async (e) => e.trust.removeIssuer(id));
-        print(o, { removed: id }, `removed ${id}`);
-      }),
-    );
+  registerRemoval(trust, "remove", "stop trusting an issuer", ["<issuer>", "issuer id"], (t, id) =>
+    t.removeIssuer(id),
+  );
   withCommon(
     trust
       .command("add-key")
@@ -111,14 +125,9 @@ export function registerTrustCommands(program: Command): void {
         );
       }),
     );
-  withCommon(trust.command("remove-key").description("forget an issuer key"))
-    .argument("<key>", "verification method id")
-    .action(
-      run(async (o: CommonOptions, id: string) => {
-        await withEngine(o, async (e) => e.trust.removeKey(id));
-        print(o, { removed: id }, `removed ${id}`);
-      }),
-    );
+  registerRemoval(trust, "remove-key", "forget an issuer key", ["<key>", "verification method id"], (t, id) =>
+    t.removeKey(id),
+  );
   registerContextCommands(trust);
   withCommon(
     trust
@@ -199,12 +208,11 @@ function registerContextCommands(trust: Command): void {
       );
     }),
   );
-  withCommon(trust.command("remove-context").description("forget a context the operator added"))
-    .argument("<url>", "context URL")
-    .action(
-      run(async (o: CommonOptions, url: string) => {
-        await withEngine(o, async (e) => e.trust.removeContext(url));
-        print(o, { removed: url }, `removed ${url}`);
-      }),
-    );
+  registerRemoval(
+    trust,
+    "remove-context",
+    "forget a context the operator added",
+    ["<url>", "context URL"],
+    (t, url) => t.removeContext(url),
+  );
 }
