@@ -4,6 +4,7 @@
  * as excluded (scoreCandidate), so a page's evidence can be read for these concepts only.
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import { getOrMake } from "../domain/maps.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { relatedness } from "../scoring/factors.ts";
@@ -13,24 +14,13 @@ import { neighbourhoodOf } from "../scoring/relations.ts";
 const caches = new WeakMap<Taxonomy, WeakMap<ScoringConfig, Map<string, readonly string[]>>>();
 
 function bearingOn(asked: string, taxonomy: Taxonomy, config: ScoringConfig): readonly string[] {
-  let byConfig = caches.get(taxonomy);
-  if (!byConfig) {
-    byConfig = new WeakMap();
-    caches.set(taxonomy, byConfig);
-  }
-  let byAsked = byConfig.get(config);
-  if (!byAsked) {
-    byAsked = new Map();
-    byConfig.set(config, byAsked);
-  }
-  let concepts = byAsked.get(asked);
-  if (!concepts) {
-    concepts = [...neighbourhoodOf(taxonomy, asked)]
+  const byConfig = getOrMake(caches, taxonomy, () => new WeakMap());
+  const byAsked = getOrMake(byConfig, config, () => new Map());
+  return getOrMake(byAsked, asked, () =>
+    [...neighbourhoodOf(taxonomy, asked)]
       .filter(([, rel]) => relatedness(rel.relation, rel.strength, config) > 0)
-      .map(([held]) => held);
-    byAsked.set(asked, concepts);
-  }
-  return concepts;
+      .map(([held]) => held),
+  );
 }
 
 export function conceptsBearingOn(

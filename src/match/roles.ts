@@ -12,6 +12,7 @@
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { EvidenceRow } from "../domain/evidence.ts";
+import { getOrMake } from "../domain/maps.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { relatedness } from "../scoring/factors.ts";
@@ -63,17 +64,13 @@ export function buildRoleIndex(
   const slotsAsking = new Map<string, number[]>();
   const slotOf = (r: Requirement): number => {
     const key = `${r.conceptId}\u0000${r.minLevel ?? ""}`;
-    let slot = slotByKey.get(key);
-    if (slot === undefined) {
-      slot = slotRequirement.length;
-      slotByKey.set(key, slot);
+    return getOrMake(slotByKey, key, () => {
+      const slot = slotRequirement.length;
       slotRequirement.push(r);
       targetsOf.push([]);
-      const own = slotsAsking.get(r.conceptId);
-      if (own) own.push(slot);
-      else slotsAsking.set(r.conceptId, [slot]);
-    }
-    return slot;
+      getOrMake(slotsAsking, r.conceptId, () => []).push(slot);
+      return slot;
+    });
   };
   const slotsOf = targets.map((t, i) => {
     const slots = Int32Array.from(t.requirements, slotOf);

@@ -2,6 +2,7 @@
  * Okapi BM25 over short texts (a candidate's skills as written, an occupation's labels): the
  * lexical baseline every ranking is compared with. idf = ln(1 + (N − df + 0.5) / (df + 0.5)).
  */
+import { getOrMake } from "../domain/maps.ts";
 import { type Bm25Options, createBm25 } from "../text/bm25.ts";
 
 export type { Bm25Options };
@@ -27,13 +28,10 @@ export function buildBm25(docs: Iterable<readonly [string, string]>, options: Bm
   const tokens: string[][] = [];
   const slot = new Map<string, number>();
   for (const [id, text] of docs) {
-    let i = slot.get(id);
-    if (i === undefined) {
-      i = ids.length;
-      slot.set(id, i);
-      ids.push(id);
+    const i = getOrMake(slot, id, () => {
       tokens.push([]);
-    }
+      return ids.push(id) - 1;
+    });
     tokens[i]!.push(...bm25Terms(text));
   }
   const index = createBm25(tokens, options);

@@ -36,12 +36,8 @@ function differences(a: readonly number[], b: readonly number[]): number[] {
   return b.map((x, i) => x - (a[i] as number));
 }
 
-export function randomisationTest(
-  a: readonly number[],
-  b: readonly number[],
-  options: TestOptions = {},
-): number {
-  const d = differences(a, b);
+/** Two-sided p-value of the paired differences' mean, by flipping each difference's sign at random. */
+function signFlipP(d: readonly number[], options: TestOptions): number {
   const observed = Math.abs(mean(d));
   const rng = createRng(options.seed ?? 1);
   const iterations = options.iterations ?? 10_000;
@@ -54,6 +50,9 @@ export function randomisationTest(
   }
   return (extreme + 1) / (iterations + 1);
 }
+
+export const randomisationTest = (a: readonly number[], b: readonly number[], options: TestOptions = {}) =>
+  signFlipP(differences(a, b), options);
 
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;
@@ -87,5 +86,5 @@ export function comparePaired(
   options: TestOptions = {},
 ): PairedComparison {
   const d = differences(a, b);
-  return { ...bootstrapMean(d, options), p: randomisationTest(a, b, options), n: d.length };
+  return { ...bootstrapMean(d, options), p: signFlipP(d, options), n: d.length };
 }

@@ -5,23 +5,17 @@
  * change once built, so the answers never go stale; everything outside the neighbourhood is "none".
  */
 import type { SimilarityResult, Taxonomy } from "../../taxonomy/model.ts";
+import { getOrMake } from "../domain/maps.ts";
 
 const NONE: SimilarityResult = Object.freeze({ relation: "none", strength: 0 });
 const caches = new WeakMap<Taxonomy, Map<string, ReadonlyMap<string, SimilarityResult>>>();
 
 export function neighbourhoodOf(taxonomy: Taxonomy, asked: string): ReadonlyMap<string, SimilarityResult> {
-  let byAsked = caches.get(taxonomy);
-  if (!byAsked) {
-    byAsked = new Map();
-    caches.set(taxonomy, byAsked);
-  }
-  let neighbours = byAsked.get(asked);
-  if (!neighbours) {
+  const byAsked = getOrMake(caches, taxonomy, () => new Map());
+  return getOrMake(byAsked, asked, () => {
     const held = new Set([asked, ...taxonomy.neighbourhood(asked)]);
-    neighbours = new Map([...held].map((id) => [id, taxonomy.relation(asked, id)]));
-    byAsked.set(asked, neighbours);
-  }
-  return neighbours;
+    return new Map([...held].map((id) => [id, taxonomy.relation(asked, id)]));
+  });
 }
 
 /** The held → relation look-up for one asked concept; hoist it out of loops over evidence. */

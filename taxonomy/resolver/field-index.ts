@@ -1,9 +1,10 @@
 /**
- * Okapi BM25 over one field of every concept (its names, its description), scored as
- * src/text/bm25.ts scores (same idf, k1, b) but with each posting's contribution computed once at
- * build time and the query accumulated in a typed array: extraction asks thousands of these per
- * second. Returns the best `k` documents, best first, ties by document order.
+ * Okapi BM25 over one field of every concept (its names, its description): src/text/bm25.ts's
+ * postings (the same weights) held in typed arrays, the query accumulated in a typed array:
+ * extraction asks thousands of these per second. Returns the best `k` documents, best first, ties by document order.
  */
+import { bm25Postings } from "../../src/text/bm25.ts";
+
 export interface FieldHit {
   doc: number;
   score: number;
@@ -17,32 +18,13 @@ export function createFieldIndex(
   docs: readonly (readonly string[])[],
   options: { k1: number; b: number },
 ): FieldIndex {
-  const { k1, b } = options;
-  const lengths = docs.map((d) => d.length);
-  const avgdl = lengths.reduce((s, n) => s + n, 0) / Math.max(1, docs.length) || 1;
-  const raw = new Map<string, { doc: number; tf: number }[]>();
-  docs.forEach((tokens, doc) => {
-    const tf = new Map<string, number>();
-    for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [t, n] of tf) {
-      const list = raw.get(t) ?? [];
-      list.push({ doc, tf: n });
-      raw.set(t, list);
-    }
-  });
-  const n = docs.length;
   const postings = new Map<string, { docs: Int32Array; weights: Float64Array }>();
-  for (const [t, list] of raw) {
-    const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+  for (const [t, list] of bm25Postings(docs, options.k1, options.b))
     postings.set(t, {
       docs: Int32Array.from(list, (p) => p.doc),
-      weights: Float64Array.from(list, ({ doc, tf }) => {
-        const norm = tf + k1 * (1 - b + (b * (lengths[doc] ?? 0)) / avgdl);
-        return (idf * tf * (k1 + 1)) / norm;
-      }),
+      weights: Float64Array.from(list, (p) => p.weight),
     });
-  }
-  const acc = new Float64Array(n);
+  const acc = new Float64Array(docs.length);
   return {
     search(query, k) {
       const touched: number[] = [];
