@@ -1,6 +1,6 @@
 /** Request and response bodies of the HTTP API, built from the domain schemas. */
 import { z } from "zod";
-import { MatchResult } from "../src/domain/match.ts";
+import { MatchResult, ResolvedRequirement } from "../src/domain/match.ts";
 import {
   Candidate,
   LerFormat,
@@ -41,14 +41,6 @@ export const ExplainRequest = z.object({
   candidateId: z.string().min(1),
   position: PositionInput,
   options: Options.optional(),
-});
-
-export const ResolvedRequirement = z.object({
-  conceptId: z.string(),
-  label: z.string(),
-  minLevel: z.number().nullable(),
-  weight: z.number(),
-  required: z.boolean(),
 });
 
 export const MatchPageBody = z.object({

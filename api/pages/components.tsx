@@ -82,6 +82,18 @@ function RequirementRow(props: { r: RequirementExplanation }) {
 export const GLANCE_ROWS = 8;
 
 /** Required requirements first (in the position's order), then preferred: the same order on every card. */
+function RequirementRows(props: { rows: RequirementExplanation[] }) {
+  return (
+    <table class="reqs">
+      <tbody>
+        {props.rows.map((r) => (
+          <RequirementRow r={r} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function RequirementTable(props: { requirements: RequirementExplanation[] }) {
   const ordered = [
     ...props.requirements.filter((r) => r.required),
@@ -91,25 +103,13 @@ function RequirementTable(props: { requirements: RequirementExplanation[] }) {
   const rest = ordered.slice(GLANCE_ROWS);
   return (
     <>
-      <table class="reqs">
-        <tbody>
-          {glance.map((r) => (
-            <RequirementRow r={r} />
-          ))}
-        </tbody>
-      </table>
+      <RequirementRows rows={glance} />
       {rest.length > 0 && (
         <details>
           <summary>
             {rest.length} more requirements ({rest.filter((r) => r.outcome === "met").length} met)
           </summary>
-          <table class="reqs">
-            <tbody>
-              {rest.map((r) => (
-                <RequirementRow r={r} />
-              ))}
-            </tbody>
-          </table>
+          <RequirementRows rows={rest} />
         </details>
       )}
     </>

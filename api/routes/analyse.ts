@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { ResolvedRequirement } from "../../src/domain/match.ts";
 import { MatchOptions, POSITION_LIMITS, RequirementInput } from "../../src/domain/schemas.ts";
 import { EducationList } from "../../src/engine/analyse.ts";
 import type { RouteModule } from "../context.ts";
 import { failure, failures, json, jsonBody, routesTagged } from "../openapi.ts";
-import { MAX_JOB_DESCRIPTION, ResolvedRequirement } from "../schemas.ts";
+import { MAX_JOB_DESCRIPTION } from "../schemas.ts";
 
 const matching = routesTagged("matching");
 

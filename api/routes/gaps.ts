@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { RequirementOutcome } from "../../src/domain/match.ts";
+import { RequirementOutcome, ResolvedRequirement } from "../../src/domain/match.ts";
 import { type TeamGapPage, TeamGapRequest } from "../../src/engine/gaps.ts";
 import { LEVEL_BANDS } from "../../src/match/team-gap.ts";
 import type { RouteModule } from "../context.ts";
@@ -19,12 +19,7 @@ const TeamGapBody = z.object({
   unresolved: z.array(z.string()),
   people: z.number().int(),
   requirements: z.array(
-    z.object({
-      conceptId: z.string(),
-      label: z.string(),
-      minLevel: z.number().nullable(),
-      weight: z.number(),
-      required: z.boolean(),
+    ResolvedRequirement.extend({
       meet: z.number().int(),
       partial: z.number().int(),
       lack: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { Explanation, Relation, RequirementOutcome } from "../../src/domain/match.ts";
+import { Explanation, Relation, RequirementOutcome, ResolvedRequirement } from "../../src/domain/match.ts";
 import { RolesOptions } from "../../src/engine/roles.ts";
 import type { RouteModule } from "../context.ts";
 import { failure, json, optionalJsonBody, routesTagged } from "../openapi.ts";
@@ -9,12 +9,7 @@ const rolesAndGaps = routesTagged("roles and gaps");
 
 const Params = z.object({ id: z.string().min(1).max(200) });
 
-const GapItemBody = z.object({
-  conceptId: z.string(),
-  label: z.string(),
-  minLevel: z.number().nullable(),
-  weight: z.number(),
-  required: z.boolean(),
+const GapItemBody = ResolvedRequirement.extend({
   outcome: RequirementOutcome.exclude(["met"]),
   estimatedLevel: z.number().nullable(),
   /** the score with this requirement met at its minimum, minus the score now */

@@ -27,6 +27,13 @@ export interface SkillClaim {
 
 const LEVELS = ["Beginner", "Proficient", "Expert"];
 
+/** `holder`'s Python at `level`, as the tests claim it (valid from May 2024 unless said otherwise). */
+export const pythonClaim = (
+  holder: string,
+  level: SkillClaim["level"],
+  validFrom = "2024-05-01T00:00:00Z",
+): SkillClaim => ({ holder, skill: "Python", level, validFrom });
+
 /** An OB 3.0 credential: the skill as a Competency achievement with an aligned skill and a rubric level. */
 export function skillCredential(issuer: string, claim: SkillClaim): Record<string, unknown> {
   return {

@@ -58,12 +58,16 @@ export const SetAsideEvidence = z.object({
   reason: z.enum(["superseded", "same-source"]),
 });
 
-export const RequirementExplanation = z.object({
+/** A requirement as the engine resolved it (the Requirement type, as an answer's schema). */
+export const ResolvedRequirement = z.object({
   conceptId: z.string(),
   label: z.string(),
   minLevel: z.number().nullable(),
   weight: z.number(),
   required: z.boolean(),
+});
+
+export const RequirementExplanation = ResolvedRequirement.extend({
   outcome: RequirementOutcome,
   /** direct: evidence of the skill itself; neighbours: only related skills; none */
   basis: EvidenceBasis,

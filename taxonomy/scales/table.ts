@@ -76,16 +76,11 @@ export const CEFR = ordinal(
  * O*NET "Level" (LV) scale 0–7. Its anchors sit at 2 (low: "understand a television commercial"),
  * 4 (medium: "understand an apartment lease") and 6 (high: "understand a lecture on advanced physics").
  */
-export const ONET_LEVEL = ordinal("onet-level", [
-  [["0"], 0],
-  [["1"], 1],
-  [["2"], 1],
-  [["3"], 2],
-  [["4"], 3],
-  [["5"], 4],
-  [["6"], 5],
-  [["7"], 5],
-]);
+export const ONET_LEVEL = ordinal(
+  "onet-level",
+  // the canonical level of O*NET level 0, 1, … 7
+  [0, 1, 1, 2, 3, 4, 5, 5].map((canonical, level) => [[String(level)], canonical] as const),
+);
 
 /** NIH competency proficiency scale 1–5. */
 export const NIH = ordinal("nih", [

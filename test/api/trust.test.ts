@@ -5,7 +5,12 @@
  * operator contexts are pinned, and reverify re-checks what is stored.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { didKeyIssuer, type Issuer, skillCredential } from "../../benchmarks/lib/sign-credentials.ts";
+import {
+  didKeyIssuer,
+  type Issuer,
+  pythonClaim,
+  skillCredential,
+} from "../../benchmarks/lib/sign-credentials.ts";
 import { CLR_2_0_1, CLR_CONTEXT_TEXT } from "../verify/clr-contexts.fixture.ts";
 import { json, makeRig, type TestRig } from "./fixture.ts";
 
@@ -18,15 +23,7 @@ beforeEach(async () => {
 afterEach(() => rig.close());
 
 const del = (path: string) => rig.request(path, { method: "DELETE" });
-const credential = () =>
-  issuer.sign(
-    skillCredential(issuer.did, {
-      holder: "ada",
-      skill: "Python",
-      level: "Expert",
-      validFrom: "2024-05-01T00:00:00Z",
-    }),
-  );
+const credential = () => issuer.sign(skillCredential(issuer.did, pythonClaim("ada", "Expert")));
 
 describe("/v1/trust", () => {
   it("adds, lists, renames and removes a trusted issuer", async () => {

@@ -33,6 +33,15 @@ const UNFILTERED = {
   filters: NO_FILTERS,
 };
 
+/** A role of one requirement, on one concept. */
+const role = (kind: RoleTarget["kind"], id: string, label: string, concept: string): RoleTarget => ({
+  kind,
+  id,
+  label,
+  source: "test",
+  requirements: [req(concept)],
+});
+
 const person = fc.array(evidenceRow("p"), { maxLength: 10 });
 const ranks = (list: ReturnType<typeof rankRoles>) =>
   list.map((r) => [r.candidateId, r.score, r.unmetRequired, r.levelSurplus]);
@@ -73,20 +82,8 @@ describe("roles for a person", () => {
   });
 
   it("leaves out a role the person's evidence does not bear on", () => {
-    const welder: RoleTarget = {
-      kind: "occupation",
-      id: "occ.w",
-      label: "Welder",
-      source: "t",
-      requirements: [req("welding")],
-    };
-    const dev: RoleTarget = {
-      kind: "position",
-      id: "dev",
-      label: "Dev",
-      source: "saved",
-      requirements: [req("python")],
-    };
+    const welder = role("occupation", "occ.w", "Welder", "welding");
+    const dev = role("position", "dev", "Dev", "python");
     const ctx = UNFILTERED;
     const ranked = rankRoles(
       buildRoleIndex([welder, dev], taxonomy, DEFAULT_SCORING),

@@ -3,17 +3,16 @@
  * when added, served for their exact URL only, never replaced by other bytes, and refused by the
  * verifier once the stored bytes stop matching the pin.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../indexer/canonical.ts";
-import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { CLR_2_0_1, CLR_CONTEXT_TEXT, CLR_V2P0 } from "./clr-contexts.fixture.ts";
 import { SAMPLE_ISSUERS, SAMPLE_KEYS } from "./operator-keys.ts";
+import { openTempEngine, type TempEngine } from "./temp-engine.ts";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 const CLR_SAMPLE = join(
@@ -22,20 +21,15 @@ const CLR_SAMPLE = join(
 );
 const TEXT = CLR_CONTEXT_TEXT[CLR_2_0_1]!;
 
-let dir: string;
-let db: string;
+let temp: TempEngine;
 let engine: Engine;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "ler-match-contexts-"));
-  db = join(dir, "contexts.db");
-  engine = await openEngine({ db, backend: "embedded", clock: () => NOW });
+  temp = await openTempEngine("contexts", { backend: "embedded" }, NOW);
+  engine = temp.engine;
   for (const issuer of SAMPLE_ISSUERS) engine.trust.addIssuer(issuer);
   engine.trust.addKeys(SAMPLE_KEYS);
 });
-afterAll(async () => {
-  await engine.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => temp.close());
 
 const codeOf = (f: () => unknown) => {
   try {
@@ -115,7 +109,7 @@ describe("verifying with it", () => {
   });
 
   it("a context whose stored bytes changed is refused, listed as not intact, and restored by the same file", async () => {
-    const sqlite = new Database(db);
+    const sqlite = new Database(temp.db);
     sqlite.prepare("update operator_contexts set content = ? where url = ?").run(`${TEXT} `, CLR_2_0_1);
     sqlite.close();
     expect(engine.trust.contexts()[0]?.intact).toBe(false);

@@ -3,8 +3,7 @@
  * that carry a proof are verified again in place — their status, their evidence's source kind in
  * the store and in the index — on every backend (Elasticsearch when a node is configured).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,11 +11,11 @@ import {
   didKeyIssuer,
   type Issuer,
   jwtIssuer,
+  pythonClaim,
   skillCredential,
 } from "../../benchmarks/lib/sign-credentials.ts";
 import type { ConfigInput } from "../../src/config.ts";
 import { effectiveStatus } from "../../src/domain/verification.ts";
-import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { createClient } from "../../src/search/elasticsearch/client.ts";
 import { elasticsearchConfig } from "../../src/search/elasticsearch/config.ts";
@@ -25,6 +24,7 @@ import { ES_URL, uniquePrefix } from "../elasticsearch/node.ts";
 import { bitstringCredential, DCC_LIST } from "../formats/status-lists.fixture.ts";
 import { CLR_CONTEXT_TEXT } from "./clr-contexts.fixture.ts";
 import { SAMPLE_ISSUERS, SAMPLE_KEYS } from "./operator-keys.ts";
+import { openTempEngine, type TempEngine } from "./temp-engine.ts";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 const PYTHON = { requirements: [{ concept: "python", minLevel: 1, required: true }] };
@@ -49,25 +49,16 @@ const BACKENDS: [string, ConfigInput][] = [
 ];
 
 describe.each(BACKENDS)("reverify on the %s backend", (backend, config) => {
-  let dir: string;
-  let db: string;
+  let temp: TempEngine;
   let engine: Engine;
   let issuer: Issuer;
   let adaId: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "ler-match-reverify-"));
-    db = join(dir, "reverify.db");
-    engine = await openEngine({ ...config, db, clock: () => NOW });
+    temp = await openTempEngine("reverify", config, NOW);
+    engine = temp.engine;
     issuer = await didKeyIssuer("eddsa-rdfc-2022");
-    const signed = await issuer.sign(
-      skillCredential(issuer.did, {
-        holder: "ada",
-        skill: "Python",
-        level: "Expert",
-        validFrom: "2024-05-01T00:00:00Z",
-      }),
-    );
+    const signed = await issuer.sign(skillCredential(issuer.did, pythonClaim("ada", "Expert")));
     const report = await engine.ingest([
       { name: "ada.json", content: signed },
       { name: "notes.csv", content: "person,skill,level\nbob,Python,3\n" },
@@ -75,13 +66,12 @@ describe.each(BACKENDS)("reverify on the %s backend", (backend, config) => {
     adaId = report.documents[0]!.candidateId!;
   }, 60_000);
   afterAll(async () => {
-    await engine.close();
+    await temp.close();
     if (backend === "elasticsearch") {
       const client = createClient(elasticsearchConfig({ url: ES_URL! }));
       await client.indices.delete({ index: `${config.elasticsearch!.indexPrefix}-*` }, { ignore: [404] });
       await client.close();
     }
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** The source kinds of the person's evidence as stored (the credential names its skill twice). */
@@ -155,24 +145,19 @@ describe.each(BACKENDS)("reverify on the %s backend", (backend, config) => {
 });
 
 describe("what reverify reads again and keeps", () => {
-  let dir: string;
-  let db: string;
+  let temp: TempEngine;
   let engine: Engine;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), "ler-match-reverify-kept-"));
-    db = join(dir, "kept.db");
-    engine = await openEngine({ db, backend: "embedded", clock: () => NOW });
+    temp = await openTempEngine("kept", { backend: "embedded" }, NOW);
+    engine = temp.engine;
   });
-  afterAll(async () => {
-    await engine.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => temp.close());
 
   const storedDocument = async (doc: { candidateId: string | null; documentId: string | null }) =>
     (await engine.profile(doc.candidateId!)).documents.find((d) => d.id === doc.documentId)!;
 
   const column = (sql: string, ...params: unknown[]) => {
-    const sqlite = new Database(db);
+    const sqlite = new Database(temp.db);
     try {
       return sqlite
         .prepare(sql)
@@ -186,12 +171,7 @@ describe("what reverify reads again and keeps", () => {
   it("a VC-JWT keeps its compact token, so it is verified again without its file", async () => {
     const jwt = await jwtIssuer("ES256");
     const token = await jwt.sign(
-      skillCredential(jwt.did, {
-        holder: "jo",
-        skill: "Python",
-        level: "Proficient",
-        validFrom: "2024-01-01T00:00:00Z",
-      }),
+      skillCredential(jwt.did, pythonClaim("jo", "Proficient", "2024-01-01T00:00:00Z")),
     );
     const doc = (await engine.ingest([{ name: "jo.jwt", content: token }])).documents[0]!;
     expect(doc.verification?.status).toBe("signed-untrusted-issuer");
@@ -206,7 +186,7 @@ describe("what reverify reads again and keeps", () => {
   });
 
   it("a VC-JWT stored before tokens were kept is skipped with the reason, never downgraded", async () => {
-    const sqlite = new Database(db);
+    const sqlite = new Database(temp.db);
     sqlite.prepare("update documents set compact_jws = null where file_name = 'jo.jwt'").run();
     sqlite.close();
     const report = await engine.trust.reverify();
@@ -223,15 +203,10 @@ describe("what reverify reads again and keeps", () => {
   it("a document that no longer reads as itself is skipped with the reason and left as it was", async () => {
     const jwt = await jwtIssuer("EdDSA");
     const token = await jwt.sign(
-      skillCredential(jwt.did, {
-        holder: "kim",
-        skill: "Python",
-        level: "Expert",
-        validFrom: "2024-01-01T00:00:00Z",
-      }),
+      skillCredential(jwt.did, pythonClaim("kim", "Expert", "2024-01-01T00:00:00Z")),
     );
     const doc = (await engine.ingest([{ name: "kim.jwt", content: token }])).documents[0]!;
-    const sqlite = new Database(db);
+    const sqlite = new Database(temp.db);
     sqlite
       .prepare("update documents set compact_jws = 'not.a-token.at all' where id = ?")
       .run(doc.documentId);

@@ -9,7 +9,7 @@ import {
   didKeyIssuer,
   jwtIssuer,
   NO_TRUST,
-  type SkillClaim,
+  pythonClaim,
   type Suite,
   skillCredential,
 } from "../../benchmarks/lib/sign-credentials.ts";
@@ -17,12 +17,7 @@ import { verifyDocument } from "../../indexer/verify/index.ts";
 import type { TrustSnapshot } from "../../src/domain/verification.ts";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
-const CLAIM: SkillClaim = {
-  holder: "ada",
-  skill: "Python",
-  level: "Proficient",
-  validFrom: "2024-05-01T00:00:00Z",
-};
+const CLAIM = pythonClaim("ada", "Proficient");
 const SUITES: Suite[] = ["eddsa-rdfc-2022", "ecdsa-rdfc-2019", "Ed25519Signature2020"];
 
 /** The fields a forger edits, on the credential skillCredential builds. */

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { didKeyIssuer, skillCredential } from "../../benchmarks/lib/sign-credentials.ts";
+import { didKeyIssuer, pythonClaim, skillCredential } from "../../benchmarks/lib/sign-credentials.ts";
 import { UNATTESTED_CLAIM } from "../../indexer/verify/apply.ts";
 import { openEngine } from "../../src/engine/open.ts";
 import type { Engine } from "../../src/engine/types.ts";
@@ -73,12 +73,7 @@ describe("self-claims of verification", () => {
   });
 
   it("an `alg: none` JWT is unsigned, and its evidence is not verified", async () => {
-    const credential = skillCredential("did:example:nobody", {
-      holder: "nonesuch",
-      skill: "Python",
-      level: "Expert",
-      validFrom: "2024-05-01T00:00:00Z",
-    });
+    const credential = skillCredential("did:example:nobody", pythonClaim("nonesuch", "Expert"));
     const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
     const jws = `${part({ alg: "none", typ: "JWT" })}.${part({ vc: credential, iss: "did:example:nobody", sub: "did:example:nonesuch" })}.`;
     const report = await engine.ingest([{ name: "none.jwt", content: jws }]);
@@ -96,14 +91,7 @@ describe("ranking", () => {
   it("a real signed OB 3.0 credential from a trusted issuer outranks three self-claims of the same level", async () => {
     const issuer = await didKeyIssuer("eddsa-rdfc-2022");
     engine.trust.addIssuer({ id: issuer.did, name: "Test Institute" });
-    const signed = await issuer.sign(
-      skillCredential(issuer.did, {
-        holder: "ada",
-        skill: "Python",
-        level: "Proficient",
-        validFrom: "2024-05-01T00:00:00Z",
-      }),
-    );
+    const signed = await issuer.sign(skillCredential(issuer.did, pythonClaim("ada", "Proficient")));
     const report = await engine.ingest([
       { name: "signed.json", content: signed },
       ...["claimer-1", "claimer-2", "claimer-3"].map((p) => ({ name: `${p}.json`, content: selfClaim(p) })),
