@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADA, BO, CY, json, makeRig, type TestRig } from "./fixture.ts";
+import { ADA, BO, CY, errorOf, json, makeRig, type TestRig } from "./fixture.ts";
 
 let rig: TestRig;
 
@@ -118,14 +118,12 @@ describe("POST /v1/positions/analyse", () => {
       "/v1/positions/analyse",
       json({ requirements: [{ concept: "Python" }], education: [{ level: "apprentice" }] }),
     );
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe("invalid_input");
+    expect(await errorOf(res)).toEqual({ status: 400, code: "invalid_input" });
   });
 
   it("refuses a body without requirements with a stable code", async () => {
     const res = await rig.request("/v1/positions/analyse", json({ options: {} }));
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe("invalid_input");
+    expect(await errorOf(res)).toEqual({ status: 400, code: "invalid_input" });
   });
 
   it("says which skills it did not understand", async () => {
@@ -133,8 +131,7 @@ describe("POST /v1/positions/analyse", () => {
       "/v1/positions/analyse",
       json({ requirements: [{ concept: "zzqx-not-a-skill", required: true }] }),
     );
-    expect(res.status).toBe(422);
-    expect((await res.json()).error.code).toBe("unknown_concept");
+    expect(await errorOf(res)).toEqual({ status: 422, code: "unknown_concept" });
   });
 
   it("the match page's panel refreshes from the same query as the page, as the API counts", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADA, BO, CY, json, makeRig, type TestRig } from "./fixture.ts";
+import { ADA, BO, CY, errorOf, json, makeRig, type TestRig } from "./fixture.ts";
 
 let rig: TestRig;
 
@@ -73,8 +73,7 @@ describe("a blind first look", () => {
       "/v1/explain",
       json({ candidateId: "blind-0000000000000000", position: POSITION, options: { blind: true } }),
     );
-    expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe("not_found");
+    expect(await errorOf(res)).toEqual({ status: 404, code: "not_found" });
   });
 
   it("the match page has a blind toggle that hides names", async () => {

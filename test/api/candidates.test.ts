@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ADA, ADA_CERT, BO, json, makeRig, type TestRig } from "./fixture.ts";
+import { ADA, ADA_CERT, BO, errorOf, json, makeRig, type TestRig } from "./fixture.ts";
 
 let rig: TestRig;
 beforeEach(async () => {
@@ -36,8 +36,7 @@ describe("GET /v1/candidates/:id", () => {
 
   it("answers 404 not_found for an unknown id", async () => {
     const res = await rig.request("/v1/candidates/nobody");
-    expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe("not_found");
+    expect(await errorOf(res)).toEqual({ status: 404, code: "not_found" });
   });
 });
 
@@ -53,7 +52,6 @@ describe("DELETE /v1/candidates/:id", () => {
 
   it("answers 404 for an unknown candidate", async () => {
     const res = await rig.request("/v1/candidates/nobody", { method: "DELETE" });
-    expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe("not_found");
+    expect(await errorOf(res)).toEqual({ status: 404, code: "not_found" });
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ADA, BO, CY, json, makeRig, type TestRig } from "./fixture.ts";
+import { ADA, BO, CY, errorOf, json, makeRig, type TestRig } from "./fixture.ts";
 
 let rig: TestRig;
 beforeEach(async () => {
@@ -8,6 +8,12 @@ beforeEach(async () => {
 afterEach(() => rig.close());
 
 const post = (body: unknown) => rig.request("/v1/documents", json(body));
+/** A body as written, of this content type. */
+const typed = (type: string, body: string): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": type },
+  body,
+});
 
 describe("POST /v1/documents", () => {
   it("stores a batch and reports each document", async () => {
@@ -48,43 +54,17 @@ describe("POST /v1/documents", () => {
     expect((await res.json()).documents[0].error.code).toBe("unknown_format");
   });
 
-  it("rejects a body that is not JSON with invalid_json", async () => {
-    const res = await rig.request("/v1/documents", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{nope",
-    });
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe("invalid_json");
-  });
-
-  it("rejects an empty body with invalid_input", async () => {
-    const res = await rig.request("/v1/documents", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "",
-    });
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe("invalid_input");
-  });
-
-  it("rejects an unsupported content type with 415", async () => {
-    const res = await rig.request("/v1/documents", {
-      method: "POST",
-      headers: { "content-type": "application/xml" },
-      body: "<a/>",
-    });
-    expect(res.status).toBe(415);
-    expect((await res.json()).error.code).toBe("unsupported_media_type");
+  it.each([
+    ["a body that is not JSON with invalid_json", "application/json", "{nope", 400, "invalid_json"],
+    ["an empty body with invalid_input", "application/json", "", 400, "invalid_input"],
+    ["an unsupported content type with 415", "application/xml", "<a/>", 415, "unsupported_media_type"],
+  ])("rejects %s", async (_, type, body, status, code) => {
+    expect(await errorOf(await rig.request("/v1/documents", typed(type, body)))).toEqual({ status, code });
   });
 
   it("takes a JSON-lines upload", async () => {
     const body = [ADA, BO].map((d) => JSON.stringify(d)).join("\n");
-    const res = await rig.request("/v1/documents", {
-      method: "POST",
-      headers: { "content-type": "application/x-ndjson" },
-      body,
-    });
+    const res = await rig.request("/v1/documents", typed("application/x-ndjson", body));
     expect(res.status).toBe(200);
     expect((await res.json()).totals.stored).toBe(2);
   });
@@ -130,15 +110,15 @@ describe("limits", () => {
       ["a JSON array", (n) => json(people(n))],
       [
         "JSON lines",
-        (n) => ({
-          method: "POST",
-          headers: { "content-type": "application/x-ndjson" },
-          body: people(n)
-            .map((d) => JSON.stringify(d))
-            .join("\n"),
-        }),
+        (n) =>
+          typed(
+            "application/x-ndjson",
+            people(n)
+              .map((d) => JSON.stringify(d))
+              .join("\n"),
+          ),
       ],
-      ["CSV", (n) => ({ method: "POST", headers: { "content-type": "text/csv" }, body: csv(n) })],
+      ["CSV", (n) => typed("text/csv", csv(n))],
       ["a multipart upload", (n) => ({ method: "POST", body: multipart(n) })],
     ];
 

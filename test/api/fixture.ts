@@ -140,6 +140,12 @@ export function withKey(key: string, init: RequestInit = {}): RequestInit {
   return { ...init, headers };
 }
 
+/** A failure as the API answers it: its status and its error's stable code. */
+export const errorOf = async (res: JsonResponse) => ({
+  status: res.status,
+  code: (await res.json()).error.code,
+});
+
 export const json = (body: unknown) => ({
   method: "POST",
   headers: { "content-type": "application/json" },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ADA, ADA_CERT, BO, CY, json, makeRig, NOW, type TestRig } from "./fixture.ts";
+import { ADA, ADA_CERT, BO, CY, errorOf, json, makeRig, NOW, type TestRig } from "./fixture.ts";
 
 let rig: TestRig;
 beforeEach(async () => {
@@ -85,8 +85,7 @@ describe("saved positions", () => {
   it("answers 404 not_found for an unknown position", async () => {
     for (const init of [undefined, { method: "DELETE" }]) {
       const res = await rig.request("/v1/positions/nope", init);
-      expect(res.status).toBe(404);
-      expect((await res.json()).error.code).toBe("not_found");
+      expect(await errorOf(res)).toEqual({ status: 404, code: "not_found" });
     }
   });
 });

@@ -4,7 +4,7 @@
  * for more than a match can take.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADA, json, makeRig, type TestRig } from "./fixture.ts";
+import { ADA, errorOf, json, makeRig, type TestRig } from "./fixture.ts";
 
 let rig: TestRig;
 beforeAll(async () => {
@@ -15,11 +15,6 @@ afterAll(() => rig.close());
 
 const post = (path: string, type: string, body: string) =>
   rig.request(path, { method: "POST", headers: { "content-type": type }, body });
-
-const errorOf = async (res: Awaited<ReturnType<TestRig["request"]>>) => ({
-  status: res.status,
-  code: (await res.json()).error.code,
-});
 
 const JSON_ROUTES = [
   "/v1/match",

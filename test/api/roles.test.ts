@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ADA, ADA_CERT, BO, CY, json, makeRig, type TestRig } from "./fixture.ts";
+import { ADA, ADA_CERT, BO, CY, errorOf, json, makeRig, type TestRig } from "./fixture.ts";
 
 let rig: TestRig;
 beforeEach(async () => {
@@ -55,11 +55,9 @@ describe("POST /v1/people/:id/roles", () => {
 
   it("answers 404 for an unknown person and 400 for bad options", async () => {
     const unknown = await rig.request("/v1/people/nobody/roles", json({}));
-    expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error.code).toBe("not_found");
+    expect(await errorOf(unknown)).toEqual({ status: 404, code: "not_found" });
     const bad = await rig.request("/v1/people/p-ada/roles", json({ limit: 0 }));
-    expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe("invalid_input");
+    expect(await errorOf(bad)).toEqual({ status: 400, code: "invalid_input" });
   });
 });
 
@@ -109,8 +107,7 @@ describe("POST /v1/gaps", () => {
       { people: { all: true }, target: { occupationId: "occ.nope" } },
     ]) {
       const res = await rig.request("/v1/gaps", json(body));
-      expect(res.status).toBe(404);
-      expect((await res.json()).error.code).toBe("not_found");
+      expect(await errorOf(res)).toEqual({ status: 404, code: "not_found" });
     }
   });
 });

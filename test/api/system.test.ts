@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTE_SCOPES } from "../../api/security/route-scopes.ts";
-import { json, makeRig, type TestRig } from "./fixture.ts";
+import { errorOf, json, makeRig, type TestRig } from "./fixture.ts";
 
 let rig: TestRig;
 beforeAll(async () => {
@@ -32,8 +32,7 @@ describe("system routes", () => {
 
   it("an unknown route is a JSON 404", async () => {
     const res = await rig.request("/v1/nothing-here");
-    expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe("not_found");
+    expect(await errorOf(res)).toEqual({ status: 404, code: "not_found" });
   });
 });
 

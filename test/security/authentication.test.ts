@@ -1,6 +1,6 @@
 /** OWASP API2 broken authentication: every way of presenting no valid key is a 401 with a stable code. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NOW } from "../api/fixture.ts";
+import { errorOf, json, NOW } from "../api/fixture.ts";
 import { type AttackRig, makeAttackRig } from "./rig.ts";
 
 const DAY = 86_400_000;
@@ -60,8 +60,7 @@ describe("a /v1 route without a valid key", () => {
       headers: { "content-type": "application/json", cookie: `lm_key=${rig.adminKey}` },
       body: "{}",
     });
-    expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe("unauthenticated");
+    expect(await errorOf(res)).toEqual({ status: 401, code: "unauthenticated" });
   });
 
   it("keys are listed without their token, and only the token's SHA-256 is stored", () => {
@@ -73,11 +72,7 @@ describe("a /v1 route without a valid key", () => {
 
 describe("keys over the API (admin)", () => {
   it("a key created over the API works at once, is listed without its token, and stops when revoked", async () => {
-    const created = await rig.request("/v1/keys", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "ats", scopes: ["match"] }),
-    });
+    const created = await rig.request("/v1/keys", json({ name: "ats", scopes: ["match"] }));
     expect(created.status).toBe(201);
     const { token, key } = await created.json();
     const asAts = withAuthorization(`Bearer ${token}`);
@@ -92,12 +87,7 @@ describe("keys over the API (admin)", () => {
   });
 
   it("a key with an unknown scope is 400 invalid_input", async () => {
-    const res = await rig.request("/v1/keys", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "x", scopes: ["root"] }),
-    });
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe("invalid_input");
+    const res = await rig.request("/v1/keys", json({ name: "x", scopes: ["root"] }));
+    expect(await errorOf(res)).toEqual({ status: 400, code: "invalid_input" });
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BACKENDS,
   BO,
+  errorOf,
   type JsonResponse,
   json,
   makeRig,
@@ -105,8 +106,7 @@ describe.each(BACKENDS)("query DSL and Painless through skill names on the %s ba
     "a requirement naming %s is 422 unknown_concept",
     async (concept) => {
       const res = await rig.request("/v1/match", json({ requirements: [{ concept }] }));
-      expect(res.status).toBe(422);
-      expect((await res.json()).error.code).toBe("unknown_concept");
+      expect(await errorOf(res)).toEqual({ status: 422, code: "unknown_concept" });
     },
   );
 

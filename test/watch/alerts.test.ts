@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, makeRig, type TestRig } from "../api/fixture.ts";
+import { errorOf, json, makeRig, type TestRig } from "../api/fixture.ts";
 
 let rig: TestRig;
 
@@ -110,7 +110,6 @@ describe("credentials under watch", () => {
 
   it("refuses a negative window with a stable code", async () => {
     const res = await rig.request("/v1/alerts?withinDays=-3");
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe("invalid_input");
+    expect(await errorOf(res)).toEqual({ status: 400, code: "invalid_input" });
   });
 });
