@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LerError } from "../../src/domain/errors.ts";
-import { type EvidenceRow, NO_FILTERS } from "../../src/domain/evidence.ts";
+import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import { MatchOptions, type Requirement } from "../../src/domain/schemas.ts";
 import { explainOne, type RankingInputs, rankCandidates } from "../../src/match/rank.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
@@ -10,7 +10,7 @@ import { scoreCandidate } from "../../src/scoring/score.ts";
 import type { CandidateIndex, RetrievalQuery, Retrieved } from "../../src/search/backend.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
 import { population, requirements } from "../scoring/arbitraries.ts";
-import { NOW, req, row, taxonomy } from "../scoring/fixtures.ts";
+import { NOW, req, row, scoringContext, taxonomy } from "../scoring/fixtures.ts";
 
 const people: Record<string, { name: string | null; rows: EvidenceRow[] }> = {
   ann: {
@@ -125,13 +125,7 @@ describe("rankCandidates", () => {
     };
     const page = await rank([req("python")], {}, "match", guessing);
     const exact = (id: string) =>
-      scoreCandidate([req("python")], evidence.get(id) ?? [], {
-        taxonomy,
-        config: DEFAULT_SCORING,
-        nowMs: NOW,
-        filters: NO_FILTERS,
-        hardRequired: false,
-      }).score;
+      scoreCandidate([req("python")], evidence.get(id) ?? [], scoringContext()).score;
     expect(page.results.map((r) => [r.candidateId, r.score])).toEqual([
       ["ann", exact("ann")],
       ["bob", exact("bob")],

@@ -1,7 +1,9 @@
 /** A small taxonomy and evidence-row factory shared by the scoring, search and match tests. */
 
-import type { EvidenceRow } from "../../src/domain/evidence.ts";
+import { type EvidenceRow, NO_FILTERS } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
+import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
+import type { ScoringContext } from "../../src/scoring/score.ts";
 import { buildTaxonomy } from "../../taxonomy/graph.ts";
 
 export const NOW = Date.UTC(2026, 0, 1);
@@ -64,3 +66,13 @@ export function req(conceptId: string, overrides: Partial<Requirement> = {}): Re
     ...overrides,
   };
 }
+
+/** How the tests score by default: this taxonomy, the default configuration, NOW, no filter, nothing hard. */
+export const scoringContext = (over: Partial<ScoringContext> = {}): ScoringContext => ({
+  taxonomy,
+  config: DEFAULT_SCORING,
+  nowMs: NOW,
+  filters: NO_FILTERS,
+  hardRequired: false,
+  ...over,
+});

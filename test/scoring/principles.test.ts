@@ -4,12 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { YEAR_MS } from "../../src/domain/dates.ts";
-import { type EvidenceRow, NO_FILTERS } from "../../src/domain/evidence.ts";
+import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import type { Requirement, SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { compareRanked } from "../../src/scoring/ranking-order.ts";
 import { type CandidateScore, type ScoringContext, scoreCandidate } from "../../src/scoring/score.ts";
 import { loadStarterTaxonomy } from "../../taxonomy/starter.ts";
+import { scoringContext } from "./fixtures.ts";
 
 const taxonomy = loadStarterTaxonomy();
 const NOW = Date.UTC(2026, 5, 1);
@@ -58,14 +59,9 @@ function need(concept: string, minLevel: number | null = null, required = false,
   return { conceptId: concept, label: taxonomy.get(concept)?.label ?? concept, minLevel, weight, required };
 }
 
-const ctx = (over: Partial<ScoringContext> = {}): ScoringContext => ({
-  taxonomy,
-  config: DEFAULT_SCORING,
-  nowMs: NOW,
-  filters: NO_FILTERS,
-  hardRequired: false,
-  ...over,
-});
+/** The starter taxonomy and this file's now in place of the fixtures'. */
+const ctx = (over: Partial<ScoringContext> = {}): ScoringContext =>
+  scoringContext({ taxonomy, nowMs: NOW, ...over });
 const score = (
   reqs: Requirement[],
   rows: EvidenceRow[],

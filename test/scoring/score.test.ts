@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseIsoDateMs, YEAR_MS } from "../../src/domain/dates.ts";
-import { NO_FILTERS } from "../../src/domain/evidence.ts";
 import type { SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
 import { meetsProbability, recency, relatedness, trust } from "../../src/scoring/factors.ts";
 import { compareRanked, type Rankable } from "../../src/scoring/ranking-order.ts";
 import { type ScoringContext, scoreCandidate } from "../../src/scoring/score.ts";
-import { NOW, req, row, taxonomy } from "./fixtures.ts";
+import { NOW, req, row, scoringContext, taxonomy } from "./fixtures.ts";
 
 const cfg = DEFAULT_SCORING;
-const ctx: ScoringContext = {
-  taxonomy,
-  config: cfg,
-  nowMs: NOW,
-  filters: NO_FILTERS,
-  hardRequired: false,
-};
+const ctx = scoringContext();
 const fiveYearsAgo = new Date(NOW - 5 * YEAR_MS).toISOString();
 const floor = cfg.directFloor;
 /** One piece alone: C = its reliability, Q = its P(meets). */

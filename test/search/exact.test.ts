@@ -7,7 +7,7 @@ import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
 import { config, evidenceRow, filters, requirements } from "../scoring/arbitraries.ts";
-import { NOW, req, taxonomy } from "../scoring/fixtures.ts";
+import { NOW, req, scoringContext, taxonomy } from "../scoring/fixtures.ts";
 
 /**
  * One person, many pieces from few voices on a skill and its narrower and related forms: every
@@ -96,13 +96,7 @@ describe("the embedded index's exact scorer", () => {
       nowMs: NOW,
       hardRequired: false,
     });
-    const model = scoreCandidate(position, rows, {
-      taxonomy,
-      config: DEFAULT_SCORING,
-      nowMs: NOW,
-      filters: NO_FILTERS,
-      hardRequired: false,
-    });
+    const model = scoreCandidate(position, rows, scoringContext());
     expect(model.explanation.requirements[0]?.evidence.map((e) => e.assertionId)).toEqual(["a1"]);
     expect(hit?.score).toBe(model.score);
   });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type EvidenceRow, NO_FILTERS } from "../../src/domain/evidence.ts";
+import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import type { ScoringConfig } from "../../src/scoring/config.ts";
 import { isDirect, relatedness } from "../../src/scoring/factors.ts";
@@ -10,7 +10,7 @@ import { scoreCandidate } from "../../src/scoring/score.ts";
 import { PostingList } from "../../src/search/embedded/postings.ts";
 import { type TermList, termsOf } from "../../src/search/embedded/terms.ts";
 import { config, type Population, population, requirements } from "../scoring/arbitraries.ts";
-import { NOW, taxonomy } from "../scoring/fixtures.ts";
+import { NOW, scoringContext, taxonomy } from "../scoring/fixtures.ts";
 
 /** Every candidate's assertions posted per concept, as the index posts them (voices do not matter here). */
 function postingsOf(pop: Population, cfg: ScoringConfig): Map<string, PostingList> {
@@ -43,13 +43,7 @@ describe("a query's terms", () => {
           terms.find((t) => t.requirement === r && t.direct === direct)?.gain ?? 0;
         for (const id of pop.ids) {
           const rows: EvidenceRow[] = pop.evidence.get(id) ?? [];
-          const model = scoreCandidate(reqs, rows, {
-            taxonomy,
-            config: cfg,
-            nowMs: NOW,
-            filters: NO_FILTERS,
-            hardRequired: false,
-          });
+          const model = scoreCandidate(reqs, rows, scoringContext({ config: cfg }));
           model.explanation.requirements.forEach((r, i) => {
             if (r.basis === "none") return;
             const taken = r.contribution / 2 + (r.required && r.outcome === "met" ? 1 : 0);
