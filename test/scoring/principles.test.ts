@@ -74,16 +74,11 @@ const ranked = (...scores: CandidateScore[]) => [...scores].sort(compareRanked).
 describe("1. estimate, then compare: every piece of evidence counts", () => {
   it("independent sources that agree raise confidence (software: Python from two employers and an assessment)", () => {
     const python = [need("sw.python", 4)];
-    const one = score(python, person("one", { concept: "sw.python", level: 4, issuer: "Acme" }));
-    const three = score(
-      python,
-      person(
-        "three",
-        { concept: "sw.python", level: 4, issuer: "Acme" },
-        { concept: "sw.python", level: 4, issuer: "Globex" },
-        { concept: "sw.python", level: 4, source: "assessment", issuer: "TestCo" },
-      ),
-    );
+    const acme = { concept: "sw.python", level: 4, issuer: "Acme" };
+    const globex = { ...acme, issuer: "Globex" };
+    const assessed = { ...acme, source: "assessment" as const, issuer: "TestCo" };
+    const one = score(python, person("one", acme));
+    const three = score(python, person("three", acme, globex, assessed));
     expect(first(three).confidence).toBeGreaterThan(first(one).confidence);
     expect(three.score).toBeGreaterThan(one.score);
     expect(first(three).evidence).toHaveLength(3);
@@ -92,32 +87,22 @@ describe("1. estimate, then compare: every piece of evidence counts", () => {
   it("corroboration works in healthcare too: IV therapy attested by a hospital and a certification", () => {
     const iv = [need("hc.nursing.iv-therapy", 3, true)];
     const hospital = { concept: "hc.nursing.iv-therapy", level: 3, issuer: "St Mary's" };
+    const certified = {
+      ...hospital,
+      source: "issued-credential" as const,
+      issuer: "Infusion Nurses Society",
+    };
     const alone = score(iv, person("alone", hospital));
-    const both = score(
-      iv,
-      person("both", hospital, {
-        concept: "hc.nursing.iv-therapy",
-        level: 3,
-        source: "issued-credential",
-        issuer: "Infusion Nurses Society",
-      }),
-    );
+    const both = score(iv, person("both", hospital, certified));
     expect(ranked(alone, both)).toEqual(["both", "alone"]);
   });
 
   it("sources that contradict each other lower how sure we are that the level is met", () => {
     const accounting = [need("fin.accounting", 4)];
     const employer = { concept: "fin.accounting", level: 5, issuer: "Ledger & Co" };
+    const assessed = { ...employer, level: 1, source: "assessment" as const, issuer: "TestCo" };
     const agreed = score(accounting, person("agreed", employer));
-    const contradicted = score(
-      accounting,
-      person("contradicted", employer, {
-        concept: "fin.accounting",
-        level: 1,
-        source: "assessment",
-        issuer: "TestCo",
-      }),
-    );
+    const contradicted = score(accounting, person("contradicted", employer, assessed));
     expect(first(contradicted).meets).toBeLessThan(first(agreed).meets);
   });
 
