@@ -20,9 +20,13 @@ export const Factors = z.object({
 });
 export type Factors = z.infer<typeof Factors>;
 
-export const Evidence = z.object({
+/** Which stored assertion, of which document, a piece of evidence is. */
+const AssertionRef = z.object({
   assertionId: z.string(),
   documentId: z.string(),
+});
+
+export const Evidence = AssertionRef.extend({
   conceptId: z.string(),
   conceptLabel: z.string(),
   skillText: z.string(),
@@ -90,9 +94,7 @@ export const RequirementExplanation = ResolvedRequirement.extend({
 });
 export type RequirementExplanation = z.infer<typeof RequirementExplanation>;
 
-export const ExcludedEvidence = z.object({
-  assertionId: z.string(),
-  documentId: z.string(),
+export const ExcludedEvidence = AssertionRef.extend({
   conceptId: z.string().nullable(),
   skillText: z.string(),
   reason: z.enum(["expired", "revoked", "filtered-unverified", "filtered-stale"]),
