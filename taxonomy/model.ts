@@ -18,6 +18,9 @@ export const ConceptType = z.enum([
 ]);
 export type ConceptType = z.infer<typeof ConceptType>;
 
+/** The concept types a person holds as a credential, which can lapse: licences and certifications. */
+export const CREDENTIAL_TYPES: ReadonlySet<string> = new Set<ConceptType>(["licence", "certification"]);
+
 export const Concept = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._:/-]*$/, "ids are lower-case slugs"),
   label: z.string().min(1),

@@ -3,6 +3,7 @@
  * demo job descriptions are written for, drawn more often — so a visitor who picks a demo job
  * description meets a realistic pool: a handful of people who qualify and a spread below them.
  */
+import { CREDENTIAL_TYPES } from "../../taxonomy/model.ts";
 import {
   loadStarterConcepts,
   loadStarterOccupations,
@@ -119,9 +120,6 @@ export function generateDemoDocuments(
   return [...population.documents, ...degrees];
 }
 
-/** A role cannot be done without the licences and certifications it lists as essential. */
-const HELD_CREDENTIAL_TYPES: ReadonlySet<string> = new Set(["licence", "certification"]);
-
 /**
  * The demo organisation's saved positions: its five roles, essential skills at practitioner and
  * weighted double (the licences and certifications among them required), so the roles, team and
@@ -129,7 +127,8 @@ const HELD_CREDENTIAL_TYPES: ReadonlySet<string> = new Set(["licence", "certific
  */
 export function demoPositions(): NewPosition[] {
   const typeOf = new Map(loadStarterConcepts().map((c) => [c.id, c.type]));
-  const isCredential = (concept: string) => HELD_CREDENTIAL_TYPES.has(typeOf.get(concept) ?? "");
+  // a role cannot be done without the licences and certifications it lists as essential
+  const isCredential = (concept: string) => CREDENTIAL_TYPES.has(typeOf.get(concept) ?? "");
   return DEMO_OCCUPATIONS.map((o) => ({
     id: o.id.replace(/^demo\./, ""),
     name: o.label,

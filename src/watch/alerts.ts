@@ -3,15 +3,12 @@
  * within N days, have expired, or were revoked by a status list the operator loaded. Pure: the
  * engine hands it the evidence rows of the watched concepts and its clock.
  */
-import type { Taxonomy } from "../../taxonomy/model.ts";
+import { CREDENTIAL_TYPES, type Taxonomy } from "../../taxonomy/model.ts";
 import { DAY_MS, parseIsoDateMs } from "../domain/dates.ts";
 import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import { isDirect } from "../scoring/factors.ts";
 import { neighbourhoodOf } from "../scoring/relations.ts";
-
-/** Concept types a regulated job depends on holding, and that lapse. */
-export const WATCHED_TYPES: ReadonlySet<string> = new Set(["licence", "certification"]);
 
 export type AlertStatus = "revoked" | "expired" | "expiring";
 const SEVERITY: Record<AlertStatus, number> = { revoked: 0, expired: 1, expiring: 2 };
@@ -44,7 +41,9 @@ export interface CredentialAlert {
 
 /** The required requirements to watch: licences and certifications. */
 export const watchedRequirements = (position: WatchedPosition, taxonomy: Taxonomy): Requirement[] =>
-  position.requirements.filter((r) => r.required && WATCHED_TYPES.has(taxonomy.get(r.conceptId)?.type ?? ""));
+  position.requirements.filter(
+    (r) => r.required && CREDENTIAL_TYPES.has(taxonomy.get(r.conceptId)?.type ?? ""),
+  );
 
 /** Every concept whose evidence counts as holding `conceptId` itself (it, or a narrower form). */
 export function directConcepts(taxonomy: Taxonomy, conceptId: string): string[] {
