@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { LerError } from "../../src/domain/errors.ts";
 import type { ConceptInput, ConceptType } from "../model.ts";
 import { readCsvRows } from "./csv.ts";
+import { readLabelledTitles } from "./labelled-titles.ts";
 import { distinctAliases, type ImportResult, type OccupationProfile, splitLabels } from "./types.ts";
 
 export const ESCO_SOURCE = "esco";
@@ -40,6 +41,12 @@ export function escoId(uri: string): string {
 export interface EscoImportOptions {
   /** Called after each file with the rows read so far, for progress display. */
   onProgress?: (file: string, rows: number) => void;
+  /**
+   * CSV files of vacancy titles labelled with ESCO occupations (`vacancyTitle,conceptUri`, e.g. the
+   * JobBERT evaluation titles): each occupation carries its labelled titles as `examples`, which
+   * the title matcher learns from. Read here, stored with the occupation, never copied elsewhere.
+   */
+  labelledTitles?: readonly string[];
 }
 
 interface Draft {
@@ -95,7 +102,7 @@ export function importEsco(dir: string, options: EscoImportOptions = {}): Import
     if (link(r.originalSkillUri ?? "", r.relatedSkillUri ?? "", "related")) rows++;
   progress("relatedEdges", rows);
 
-  const occupations = readOccupations(dir, drafts, progress);
+  const occupations = readOccupations(dir, drafts, progress, options.labelledTitles ?? []);
   return { concepts: [...drafts.values()].map((d) => d.concept), occupations, counts };
 }
 
@@ -121,6 +128,7 @@ function readOccupations(
   dir: string,
   drafts: Map<string, Draft>,
   progress: (name: string, rows: number) => void,
+  labelledTitles: readonly string[],
 ): OccupationProfile[] {
   const byUri = new Map<string, OccupationProfile>();
   for (const r of readOptional(join(dir, FILES.occupations))) {
@@ -150,6 +158,16 @@ function readOccupations(
     rows++;
   }
   progress("occupationSkillRelations", rows);
+  const labelled = readLabelledTitles(labelledTitles);
+  for (const [uri, examples] of labelled) {
+    const occupation = byUri.get(uri);
+    if (occupation) occupation.examples = examples;
+  }
+  if (labelledTitles.length)
+    progress(
+      "labelledTitles",
+      [...labelled.values()].reduce((n, l) => n + l.length, 0),
+    );
   return [...byUri.values()];
 }
 
