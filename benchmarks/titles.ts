@@ -41,10 +41,10 @@ const FOLDS = 5;
 const SELECT_EVERY = 3;
 
 /** The settings nested cross-validation chooses between. */
-const NEIGHBOURS = [5, 10, 25];
-const GRID: TitleWeights[] = [0, 0.5, 1, 2].flatMap((vote) =>
+const NEIGHBOURS = [10, 25, 50];
+const GRID: TitleWeights[] = [0, 1, 2, 4].flatMap((vote) =>
   NEIGHBOURS.flatMap((neighbours) =>
-    [0, 0.1, 0.2].flatMap((prior) =>
+    [0, 0.1, 0.2, 0.4].flatMap((prior) =>
       [1, 0].map((exact) => ({ ...TITLE_WEIGHTS, vote, neighbours, prior, exact })),
     ),
   ),

@@ -62,6 +62,13 @@ export function importEsco(dir: string, options: EscoImportOptions = {}): Import
     counts[name] = rows;
     options.onProgress?.(name, rows);
   };
+  // Read first: a missing labelled-title file fails the import before the long part.
+  const labelled = readLabelledTitles(options.labelledTitles ?? []);
+  if (options.labelledTitles?.length)
+    progress(
+      "labelledTitles",
+      [...labelled.values()].reduce((n, l) => n + l.length, 0),
+    );
   const drafts = new Map<string, Draft>();
   const languageUris = readUriSet(file(FILES.languageSkills));
 
@@ -102,7 +109,7 @@ export function importEsco(dir: string, options: EscoImportOptions = {}): Import
     if (link(r.originalSkillUri ?? "", r.relatedSkillUri ?? "", "related")) rows++;
   progress("relatedEdges", rows);
 
-  const occupations = readOccupations(dir, drafts, progress, options.labelledTitles ?? []);
+  const occupations = readOccupations(dir, drafts, progress, labelled);
   return { concepts: [...drafts.values()].map((d) => d.concept), occupations, counts };
 }
 
@@ -128,7 +135,7 @@ function readOccupations(
   dir: string,
   drafts: Map<string, Draft>,
   progress: (name: string, rows: number) => void,
-  labelledTitles: readonly string[],
+  labelled: ReadonlyMap<string, string[]>,
 ): OccupationProfile[] {
   const byUri = new Map<string, OccupationProfile>();
   for (const r of readOptional(join(dir, FILES.occupations))) {
@@ -158,16 +165,10 @@ function readOccupations(
     rows++;
   }
   progress("occupationSkillRelations", rows);
-  const labelled = readLabelledTitles(labelledTitles);
   for (const [uri, examples] of labelled) {
     const occupation = byUri.get(uri);
     if (occupation) occupation.examples = examples;
   }
-  if (labelledTitles.length)
-    progress(
-      "labelledTitles",
-      [...labelled.values()].reduce((n, l) => n + l.length, 0),
-    );
   return [...byUri.values()];
 }
 

@@ -33,8 +33,9 @@ describe("matchTitles learns from labelled titles", () => {
     );
   });
 
-  it("lets an occupation's own name still win when it is the title (exact head)", () => {
-    expect(matchTitles("Security Guard", occupations, 1)[0]?.id).toBe("security");
+  it("follows the labelled titles over a name equal to the title when they agree", () => {
+    expect(matchTitles("Security Guard", occupations, 1)[0]?.id).toBe("guard");
+    expect(matchTitles("Security Guard", occupations, 1, { vote: 0, prior: 0 })[0]?.id).toBe("security");
   });
 
   it("ranks by names alone when no occupation has labelled titles", () => {
