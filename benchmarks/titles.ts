@@ -118,18 +118,22 @@ function bm25Ranker(docs: string[][], occupations: readonly TitleOccupation[]) {
 
 const namesOf = (o: TitleOccupation) => [o.label, ...(o.aliases ?? [])].flatMap(porterContentStems);
 
+/** Ranks the titles of `items` into `s`; returns the CPU microseconds it took. */
 function scoreRanker(
   s: Scores,
   rows: readonly Row[],
   items: readonly number[],
   rank: (t: string) => string[],
-) {
+): number {
+  const c0 = process.cpuUsage();
   for (const r of items) {
     const row = rows[r];
     if (!row) continue;
     const i = rank(row.title).indexOf(row.uri);
     record(s, r, i >= 0 ? i + 1 : undefined);
   }
+  const cpu = process.cpuUsage(c0);
+  return cpu.user + cpu.system;
 }
 
 function main(): void {
@@ -148,7 +152,7 @@ function main(): void {
   });
 
   const bm25 = emptyScores(rows.length);
-  scoreRanker(
+  const bm25Micros = scoreRanker(
     bm25,
     rows,
     rows.map((_, r) => r),
@@ -159,6 +163,7 @@ function main(): void {
   const namesAlone = emptyScores(rows.length);
   const chosen: TitleWeights[] = [];
   let cpuMicros = 0;
+  let bm25TitlesMicros = 0;
   let measured = 0;
 
   folds.forEach((test, f) => {
@@ -169,7 +174,7 @@ function main(): void {
       ...namesOf(o),
       ...(o.examples ?? []).flatMap(porterContentStems),
     ]);
-    scoreRanker(bm25Titles, rows, test, bm25Ranker(docs, occupations));
+    bm25TitlesMicros += scoreRanker(bm25Titles, rows, test, bm25Ranker(docs, occupations));
 
     const index = buildTitleIndex(known.occupations, TITLE_WEIGHTS);
     const evidence = new Map<number, TitleEvidence>();
@@ -224,14 +229,18 @@ function main(): void {
     console.log(
       `| ${name} | ${fmtSpread(spreadOf(perFold(s.acc1, folds)))} | ${fmtSpread(spreadOf(perFold(s.mrr, folds)))} | ${fmtSpread(spreadOf(perFold(s.r10, folds)))} | ${perSecond ? Math.round(perSecond) : ""} |`,
     );
-  row("BM25 (labels + alt labels)", bm25);
-  row("BM25 (labels + alt labels + training titles)", bm25Titles);
+  const perSecond = (micros: number) => rows.length / (micros / 1e6);
+  row("BM25 (labels + alt labels)", bm25, perSecond(bm25Micros));
+  row("BM25 (labels + alt labels + training titles)", bm25Titles, perSecond(bm25TitlesMicros));
   row("ler-match, names alone (before)", namesAlone);
   row("ler-match matchTitles + labelled titles (nested CV)", ours, measured / (cpuMicros / 1e6));
-  const fmt = (xs: number[]) => xs.map((m) => m.toFixed(3)).join(", ");
-  const mrr = (s: Scores) => perFold(s.mrr, folds);
   console.log(
-    `\nMRR per fold: ler-match ${fmt(mrr(ours))}; BM25 ${fmt(mrr(bm25))}; BM25 + titles ${fmt(mrr(bm25Titles))}`,
+    "\nPer fold (acc@1 / MRR / R@10):\n| fold | BM25 | BM25 + training titles | ler-match (nested CV) |\n|---|---|---|---|",
+  );
+  const cell = (s: Scores, f: number) =>
+    [s.acc1, s.mrr, s.r10].map((xs) => (perFold(xs, folds)[f] ?? 0).toFixed(3)).join(" / ");
+  folds.forEach((_, f) =>
+    console.log(`| ${f + 1} | ${cell(bm25, f)} | ${cell(bm25Titles, f)} | ${cell(ours, f)} |`),
   );
   console.log(
     `chosen per fold: ${chosen.map((w) => JSON.stringify({ vote: w.vote, neighbours: w.neighbours, prior: w.prior, exact: w.exact })).join(" ")}`,
