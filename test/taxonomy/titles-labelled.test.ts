@@ -4,6 +4,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readLabelledTitles } from "../../taxonomy/import/labelled-titles.ts";
+import { parseJobDescription } from "../../taxonomy/jd/index.ts";
+import { loadStarterOccupations, loadStarterTaxonomy } from "../../taxonomy/starter.ts";
 import {
   buildTitleIndex,
   evidenceTable,
@@ -97,5 +99,19 @@ describe("readLabelledTitles", () => {
     const file = join(dir, "other.csv");
     writeFileSync(file, "title,uri\nPromoter,uri:a\n");
     expect(() => readLabelledTitles([file])).toThrow(expect.objectContaining({ code: "invalid_input" }));
+  });
+});
+
+describe("the JD parser's title match", () => {
+  const taxonomy = loadStarterTaxonomy();
+  const starter = loadStarterOccupations();
+  const text = "Line Leader\nRequirements:\n- Forklift operation\n- Quality control\n- Lean manufacturing";
+
+  it("reads the posting's title through the occupations' labelled titles", () => {
+    const taught = starter.map((o) =>
+      o.id === "occ.assembler" ? { ...o, examples: ["Line Leader", "Production Line Leader"] } : o,
+    );
+    expect(parseJobDescription(text, { taxonomy, occupations: starter }).occupation?.id).toBe("occ.cook");
+    expect(parseJobDescription(text, { taxonomy, occupations: taught }).occupation?.id).toBe("occ.assembler");
   });
 });
