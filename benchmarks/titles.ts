@@ -239,9 +239,8 @@ function main(): void {
   );
   const cell = (s: Scores, f: number) =>
     [s.acc1, s.mrr, s.r10].map((xs) => (perFold(xs, folds)[f] ?? 0).toFixed(3)).join(" / ");
-  folds.forEach((_, f) =>
-    console.log(`| ${f + 1} | ${cell(bm25, f)} | ${cell(bm25Titles, f)} | ${cell(ours, f)} |`),
-  );
+  for (let f = 0; f < FOLDS; f++)
+    console.log(`| ${f + 1} | ${cell(bm25, f)} | ${cell(bm25Titles, f)} | ${cell(ours, f)} |`);
   console.log(
     `chosen per fold: ${chosen.map((w) => JSON.stringify({ vote: w.vote, neighbours: w.neighbours, prior: w.prior, exact: w.exact })).join(" ")}`,
   );
