@@ -31,7 +31,7 @@ export interface Space {
 
 export const stemsOf = (words: readonly string[]): string[] => contentStems(words.join(" "));
 
-/** A name's stems, head and qualifiers alike: a name is written without a place or an employer. */
+/** A name's (or labelled title's) stems, head and qualifiers alike: what it says, however it is punctuated. */
 export function nameStems(name: string): string[] {
   const { head, qualifiers } = normaliseTitle(name);
   return [...new Set([...stemsOf(head), ...stemsOf(qualifiers)])];

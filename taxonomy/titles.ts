@@ -17,7 +17,6 @@ import {
   type SpaceName,
   type Spelling,
   searchSpace,
-  stemsOf,
 } from "./title-index.ts";
 import { normaliseTitle } from "./title-normalise.ts";
 
@@ -115,8 +114,7 @@ export function buildTitleIndex(occupations: readonly TitleOccupation[], w: Titl
       if (stems.length) own.push({ occ, nth, stems, bonus, weight });
     });
     (o.examples ?? []).forEach((title, nth) => {
-      const { head, qualifiers } = normaliseTitle(title);
-      const stems = [...new Set([...stemsOf(head), ...stemsOf(qualifiers)])];
+      const stems = nameStems(title);
       if (stems.length) labelled.push({ occ, nth, stems, bonus: 0, weight: 1 });
     });
     counts[occ] = o.examples?.length ?? 0;
