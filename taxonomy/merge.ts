@@ -9,7 +9,7 @@
  * concepts' broader/related, occupation profiles) is rewritten to the surviving id, so "Python" asked
  * as sw.python and "Python (computer programming)" held as ESCO evidence are the same concept.
  * Occupations crosswalk the same way on escoUri/onetCode; a curated (earlier) profile keeps its skill
- * lists and gains the imported aliases. The imported profiles' skill lists still feed co-occurrence.
+ * lists and gains the imported aliases and labelled titles. The imported profiles' skill lists still feed co-occurrence.
  *
  * Concepts without a shared key (O*NET's technology examples have none; a starter concept may lack
  * an escoUri) crosswalk by name: an imported concept whose normalised label is the label or an alias
@@ -149,6 +149,7 @@ function mergeOccupations(
     const existing = keys.map((k) => owner.get(k)).find(Boolean);
     if (existing) {
       existing.aliases = distinctAliases(existing.label, [...existing.aliases, raw.label, ...raw.aliases]);
+      if (raw.examples?.length) existing.examples = [...(existing.examples ?? []), ...raw.examples];
       if (existing.description === undefined && raw.description !== undefined)
         existing.description = raw.description;
       for (const k of OCCUPATION_KEYS)

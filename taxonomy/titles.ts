@@ -1,12 +1,23 @@
 /**
  * Job title → ranked occupations. The title is normalised (title-normalise.ts) into a head ("java
  * developer") and qualifiers; each occupation is as good as its best name — its label, its
- * alternative labels, and titles other sources give it (O*NET alternate and reported titles,
- * weaker) — by IDF-weighted cosine over stems. A word no name uses is read as its nearest
+ * alternative labels, and titles other sources give it (O*NET alternate titles, weaker) — by
+ * IDF-weighted cosine over stems (title-index.ts). A word no name uses is read as its nearest
  * vocabulary word by character trigrams ("maintainance", "genaral"), trusted by how close it is. A
- * title whose head is a name wins outright.
+ * title whose head is a name wins outright. Vacancy titles already labelled with an occupation
+ * (its `examples`) vote: the labelled titles most like the one asked lend their occupation a
+ * share, and an occupation that is often the answer gains a little (its prior).
  */
-import { contentStems } from "./resolver/concept-index.ts";
+import {
+  buildSpace,
+  buildSpelling,
+  nameStems,
+  queryWords,
+  type Space,
+  type SpaceName,
+  type Spelling,
+  searchSpace,
+} from "./title-index.ts";
 import { normaliseTitle } from "./title-normalise.ts";
 
 export { TITLE_NOISE } from "./title-normalise.ts";
@@ -17,6 +28,8 @@ export interface TitleOccupation {
   aliases?: readonly string[];
   /** titles other sources give the occupation (O*NET alternate and reported titles): weaker names */
   titles?: readonly string[];
+  /** vacancy titles labelled with this occupation (a repeat counts again): they vote, and their number is its prior */
+  examples?: readonly string[];
   escoUri?: string;
 }
 
@@ -40,9 +53,19 @@ export interface TitleWeights {
   otherSource: number;
   /** least trigram similarity (Dice) for an unknown word to be read as a known one */
   spelling: number;
+  /** how much the labelled titles most like the title decide (their similarity-weighted share) */
+  vote: number;
+  /** how many of the most similar labelled titles vote */
+  neighbours: number;
+  /** how much an occupation that is often the answer gains (log-scaled count of its labelled titles) */
+  prior: number;
 }
 
-/** The few hand-set weights; qualifier is chosen by k-fold CV (benchmarks/titles.ts). */
+/**
+ * The few hand-set weights. vote, neighbours, prior and exact are the setting every fold of
+ * `bench:titles` chose by nested cross-validation; qualifier was chosen the same way before
+ * (docs/extraction.md).
+ */
 export const TITLE_WEIGHTS: TitleWeights = {
   labelBonus: 0.15,
   exact: 1,
@@ -50,92 +73,69 @@ export const TITLE_WEIGHTS: TitleWeights = {
   qualifier: 0.6,
   otherSource: 0.8,
   spelling: 0.6,
+  vote: 4,
+  neighbours: 25,
+  prior: 0.2,
 };
 
-interface Name {
-  occ: number;
-  stems: string[];
-  norm: number;
-  bonus: number;
-  weight: number;
-}
-
-interface TitleIndex {
+/** An occupation's names and the vacancy titles labelled with it, as searchable spaces. */
+export interface TitleIndex {
   occupations: readonly TitleOccupation[];
+  /** a title whose head is one of these names is that occupation */
   exact: Map<string, number>;
-  /** stem → names using it */
-  postings: Map<string, number[]>;
-  names: Name[];
-  idf: Map<string, number>;
-  /** trigram → vocabulary stems containing it */
-  trigrams: Map<string, string[]>;
-  /** unknown stem → its nearest known one (or none), as found */
-  nearest: Map<string, { stem: string; sim: number } | undefined>;
-  /** scratch accumulators per name and per occupation, all zero between queries */
-  dot: Float64Array;
+  own: Space;
+  labelled: Space;
+  spelling: Spelling;
+  /** per occupation, how often it is the answer (priorOf its labelled titles) */
+  prior: Float64Array;
+  /** scratch per occupation, all zero between queries */
   best: Float64Array;
 }
 
 const cache = new WeakMap<readonly TitleOccupation[], Map<string, TitleIndex>>();
 
 const headKey = (title: string): string => normaliseTitle(title).head.join(" ");
-const stemsOf = (words: readonly string[]): string[] => contentStems(words.join(" "));
 
-const trigramsOf = (s: string): string[] => {
-  const padded = ` ${s} `;
-  const out: string[] = [];
-  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
-  return [...new Set(out)];
-};
-
-function buildIndex(occupations: readonly TitleOccupation[], w: TitleWeights): TitleIndex {
+export function buildTitleIndex(occupations: readonly TitleOccupation[], w: TitleWeights): TitleIndex {
   const exact = new Map<string, number>();
-  const raw: Omit<Name, "norm">[] = [];
+  const own: SpaceName[] = [];
+  const labelled: SpaceName[] = [];
+  const counts: number[] = [];
   occupations.forEach((o, occ) => {
     const sources: [string, number, number][] = [
       [o.label, w.labelBonus, 1],
       ...(o.aliases ?? []).map((a): [string, number, number] => [a, 0, 1]),
       ...(o.titles ?? []).map((t): [string, number, number] => [t, 0, w.otherSource]),
     ];
-    for (const [name, bonus, weight] of sources) {
+    sources.forEach(([name, bonus, weight], nth) => {
       const key = headKey(name);
       if (key && weight === 1 && (bonus > 0 || !exact.has(key))) exact.set(key, occ);
-      const { head, qualifiers } = normaliseTitle(name);
-      const stems = [...new Set([...stemsOf(head), ...stemsOf(qualifiers)])];
-      if (stems.length) raw.push({ occ, stems, bonus, weight });
-    }
+      const stems = nameStems(name);
+      if (stems.length) own.push({ occ, nth, stems, bonus, weight });
+    });
+    (o.examples ?? []).forEach((title, nth) => {
+      const stems = nameStems(title);
+      if (stems.length) labelled.push({ occ, nth, stems, bonus: 0, weight: 1 });
+    });
+    counts[occ] = o.examples?.length ?? 0;
   });
-  const df = new Map<string, number>();
-  for (const n of raw) for (const s of n.stems) df.set(s, (df.get(s) ?? 0) + 1);
-  const idf = new Map([...df].map(([s, d]) => [s, Math.log(1 + raw.length / d)]));
-  const postings = new Map<string, number[]>();
-  const names = raw.map((n, i) => {
-    for (const s of n.stems) {
-      const list = postings.get(s) ?? [];
-      list.push(i);
-      postings.set(s, list);
-    }
-    return { ...n, norm: Math.sqrt(n.stems.reduce((sum, s) => sum + (idf.get(s) ?? 0) ** 2, 0)) };
-  });
-  const trigrams = new Map<string, string[]>();
-  for (const s of idf.keys())
-    if (s.length >= 4)
-      for (const g of trigramsOf(s)) {
-        const list = trigrams.get(g) ?? [];
-        list.push(s);
-        trigrams.set(g, list);
-      }
+  const ownSpace = buildSpace(own);
+  const labelledSpace = buildSpace(labelled);
   return {
     occupations,
     exact,
-    postings,
-    names,
-    idf,
-    trigrams,
-    nearest: new Map(),
-    dot: new Float64Array(names.length),
+    own: ownSpace,
+    labelled: labelledSpace,
+    spelling: buildSpelling([...ownSpace.idf.keys(), ...labelledSpace.idf.keys()]),
+    prior: priorOf(counts),
     best: new Float64Array(occupations.length),
   };
+}
+
+/** Labelled titles per occupation → 0…1, log-scaled: 1 for the most frequent answer, 0 for one never given. */
+export function priorOf(counts: readonly number[]): Float64Array {
+  const scale = Math.log(1 + Math.max(0, ...counts));
+  return Float64Array.from(counts, (n) => (scale > 0 ? Math.log(1 + n) / scale : 0));
 }
 
 const indexFor = (occupations: readonly TitleOccupation[], w: TitleWeights): TitleIndex => {
@@ -144,101 +144,109 @@ const indexFor = (occupations: readonly TitleOccupation[], w: TitleWeights): Tit
   const key = `${w.labelBonus}/${w.otherSource}`;
   let index = byWeights.get(key);
   if (!index) {
-    index = buildIndex(occupations, w);
+    index = buildTitleIndex(occupations, w);
     byWeights.set(key, index);
   }
   return index;
 };
 
-const NEAREST_KEPT = 50_000;
-
-/** Trigrams shared by this many stems say little about which one is meant: skipped when counting. */
-const COMMON_TRIGRAM = 400;
-
-/** The known stem nearest an unknown one by trigram Dice, when at least `min`; remembered per index. */
-function nearestStem(index: TitleIndex, s: string, min: number): { stem: string; sim: number } | undefined {
-  if (s.length < 4) return undefined;
-  if (index.nearest.has(s)) {
-    const found = index.nearest.get(s);
-    return found && found.sim >= min ? found : undefined;
-  }
-  const grams = trigramsOf(s);
-  const shared = new Map<string, number>();
-  for (const g of grams) {
-    const list = index.trigrams.get(g) ?? [];
-    if (list.length <= COMMON_TRIGRAM) for (const v of list) shared.set(v, (shared.get(v) ?? 0) + 1);
-  }
-  let best: { stem: string; sim: number } | undefined;
-  for (const [v, n] of shared) {
-    const sim = (2 * n) / (grams.length + v.length);
-    if (!best || sim > best.sim) best = { stem: v, sim };
-  }
-  // Bounded: a server meets unknown words without end.
-  if (index.nearest.size >= NEAREST_KEPT) index.nearest.clear();
-  index.nearest.set(s, best);
-  return best && best.sim >= min ? best : undefined;
+/** A labelled title like the one asked: its occupation, which of that occupation's examples, cosine. */
+export interface Neighbour {
+  occ: number;
+  nth: number;
+  sim: number;
 }
 
-/**
- * Each title stem's weight: IDF, qualifiers at `qualifier`; a misspelt word counts as its nearest
- * known word scaled by similarity; a word nobody uses keeps the highest IDF — "rasper operator" is
- * not just "operator".
- */
-function queryWeights(index: TitleIndex, head: string[], qualifiers: string[], w: TitleWeights) {
-  const unseen = Math.log(1 + index.names.length);
-  const weights = new Map<string, number>();
-  const add = (stems: string[], factor: number) => {
-    for (const s of stems) {
-      const known = index.idf.get(s);
-      const near = known === undefined ? nearestStem(index, s, w.spelling) : undefined;
-      const key = near?.stem ?? s;
-      const weight = factor * (near ? near.sim * (index.idf.get(near.stem) ?? 0) : (known ?? unseen));
-      if (weight > (weights.get(key) ?? 0)) weights.set(key, weight);
-    }
-  };
-  add(qualifiers, w.qualifier);
-  add(head, 1);
-  return weights;
+/** What a title says about each occupation, before the weights that blend it. */
+export interface TitleEvidence {
+  /** occupation position → its best own name's score */
+  lexical: Map<number, number>;
+  /** the occupation one of whose names is the title's head, if any */
+  exact?: number;
+  /** the most similar labelled titles, best first (at most NEIGHBOURS_KEPT) */
+  neighbours: Neighbour[];
 }
 
-function scores(
-  index: TitleIndex,
-  head: string[],
-  qualifiers: string[],
-  w: TitleWeights,
-): Map<number, number> {
-  const headStems = stemsOf(head);
-  const query = queryWeights(index, headStems, stemsOf(qualifiers), w);
-  const qNorm = Math.sqrt([...query.values()].reduce((sum, x) => sum + x ** 2, 0));
-  const byOcc = new Map<number, number>();
-  if (qNorm === 0) return byOcc;
-  const dot = index.dot;
-  const touched: number[] = [];
-  for (const [s, x] of query) {
-    const idf = index.idf.get(s) ?? 0;
-    for (const n of index.postings.get(s) ?? []) {
-      if (dot[n] === 0) touched.push(n);
-      dot[n] = (dot[n] ?? 0) + x * idf;
-    }
-  }
+/** Labelled titles kept per query, before any are set aside: more than any vote reads. */
+const NEIGHBOURS_KEPT = 200;
+/** A labelled title less similar than this says nothing about the title asked. */
+const MIN_NEIGHBOUR = 0.2;
+
+export function titleEvidence(index: TitleIndex, title: string, w: TitleWeights): TitleEvidence {
+  const lexical = new Map<number, number>();
+  const { head, qualifiers } = normaliseTitle(title);
+  if (!head.length) return { lexical, neighbours: [] };
+  const query = queryWords(index.spelling, head, qualifiers, w.qualifier, w.spelling);
   const best = index.best;
   const occs: number[] = [];
-  for (const n of touched) {
-    const name = index.names[n];
-    const d = dot[n] ?? 0;
-    dot[n] = 0;
-    if (!name) continue;
-    const score = (name.weight * d) / (qNorm * name.norm) + name.bonus;
+  searchSpace(index.own, query, (name, cosine) => {
+    const score = name.weight * cosine + name.bonus;
     const seen = best[name.occ] ?? 0;
     if (seen === 0) occs.push(name.occ);
     if (score > seen) best[name.occ] = score;
-  }
+  });
   for (const o of occs) {
-    byOcc.set(o, best[o] ?? 0);
+    lexical.set(o, best[o] ?? 0);
     best[o] = 0;
   }
-  return byOcc;
+  const exact = index.exact.get(head.join(" "));
+  const neighbours: Neighbour[] = [];
+  searchSpace(index.labelled, query, (name, sim) => {
+    if (sim >= MIN_NEIGHBOUR) neighbours.push({ occ: name.occ, nth: name.nth, sim });
+  });
+  neighbours.sort((a, b) => b.sim - a.sim || a.occ - b.occ || a.nth - b.nth);
+  return {
+    lexical,
+    ...(exact !== undefined ? { exact } : {}),
+    neighbours: neighbours.slice(0, NEIGHBOURS_KEPT),
+  };
 }
+
+/**
+ * Evidence as columns over the candidate occupations (those a name or a labelled title points to):
+ * the lexical score, whether a name is the head, the similarity-weighted share of the `neighbours`
+ * most similar labelled titles naming the occupation, and its prior. `prior` and `kept` say which
+ * labelled titles may speak (the benchmark sets aside the ones it measures).
+ */
+export interface EvidenceTable {
+  occ: number[];
+  lexical: Float64Array;
+  exact: Uint8Array;
+  vote: Float64Array;
+  prior: Float64Array;
+}
+
+export function evidenceTable(
+  e: TitleEvidence,
+  prior: ArrayLike<number>,
+  neighbours: number,
+  kept: (n: Neighbour) => boolean = () => true,
+): EvidenceTable {
+  const votes = new Map<number, number>();
+  let total = 0;
+  let taken = 0;
+  for (const n of e.neighbours) {
+    if (taken >= neighbours) break;
+    if (!kept(n)) continue;
+    taken++;
+    votes.set(n.occ, (votes.get(n.occ) ?? 0) + n.sim);
+    total += n.sim;
+  }
+  const occ = [
+    ...new Set([...e.lexical.keys(), ...votes.keys(), ...(e.exact !== undefined ? [e.exact] : [])]),
+  ];
+  return {
+    occ,
+    lexical: Float64Array.from(occ, (o) => e.lexical.get(o) ?? 0),
+    exact: Uint8Array.from(occ, (o) => (o === e.exact ? 1 : 0)),
+    vote: Float64Array.from(occ, (o) => (votes.get(o) ?? 0) / (total || 1)),
+    prior: Float64Array.from(occ, (o) => prior[o] ?? 0),
+  };
+}
+
+/** A candidate's score: its lexical score (`exact` + 1 when a name is the head) + vote and prior by their weights. */
+export const blendedScore = (t: EvidenceTable, i: number, w: TitleWeights): number =>
+  (t.exact[i] ? w.exact + 1 : (t.lexical[i] ?? 0)) + w.vote * (t.vote[i] ?? 0) + w.prior * (t.prior[i] ?? 0);
 
 const toMatch = (o: TitleOccupation, score: number): TitleMatch => ({
   id: o.id,
@@ -255,12 +263,9 @@ export function matchTitles(
 ): TitleMatch[] {
   const w = { ...TITLE_WEIGHTS, ...weights };
   const index = indexFor(occupations, w);
-  const { head, qualifiers } = normaliseTitle(title);
-  if (!head.length) return [];
-  const byOcc = scores(index, head, qualifiers, w);
-  const exact = index.exact.get(head.join(" "));
-  if (exact !== undefined) byOcc.set(exact, w.exact + 1);
-  return [...byOcc]
+  const table = evidenceTable(titleEvidence(index, title, w), index.prior, w.neighbours);
+  return table.occ
+    .map((occ, i): [number, number] => [occ, blendedScore(table, i, w)])
     .filter(([, s]) => s >= w.minScore)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, k)

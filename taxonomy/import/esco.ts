@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { LerError } from "../../src/domain/errors.ts";
 import type { ConceptInput, ConceptType } from "../model.ts";
 import { readCsvRows } from "./csv.ts";
+import { readLabelledTitles } from "./labelled-titles.ts";
 import { distinctAliases, type ImportResult, type OccupationProfile, splitLabels } from "./types.ts";
 
 export const ESCO_SOURCE = "esco";
@@ -40,6 +41,12 @@ export function escoId(uri: string): string {
 export interface EscoImportOptions {
   /** Called after each file with the rows read so far, for progress display. */
   onProgress?: (file: string, rows: number) => void;
+  /**
+   * CSV files of vacancy titles labelled with ESCO occupations (`vacancyTitle,conceptUri`, e.g. the
+   * JobBERT evaluation titles): each occupation carries its labelled titles as `examples`, which
+   * the title matcher learns from. Read here, stored with the occupation, never copied elsewhere.
+   */
+  labelledTitles?: readonly string[];
 }
 
 interface Draft {
@@ -55,6 +62,13 @@ export function importEsco(dir: string, options: EscoImportOptions = {}): Import
     counts[name] = rows;
     options.onProgress?.(name, rows);
   };
+  // Read first: a missing labelled-title file fails the import before the long part.
+  const labelled = readLabelledTitles(options.labelledTitles ?? []);
+  if (options.labelledTitles?.length)
+    progress(
+      "labelledTitles",
+      [...labelled.values()].reduce((n, l) => n + l.length, 0),
+    );
   const drafts = new Map<string, Draft>();
   const languageUris = readUriSet(file(FILES.languageSkills));
 
@@ -95,7 +109,7 @@ export function importEsco(dir: string, options: EscoImportOptions = {}): Import
     if (link(r.originalSkillUri ?? "", r.relatedSkillUri ?? "", "related")) rows++;
   progress("relatedEdges", rows);
 
-  const occupations = readOccupations(dir, drafts, progress);
+  const occupations = readOccupations(dir, drafts, progress, labelled);
   return { concepts: [...drafts.values()].map((d) => d.concept), occupations, counts };
 }
 
@@ -121,6 +135,7 @@ function readOccupations(
   dir: string,
   drafts: Map<string, Draft>,
   progress: (name: string, rows: number) => void,
+  labelled: ReadonlyMap<string, string[]>,
 ): OccupationProfile[] {
   const byUri = new Map<string, OccupationProfile>();
   for (const r of readOptional(join(dir, FILES.occupations))) {
@@ -150,6 +165,10 @@ function readOccupations(
     rows++;
   }
   progress("occupationSkillRelations", rows);
+  for (const [uri, examples] of labelled) {
+    const occupation = byUri.get(uri);
+    if (occupation) occupation.examples = examples;
+  }
   return [...byUri.values()];
 }
 

@@ -23,6 +23,8 @@ export const OccupationProfile = z.object({
    * occupations linked to it when both are merged): names a title may match, weaker than its own
    */
   titles: z.array(z.string()).optional(),
+  /** vacancy titles labelled with this occupation (import/labelled-titles.ts): the title matcher learns from them */
+  examples: z.array(z.string()).optional(),
   /** concept ids */
   essential: z.array(z.string()).default([]),
   /** concept ids */

@@ -61,6 +61,23 @@ describe("taxonomy CLI", () => {
     expect(out.rejected[0].error.code).toBe("parse_failed");
   });
 
+  it("exits 2, storing nothing, when a labelled-title file is missing", async () => {
+    const db = join(dir, "titles.db");
+    const r = await run(
+      "import",
+      "esco",
+      "../shared/data/esco-v1.1.1",
+      "--titles",
+      join(dir, "missing.csv"),
+      "--db",
+      db,
+      "--json",
+    );
+    expect(r.exitCode).toBe(2);
+    expect(JSON.parse(r.stdout).error.code).toBe("invalid_input");
+    expect((await run("stats", "--db", db, "--json")).stdout).not.toContain('"esco"');
+  });
+
   it("exits 2 when the folder is not an ESCO download", async () => {
     const r = await run("import", "esco", join(dir, "nowhere"), "--db", join(dir, "x.db"), "--json");
     expect(r.exitCode).toBe(2);

@@ -6,6 +6,8 @@ import type { ImportResult } from "../../taxonomy/import/types.ts";
 import type { ConceptInput } from "../../taxonomy/model.ts";
 
 const ESCO_DIR = "../shared/data/esco-v1.1.1";
+const LABELLED_TITLES = "../shared/data/jobbert-titles/titles.validation.csv";
+const SOFTWARE_DEVELOPER = "esco:f2b15a0e-e65a-438a-affb-29b9d50b77d1";
 const POSTGRESQL = "esco:a8d07b5a-c1a1-42c6-9d53-db9c7a2ca996";
 const MYSQL = "esco:4da171e5-779c-4983-a76f-91c16751e99f";
 const DBMS = "esco:ab1e97ed-2319-4293-a8b7-072d2648822f";
@@ -14,7 +16,7 @@ const DBMS = "esco:ab1e97ed-2319-4293-a8b7-072d2648822f";
 let esco: ImportResult;
 let byId: Map<string, ConceptInput>;
 beforeAll(() => {
-  esco = importEsco(ESCO_DIR);
+  esco = importEsco(ESCO_DIR, { labelledTitles: [LABELLED_TITLES] });
   byId = new Map(esco.concepts.map((c) => [c.id, c]));
 });
 
@@ -87,6 +89,16 @@ describe("ESCO v1.1.1 import", () => {
     expect(director.essential).toHaveLength(8);
     expect(director.essential).toContain("esco:fed5b267-73fa-461d-9f69-827c78beb39d");
     expect(director.optional).toEqual([]);
+  });
+
+  it("gives occupations the vacancy titles labelled with them, repeats kept", () => {
+    expect(esco.counts.labelledTitles).toBe(15_463);
+    const developer = esco.occupations.find((o) => o.id === SOFTWARE_DEVELOPER);
+    expect(developer?.examples).toHaveLength(647);
+    const carrying = esco.occupations.filter((o) => o.examples?.length);
+    // One of the 15,463 rows names an occupation ESCO v1.1.1 does not have: it is dropped.
+    expect(carrying).toHaveLength(1_376);
+    expect(carrying.reduce((n, o) => n + (o.examples?.length ?? 0), 0)).toBe(15_462);
   });
 
   it("finds PostgreSQL and MySQL co-occurring across ESCO occupations", () => {

@@ -28,6 +28,7 @@ const escoLike = [
 const escoOccupation = {
   id: "esco:o1",
   label: "an occupation",
+  examples: ["Occupation Exec (Remote)", "Occupation Exec (Remote)", "Occupationist"],
   essential: ["esco:x1"],
   optional: ["esco:x2"],
   source: "esco",

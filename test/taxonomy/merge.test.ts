@@ -60,6 +60,7 @@ const merge = () =>
           label: "software developer",
           aliases: ["programmer"],
           escoUri: DEV_URI,
+          examples: ["Java Dev", "Programmer (Remote)"],
           essential: ["esco:pg", "esco:pgadmin"],
           source: "esco",
         },
@@ -98,12 +99,13 @@ describe("merging imports into the starter taxonomy", () => {
     expect(pgadmin.related).toEqual(["sw.postgresql"]);
   });
 
-  it("crosswalks occupations on escoUri: the curated profile keeps its skills and gains the aliases", () => {
+  it("crosswalks occupations on escoUri: the curated profile keeps its skills and gains the aliases and labelled titles", () => {
     const { occupations } = merge();
     expect(occupations.map((o) => o.id)).toEqual(["occ.developer", "esco:dba"]);
     expect(occupations[0]).toMatchObject({
       essential: ["sw.postgresql"],
       aliases: ["software developer", "programmer"],
+      examples: ["Java Dev", "Programmer (Remote)"],
     });
     expect(occupations[1]?.essential).toEqual(["sw.postgresql"]);
   });

@@ -19,6 +19,8 @@ interface TaxonomyOptions {
   db?: string;
   json?: boolean;
   name?: string;
+  /** esco: CSV files of vacancy titles labelled with ESCO occupations */
+  titles?: string[];
 }
 
 const dbPath = (o: TaxonomyOptions) => o.db ?? process.env.LER_MATCH_DB ?? "ler-match.db";
@@ -53,8 +55,14 @@ const timed = <T>(fn: () => T): [T, number] => {
 
 /** Each kind turns a path into reads of one source each (a folder of CASE packages: one per file). */
 const IMPORTERS: Record<string, (path: string, o: TaxonomyOptions, progress: Progress) => Read[]> = {
-  esco: (path, _o, progress) => [
-    { path, read: () => ({ ...importEsco(path, { onProgress: progress }), source: ESCO_SOURCE }) },
+  esco: (path, o, progress) => [
+    {
+      path,
+      read: () => ({
+        ...importEsco(path, { onProgress: progress, labelledTitles: o.titles ?? [] }),
+        source: ESCO_SOURCE,
+      }),
+    },
   ],
   onet: (path, _o, progress) => [
     { path, read: () => ({ ...importOnet(path, { onProgress: progress }), source: ONET_SOURCE }) },
@@ -86,6 +94,10 @@ export function registerTaxonomyCommands(program: Command): void {
     .argument("<path>", "folder (esco, onet) or JSON file / folder of JSON files (case)")
     .option("--db <file>", "SQLite database file (default: $LER_MATCH_DB or ler-match.db)")
     .option("--name <name>", "case: framework name (default: the CFDocument title)")
+    .option(
+      "--titles <csv...>",
+      "esco: vacancy titles labelled with ESCO occupations (vacancyTitle,conceptUri), which title matching learns from",
+    )
     .option("--json", "machine-readable JSON output")
     .action((kind: string, path: string, o: TaxonomyOptions) => {
       try {
