@@ -1,9 +1,12 @@
 /**
  * Elasticsearch vs embedded, side by side in one run (npm run bench:es -- --size 100000).
- * Needs a node: ELASTICSEARCH_URL (npm run es:start). Elasticsearch is measured twice over the same
- * index: the Painless first stage (the baseline, "script") and plain queries over precomputed
- * fields ("features"). Measures, on the same synthetic population:
- *   - indexing rate (candidates/s; Elasticsearch via bulk through ElasticsearchIndex.upsert)
+ * Needs a node: ELASTICSEARCH_URL (npm run es:start). Elasticsearch is measured once per first
+ * stage over the same index (`--stages`, default all three): the Painless script over every nested
+ * piece (the baseline, "script"), plain queries over every nested piece ("features"), and each
+ * concept's strongest-piece values on the candidate document ("concepts", the default).
+ * Measures, on the same synthetic population:
+ *   - indexing rate (candidates/s; Elasticsearch through ElasticsearchIndex.reindex, the bulk
+ *     rebuild, or with `--load upsert` through upsert in batches of `--bulk`)
  *   - top-50 latency p50/p95 of rankCandidates (first stage + exact re-scoring with explanations)
  *   - first-stage recall@50 against the exact top 50 (the embedded backend re-scored exactly,
  *     which the conformance suite proves equal to the exhaustive scorer), and after re-scoring
@@ -12,6 +15,7 @@
  *   - how often the pooled top 50 equals the exact top 50 (ids and scores)
  *   - the Elasticsearch index's size on disk (primaries, after a force-merge to one segment)
  */
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { MatchOptions, type Requirement } from "../src/domain/schemas.ts";
 import { rankCandidates } from "../src/match/rank.ts";
@@ -24,6 +28,7 @@ import {
   elasticsearchUrlFromEnv,
 } from "../src/search/elasticsearch/config.ts";
 import { ElasticsearchIndex } from "../src/search/elasticsearch/index.ts";
+import type { FirstStage } from "../src/search/elasticsearch/query.ts";
 import { EmbeddedIndex } from "../src/search/embedded/index.ts";
 import { buildTaxonomy } from "../taxonomy/graph.ts";
 import { fmtMs, percentile, timedAsync } from "./lib/stats.ts";
@@ -49,8 +54,12 @@ const { values } = parseArgs({
     queries: { type: "string", default: "50" },
     pool: { type: "string", default: String(ES_CANDIDATE_POOL) },
     bulk: { type: "string", default: "500" },
+    stages: { type: "string", default: "script,features,concepts" },
+    load: { type: "string", default: "reindex" },
+    prefix: { type: "string", default: "ler-match-bench" },
   },
 });
+const stages = values.stages.split(",") as FirstStage[];
 const size = Number(values.size);
 const pool = Number(values.pool);
 const bulk = Number(values.bulk);
@@ -72,10 +81,17 @@ const embedded = new EmbeddedIndex(taxonomy, cfg);
 const es = new ElasticsearchIndex(
   taxonomy,
   cfg,
-  elasticsearchConfig({ url, indexPrefix: `ler-match-bench-${Date.now()}`, requestTimeoutMs: 120_000 }),
+  elasticsearchConfig({
+    url,
+    indexPrefix: `${values.prefix}-${Date.now()}`,
+    requestTimeoutMs: 300_000,
+    refreshOnWrite: false,
+  }),
 );
-// the baseline: the same index, read through the Painless first stage
-const esScript = new ElasticsearchIndex(taxonomy, cfg, { ...es.config, firstStage: "script" }, es.client);
+/** The same index, read through each first stage. */
+const reader = (stage: FirstStage) =>
+  new ElasticsearchIndex(taxonomy, cfg, { ...es.config, firstStage: stage }, es.client);
+const load1 = () => loadavg()[0]!.toFixed(2);
 
 interface Column {
   name: string;
@@ -88,11 +104,13 @@ interface Column {
   firstStage: { p50: number; p95: number };
   recall: number;
   exactTop: string;
+  /** the 1-minute load average when the column was measured */
+  load: string;
 }
 
 try {
   const embeddedMs = await load(embedded);
-  const esMs = await load(es);
+  const esMs = values.load === "upsert" ? await load(es) : await reindex(es);
   await es.client.indices.refresh({ index: es.alias });
   await es.client.indices.forcemerge({ index: es.alias, max_num_segments: 1 });
   const stats = await es.client.indices.stats({ index: es.alias, metric: "store" });
@@ -104,16 +122,22 @@ try {
   const exact: { candidateId: string; score: number }[][] = [];
   for (const p of positions) exact.push((await rank(embedded, p, pool)).results);
   const columns: Column[] = [];
-  for (const [label, index, ms] of [
-    ["embedded", embedded, embeddedMs],
-    ["elasticsearch, script", esScript, esMs],
-    ["elasticsearch, features", es, esMs],
-  ] as const)
-    columns.push(await measure(label, index, ms, exact));
+  columns.push(await measure("embedded", embedded, embeddedMs, exact));
+  for (const stage of stages) columns.push(await measure(`elasticsearch, ${stage}`, reader(stage), esMs, exact));
   print(columns);
 } finally {
   await es.drop().catch(() => undefined);
   await es.close();
+}
+
+function* candidates() {
+  for (let c = 0; c < size; c++) yield toIndexedCandidate(candidateId(c), rowsOf(pop, c), cfg);
+}
+
+async function reindex(index: ElasticsearchIndex): Promise<number> {
+  const t = await timedAsync(() => index.reindex(candidates()));
+  console.log(`  ${index.name}: reindexed in ${(t.ms / 1000).toFixed(1)} s (load ${load1()})`);
+  return t.ms;
 }
 
 async function load(index: CandidateIndex): Promise<number> {
@@ -125,7 +149,7 @@ async function load(index: CandidateIndex): Promise<number> {
       await index.upsert(batch);
     }
   });
-  console.log(`  ${index.name}: indexed in ${(t.ms / 1000).toFixed(1)} s`);
+  console.log(`  ${index.name}: indexed in ${(t.ms / 1000).toFixed(1)} s (load ${load1()})`);
   return t.ms;
 }
 
@@ -194,6 +218,7 @@ async function measure(
     rescoredRecall: rescoredSum / positions.length,
     poolNeeded: index.name === "embedded" ? null : poolNeeded,
     exactTop: `${same}/${positions.length}`,
+    load: load1(),
   };
 }
 
@@ -221,4 +246,5 @@ function print(columns: Column[]): void {
         : `> ${DEPTH}`,
   );
   row(`top 50 after re-scoring pool ${pool} = exact`, (c) => c.exactTop);
+  row("load average (1 min) after the column", (c) => c.load);
 }

@@ -144,21 +144,34 @@ export class ElasticsearchIndex implements CandidateIndex {
     source: Iterable<IndexedCandidate> | AsyncIterable<IndexedCandidate>,
   ): Promise<ReindexReport> {
     await this.ensureAlias();
-    const index = await this.createIndex();
+    // no refresh while building: nothing searches the new index until the swap
+    const index = await this.createIndex({ refresh_interval: "-1" });
     this.building = index;
     let documents = 0;
+    // one bulk in flight while the next batch is built
+    let inFlight: Promise<void> = Promise.resolve();
     try {
       let batch: BulkOp[] = [];
+      const send = async (ops: BulkOp[]) => {
+        await inFlight;
+        inFlight = bulkWrite(this.client, ops, false);
+        // its failure is thrown where it is awaited, not reported as unhandled meanwhile
+        inFlight.catch(() => undefined);
+        documents += ops.length;
+      };
       for await (const c of source) {
         batch.push({ index, op: "upsert", id: c.id, doc: candidateDocument(c, this.taxonomy, this.scoring) });
         if (batch.length >= REINDEX_BATCH) {
-          await bulkWrite(this.client, batch, false);
-          documents += batch.length;
+          await send(batch);
           batch = [];
         }
       }
-      await bulkWrite(this.client, batch, false);
-      documents += batch.length;
+      await send(batch);
+      await inFlight;
+      await call("restoring the refresh interval", () =>
+        // null: back to the cluster's default (the client's types do not allow it)
+        this.client.indices.putSettings({ index, settings: { refresh_interval: null as never } }),
+      );
       await this.replayWrittenDuringBuild(index);
       await call("a refresh", () => this.client.indices.refresh({ index }));
       const previous = await this.aliasedIndices();
@@ -176,6 +189,8 @@ export class ElasticsearchIndex implements CandidateIndex {
       return { index, previous, documents };
     } catch (e) {
       this.stopBuilding();
+      // a bulk still running would otherwise land after the delete and create the index again
+      await inFlight.catch(() => undefined);
       await this.client.indices.delete({ index }, { ignore: [404] }).catch(() => undefined);
       throw e;
     }
@@ -238,7 +253,7 @@ export class ElasticsearchIndex implements CandidateIndex {
     );
   }
 
-  private async createIndex(): Promise<string> {
+  private async createIndex(settings: Record<string, unknown> = {}): Promise<string> {
     // Two builds in the same millisecond must still get two names.
     this.lastStampMs = Math.max(wallClock(), this.lastStampMs + 1);
     const index = versionedIndexName(this.alias, this.lastStampMs);
@@ -248,6 +263,7 @@ export class ElasticsearchIndex implements CandidateIndex {
         settings: {
           number_of_shards: this.config.shards,
           number_of_replicas: this.config.replicas,
+          ...settings,
         },
         mappings: CANDIDATE_MAPPING as never,
         wait_for_active_shards: 1,
