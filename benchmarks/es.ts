@@ -123,7 +123,8 @@ try {
   for (const p of positions) exact.push((await rank(embedded, p, pool)).results);
   const columns: Column[] = [];
   columns.push(await measure("embedded", embedded, embeddedMs, exact));
-  for (const stage of stages) columns.push(await measure(`elasticsearch, ${stage}`, reader(stage), esMs, exact));
+  for (const stage of stages)
+    columns.push(await measure(`elasticsearch, ${stage}`, reader(stage), esMs, exact));
   print(columns);
 } finally {
   await es.drop().catch(() => undefined);

@@ -21,8 +21,9 @@
  * Each field is a `rank_features` keyed by concept, read by a `rank_feature` saturation with a
  * fixed pivot P. Saturation is s/(s + P); storing s·P/(P − s) instead of s makes it read back
  * P·s/(P + …) = s exactly (to the stored value's 9 significant bits), so the boost can scale it
- * linearly. Revoked pieces never count; expiry depends on now and is not applied here, so an expired
- * piece can overvalue a candidate (never undervalue one). Re-scoring the pool stays exact.
+ * linearly. Revoked pieces never count. A piece with an expiry date is left out: whether it counts
+ * depends on now, so the query values those few pieces as nested documents (`skills.expiring`).
+ * Re-scoring the pool stays exact.
  */
 
 import { YEAR_MS } from "../../domain/dates.ts";
@@ -60,21 +61,24 @@ export const CONCEPT_VALUES_MAPPING = {
 } as const;
 
 /** A rank_features key is read as `field.key`, so a key cannot hold a dot: escape it (and %). */
-export const featureKey = (conceptId: string): string =>
-  conceptId.replace(/%/g, "%25").replace(/\./g, "%2E");
+export const featureKey = (conceptId: string): string => conceptId.replace(/%/g, "%25").replace(/\./g, "%2E");
 
-/** What the saturation reads back as s exactly. */
-const stored = (s: number): number => {
+/** What the saturation reads back as s exactly: PIVOT · v/(v + PIVOT) = s. */
+export const storedValue = (s: number): number => {
   const v = Math.min(Math.max(s, TINY), PIVOT / 2);
-  return (v * PIVOT) / (PIVOT - v);
+  // six digits: the index keeps 9 significant bits, the request need not carry seventeen
+  return Number(((v * PIVOT) / (PIVOT - v)).toPrecision(6));
 };
 
-const decayFactor = (dateMs: number, config: ScoringConfig): number =>
+/** The piece's share of the decay, 2^((date − epoch)/half-life). */
+export const decayFactor = (dateMs: number, config: ScoringConfig): number =>
   2 ** ((dateMs - DECAY_EPOCH_MS) / (config.recency.halfLifeYears * YEAR_MS));
 
 /** K(now): the query's share of the decay, 2^(−(now − grace − epoch)/half-life). */
 export const decayBoost = (nowMs: number, config: ScoringConfig): number =>
-  2 ** (-(nowMs - config.recency.graceYears * YEAR_MS - DECAY_EPOCH_MS) / (config.recency.halfLifeYears * YEAR_MS));
+  2 **
+  (-(nowMs - config.recency.graceYears * YEAR_MS - DECAY_EPOCH_MS) /
+    (config.recency.halfLifeYears * YEAR_MS));
 
 /** The part of a piece's recency that does not depend on now: the floor, or the unknown-date constant. */
 function staticRecency(a: IndexedAssertion, config: ScoringConfig): number {
@@ -89,11 +93,13 @@ export type ConceptValues = Record<string, Record<string, number>>;
 export function conceptValues(candidate: IndexedCandidate, config: ScoringConfig): ConceptValues {
   const out: ConceptValues = {};
   const keep = (field: string, key: string, s: number) => {
-    const values = (out[field] ??= {});
+    const values = out[field] ?? {};
     values[key] = Math.max(values[key] ?? 0, s);
+    out[field] = values;
   };
   for (const a of candidate.assertions) {
-    if (a.revoked) continue;
+    // revoked never counts; whether an expiring piece counts depends on now (query.ts reads it nested)
+    if (a.revoked || a.validUntilMs !== null) continue;
     const key = featureKey(a.conceptId);
     const dated = config.recency.enabled && a.dateMs !== null;
     for (const m of MINIMA) {
@@ -103,7 +109,7 @@ export function conceptValues(candidate: IndexedCandidate, config: ScoringConfig
     }
   }
   for (const values of Object.values(out))
-    for (const [key, s] of Object.entries(values)) values[key] = stored(s);
+    for (const [key, s] of Object.entries(values)) values[key] = storedValue(s);
   return out;
 }
 
@@ -111,7 +117,12 @@ export function conceptValues(candidate: IndexedCandidate, config: ScoringConfig
 function around(min: number): [number, number][] {
   const lo = Math.min(Math.floor(min), MINIMA.length - 1);
   const t = min - lo;
-  return t === 0 ? [[lo, 1]] : [[lo, 1 - t], [lo + 1, t]];
+  return t === 0
+    ? [[lo, 1]]
+    : [
+        [lo, 1 - t],
+        [lo + 1, t],
+      ];
 }
 
 /** Reads back weight · s: the saturation gives s / PIVOT for what `stored` wrote. */
@@ -131,11 +142,18 @@ export interface ConceptValueQueryArgs {
 }
 
 /**
- * One requirement's estimate, w · the strongest piece's value over its neighbourhood: a `dis_max`
- * (the max) over each concept's static and decay values; a direct concept adds the floor and
- * scales by (1 − floor), a neighbour scales by the floor.
+ * One requirement's estimate is w · the strongest piece's value over its neighbourhood: the max (a
+ * `dis_max`, query.ts) over these clauses, each concept's static and decay values; a direct concept
+ * adds the floor and scales by (1 − floor), a neighbour scales by the floor.
  */
-export function conceptValueQuery({ req, share, sims, directs, nowMs, config }: ConceptValueQueryArgs): Json {
+export function conceptValueClauses({
+  req,
+  share,
+  sims,
+  directs,
+  nowMs,
+  config,
+}: ConceptValueQueryArgs): Json[] {
   const floor = config.directFloor;
   const direct = new Set(directs);
   const minima = around(req.minLevel ?? config.level.defaultMinimum);
@@ -159,5 +177,5 @@ export function conceptValueQuery({ req, share, sims, directs, nowMs, config }: 
       queries.push(should.length === 1 ? should[0]! : { bool: { should } });
     }
   }
-  return { dis_max: { queries, tie_breaker: 0 } };
+  return queries;
 }

@@ -17,6 +17,8 @@ export const MAPPING_VERSION = "v4";
 
 export const CANDIDATE_MAPPING = {
   dynamic: "strict",
+  // the concept values are derived from the skills: indexed, not kept in _source (disk, fetch)
+  _source: { excludes: ["concepts"] },
   properties: {
     id: { type: "keyword" },
     /** the person's organisation: every query filters on it */
@@ -30,6 +32,11 @@ export const CANDIDATE_MAPPING = {
       properties: {
         assertionId: { type: "keyword", index: false },
         concept: { type: "keyword" },
+        /**
+         * The concept again, on a piece that expires: the `concepts` values leave such pieces out
+         * (whether one counts depends on now), and the first stage reads them here, nested.
+         */
+        expiring: { type: "keyword" },
         /** transitive broader concepts, so "concept or narrower" is one term query */
         ancestors: { type: "keyword" },
         /** canonical 0–5; double so the estimate computes fit on the exact level */
@@ -50,6 +57,7 @@ export const CANDIDATE_MAPPING = {
 export interface SkillDocument {
   assertionId: string;
   concept: string;
+  expiring?: string;
   ancestors: string[];
   level: number | null;
   levelFeature?: number;
@@ -80,6 +88,7 @@ export function candidateDocument(
     skills: candidate.assertions.map((a) => ({
       assertionId: a.assertionId,
       concept: a.conceptId,
+      expiring: a.validUntilMs === null ? undefined : a.conceptId,
       ancestors: taxonomy.ancestors(a.conceptId),
       level: a.level,
       levelFeature: levelFeature(a.level, a.sourceKind, config),

@@ -15,7 +15,7 @@ import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { isDirect, relatedness, totalWeight } from "../../scoring/factors.ts";
 import type { RetrievalQuery } from "../backend.ts";
-import { conceptValueQuery } from "./concept-values.ts";
+import { conceptValueClauses } from "./concept-values.ts";
 import { pieceQuery } from "./features.ts";
 import { modelParams, WEIGHTED_PIECE_SOURCE } from "./script.ts";
 
@@ -111,7 +111,9 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
     const sims = similarities(req.conceptId, ctx.taxonomy, ctx.config);
     const directs = directConcepts(req.conceptId, sims, ctx.taxonomy);
     const w = weightSum > 0 ? req.weight / weightSum : 0;
-    should.push(requirementClause(stage, { req, sims, directs, share: w, live, nowMs: q.nowMs, shared }, ctx));
+    should.push(
+      requirementClause(stage, { req, sims, directs, share: w, live, nowMs: q.nowMs, shared }, ctx),
+    );
     if (!req.required) continue;
     if (q.hardRequired) filter.push(hardFilter(req, live, ctx.config));
     else qualifiedBy.push(meetsFilter(req, directs, live, ctx.config));
@@ -152,11 +154,24 @@ interface ClauseArgs {
 /** One requirement's estimate, named with its concept so a hit reports what it matched. */
 function requirementClause(stage: FirstStage, a: ClauseArgs, ctx: QueryContext): Json {
   const { req, sims, directs, share, live, nowMs, shared } = a;
+  const concepts = Object.keys(sims);
   if (stage === "concepts") {
-    const { dis_max } = conceptValueQuery({ req, share, sims, directs, nowMs, config: ctx.config });
-    return { dis_max: { ...(dis_max as Json), _name: req.conceptId } };
+    const expiring = pieceQuery({
+      req,
+      sims,
+      directs,
+      filter: [{ terms: { "skills.expiring": concepts } }, ...live],
+      nowMs,
+      config: ctx.config,
+    });
+    const queries = [
+      ...conceptValueClauses({ req, share, sims, directs, nowMs, config: ctx.config }),
+      // the pieces that expire are left out of the concept values: valued one by one
+      { nested: { path: "skills", score_mode: "max", query: expiring, boost: share } },
+    ];
+    return { dis_max: { queries, tie_breaker: 0, _name: req.conceptId } };
   }
-  const inNeighbourhood = [{ terms: { "skills.concept": Object.keys(sims) } }, ...live];
+  const inNeighbourhood = [{ terms: { "skills.concept": concepts } }, ...live];
   const piece =
     stage === "script"
       ? {
