@@ -19,6 +19,7 @@ import {
   type CandidateDocument,
   candidateDocument,
   isCurrentMapping,
+  scoringFingerprint,
   versionedIndexName,
 } from "./mapping.ts";
 import { readHit, type SearchHit, searchBody } from "./query.ts";
@@ -203,10 +204,18 @@ export class ElasticsearchIndex implements CandidateIndex {
     this.ready = null;
   }
 
-  /** The alias points at indices of an older mapping version (their names carry it). */
+  /**
+   * The alias points at indices of an older mapping version (their names carry it), or built with
+   * other scoring numbers than this configuration's (the mapping's _meta carries those).
+   */
   async outdated(): Promise<boolean> {
-    const indices = await this.aliasedIndices();
-    return indices.length > 0 && !indices.some((index) => isCurrentMapping(this.alias, index));
+    const aliased = await this.aliasedIndices();
+    if (aliased.length === 0) return false;
+    const indices = aliased.filter((index) => isCurrentMapping(this.alias, index));
+    if (indices.length === 0) return true;
+    const mappings = await call("a mapping lookup", () => this.client.indices.getMapping({ index: indices }));
+    const built = Object.values(mappings).map((m) => m.mappings._meta?.scoring);
+    return !built.includes(scoringFingerprint(this.scoring));
   }
 
   /** The versioned indices the alias points at now. */
@@ -265,7 +274,7 @@ export class ElasticsearchIndex implements CandidateIndex {
           number_of_replicas: this.config.replicas,
           ...settings,
         },
-        mappings: CANDIDATE_MAPPING as never,
+        mappings: { ...CANDIDATE_MAPPING, _meta: { scoring: scoringFingerprint(this.scoring) } } as never,
         wait_for_active_shards: 1,
       }),
     );

@@ -102,6 +102,15 @@ export function candidateDocument(
   };
 }
 
+/**
+ * The scoring numbers the documents were computed with (the level feature, the concept values):
+ * an index built with other numbers is outdated, and rebuilt at open like an older mapping.
+ */
+export function scoringFingerprint(config: ScoringConfig): string {
+  const { level, recency, trust, trustEnabled } = config;
+  return JSON.stringify({ level, recency, trust, trustEnabled });
+}
+
 /** Whether `index` was built with this mapping version (versionedIndexName carries it). */
 export const isCurrentMapping = (prefix: string, index: string): boolean =>
   index.startsWith(`${prefix}-${MAPPING_VERSION}-`);
