@@ -113,8 +113,13 @@ try {
   const esMs = values.load === "upsert" ? await load(es) : await reindex(es);
   await es.client.indices.refresh({ index: es.alias });
   await es.client.indices.forcemerge({ index: es.alias, max_num_segments: 1 });
-  const stats = await es.client.indices.stats({ index: es.alias, metric: "store" });
-  const diskBytes = stats._all.primaries?.store?.size_in_bytes ?? Number.NaN;
+  // the live segments only: right after the merge the store still counts the files it replaced
+  const segments = await es.client.indices.segments({ index: es.alias });
+  const diskBytes = Object.values(segments.indices)
+    .flatMap((i) => Object.values(i.shards).flat())
+    .filter((shard) => shard.routing.primary)
+    .flatMap((shard) => Object.values(shard.segments))
+    .reduce((sum, segment) => sum + (segment.size_in_bytes ?? 0), 0);
   console.log(
     `  elasticsearch: ${(diskBytes / 2 ** 20).toFixed(1)} MiB on disk after force-merge ` +
       `(${(diskBytes / pop.offsets[size]!).toFixed(1)} B per assertion)`,

@@ -98,7 +98,7 @@ describe("elasticsearch query pieces", () => {
     expect(JSON.stringify(body)).toContain('"rank_feature"');
   });
 
-  it("reads each concept's values off the candidate document by default, nested only for expiring pieces", () => {
+  it("reads each concept's values off the candidate document by default, with no nested clause", () => {
     const position = [requirement("python", 2.5), { ...requirement("excel", null), weight: 3 }];
     const body = searchBody(query(position), 25, { taxonomy, config: DEFAULT_SCORING });
     const [python, excel] = (body.query as Json).bool.should as [Json, Json];
@@ -112,11 +112,12 @@ describe("elasticsearch query pieces", () => {
       new Set(["s2", "s3", "d2", "d3"].flatMap((f) => [`concepts.${f} python`, `concepts.${f} programming`])),
     );
     expect(new Set(fields(excel))).toEqual(new Set(["concepts.s3 excel", "concepts.d3 excel"]));
-    const nested = (clause: Json) => (clause.dis_max.queries as Json[]).filter((q) => q.nested);
-    expect(nested(python)).toHaveLength(1);
-    expect(JSON.stringify(nested(python))).toContain('"skills.expiring":["python","programming"]');
-    expect(nested(excel)[0]?.nested.boost).toBe(3 / 4);
-    expect(JSON.stringify(body)).not.toMatch(/script/);
+    expect(JSON.stringify(body)).not.toMatch(/nested|script/);
+    // w/Σw and the floor are boosts: excel weighs 3 of 4, and is direct
+    const floors = (excel.dis_max.queries as Json[]).flatMap((q) =>
+      ((q.bool?.should ?? []) as Json[]).filter((c) => c.constant_score).map((c) => c.constant_score.boost),
+    );
+    expect(floors).toEqual([(3 / 4) * DEFAULT_SCORING.directFloor, (3 / 4) * DEFAULT_SCORING.directFloor]);
   });
 
   it("reads the nested pieces when the caller filters on verified or recent evidence", () => {

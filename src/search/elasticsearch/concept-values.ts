@@ -21,9 +21,11 @@
  * Each field is a `rank_features` keyed by concept, read by a `rank_feature` saturation with a
  * fixed pivot P. Saturation is s/(s + P); storing s·P/(P − s) instead of s makes it read back
  * P·s/(P + …) = s exactly (to the stored value's 9 significant bits), so the boost can scale it
- * linearly. Revoked pieces never count. A piece with an expiry date is left out: whether it counts
- * depends on now, so the query values those few pieces as nested documents (`skills.expiring`).
- * Re-scoring the pool stays exact.
+ * linearly. Revoked pieces never count. Whether a piece has expired depends on now, so an expired
+ * piece still counts here: the estimate can overvalue a candidate (never undervalue one), and may
+ * retrieve one whose only evidence has expired, whom re-scoring drops (rank.ts keeps candidates
+ * with live evidence). Reading expiring pieces nested instead kept this exact but tripled the
+ * first stage's time (docs/performance.md). Re-scoring the pool stays exact.
  */
 
 import { YEAR_MS } from "../../domain/dates.ts";
@@ -98,8 +100,8 @@ export function conceptValues(candidate: IndexedCandidate, config: ScoringConfig
     out[field] = values;
   };
   for (const a of candidate.assertions) {
-    // revoked never counts; whether an expiring piece counts depends on now (query.ts reads it nested)
-    if (a.revoked || a.validUntilMs !== null) continue;
+    // revoked never counts; whether a piece has expired depends on now: it counts here (see above)
+    if (a.revoked) continue;
     const key = featureKey(a.conceptId);
     const dated = config.recency.enabled && a.dateMs !== null;
     for (const m of MINIMA) {

@@ -32,11 +32,6 @@ export const CANDIDATE_MAPPING = {
       properties: {
         assertionId: { type: "keyword", index: false },
         concept: { type: "keyword" },
-        /**
-         * The concept again, on a piece that expires: the `concepts` values leave such pieces out
-         * (whether one counts depends on now), and the first stage reads them here, nested.
-         */
-        expiring: { type: "keyword" },
         /** transitive broader concepts, so "concept or narrower" is one term query */
         ancestors: { type: "keyword" },
         /** canonical 0–5; double so the estimate computes fit on the exact level */
@@ -57,7 +52,6 @@ export const CANDIDATE_MAPPING = {
 export interface SkillDocument {
   assertionId: string;
   concept: string;
-  expiring?: string;
   ancestors: string[];
   level: number | null;
   levelFeature?: number;
@@ -88,7 +82,6 @@ export function candidateDocument(
     skills: candidate.assertions.map((a) => ({
       assertionId: a.assertionId,
       concept: a.conceptId,
-      expiring: a.validUntilMs === null ? undefined : a.conceptId,
       ancestors: taxonomy.ancestors(a.conceptId),
       level: a.level,
       levelFeature: levelFeature(a.level, a.sourceKind, config),

@@ -156,19 +156,7 @@ function requirementClause(stage: FirstStage, a: ClauseArgs, ctx: QueryContext):
   const { req, sims, directs, share, live, nowMs, shared } = a;
   const concepts = Object.keys(sims);
   if (stage === "concepts") {
-    const expiring = pieceQuery({
-      req,
-      sims,
-      directs,
-      filter: [{ terms: { "skills.expiring": concepts } }, ...live],
-      nowMs,
-      config: ctx.config,
-    });
-    const queries = [
-      ...conceptValueClauses({ req, share, sims, directs, nowMs, config: ctx.config }),
-      // the pieces that expire are left out of the concept values: valued one by one
-      { nested: { path: "skills", score_mode: "max", query: expiring, boost: share } },
-    ];
+    const queries = conceptValueClauses({ req, share, sims, directs, nowMs, config: ctx.config });
     return { dis_max: { queries, tie_breaker: 0, _name: req.conceptId } };
   }
   const inNeighbourhood = [{ terms: { "skills.concept": concepts } }, ...live];
