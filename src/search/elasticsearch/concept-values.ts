@@ -19,9 +19,9 @@
  *   2^(grace/half-life) (×1.149 with the defaults).
  *
  * Each field is a `rank_features` keyed by concept, read by a `rank_feature` saturation with a
- * fixed pivot P. Saturation is s/(s + P); storing s·P/(P − s) instead of s makes it read back
- * P·s/(P + …) = s exactly (to the stored value's 9 significant bits), so the boost can scale it
- * linearly. Revoked pieces never count. Whether a piece has expired depends on now, so an expired
+ * fixed pivot P: for a stored v the saturation is v/(v + P), so storing v = s·P/(P − s) makes it
+ * s/P exactly (to the 9 significant bits the index keeps), and a boost of P · weight reads back
+ * weight · s — linear, as the model's product needs. Revoked pieces never count. Whether a piece has expired depends on now, so an expired
  * piece still counts here: the estimate can overvalue a candidate (never undervalue one), and may
  * retrieve one whose only evidence has expired, whom re-scoring drops (rank.ts keeps candidates
  * with live evidence). Reading expiring pieces nested instead kept this exact but tripled the
