@@ -162,4 +162,27 @@ describeWithNode("elasticsearch index", () => {
     expect(hits.map((h) => h.candidateId)).toEqual(["a"]);
     expect((await index.health()).documents).toBe(1);
   });
+
+  it("a write waiting for its refresh does not wait for a rebuild, which refreshes only at its end", async () => {
+    const first = testIndex(taxonomy, "reindex-wait");
+    index = new ElasticsearchIndex(taxonomy, DEFAULT_SCORING, {
+      ...first.config,
+      refreshOnWrite: "wait_for",
+    });
+    await first.close();
+    await index.upsert([candidate("a", skill("a1", "excel", 3))]);
+    const live = index;
+    let written = false;
+    async function* storeSnapshot() {
+      yield candidate("a", skill("a1", "excel", 3));
+      // the build's index exists, with refresh off, while this ingest waits for its refresh
+      await live.upsert([candidate("b", skill("b1", "python", 3))]);
+      written = true;
+    }
+    await index.reindex(storeSnapshot());
+    expect(written).toBe(true);
+    expect(
+      (await index.retrieve(query([requirement("python", null)]), 10)).map((h) => h.candidateId),
+    ).toEqual(["b"]);
+  }, 20_000);
 });

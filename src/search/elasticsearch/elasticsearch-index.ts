@@ -69,21 +69,24 @@ export class ElasticsearchIndex implements CandidateIndex {
     await this.ensureAlias();
     const docs = batch.map((c) => ({ id: c.id, doc: candidateDocument(c, this.taxonomy, this.scoring) }));
     if (this.building) for (const d of docs) this.writtenDuringBuild.set(d.id, d.doc);
-    await bulkWrite(
-      this.client,
-      this.targets().flatMap((index) => docs.map((d) => ({ index, op: "upsert" as const, ...d }))),
-      this.config.refreshOnWrite,
-    );
+    await this.write((index) => docs.map((d): BulkOp => ({ index, op: "upsert", ...d })));
   }
 
   async remove(ids: string[]): Promise<void> {
     await this.ensureAlias();
     if (this.building) for (const id of ids) this.writtenDuringBuild.set(id, null);
-    await bulkWrite(
-      this.client,
-      this.targets().flatMap((index) => ids.map((id): BulkOp => ({ index, op: "delete", id }))),
-      this.config.refreshOnWrite,
-    );
+    await this.write((index) => ids.map((id): BulkOp => ({ index, op: "delete", id })));
+  }
+
+  /**
+   * Through the alias with the configured refresh; into an index being built without one: it
+   * refreshes only when the build ends, so "wait_for" there would wait for the whole build.
+   */
+  private async write(ops: (index: string) => BulkOp[]): Promise<void> {
+    // read before any await: the build may swap meanwhile, and this write must still reach it
+    const building = this.building;
+    await bulkWrite(this.client, ops(this.alias), this.config.refreshOnWrite);
+    if (building) await bulkWrite(this.client, ops(building), false);
   }
 
   async retrieve(q: RetrievalQuery, k: number): Promise<Retrieved[]> {
@@ -237,10 +240,6 @@ export class ElasticsearchIndex implements CandidateIndex {
   private stopBuilding(): void {
     this.building = null;
     this.writtenDuringBuild.clear();
-  }
-
-  private targets(): string[] {
-    return this.building ? [this.alias, this.building] : [this.alias];
   }
 
   /** Creates the first versioned index and its alias on first use; retried after a failure. */
