@@ -1,9 +1,12 @@
 /**
  * Elasticsearch vs embedded, side by side in one run (npm run bench:es -- --size 100000).
- * Needs a node: ELASTICSEARCH_URL (npm run es:start). Elasticsearch is measured twice over the same
- * index: the Painless first stage (the baseline, "script") and plain queries over precomputed
- * fields ("features"). Measures, on the same synthetic population:
- *   - indexing rate (candidates/s; Elasticsearch via bulk through ElasticsearchIndex.upsert)
+ * Needs a node: ELASTICSEARCH_URL (npm run es:start). Elasticsearch is measured once per first
+ * stage over the same index (`--stages`, default all three): the Painless script over every nested
+ * piece (the baseline, "script"), plain queries over every nested piece ("features"), and each
+ * concept's strongest-piece values on the candidate document ("concepts", the default).
+ * Measures, on the same synthetic population:
+ *   - indexing rate (candidates/s; Elasticsearch through ElasticsearchIndex.reindex, the bulk
+ *     rebuild, or with `--load upsert` through upsert in batches of `--bulk`)
  *   - top-50 latency p50/p95 of rankCandidates (first stage + exact re-scoring with explanations)
  *   - first-stage recall@50 against the exact top 50 (the embedded backend re-scored exactly,
  *     which the conformance suite proves equal to the exhaustive scorer), and after re-scoring
@@ -12,6 +15,7 @@
  *   - how often the pooled top 50 equals the exact top 50 (ids and scores)
  *   - the Elasticsearch index's size on disk (primaries, after a force-merge to one segment)
  */
+import { loadavg } from "node:os";
 import { NO_FILTERS } from "../src/domain/evidence.ts";
 import { MatchOptions, type Requirement } from "../src/domain/schemas.ts";
 import { rankCandidates } from "../src/match/rank.ts";
@@ -24,6 +28,7 @@ import {
   elasticsearchUrlFromEnv,
 } from "../src/search/elasticsearch/config.ts";
 import { ElasticsearchIndex } from "../src/search/elasticsearch/index.ts";
+import type { FirstStage } from "../src/search/elasticsearch/query.ts";
 import { EmbeddedIndex } from "../src/search/embedded/index.ts";
 import { buildTaxonomy } from "../taxonomy/graph.ts";
 import { benchArgs } from "./lib/args.ts";
@@ -44,12 +49,12 @@ const WARMUP = 3;
 const DEPTH = 5000;
 const cfg = DEFAULT_SCORING;
 
-const { size, queries, pool, bulk } = benchArgs({
-  size: 100_000,
-  queries: 50,
-  pool: ES_CANDIDATE_POOL,
-  bulk: 500,
-});
+const args = benchArgs(
+  { size: 100_000, queries: 50, pool: ES_CANDIDATE_POOL, bulk: 500 },
+  { stages: "script,features,concepts", load: "reindex", prefix: "ler-match-bench" },
+);
+const { size, queries, pool, bulk } = args;
+const stages = args.stages.split(",") as FirstStage[];
 const url = elasticsearchUrlFromEnv();
 if (!url) {
   console.error("bench:es needs a node: set ELASTICSEARCH_URL (npm run es:start prints it).");
@@ -68,10 +73,17 @@ const embedded = new EmbeddedIndex(taxonomy, cfg);
 const es = new ElasticsearchIndex(
   taxonomy,
   cfg,
-  elasticsearchConfig({ url, indexPrefix: `ler-match-bench-${Date.now()}`, requestTimeoutMs: 120_000 }),
+  elasticsearchConfig({
+    url,
+    indexPrefix: `${args.prefix}-${Date.now()}`,
+    requestTimeoutMs: 300_000,
+    refreshOnWrite: false,
+  }),
 );
-// the baseline: the same index, read through the Painless first stage
-const esScript = new ElasticsearchIndex(taxonomy, cfg, { ...es.config, firstStage: "script" }, es.client);
+/** The same index, read through each first stage. */
+const reader = (stage: FirstStage) =>
+  new ElasticsearchIndex(taxonomy, cfg, { ...es.config, firstStage: stage }, es.client);
+const load1 = () => loadavg()[0]!.toFixed(2);
 
 interface Column {
   name: string;
@@ -84,15 +96,16 @@ interface Column {
   firstStage: { p50: number; p95: number };
   recall: number;
   exactTop: string;
+  /** the 1-minute load average when the column was measured */
+  load: string;
 }
 
 try {
   const embeddedMs = await load(embedded);
-  const esMs = await load(es);
+  const esMs = args.load === "upsert" ? await load(es) : await reindex(es);
   await es.client.indices.refresh({ index: es.alias });
   await es.client.indices.forcemerge({ index: es.alias, max_num_segments: 1 });
-  const stats = await es.client.indices.stats({ index: es.alias, metric: "store" });
-  const diskBytes = stats._all.primaries?.store?.size_in_bytes ?? Number.NaN;
+  const diskBytes = await mergedBytes(es);
   console.log(
     `  elasticsearch: ${(diskBytes / 2 ** 20).toFixed(1)} MiB on disk after force-merge ` +
       `(${(diskBytes / pop.offsets[size]!).toFixed(1)} B per assertion)`,
@@ -100,16 +113,41 @@ try {
   const exact: { candidateId: string; score: number }[][] = [];
   for (const p of positions) exact.push((await rank(embedded, p, pool)).results);
   const columns: Column[] = [];
-  for (const [label, index, ms] of [
-    ["embedded", embedded, embeddedMs],
-    ["elasticsearch, script", esScript, esMs],
-    ["elasticsearch, features", es, esMs],
-  ] as const)
-    columns.push(await measure(label, index, ms, exact));
+  columns.push(await measure("embedded", embedded, embeddedMs, exact));
+  for (const stage of stages)
+    columns.push(await measure(`elasticsearch, ${stage}`, reader(stage), esMs, exact));
   print(columns);
 } finally {
   await es.drop().catch(() => undefined);
   await es.close();
+}
+
+/**
+ * The primaries' size once the force-merge has left one segment per shard: the merge call can
+ * return while the segments it replaces are still listed, which read as twice the size.
+ */
+async function mergedBytes(index: ElasticsearchIndex): Promise<number> {
+  const deadline = performance.now() + 600_000;
+  for (;;) {
+    const res = await index.client.indices.segments({ index: index.alias });
+    const shards = Object.values(res.indices)
+      .flatMap((i) => Object.values(i.shards).flat())
+      .filter((shard) => shard.routing.primary);
+    const segments = shards.flatMap((shard) => Object.values(shard.segments));
+    if (segments.length <= shards.length || performance.now() > deadline)
+      return segments.reduce((sum, segment) => sum + (segment.size_in_bytes ?? 0), 0);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+function* candidates() {
+  for (let c = 0; c < size; c++) yield toIndexedCandidate(candidateId(c), rowsOf(pop, c), cfg);
+}
+
+async function reindex(index: ElasticsearchIndex): Promise<number> {
+  const t = await timedAsync(() => index.reindex(candidates()));
+  console.log(`  ${index.name}: reindexed in ${(t.ms / 1000).toFixed(1)} s (load ${load1()})`);
+  return t.ms;
 }
 
 async function load(index: CandidateIndex): Promise<number> {
@@ -121,7 +159,7 @@ async function load(index: CandidateIndex): Promise<number> {
       await index.upsert(batch);
     }
   });
-  console.log(`  ${index.name}: indexed in ${(t.ms / 1000).toFixed(1)} s`);
+  console.log(`  ${index.name}: indexed in ${(t.ms / 1000).toFixed(1)} s (load ${load1()})`);
   return t.ms;
 }
 
@@ -190,6 +228,7 @@ async function measure(
     rescoredRecall: rescoredSum / positions.length,
     poolNeeded: index.name === "embedded" ? null : poolNeeded,
     exactTop: `${same}/${positions.length}`,
+    load: load1(),
   };
 }
 
@@ -217,4 +256,5 @@ function print(columns: Column[]): void {
         : `> ${DEPTH}`,
   );
   row(`top 50 after re-scoring pool ${pool} = exact`, (c) => c.exactTop);
+  row("load average (1 min) after the column", (c) => c.load);
 }

@@ -34,30 +34,30 @@ function population(): IndexedCandidate[] {
 
 let features: ElasticsearchIndex;
 let script: ElasticsearchIndex;
+let concepts: ElasticsearchIndex;
 beforeAll(async () => {
   if (!process.env.ELASTICSEARCH_URL && !process.env.LER_MATCH_ES_URL) return;
-  features = testIndex(taxonomy, "first-stage");
-  script = new ElasticsearchIndex(
-    taxonomy,
-    DEFAULT_SCORING,
-    { ...features.config, firstStage: "script" },
-    features.client,
-  );
-  await features.upsert(population());
+  concepts = testIndex(taxonomy, "first-stage");
+  const reader = (firstStage: "features" | "script") =>
+    new ElasticsearchIndex(taxonomy, DEFAULT_SCORING, { ...concepts.config, firstStage }, concepts.client);
+  features = reader("features");
+  script = reader("script");
+  await concepts.upsert(population());
 });
 afterAll(async () => {
-  await features?.drop();
-  await features?.close();
+  await concepts?.drop();
+  await concepts?.close();
 });
 
-describeWithNode("elasticsearch first stage without a script", () => {
+const POSITIONS = [
+  [requirement("python", 3), { ...requirement("excel", null), weight: 2 }],
+  [requirement("programming", 2, true), requirement("python", 5)],
+  [requirement("excel", 0)],
+];
+
+describeWithNode("elasticsearch first stages without a script", () => {
   it("values every hit as the Painless script does, within a rank_feature's precision", async () => {
-    const positions = [
-      [requirement("python", 3), { ...requirement("excel", null), weight: 2 }],
-      [requirement("programming", 2, true), requirement("python", 5)],
-      [requirement("excel", 0)],
-    ];
-    for (const position of positions) {
+    for (const position of POSITIONS) {
       const byScript = await script.retrieve(query(position), 1000);
       const byFeatures = new Map(
         (await features.retrieve(query(position), 1000)).map((h) => [h.candidateId, h]),
@@ -67,6 +67,24 @@ describeWithNode("elasticsearch first stage without a script", () => {
         const got = byFeatures.get(want.candidateId);
         expect(got?.matched).toEqual(want.matched);
         expect(Math.abs(got!.score - want.score)).toBeLessThanOrEqual(0.005 * want.score + 1e-6);
+      }
+    }
+  });
+
+  it("values every hit from the concept values as the script does, but for the grace period's cap", async () => {
+    const { graceYears, halfLifeYears } = DEFAULT_SCORING.recency;
+    const cap = 2 ** (graceYears / halfLifeYears);
+    for (const position of POSITIONS) {
+      const byScript = await script.retrieve(query(position), 1000);
+      const byConcepts = new Map(
+        (await concepts.retrieve(query(position), 1000)).map((h) => [h.candidateId, h]),
+      );
+      expect(byConcepts.size).toBe(byScript.length);
+      for (const want of byScript) {
+        const got = byConcepts.get(want.candidateId)!;
+        expect(got.matched).toEqual(want.matched);
+        expect(got.score).toBeGreaterThanOrEqual(want.score * 0.995 - 1e-6);
+        expect(got.score).toBeLessThanOrEqual(want.score * cap * 1.005 + 1e-6);
       }
     }
   });

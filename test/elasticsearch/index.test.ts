@@ -3,7 +3,7 @@ import type { IndexedAssertion } from "../../src/domain/evidence.ts";
 import type { Requirement } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { aggregate, weighRequirement } from "../../src/scoring/score.ts";
-import type { ElasticsearchIndex } from "../../src/search/elasticsearch/index.ts";
+import { ElasticsearchIndex } from "../../src/search/elasticsearch/index.ts";
 import { candidate, NOW_MS, query, requirement, skill, taxonomy } from "./fixtures.ts";
 
 /** The evidence model's score of an index entry (every assertion here is live). */
@@ -52,15 +52,25 @@ describeWithNode("elasticsearch index", () => {
     });
   });
 
-  it("never retrieves on revoked or expired evidence", async () => {
+  it("never retrieves on revoked evidence, nor on expired evidence when reading the nested pieces", async () => {
     index = testIndex(taxonomy, "live");
     await index.upsert([
       candidate("revoked", skill("a1", "python", 4, { revoked: true })),
       candidate("expired", skill("a2", "python", 4, { validUntilMs: NOW_MS - 1 })),
-      candidate("valid", skill("a3", "python", 4, { validUntilMs: NOW_MS + 1 })),
+      candidate("valid", skill("a3", "python", 4, { validUntilMs: NOW_MS + 2 })),
     ]);
-    const hits = await index.retrieve(query([requirement("python", 3)]), 10);
-    expect(hits.map((h) => h.candidateId)).toEqual(["valid"]);
+    const nested = new ElasticsearchIndex(
+      taxonomy,
+      DEFAULT_SCORING,
+      { ...index.config, firstStage: "features" },
+      index.client,
+    );
+    const position = [requirement("python", 3)];
+    expect((await nested.retrieve(query(position), 10)).map((h) => h.candidateId)).toEqual(["valid"]);
+    // the concept values do not know now: an expired piece is valued as live, never above it
+    const hits = await index.retrieve(query(position), 10);
+    expect(hits.map((h) => h.candidateId).sort()).toEqual(["expired", "valid"]);
+    expect(hits[0]!.score).toBeCloseTo(hits[1]!.score, 6);
   });
 
   it("estimates one piece per requirement as the evidence model scores it", async () => {
@@ -152,4 +162,27 @@ describeWithNode("elasticsearch index", () => {
     expect(hits.map((h) => h.candidateId)).toEqual(["a"]);
     expect((await index.health()).documents).toBe(1);
   });
+
+  it("a write waiting for its refresh does not wait for a rebuild, which refreshes only at its end", async () => {
+    const first = testIndex(taxonomy, "reindex-wait");
+    index = new ElasticsearchIndex(taxonomy, DEFAULT_SCORING, {
+      ...first.config,
+      refreshOnWrite: "wait_for",
+    });
+    await first.close();
+    await index.upsert([candidate("a", skill("a1", "excel", 3))]);
+    const live = index;
+    let written = false;
+    async function* storeSnapshot() {
+      yield candidate("a", skill("a1", "excel", 3));
+      // the build's index exists, with refresh off, while this ingest waits for its refresh
+      await live.upsert([candidate("b", skill("b1", "python", 3))]);
+      written = true;
+    }
+    await index.reindex(storeSnapshot());
+    expect(written).toBe(true);
+    expect(
+      (await index.retrieve(query([requirement("python", null)]), 10)).map((h) => h.candidateId),
+    ).toEqual(["b"]);
+  }, 20_000);
 });

@@ -7,10 +7,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { openEngine } from "../../src/engine/open.ts";
+import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
 import { createClient } from "../../src/search/elasticsearch/client.ts";
 import { elasticsearchConfig } from "../../src/search/elasticsearch/config.ts";
+import { ElasticsearchIndex } from "../../src/search/elasticsearch/index.ts";
 import { ADA, NOW } from "../api/fixture.ts";
-import { describeWithNode, ES_URL, uniquePrefix } from "./node.ts";
+import { candidate, skill, taxonomy } from "./fixtures.ts";
+import { describeWithNode, ES_URL, testIndex, uniquePrefix } from "./node.ts";
 
 describeWithNode("an index of an older mapping version", () => {
   const dir = mkdtempSync(join(tmpdir(), "ler-match-outdated-"));
@@ -53,6 +56,25 @@ describeWithNode("an index of an older mapping version", () => {
       expect(page.results.map((r) => r.candidateId)).toEqual(["p-ada"]);
     } finally {
       await reopened.close();
+    }
+  });
+});
+
+describeWithNode("an index built with other scoring numbers", () => {
+  it("is outdated for a configuration that reads levels or recency differently, and only then", async () => {
+    const built = testIndex(taxonomy, "fingerprint");
+    try {
+      await built.upsert([candidate("c1", skill("a1", "python", 3))]);
+      expect(await built.outdated()).toBe(false);
+      const reader = (scoring: ScoringConfig) =>
+        new ElasticsearchIndex(taxonomy, scoring, built.config, built.client);
+      expect(await reader(ScoringConfig.parse({ directFloor: 0.25 })).outdated()).toBe(false);
+      expect(
+        await reader(ScoringConfig.parse({ level: { ...DEFAULT_SCORING.level, slope: 2 } })).outdated(),
+      ).toBe(true);
+    } finally {
+      await built.drop();
+      await built.close();
     }
   });
 });

@@ -85,13 +85,52 @@ describe("elasticsearch query pieces", () => {
     expect(JSON.stringify(body)).not.toContain("~qualified");
   });
 
-  it("weighs each requirement by w/Σw with no script unless the script first stage is asked for", () => {
+  it("weighs each nested requirement by w/Σw with no script in the features first stage", () => {
     const position = [requirement("python", null), { ...requirement("excel", 4), weight: 3 }];
-    const body = searchBody(query(position), 25, { taxonomy, config: DEFAULT_SCORING });
+    const body = searchBody(query(position), 25, {
+      taxonomy,
+      config: DEFAULT_SCORING,
+      firstStage: "features",
+    });
     const clauses = (body.query as Json).bool.should as Json[];
     expect(clauses.map((c) => c.nested.boost)).toEqual([1 / 4, 3 / 4]);
     expect(JSON.stringify(body)).not.toMatch(/script/);
     expect(JSON.stringify(body)).toContain('"rank_feature"');
+  });
+
+  it("reads each concept's values off the candidate document by default, with no nested clause", () => {
+    const position = [requirement("python", 2.5), { ...requirement("excel", null), weight: 3 }];
+    const body = searchBody(query(position), 25, { taxonomy, config: DEFAULT_SCORING });
+    const [python, excel] = (body.query as Json).bool.should as [Json, Json];
+    expect([python.dis_max._name, excel.dis_max._name]).toEqual(["python", "excel"]);
+    const fields = (clause: Json) =>
+      [...JSON.stringify(clause).matchAll(/"field":"(concepts\.[sd]\d)\.([^"]+)"/g)].map(
+        (m) => `${m[1]} ${m[2]}`,
+      );
+    // a fractional minimum reads the whole minima around it; no minimum reads the default one
+    expect(new Set(fields(python))).toEqual(
+      new Set(["s2", "s3", "d2", "d3"].flatMap((f) => [`concepts.${f} python`, `concepts.${f} programming`])),
+    );
+    expect(new Set(fields(excel))).toEqual(new Set(["concepts.s3 excel", "concepts.d3 excel"]));
+    expect(JSON.stringify(body)).not.toMatch(/nested|script/);
+    // w/Σw and the floor are boosts: excel weighs 3 of 4, and is direct
+    const floors = (excel.dis_max.queries as Json[]).flatMap((q) =>
+      ((q.bool?.should ?? []) as Json[]).filter((c) => c.constant_score).map((c) => c.constant_score.boost),
+    );
+    expect(floors).toEqual([(3 / 4) * DEFAULT_SCORING.directFloor, (3 / 4) * DEFAULT_SCORING.directFloor]);
+  });
+
+  it("reads the nested pieces when the caller filters on verified or recent evidence", () => {
+    const position = [requirement("python", 3)];
+    for (const filters of [
+      { verifiedOnly: true, practicedSinceMs: null },
+      { verifiedOnly: false, practicedSinceMs: NOW_MS - 1 },
+    ]) {
+      const body = searchBody({ ...query(position), filters }, 10, { taxonomy, config: DEFAULT_SCORING });
+      const [clause] = (body.query as Json).bool.should as [Json];
+      expect(clause.nested._name).toBe("python");
+      expect(JSON.stringify(body)).not.toContain('"concepts.');
+    }
   });
 
   it("stores a level so that a rank_feature saturation at the minimum's pivot is P(meets)", () => {
@@ -163,7 +202,11 @@ describe("elasticsearch query pieces", () => {
 
   it("takes the qualified bonus off the estimate and out of the matched names", () => {
     expect(
-      readHit({ _id: "c1", _score: QUALIFIED_BONUS + 0.25, matched_queries: ["python", "~qualified"] }),
+      readHit({
+        sort: [QUALIFIED_BONUS + 0.25, "c1"],
+        _score: QUALIFIED_BONUS + 0.25,
+        matched_queries: ["python", "~qualified"],
+      }),
     ).toEqual({
       candidateId: "c1",
       score: 0.25,

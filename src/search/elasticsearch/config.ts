@@ -5,11 +5,12 @@
 import { z } from "zod";
 
 /**
- * `npm run bench:es -- --size 100000 --queries 20`: the deepest first-stage rank of an exact
- * top-50 candidate was 182 (168 at 10k), so re-scoring 200 returns the exact top 50 on every
- * query (docs/performance.md, "The Elasticsearch first stage").
+ * `npm run bench:es -- --size 100000 --queries 50 --pool 300`: the deepest first-stage rank of an
+ * exact top-50 candidate was 250 for the "concepts" first stage (182 reading the nested pieces), so
+ * re-scoring 300 returns the exact top 50 on every query (docs/performance.md, "The Elasticsearch
+ * first stage").
  */
-export const ES_CANDIDATE_POOL = 200;
+export const ES_CANDIDATE_POOL = 300;
 
 export const ElasticsearchConfig = z.object({
   url: z.string().url(),
@@ -33,10 +34,12 @@ export const ElasticsearchConfig = z.object({
   maxRetries: z.number().int().min(0).default(1),
   shards: z.number().int().positive().default(1),
   /**
-   * How the first stage estimates each nested skill's value: "features" (plain queries over
-   * fields precomputed at index time, features.ts) or "script" (the Painless script, script.ts).
+   * How the first stage estimates a requirement: "concepts" (each concept's strongest-piece value
+   * on the candidate document, concept-values.ts; a query filtering on verified or recent evidence
+   * reads the nested pieces as "features" does), "features" (plain queries over every nested piece,
+   * features.ts) or "script" (the Painless script over every nested piece, script.ts).
    */
-  firstStage: z.enum(["features", "script"]).default("features"),
+  firstStage: z.enum(["concepts", "features", "script"]).default("concepts"),
   /**
    * Candidates the first stage retrieves for exact re-scoring. The default is the smallest pool
    * with recall@50 = 1.0 after re-scoring on every query of `npm run bench:es` (docs/performance.md).

@@ -19,6 +19,7 @@ import {
   type CandidateDocument,
   candidateDocument,
   isCurrentMapping,
+  scoringFingerprint,
   versionedIndexName,
 } from "./mapping.ts";
 import { readHit, type SearchHit, searchBody } from "./query.ts";
@@ -68,21 +69,24 @@ export class ElasticsearchIndex implements CandidateIndex {
     await this.ensureAlias();
     const docs = batch.map((c) => ({ id: c.id, doc: candidateDocument(c, this.taxonomy, this.scoring) }));
     if (this.building) for (const d of docs) this.writtenDuringBuild.set(d.id, d.doc);
-    await bulkWrite(
-      this.client,
-      this.targets().flatMap((index) => docs.map((d) => ({ index, op: "upsert" as const, ...d }))),
-      this.config.refreshOnWrite,
-    );
+    await this.write((index) => docs.map((d): BulkOp => ({ index, op: "upsert", ...d })));
   }
 
   async remove(ids: string[]): Promise<void> {
     await this.ensureAlias();
     if (this.building) for (const id of ids) this.writtenDuringBuild.set(id, null);
-    await bulkWrite(
-      this.client,
-      this.targets().flatMap((index) => ids.map((id): BulkOp => ({ index, op: "delete", id }))),
-      this.config.refreshOnWrite,
-    );
+    await this.write((index) => ids.map((id): BulkOp => ({ index, op: "delete", id })));
+  }
+
+  /**
+   * Through the alias with the configured refresh; into an index being built without one: it
+   * refreshes only when the build ends, so "wait_for" there would wait for the whole build.
+   */
+  private async write(ops: (index: string) => BulkOp[]): Promise<void> {
+    // read before any await: the build may swap meanwhile, and this write must still reach it
+    const building = this.building;
+    await bulkWrite(this.client, ops(this.alias), this.config.refreshOnWrite);
+    if (building) await bulkWrite(this.client, ops(building), false);
   }
 
   async retrieve(q: RetrievalQuery, k: number): Promise<Retrieved[]> {
@@ -144,21 +148,34 @@ export class ElasticsearchIndex implements CandidateIndex {
     source: Iterable<IndexedCandidate> | AsyncIterable<IndexedCandidate>,
   ): Promise<ReindexReport> {
     await this.ensureAlias();
-    const index = await this.createIndex();
+    // no refresh while building: nothing searches the new index until the swap
+    const index = await this.createIndex({ refresh_interval: "-1" });
     this.building = index;
     let documents = 0;
+    // one bulk in flight while the next batch is built
+    let inFlight: Promise<void> = Promise.resolve();
     try {
       let batch: BulkOp[] = [];
+      const send = async (ops: BulkOp[]) => {
+        await inFlight;
+        inFlight = bulkWrite(this.client, ops, false);
+        // its failure is thrown where it is awaited, not reported as unhandled meanwhile
+        inFlight.catch(() => undefined);
+        documents += ops.length;
+      };
       for await (const c of source) {
         batch.push({ index, op: "upsert", id: c.id, doc: candidateDocument(c, this.taxonomy, this.scoring) });
         if (batch.length >= REINDEX_BATCH) {
-          await bulkWrite(this.client, batch, false);
-          documents += batch.length;
+          await send(batch);
           batch = [];
         }
       }
-      await bulkWrite(this.client, batch, false);
-      documents += batch.length;
+      await send(batch);
+      await inFlight;
+      await call("restoring the refresh interval", () =>
+        // null: back to the cluster's default (the client's types do not allow it)
+        this.client.indices.putSettings({ index, settings: { refresh_interval: null as never } }),
+      );
       await this.replayWrittenDuringBuild(index);
       await call("a refresh", () => this.client.indices.refresh({ index }));
       const previous = await this.aliasedIndices();
@@ -176,6 +193,8 @@ export class ElasticsearchIndex implements CandidateIndex {
       return { index, previous, documents };
     } catch (e) {
       this.stopBuilding();
+      // a bulk still running would otherwise land after the delete and create the index again
+      await inFlight.catch(() => undefined);
       await this.client.indices.delete({ index }, { ignore: [404] }).catch(() => undefined);
       throw e;
     }
@@ -188,10 +207,18 @@ export class ElasticsearchIndex implements CandidateIndex {
     this.ready = null;
   }
 
-  /** The alias points at indices of an older mapping version (their names carry it). */
+  /**
+   * The alias points at indices of an older mapping version (their names carry it), or built with
+   * other scoring numbers than this configuration's (the mapping's _meta carries those).
+   */
   async outdated(): Promise<boolean> {
-    const indices = await this.aliasedIndices();
-    return indices.length > 0 && !indices.some((index) => isCurrentMapping(this.alias, index));
+    const aliased = await this.aliasedIndices();
+    if (aliased.length === 0) return false;
+    const indices = aliased.filter((index) => isCurrentMapping(this.alias, index));
+    if (indices.length === 0) return true;
+    const mappings = await call("a mapping lookup", () => this.client.indices.getMapping({ index: indices }));
+    const built = Object.values(mappings).map((m) => m.mappings._meta?.scoring);
+    return !built.includes(scoringFingerprint(this.scoring));
   }
 
   /** The versioned indices the alias points at now. */
@@ -215,10 +242,6 @@ export class ElasticsearchIndex implements CandidateIndex {
     this.writtenDuringBuild.clear();
   }
 
-  private targets(): string[] {
-    return this.building ? [this.alias, this.building] : [this.alias];
-  }
-
   /** Creates the first versioned index and its alias on first use; retried after a failure. */
   private ensureAlias(): Promise<void> {
     this.ready ??= this.createAliasIfMissing().catch((e) => {
@@ -238,7 +261,7 @@ export class ElasticsearchIndex implements CandidateIndex {
     );
   }
 
-  private async createIndex(): Promise<string> {
+  private async createIndex(settings: Record<string, unknown> = {}): Promise<string> {
     // Two builds in the same millisecond must still get two names.
     this.lastStampMs = Math.max(wallClock(), this.lastStampMs + 1);
     const index = versionedIndexName(this.alias, this.lastStampMs);
@@ -248,8 +271,9 @@ export class ElasticsearchIndex implements CandidateIndex {
         settings: {
           number_of_shards: this.config.shards,
           number_of_replicas: this.config.replicas,
+          ...settings,
         },
-        mappings: CANDIDATE_MAPPING as never,
+        mappings: { ...CANDIDATE_MAPPING, _meta: { scoring: scoringFingerprint(this.scoring) } } as never,
         wait_for_active_shards: 1,
       }),
     );

@@ -6,17 +6,26 @@
 import type { Taxonomy } from "../../../taxonomy/model.ts";
 import type { IndexedCandidate } from "../../domain/evidence.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
+import { CONCEPT_VALUES_MAPPING, type ConceptValues, conceptValues } from "./concept-values.ts";
 import { levelFeature } from "./features.ts";
 
-/** v2: `levelFeature`, so the first stage needs no script. v3: `org`, each person's organisation. */
-export const MAPPING_VERSION = "v3";
+/**
+ * v2: `levelFeature`, so the first stage needs no script. v3: `org`, each person's organisation.
+ * v4: `concepts`, each concept's strongest-piece values, so the first stage needs no nested join.
+ */
+export const MAPPING_VERSION = "v4";
 
 export const CANDIDATE_MAPPING = {
   dynamic: "strict",
+  // the concept values are derived from the skills: indexed, not kept in _source (disk, fetch)
+  _source: { excludes: ["concepts"] },
   properties: {
     id: { type: "keyword" },
     /** the person's organisation: every query filters on it */
     org: { type: "keyword" },
+    /** per concept, the strongest piece's query-independent value (concept-values.ts) */
+    concepts: CONCEPT_VALUES_MAPPING,
+    /** every assertion: for the filters that pick pieces, and for the script first stage */
     skills: {
       type: "nested",
       dynamic: "strict",
@@ -57,6 +66,7 @@ export interface SkillDocument {
 export interface CandidateDocument {
   id: string;
   org: string;
+  concepts: ConceptValues;
   skills: SkillDocument[];
 }
 
@@ -68,6 +78,7 @@ export function candidateDocument(
   return {
     id: candidate.id,
     org: candidate.org,
+    concepts: conceptValues(candidate, config),
     skills: candidate.assertions.map((a) => ({
       assertionId: a.assertionId,
       concept: a.conceptId,
@@ -82,6 +93,15 @@ export function candidateDocument(
       revoked: a.revoked,
     })),
   };
+}
+
+/**
+ * The scoring numbers the documents were computed with (the level feature, the concept values):
+ * an index built with other numbers is outdated, and rebuilt at open like an older mapping.
+ */
+export function scoringFingerprint(config: ScoringConfig): string {
+  const { level, recency, trust, trustEnabled } = config;
+  return JSON.stringify({ level, recency, trust, trustEnabled });
 }
 
 /** Whether `index` was built with this mapping version (versionedIndexName carries it). */

@@ -15,6 +15,7 @@ import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { isDirect, relatedness, totalWeight } from "../../scoring/factors.ts";
 import type { RetrievalQuery } from "../backend.ts";
+import { conceptValueClauses } from "./concept-values.ts";
 import { pieceQuery } from "./features.ts";
 import { modelParams, WEIGHTED_PIECE_SOURCE } from "./script.ts";
 
@@ -82,9 +83,20 @@ function scriptFor(
 export interface QueryContext {
   taxonomy: Taxonomy;
   config: ScoringConfig;
-  /** "features" unless named: see ElasticsearchConfig.firstStage */
-  firstStage?: "features" | "script";
+  /** "concepts" unless named: see ElasticsearchConfig.firstStage */
+  firstStage?: FirstStage;
 }
+
+export type FirstStage = "concepts" | "features" | "script";
+
+/**
+ * The per-concept values on the candidate document know nothing of which pieces are verified or
+ * when each was practised, so a query filtering on those reads the nested pieces instead.
+ */
+export const effectiveStage = (q: RetrievalQuery, stage: FirstStage = "concepts"): FirstStage =>
+  stage === "concepts" && (q.filters.verifiedOnly || q.filters.practicedSinceMs !== null)
+    ? "features"
+    : stage;
 
 export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Json {
   const shared = { ...modelParams(ctx.config, q.nowMs), defaultMinimum: ctx.config.level.defaultMinimum };
@@ -94,30 +106,14 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
   // the organisation is a filter of the query itself: another organisation's people are never hits
   const filter: Json[] = q.filters.org === undefined ? [] : [{ term: { org: q.filters.org } }];
   const qualifiedBy: Json[] = [];
+  const stage = effectiveStage(q, ctx.firstStage);
   for (const req of q.requirements) {
     const sims = similarities(req.conceptId, ctx.taxonomy, ctx.config);
     const directs = directConcepts(req.conceptId, sims, ctx.taxonomy);
-    const inNeighbourhood = [{ terms: { "skills.concept": Object.keys(sims) } }, ...live];
     const w = weightSum > 0 ? req.weight / weightSum : 0;
-    const piece =
-      ctx.firstStage === "script"
-        ? {
-            script_score: {
-              query: { bool: { filter: inNeighbourhood } },
-              script: scriptFor(req, sims, directs, shared, w),
-            },
-          }
-        : pieceQuery({ req, sims, directs, filter: inNeighbourhood, nowMs: q.nowMs, config: ctx.config });
-    should.push({
-      nested: {
-        path: "skills",
-        score_mode: "max",
-        _name: req.conceptId,
-        query: piece,
-        // the script weighs by w itself
-        ...(ctx.firstStage === "script" ? {} : { boost: w }),
-      },
-    });
+    should.push(
+      requirementClause(stage, { req, sims, directs, share: w, live, nowMs: q.nowMs, shared }, ctx),
+    );
     if (!req.required) continue;
     if (q.hardRequired) filter.push(hardFilter(req, live, ctx.config));
     else qualifiedBy.push(meetsFilter(req, directs, live, ctx.config));
@@ -132,11 +128,56 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
     });
   return {
     size: k,
-    _source: false,
+    // No stored fields, not even _id: reading a hit's _id decompresses the stored block that holds
+    // its _source (every nested piece), which cost more than the query itself (docs/performance.md).
+    // The id comes back as the sort's tie-break value, from doc values.
+    stored_fields: "_none_",
     track_total_hits: false,
     query: { bool: { should, filter, minimum_should_match: 1 } },
     sort: [{ _score: "desc" }, { id: "asc" }],
     track_scores: true,
+  };
+}
+
+interface ClauseArgs {
+  req: Requirement;
+  sims: Record<string, number>;
+  directs: string[];
+  /** w_r / Σw */
+  share: number;
+  live: Json[];
+  nowMs: number;
+  /** the script's model parameters */
+  shared: Json;
+}
+
+/** One requirement's estimate, named with its concept so a hit reports what it matched. */
+function requirementClause(stage: FirstStage, a: ClauseArgs, ctx: QueryContext): Json {
+  const { req, sims, directs, share, live, nowMs, shared } = a;
+  const concepts = Object.keys(sims);
+  if (stage === "concepts") {
+    const queries = conceptValueClauses({ req, share, sims, directs, nowMs, config: ctx.config });
+    return { dis_max: { queries, tie_breaker: 0, _name: req.conceptId } };
+  }
+  const inNeighbourhood = [{ terms: { "skills.concept": concepts } }, ...live];
+  const piece =
+    stage === "script"
+      ? {
+          script_score: {
+            query: { bool: { filter: inNeighbourhood } },
+            script: scriptFor(req, sims, directs, shared, share),
+          },
+        }
+      : pieceQuery({ req, sims, directs, filter: inNeighbourhood, nowMs, config: ctx.config });
+  return {
+    nested: {
+      path: "skills",
+      score_mode: "max",
+      _name: req.conceptId,
+      query: piece,
+      // the script weighs by w itself
+      ...(stage === "script" ? {} : { boost: share }),
+    },
   };
 }
 
@@ -189,6 +230,8 @@ function hardFilter(req: Requirement, live: Json[], config: ScoringConfig): Json
 
 export interface SearchHit {
   _id?: string;
+  /** [score, id]: the body's sort */
+  sort?: unknown[];
   _score?: number | null;
   matched_queries?: string[] | Record<string, number>;
 }
@@ -201,7 +244,7 @@ export function readHit(hit: SearchHit): { candidateId: string; score: number; m
   const qualified = names.includes(QUALIFIED_NAME);
   const raw = hit._score ?? 0;
   return {
-    candidateId: hit._id ?? "",
+    candidateId: String(hit.sort?.[1] ?? hit._id ?? ""),
     score: qualified ? raw - QUALIFIED_BONUS : raw,
     matched: names.filter((n) => n !== QUALIFIED_NAME),
   };
