@@ -21,7 +21,7 @@ import {
   totalWeight,
   trust,
 } from "../../scoring/factors.ts";
-import { FLAG_REVOKED, FLAG_VERIFIED, type ForwardStore, orNull, SOURCE_KINDS } from "./forward.ts";
+import { FLAG_REVOKED, FLAG_VERIFIED, type ForwardStore, SOURCE_KINDS } from "./forward.ts";
 
 /** How evidence on one held concept counts for one asked concept (relatedness > 0). */
 export interface Relatedness {
@@ -135,18 +135,18 @@ export class ExactScorer {
     const { requirements, related, nowMs, filters } = q;
     const size = end - start;
     this.fit(size, requirements.length);
-    const { flags, validUntil, date, concept } = store;
+    const { flags, concept } = store;
     const { bucket, entry, count, recencyOf } = this;
     count.fill(0, 0, requirements.length);
     for (let f = start; f < end; f++) {
       let e = related.first(concept[f]!);
       if (e === -1) continue;
       const fl = flags[f]!;
-      const dateMs = orNull(date[f]!);
+      const dateMs = store.dateOf(f);
       if (
         exclusionOf(
           (fl & FLAG_REVOKED) !== 0,
-          orNull(validUntil[f]!),
+          store.validUntilOf(f),
           (fl & FLAG_VERIFIED) !== 0,
           dateMs,
           nowMs,
@@ -203,7 +203,7 @@ export class ExactScorer {
     related: RelatedTable,
   ) {
     const cfg = this.config;
-    const { level, kind } = store;
+    const { kind } = store;
     const { bucket, entry, tier, reliability, meets, strength, date, recencyOf, trustByKind } = this;
     const w = this.weighed;
     w.hardOk = false;
@@ -213,7 +213,7 @@ export class ExactScorer {
       const f = bucket[j]!;
       const e = entry[j]!;
       const direct = related.direct[e] === 1;
-      const lvl = orNull(level[f]!);
+      const lvl = store.levelOf(f);
       if (related.hard[e] === 1 && (req.minLevel === null || (lvl !== null && lvl >= req.minLevel)))
         w.hardOk = true;
       if (anyDirect && !direct) continue;
@@ -226,7 +226,7 @@ export class ExactScorer {
       reliability[n] = related.relatedness[e]! * trustByKind[k]! * recencyOf[f - start]!;
       meets[n] = meetsProbability(lvl, req.minLevel, SOURCE_KINDS[k]!, cfg);
       strength[n] = reliability[n]! * meets[n]!;
-      date[n] = orNull(store.date[f]!) ?? NEG;
+      date[n] = store.dateOf(f) ?? NEG;
       n++;
     }
     if (n === 0) {
@@ -247,7 +247,7 @@ export class ExactScorer {
       doubt *= 1 - r;
       reliabilitySum += r;
       meetsSum += r * meets[p]!;
-      levelSum += r * levelForEstimate(orNull(level[tier[p]!]!), cfg);
+      levelSum += r * levelForEstimate(store.levelOf(tier[p]!), cfg);
     }
     const confidence = 1 - doubt;
     const q = reliabilitySum > 0 ? meetsSum / reliabilitySum : 0;

@@ -15,7 +15,7 @@ import type { PopulationQuery } from "../../analysis/population.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { exclusionOf, recency } from "../../scoring/factors.ts";
-import { FLAG_VERIFIED, orNull } from "./forward.ts";
+import { FLAG_VERIFIED } from "./forward.ts";
 import type { PostingList } from "./postings.ts";
 
 /** What of the index the walk reads. */
@@ -123,13 +123,14 @@ export class MetSets {
     let pieces = 0;
     for (const nb of lists) {
       const { n, cand, fwd } = nb.list;
-      const { kind, date, flags, level: levels, voice: voices } = nb.list.store;
+      const { store } = nb.list;
+      const { kind, flags, voice: voices } = store;
       const dead = nb.list.weightAt(nowMs, config);
       for (let i = 0; i < n; i++) {
         const ord = cand[i]!;
         const f = fwd[i]!;
         if (alive[ord] === 0 || dead[i]! < 0) continue;
-        const dateMs = orNull(date[f]!);
+        const dateMs = store.dateOf(f);
         if (filtered && exclusionOf(false, null, (flags[f]! & FLAG_VERIFIED) !== 0, dateMs, nowMs, filters))
           continue;
         if (stamp[ord] !== epoch) {
@@ -147,7 +148,7 @@ export class MetSets {
           if (voice[j] === v) shared[ord] = 1;
         // the model's own product (the list's folded weight is rounded, for bounds only)
         const reliability = nb.relatedness * trustByKind[kind[f]!]! * recency(dateMs, nowMs, config);
-        const lvl = orNull(levels[f]!) ?? assumed;
+        const lvl = store.levelOf(f) ?? assumed;
         weight[pieces] = reliability;
         level[pieces] = lvl;
         voice[pieces] = v;

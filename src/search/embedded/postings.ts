@@ -7,51 +7,20 @@
  */
 
 import type { ScoringConfig } from "../../scoring/config.ts";
-import { exclusionOf, meetsProbability, recency, trust } from "../../scoring/factors.ts";
-import {
-  FLAG_REVOKED,
-  FLAG_VERIFIED,
-  type ForwardStore,
-  grown,
-  orNull,
-  SELF,
-  SOURCE_KINDS,
+import { meetsProbability, trust } from "../../scoring/factors.ts";
+import { type ForwardStore, grown, SELF, SOURCE_KINDS } from "./forward.ts";
+
+export {
+  DEAD,
+  LEVEL_CODES,
+  LEVEL_OTHER,
+  LEVEL_UNKNOWN,
+  levelCode,
+  levelOfCode,
+  SELF_CODE,
 } from "./forward.ts";
 
-const NO_FILTERS = { verifiedOnly: false, practicedSinceMs: null };
 const INITIAL_CAPACITY = 4;
-
-/**
- * Levels as a small code so per-requirement tables can stand in for meetsProbability: a level
- * that is exactly c/10 for 0 ≤ c ≤ 250 has code c; an unstated level is LEVEL_UNKNOWN; any other
- * level is LEVEL_OTHER and is computed directly.
- */
-export const LEVEL_CODES = 251;
-export const LEVEL_OTHER = 254;
-export const LEVEL_UNKNOWN = 255;
-/** Added to a posting's level code when its source is the holder (a second row of each table). */
-export const SELF_CODE = 256;
-
-export function levelCode(level: number | null): number {
-  if (level === null) return LEVEL_UNKNOWN;
-  const c = Math.round(level * 10);
-  return c >= 0 && c < LEVEL_CODES && c / 10 === level ? c : LEVEL_OTHER;
-}
-
-/** The level a code stands for (LEVEL_OTHER has none: read the assertion's level instead). */
-export const levelOfCode = (c: number): number | null => (c === LEVEL_UNKNOWN ? null : c / 10);
-
-/** Trust × recency of a posting revoked or expired at the cached "now": it does not count. */
-export const DEAD = -1;
-
-const F32 = new Float32Array(1);
-const F32_BITS = new Uint32Array(F32.buffer);
-/** The smallest Float32 at least x (x ≥ 0): a weight that bounds, never undercuts, the exact product. */
-function float32AtLeast(x: number): number {
-  F32[0] = x;
-  if (F32[0]! < x) F32_BITS[0]!++;
-  return F32[0]!;
-}
 
 export class PostingList {
   n = 0;
@@ -119,21 +88,10 @@ export class PostingList {
   private refresh(nowMs: number, cfg: ScoringConfig): void {
     if (nowMs === this.cachedNow) return;
     if (this.weight.length < this.n) this.weight = new Float32Array(this.cand.length);
-    const { kind, flags, date, validUntil } = this.store;
-    const trustOf = SOURCE_KINDS.map((k) => trust(k, cfg));
+    const trustByKind = SOURCE_KINDS.map((k) => trust(k, cfg));
     let top = 0;
     for (let i = 0; i < this.n; i++) {
-      const f = this.fwd[i]!;
-      const dateMs = orNull(date[f]!);
-      const excluded = exclusionOf(
-        (flags[f]! & FLAG_REVOKED) !== 0,
-        orNull(validUntil[f]!),
-        (flags[f]! & FLAG_VERIFIED) !== 0,
-        dateMs,
-        nowMs,
-        NO_FILTERS,
-      );
-      const w = excluded === null ? float32AtLeast(trustOf[kind[f]!]! * recency(dateMs, nowMs, cfg)) : DEAD;
+      const w = this.store.weightOf(this.fwd[i]!, nowMs, trustByKind, cfg);
       this.weight[i] = w;
       if (w > top) top = w;
     }
@@ -147,12 +105,11 @@ export class PostingList {
     const i = this.n++;
     this.cachedNow = Number.NaN;
     if (this.meetsBound.size > 0) this.meetsBound.clear();
-    const { level, kind } = this.store;
-    const lvl = orNull(level[f]!);
-    const self = kind[f] === SELF;
+    const lvl = this.store.levelOf(f);
+    const self = this.store.kind[f] === SELF;
     this.cand[i] = ordinal;
     this.fwd[i] = f;
-    this.code[i] = levelCode(lvl) + (self ? SELF_CODE : 0);
+    this.code[i] = this.store.code[f]!;
     this.run = i > 0 && this.cand[i - 1] === ordinal ? this.run + 1 : 1;
     this.maxRun = Math.max(this.maxRun, this.run);
     if (lvl === null) this.unstated = true;

@@ -29,7 +29,7 @@ import {
 import { compareRanked, type Rankable } from "../../scoring/ranking-order.ts";
 import type { RetrievalQuery, Retrieved } from "../backend.ts";
 import type { ExactQuery } from "./exact.ts";
-import { FLAG_VERIFIED, orNull, SOURCE_KINDS } from "./forward.ts";
+import { FLAG_VERIFIED, SOURCE_KINDS } from "./forward.ts";
 import { KeyedMinHeap, TopK } from "./heap.ts";
 import { MeetsTables } from "./meets-tables.ts";
 import { LEVEL_OTHER, levelOfCode, type PostingList, SELF_CODE } from "./postings.ts";
@@ -209,10 +209,10 @@ export class Walk {
 
   /** Whether posting i of `list` passes the query's filters (verified only, practised since). */
   private passes(list: PostingList, i: number, q: RetrievalQuery): boolean {
-    const { flags, date } = list.store;
+    const { flags } = list.store;
     const f = list.fwd[i]!;
     const verified = (flags[f]! & FLAG_VERIFIED) !== 0;
-    return exclusionOf(false, null, verified, orNull(date[f]!), q.nowMs, q.filters) === null;
+    return exclusionOf(false, null, verified, list.store.dateOf(f), q.nowMs, q.filters) === null;
   }
 
   /**
@@ -313,7 +313,7 @@ export class Walk {
       s.pieces[ord] = s.pieces[ord]! + 1;
     }
     if (t.levels) {
-      const lvl = other ? list.store.level[list.fwd[i]!]! : this.levelByCode[c]!;
+      const lvl = other ? list.store.levelOf(list.fwd[i]!)! : this.levelByCode[c]!;
       if (lvl > s.maxLevel[ord]!) s.maxLevel[ord] = lvl;
     }
     if (t.hard && t.list.hardRelation && this.meetsHardFilter(list, i, t.minLevel)) s.hard[ord] = 1;
@@ -322,12 +322,12 @@ export class Walk {
   /** P(meets) of a posting whose level has no code: the model's function on the level itself. */
   private meetsOther(list: PostingList, i: number, minLevel: number | null): number {
     const f = list.fwd[i]!;
-    return meetsProbability(list.store.level[f]!, minLevel, SOURCE_KINDS[list.store.kind[f]!]!, this.config);
+    return meetsProbability(list.store.levelOf(f), minLevel, SOURCE_KINDS[list.store.kind[f]!]!, this.config);
   }
 
   /** Recruiter search's exact filter on the posting's level (its relation was checked by the caller). */
   private meetsHardFilter(list: PostingList, i: number, minLevel: number | null): boolean {
-    const lvl = orNull(list.store.level[list.fwd[i]!]!);
+    const lvl = list.store.levelOf(list.fwd[i]!);
     return satisfiesHardFilter("same", lvl, minLevel, this.config);
   }
 
