@@ -1,9 +1,9 @@
 /**
  * The embedded backend (DESIGN.md "Search backends"): postings per concept in typed arrays, each
  * candidate's assertions in shared columns (forward.ts) for exact scoring with the one evidence
- * model (src/scoring), and a
- * query walk (walk.ts) that reads only the postings and scores only the candidates that could
- * still make the top k — so the top k are exactly the model's, computed by the model's code.
+ * model (src/scoring), and a query walk (walk.ts) that reads only the postings and scores only
+ * the candidates that could still make the top k — so the top k are exactly the model's,
+ * computed by the model's code.
  *
  * It also answers the requirement-cost analysis (PopulationSets): who meets one requirement over
  * the whole population, from the same postings and voices (met-sets.ts).
