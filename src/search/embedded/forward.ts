@@ -61,7 +61,7 @@ export const byAssertionId = (a: IndexedAssertion, b: IndexedAssertion): number 
   a.assertionId < b.assertionId ? -1 : a.assertionId > b.assertionId ? 1 : 0;
 
 /** The level code without its self-asserted bit. */
-const LEVEL_MASK = 0xff;
+export const LEVEL_MASK = 0xff;
 /** `day` of an assertion without a date, and of one whose date is kept aside (not on a day). */
 const NO_DAY = -0x80000000;
 const ASIDE_DAY = -0x7fffffff;

@@ -29,7 +29,7 @@ import {
 import { compareRanked, type Rankable } from "../../scoring/ranking-order.ts";
 import type { RetrievalQuery, Retrieved } from "../backend.ts";
 import type { ExactQuery } from "./exact.ts";
-import { FLAG_VERIFIED, SOURCE_KINDS } from "./forward.ts";
+import { FLAG_VERIFIED, LEVEL_MASK, SOURCE_KINDS } from "./forward.ts";
 import { KeyedMinHeap, TopK } from "./heap.ts";
 import { MeetsTables } from "./meets-tables.ts";
 import { LEVEL_OTHER, levelOfCode, type PostingList, SELF_CODE } from "./postings.ts";
@@ -296,7 +296,7 @@ export class Walk {
     const t = this.term;
     const { list, relatedness } = t.list;
     const c = list.code[i]!;
-    const other = (c & 0xff) === LEVEL_OTHER;
+    const other = (c & LEVEL_MASK) === LEVEL_OTHER;
     const meets = other ? this.meetsOther(list, i, t.minLevel) : t.meetsByCode[c]!;
     const reliability = relatedness * w;
     if (s.reqStamp[ord] !== t.epoch) {
