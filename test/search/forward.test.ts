@@ -62,12 +62,12 @@ describe("the forward store", () => {
       fc.property(fc.array(assertion, { maxLength: 60 }), fc.nat(7), (assertions, skip) => {
         const store = new ForwardStore();
         const at = assertions.map((a, i) => store.append(a, 0, i));
-        assertions.forEach((a, i) => expect(readBack(store, at[i]!)).toEqual(expected(a, i)));
+        expect(at.map((f) => readBack(store, f))).toEqual(assertions.map(expected));
         // renumbering copies the live ones, in order, into a fresh store
         const copy = new ForwardStore();
         const kept = at.filter((_, i) => i % 8 !== skip);
         const moved = kept.map((f) => copy.copy(store, f));
-        kept.forEach((f, i) => expect(readBack(copy, moved[i]!)).toEqual(readBack(store, f)));
+        expect(moved.map((f) => readBack(copy, f))).toEqual(kept.map((f) => readBack(store, f)));
       }),
       { numRuns: 300 },
     );
