@@ -37,7 +37,8 @@ export const SELF_CODE = 256;
 export function levelCode(level: number | null): number {
   if (level === null) return LEVEL_UNKNOWN;
   const c = Math.round(level * 10);
-  return c >= 0 && c < LEVEL_CODES && c / 10 === level ? c : LEVEL_OTHER;
+  // -0 is kept as itself (aside), so the store gives back exactly the level it was given
+  return c >= 0 && c < LEVEL_CODES && c / 10 === level && !Object.is(level, -0) ? c : LEVEL_OTHER;
 }
 
 /** The level a code stands for (LEVEL_OTHER has none: read the assertion's level instead). */
