@@ -7,19 +7,21 @@ import { isDirect, relatedness } from "../../src/scoring/factors.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
 import { neighbourhoodOf } from "../../src/scoring/relations.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
+import { ForwardStore } from "../../src/search/embedded/forward.ts";
 import { PostingList } from "../../src/search/embedded/postings.ts";
 import { type TermList, termsOf } from "../../src/search/embedded/terms.ts";
 import { config, type Population, population, requirements } from "../scoring/arbitraries.ts";
 import { NOW, scoringContext, taxonomy } from "../scoring/fixtures.ts";
 
-/** Every candidate's assertions posted per concept, as the index posts them (voices do not matter here). */
+/** Every candidate's assertions posted per concept, as the index posts them (voices and concept ordinals do not matter here). */
 function postingsOf(pop: Population, cfg: ScoringConfig): Map<string, PostingList> {
+  const store = new ForwardStore();
   const lists = new Map<string, PostingList>();
   pop.ids.forEach((id, ord) => {
     for (const a of toIndexedCandidate(id, pop.evidence.get(id) ?? [], cfg).assertions) {
-      const list = lists.get(a.conceptId) ?? new PostingList();
+      const list = lists.get(a.conceptId) ?? new PostingList(store);
       lists.set(a.conceptId, list);
-      list.push(ord, a, 0);
+      list.push(ord, store.append(a, 0, 0));
     }
   });
   return lists;

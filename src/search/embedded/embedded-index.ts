@@ -1,8 +1,9 @@
 /**
  * The embedded backend (DESIGN.md "Search backends"): postings per concept in typed arrays, each
- * candidate's assertions held for exact scoring with the one evidence model (src/scoring), and a
- * query walk (walk.ts) that reads only the postings and scores only the candidates that could
- * still make the top k — so the top k are exactly the model's, computed by the model's code.
+ * candidate's assertions in shared columns (forward.ts) for exact scoring with the one evidence
+ * model (src/scoring), and a query walk (walk.ts) that reads only the postings and scores only
+ * the candidates that could still make the top k — so the top k are exactly the model's,
+ * computed by the model's code.
  *
  * It also answers the requirement-cost analysis (PopulationSets): who meets one requirement over
  * the whole population, from the same postings and voices (met-sets.ts).
@@ -16,9 +17,10 @@ import type { ScoringConfig } from "../../scoring/config.ts";
 import { isDirect, relatedness, satisfiesHardFilter, trust } from "../../scoring/factors.ts";
 import { neighbourhoodOf } from "../../scoring/relations.ts";
 import type { BackendHealth, CandidateIndex, RetrievalQuery, Retrieved } from "../backend.ts";
-import { type ExactQuery, type ExactScore, ExactScorer, type Held, type Relatedness } from "./exact.ts";
+import { type ExactQuery, type ExactScore, ExactScorer, type Relatedness, RelatedTable } from "./exact.ts";
+import { byAssertionId, ForwardStore, grown, SOURCE_KINDS } from "./forward.ts";
 import { MetSets } from "./met-sets.ts";
-import { PostingList, SOURCE_KINDS } from "./postings.ts";
+import { PostingList } from "./postings.ts";
 import { type Scored, Walk, type WalkList, type WalkMode, type WalkStats } from "./walk.ts";
 
 export type { WalkMode, WalkStats } from "./walk.ts";
@@ -26,6 +28,8 @@ export type { WalkMode, WalkStats } from "./walk.ts";
 /** A concept whose evidence counts for an asked concept, with its postings. */
 interface Neighbour extends Relatedness, WalkList {
   conceptId: string;
+  /** the concept's ordinal in the index */
+  concept: number;
 }
 
 /** Dead ordinals below this never trigger a renumbering: small indexes are not worth the copy. */
@@ -34,7 +38,11 @@ export const RENUMBER_MIN_DEAD = 4096;
 export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   readonly name = "embedded" as const;
   mode: WalkMode = "pruned";
-  private readonly postings = new Map<string, PostingList>();
+  /** concept id → ordinal, and back; kept across renumbering (the taxonomy bounds them) */
+  private readonly conceptOrdinals = new Map<string, number>();
+  private readonly conceptIds: string[] = [];
+  /** concept ordinal → its postings */
+  private lists: (PostingList | undefined)[] = [];
   private readonly neighbours = new Map<string, Neighbour[]>();
   private readonly ordinals = new Map<string, number>();
   /**
@@ -49,17 +57,18 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   private readonly orgCodes = new Map<string, number>();
   /** per organisation: `alive` and of that organisation; rebuilt lazily after a write */
   private readonly visibleByOrg = new Map<string, Uint8Array>();
-  private readonly assertionsOf: (IndexedAssertion[] | undefined)[] = [];
-  /** Every candidate's voices, end to end (see Held); a dropped candidate's stay until renumbering. */
-  private voices = new Int32Array(1024);
-  private voicesEnd = 0;
-  private voiceStart = new Int32Array(1024);
-  /** The one Held the exact scorer is handed, pointed at each candidate in turn. */
-  private readonly heldView: Held = { assertions: [], voices: this.voices, start: 0 };
+  /**
+   * Every candidate's assertions, in ordinal order: ordinal o's are [start[o], start[o + 1]) (the
+   * last one's end at store.n); a dropped candidate's stay until renumbering.
+   */
+  private store = new ForwardStore();
+  private start = new Int32Array(1024);
   private readonly voiceIds = new Map<string, number>();
-  private readonly related = new Map<string, ReadonlyMap<string, Relatedness>>();
   private readonly exact: ExactScorer;
   private readonly exactOut: ExactScore = { score: 0, unmetRequired: 0, levelSurplus: 0, basis: [] };
+  /** The walk's query's neighbourhoods by held concept, and the met-sets' (one requirement). */
+  private readonly walkTable = new RelatedTable();
+  private readonly metTable = new RelatedTable();
   private readonly trustByKind: Float64Array;
   private readonly walk: Walk;
   private readonly met: MetSets;
@@ -75,7 +84,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
         ordinals: () => this.ids.length,
         alive: (org) => this.visible(org),
         neighbourhood: (conceptId) => this.neighbourhood(conceptId),
-        exactQuery: (q) => ({ ...q, related: q.requirements.map((r) => this.relatedTo(r.conceptId)) }),
+        exactQuery: (q) => ({ ...q, related: this.relatedTable(this.walkTable, q.requirements) }),
         scoreExactly: (ord, q) => this.scoreExactly(ord, q),
       },
       config,
@@ -99,6 +108,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   async rebuild(candidates: Iterable<IndexedCandidate>): Promise<void> {
     this.reset();
     for (const candidate of candidates) this.add(candidate);
+    for (const list of this.lists) list?.trim();
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -173,7 +183,10 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
   async health(): Promise<BackendHealth> {
     let postings = 0;
     let dead = 0;
-    for (const list of this.postings.values()) {
+    let concepts = 0;
+    for (const list of this.lists) {
+      if (!list) continue;
+      concepts++;
       postings += list.n;
       dead += list.dead;
     }
@@ -181,14 +194,14 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
       backend: "embedded",
       state: "ok",
       documents: this.ordinals.size,
-      detail: `${postings} postings over ${this.postings.size} concepts, ${dead} awaiting compaction`,
+      detail: `${postings} postings over ${concepts} concepts, ${dead} awaiting compaction`,
     };
   }
 
-  /** Bytes held by the posting arrays and the voices (capacity, not just length). */
+  /** Bytes held by the typed arrays: postings, forward store, per-ordinal columns (capacity, not length). */
   memoryBytes(): number {
-    let bytes = this.alive.byteLength + this.voices.byteLength + this.voiceStart.byteLength;
-    for (const list of this.postings.values()) bytes += list.bytes;
+    let bytes = this.alive.byteLength + this.orgOf.byteLength + this.start.byteLength + this.store.bytes;
+    for (const list of this.lists) bytes += list?.bytes ?? 0;
     return bytes;
   }
 
@@ -198,33 +211,32 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
 
   /**
    * Ordinals are never reused, so every re-upsert and removal leaves a dead one behind with its
-   * voices; a long-running server would grow without end. Once the dead outnumber the live (and
-   * RENUMBER_MIN_DEAD), the held candidates are indexed afresh in their order: rebuild() from
-   * memory, amortised over the writes that made the dead, as a growing array's copies are.
+   * assertions; a long-running server would grow without end. Once the dead outnumber the live
+   * (and RENUMBER_MIN_DEAD), the live candidates are indexed afresh in their order from the
+   * forward store: a rebuild from memory, amortised over the writes that made the dead, as a
+   * growing array's copies are.
    */
   private renumberWhenMostlyDead(): void {
     const dead = this.ids.length - this.ordinals.size;
     if (dead < RENUMBER_MIN_DEAD || dead <= this.ordinals.size) return;
-    const orgName = [...this.orgCodes.keys()];
-    const live: IndexedCandidate[] = [...this.ordinals.values()]
-      .sort((a, b) => a - b)
-      .map((ord) => ({
-        id: this.ids[ord]!,
-        org: orgName[this.orgOf[ord]!]!,
-        assertions: this.assertionsOf[ord]!,
-      }));
+    const live = [...this.ordinals.values()].sort((a, b) => a - b);
+    const old = { store: this.store, start: this.start, ends: live.map((ord) => this.endOf(ord)) };
+    const who = live.map((ord) => ({ id: this.ids[ord]!, org: this.orgOf[ord]! }));
     this.reset();
-    for (const candidate of live) this.add(candidate);
+    live.forEach((ord, i) => {
+      const next = this.newOrdinal(who[i]!.id, who[i]!.org);
+      this.start[next] = this.store.n;
+      for (let g = old.start[ord]!; g < old.ends[i]!; g++) this.post(next, this.store.copy(old.store, g));
+    });
   }
 
   private reset(): void {
-    this.postings.clear();
+    this.lists = [];
     this.neighbours.clear();
-    this.related.clear();
     this.ordinals.clear();
     this.ids.length = 0;
-    this.assertionsOf.length = 0;
-    this.voicesEnd = 0;
+    this.store = new ForwardStore();
+    this.start = new Int32Array(1024);
     this.alive = new Uint8Array(1024);
     this.orgOf = new Int32Array(1024);
     this.visibleByOrg.clear();
@@ -232,72 +244,76 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
 
   private add(candidate: IndexedCandidate): void {
     this.drop(candidate.id);
-    const ord = this.ids.length;
-    this.ids.push(candidate.id);
-    this.ordinals.set(candidate.id, ord);
-    if (ord >= this.alive.length) {
-      const bigger = new Uint8Array(this.alive.length * 2);
-      bigger.set(this.alive);
-      this.alive = bigger;
-      const orgs = new Int32Array(this.alive.length);
-      orgs.set(this.orgOf);
-      this.orgOf = orgs;
-    }
-    this.alive[ord] = 1;
     if (!this.orgCodes.has(candidate.org)) this.orgCodes.set(candidate.org, this.orgCodes.size);
-    this.orgOf[ord] = this.orgCodes.get(candidate.org)!;
-    this.visibleByOrg.clear();
-    const start = this.internVoices(ord, candidate.assertions);
-    candidate.assertions.forEach((a, i) => {
-      let list = this.postings.get(a.conceptId);
-      if (!list) {
-        list = new PostingList();
-        this.postings.set(a.conceptId, list);
-        this.neighbours.clear();
-        this.related.clear();
-      }
-      list.push(ord, a, this.voices[start + i]!);
+    const ord = this.newOrdinal(candidate.id, this.orgCodes.get(candidate.org)!);
+    const start = this.store.n;
+    this.start[ord] = start;
+    // in assertion-id order: positions within the candidate then compare as the model's ids do
+    [...candidate.assertions].sort(byAssertionId).forEach((a, i) => {
+      const f = this.store.append(a, this.conceptOrdinal(a.conceptId), this.voiceOf(a, i));
+      this.post(ord, f);
     });
-    this.assertionsOf[ord] = candidate.assertions;
+  }
+
+  /** Hands out the next ordinal to a live candidate. */
+  private newOrdinal(id: string, org: number): number {
+    const ord = this.ids.length;
+    this.ids.push(id);
+    this.ordinals.set(id, ord);
+    if (ord >= this.alive.length) {
+      const size = this.alive.length * 2;
+      this.alive = grown(this.alive, new Uint8Array(size), this.alive.length);
+      this.orgOf = grown(this.orgOf, new Int32Array(size), this.orgOf.length);
+    }
+    if (ord + 1 >= this.start.length)
+      this.start = grown(this.start, new Int32Array(this.start.length * 2), ord);
+    this.alive[ord] = 1;
+    this.orgOf[ord] = org;
+    this.visibleByOrg.clear();
+    return ord;
+  }
+
+  /** Adds the stored assertion f, held by `ord`, to its concept's postings. */
+  private post(ord: number, f: number): void {
+    const concept = this.store.concept[f]!;
+    let list = this.lists[concept];
+    if (!list) {
+      list = new PostingList(this.store);
+      this.lists[concept] = list;
+      this.neighbours.clear();
+    }
+    list.push(ord, f);
+  }
+
+  private conceptOrdinal(conceptId: string): number {
+    let ord = this.conceptOrdinals.get(conceptId);
+    if (ord === undefined) {
+      ord = this.conceptIds.length;
+      this.conceptIds.push(conceptId);
+      this.conceptOrdinals.set(conceptId, ord);
+    }
+    return ord;
   }
 
   /**
-   * Appends each assertion's voice (one issuer of one kind, or "self", interned) to `voices` and
-   * returns where the candidate's start.
+   * One issuer of one kind, or "self", interned. An assertion with no named issuer is a voice of
+   * its own; voices are only compared within one candidate, so a negative number unique within
+   * the candidate (its position there) will do, without interning a key per assertion.
    */
-  private internVoices(ord: number, assertions: readonly IndexedAssertion[]): number {
-    if (ord >= this.voiceStart.length) this.voiceStart = grown(this.voiceStart, ord + 1);
-    if (this.voicesEnd + assertions.length > this.voices.length)
-      this.voices = grown(this.voices, this.voicesEnd + assertions.length);
-    const start = this.voicesEnd;
-    this.voiceStart[ord] = start;
-    assertions.forEach((a, i) => {
-      // an unnamed issuer is a voice of its own; voices are only compared within one candidate, so
-      // a negative number unique within the candidate will do, without interning a key per assertion
-      if (a.sourceKind !== "self-asserted" && a.issuer === null) {
-        this.voices[start + i] = -1 - i;
-        return;
-      }
-      const key = a.sourceKind === "self-asserted" ? "self" : `${a.sourceKind}|${a.issuer}`;
-      let voice = this.voiceIds.get(key);
-      if (voice === undefined) {
-        voice = this.voiceIds.size;
-        this.voiceIds.set(key, voice);
-      }
-      this.voices[start + i] = voice;
-    });
-    this.voicesEnd = start + assertions.length;
-    return start;
+  private voiceOf(a: IndexedAssertion, position: number): number {
+    if (a.sourceKind !== "self-asserted" && a.issuer === null) return -1 - position;
+    const key = a.sourceKind === "self-asserted" ? "self" : `${a.sourceKind}|${a.issuer}`;
+    let voice = this.voiceIds.get(key);
+    if (voice === undefined) {
+      voice = this.voiceIds.size;
+      this.voiceIds.set(key, voice);
+    }
+    return voice;
   }
 
-  /** The exact scorer's view of a live candidate's held evidence. */
-  private held(ord: number): Held {
-    const view = this.heldView;
-    // only live ordinals are scored, and every live ordinal holds its assertions
-    view.assertions = this.assertionsOf[ord]!;
-    view.voices = this.voices;
-    view.start = this.voiceStart[ord]!;
-    return view;
+  /** Where ordinal `ord`'s assertions end in the forward store. */
+  private endOf(ord: number): number {
+    return ord + 1 < this.ids.length ? this.start[ord + 1]! : this.store.n;
   }
 
   private drop(id: string): void {
@@ -308,17 +324,16 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     this.ids[ord] = ""; // the ordinal stays until renumbering; who it was does not
     this.visibleByOrg.clear();
     // each assertion is one posting in its concept's list (lists are never removed but by reset)
-    for (const a of this.assertionsOf[ord] ?? []) {
-      const list = this.postings.get(a.conceptId)!;
+    for (let f = this.start[ord]!; f < this.endOf(ord); f++) {
+      const list = this.lists[this.store.concept[f]!]!;
       list.dead++;
       if (list.dead * 2 > list.n) list.compact(this.alive);
     }
-    this.assertionsOf[ord] = undefined;
   }
 
   /** The evidence model itself, over the candidate's live assertions. */
   private scoreExactly(ord: number, q: ExactQuery): Scored {
-    const out = this.exact.score(this.held(ord), q, this.exactOut);
+    const out = this.exact.score(this.store, this.start[ord]!, this.endOf(ord), q, this.exactOut);
     const matched: string[] = [];
     for (let r = 0; r < q.requirements.length; r++)
       if (out.basis[r] !== 0) matched.push(q.requirements[r]!.conceptId);
@@ -333,24 +348,25 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
 
   /** The model's verdict on one requirement for one person: the exact scorer with it alone. */
   private metByModel(ord: number, req: Requirement, q: PopulationQuery): boolean {
+    const requirements = [{ ...req, required: true }];
     const query: ExactQuery = {
-      requirements: [{ ...req, required: true }],
-      related: [this.relatedTo(req.conceptId)],
+      requirements,
+      related: this.relatedTable(this.metTable, requirements),
       filters: q.filters,
       nowMs: q.nowMs,
       hardRequired: false,
     };
-    return this.exact.score(this.held(ord), query, this.exactOut).unmetRequired === 0;
+    const out = this.exact.score(this.store, this.start[ord]!, this.endOf(ord), query, this.exactOut);
+    return out.unmetRequired === 0;
   }
 
-  /** Held concept → how it counts for `asked`, cached like the neighbourhood. */
-  private relatedTo(asked: string): ReadonlyMap<string, Relatedness> {
-    let map = this.related.get(asked);
-    if (!map) {
-      map = new Map(this.neighbourhood(asked).map((nb) => [nb.conceptId, nb]));
-      this.related.set(asked, map);
-    }
-    return map;
+  /** `table` filled with the requirements' neighbourhoods, by held concept. */
+  private relatedTable(table: RelatedTable, requirements: readonly Requirement[]): RelatedTable {
+    table.reset(this.conceptIds.length);
+    requirements.forEach((req, r) => {
+      for (const nb of this.neighbourhood(req.conceptId)) table.add(nb.concept, r, nb);
+    });
+    return table;
   }
 
   /**
@@ -363,10 +379,12 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     const out: Neighbour[] = [];
     for (const [held, rel] of neighbourhoodOf(this.taxonomy, asked)) {
       const rho = relatedness(rel.relation, rel.strength, this.config);
-      const list = this.postings.get(held);
+      const concept = this.conceptOrdinals.get(held);
+      const list = concept === undefined ? undefined : this.lists[concept];
       if (rho > 0 && list)
         out.push({
           conceptId: held,
+          concept: concept!,
           list,
           relatedness: rho,
           direct: isDirect(rel.relation),
@@ -376,11 +394,4 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     this.neighbours.set(asked, out);
     return out;
   }
-}
-
-/** A copy of `from` with room for at least `size` entries (doubling). */
-function grown(from: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const to = new Int32Array(Math.max(size, from.length * 2));
-  to.set(from);
-  return to;
 }

@@ -1,13 +1,14 @@
 /**
  * The evidence model's score of one candidate (weighRequirement + aggregate in src/scoring), worked
- * out over reused typed scratch instead of Piece objects, Maps and sorted copies: the embedded
- * index calls it for every candidate whose bound could still reach the top k, so it must not
- * allocate. Every quantity is computed with the model's own factor functions, in the model's own
- * order (voices in assertion-id order, requirements in position order), so the floating-point
- * result is bit for bit scoreCandidate's — the property tests in test/search pin that.
+ * out over the forward store's columns (forward.ts) and reused typed scratch instead of Piece
+ * objects, Maps and sorted copies: the embedded index calls it for every candidate whose bound
+ * could still reach the top k, so it must not allocate. Every quantity is computed with the
+ * model's own factor functions, in the model's own order (voices in assertion-id order, which is
+ * the forward store's order within a candidate; requirements in position order), so the
+ * floating-point result is bit for bit scoreCandidate's — the property tests in test/search pin that.
  */
 
-import type { IndexedAssertion, RetrievalFilters } from "../../domain/evidence.ts";
+import type { RetrievalFilters } from "../../domain/evidence.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import {
@@ -20,6 +21,7 @@ import {
   totalWeight,
   trust,
 } from "../../scoring/factors.ts";
+import { FLAG_REVOKED, FLAG_VERIFIED, type ForwardStore, SOURCE_KINDS } from "./forward.ts";
 
 /** How evidence on one held concept counts for one asked concept (relatedness > 0). */
 export interface Relatedness {
@@ -30,20 +32,70 @@ export interface Relatedness {
 }
 
 /**
- * A candidate's assertions with the voice of each fixed at index time: assertion i speaks as
- * voices[start + i]. The voices of every candidate share one array, so a candidate costs no typed
- * array of its own; voices are only ever compared within one candidate.
+ * A query's neighbourhoods turned around: per held concept (ordinal), the requirements its
+ * evidence counts for and how, as a chain of entries. Stamped per query, so nothing is cleared.
  */
-export interface Held {
-  assertions: readonly IndexedAssertion[];
-  voices: Int32Array;
-  start: number;
+export class RelatedTable {
+  private epoch = 0;
+  private stamp = new Int32Array(0);
+  private head = new Int32Array(0);
+  private n = 0;
+  requirement = new Int32Array(64);
+  relatedness = new Float64Array(64);
+  direct = new Uint8Array(64);
+  hard = new Uint8Array(64);
+  next = new Int32Array(64);
+
+  /** Empties the table, for concept ordinals below `concepts`. */
+  reset(concepts: number): void {
+    if (this.stamp.length < concepts) {
+      const size = Math.max(concepts, this.stamp.length * 2, 1024);
+      this.stamp = new Int32Array(size);
+      this.head = new Int32Array(size);
+      this.epoch = 0;
+    }
+    if (this.epoch === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.epoch = 0;
+    }
+    this.epoch++;
+    this.n = 0;
+  }
+
+  add(concept: number, requirement: number, rel: Relatedness): void {
+    if (this.n === this.next.length) this.grow();
+    const e = this.n++;
+    this.requirement[e] = requirement;
+    this.relatedness[e] = rel.relatedness;
+    this.direct[e] = rel.direct ? 1 : 0;
+    this.hard[e] = rel.hardRelation ? 1 : 0;
+    this.next[e] = this.first(concept);
+    this.stamp[concept] = this.epoch;
+    this.head[concept] = e;
+  }
+
+  /** The first entry for a held concept, -1 when it counts for no requirement. */
+  first(concept: number): number {
+    return this.stamp[concept] === this.epoch ? this.head[concept]! : -1;
+  }
+
+  private grow(): void {
+    const size = this.next.length * 2;
+    const copy = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T) => {
+      b.set(a);
+      return b;
+    };
+    this.requirement = copy(this.requirement, new Int32Array(size));
+    this.relatedness = copy(this.relatedness, new Float64Array(size));
+    this.direct = copy(this.direct, new Uint8Array(size));
+    this.hard = copy(this.hard, new Uint8Array(size));
+    this.next = copy(this.next, new Int32Array(size));
+  }
 }
 
 export interface ExactQuery {
   requirements: readonly Requirement[];
-  /** per requirement: held concept → how it counts */
-  related: readonly ReadonlyMap<string, Relatedness>[];
+  related: RelatedTable;
   filters: RetrievalFilters;
   nowMs: number;
   hardRequired: boolean;
@@ -60,28 +112,56 @@ export interface ExactScore {
 const NEG = Number.NEGATIVE_INFINITY;
 
 export class ExactScorer {
-  private live = new Int32Array(64);
+  /** Per requirement r, its live pieces in assertion order: (assertion, table entry) at r·size + j. */
+  private bucket = new Int32Array(0);
+  private entry = new Int32Array(0);
+  private count = new Int32Array(0);
+  private size = 0;
+  /** recency() per assertion of the candidate (by position from its start) */
+  private recencyOf = new Float64Array(64);
   private tier = new Int32Array(64);
   private reliability = new Float64Array(64);
   private meets = new Float64Array(64);
   private strength = new Float64Array(64);
   private date = new Float64Array(64);
-  private speakers = new Int32Array(64);
+  private readonly trustByKind: Float64Array;
 
-  constructor(private readonly config: ScoringConfig) {}
+  constructor(private readonly config: ScoringConfig) {
+    this.trustByKind = Float64Array.from(SOURCE_KINDS, (k) => trust(k, config));
+  }
 
-  score(held: Held, q: ExactQuery, out: ExactScore): ExactScore {
-    const { assertions } = held;
-    this.fit(assertions.length);
-    const live = this.live;
-    let nLive = 0;
-    for (let i = 0; i < assertions.length; i++) {
-      const a = assertions[i]!;
-      const verified = a.verified || a.sourceKind === "verified-credential";
-      if (exclusionOf(a.revoked, a.validUntilMs, verified, a.dateMs, q.nowMs, q.filters) === null)
-        live[nLive++] = i;
+  /** The model's score of the candidate whose assertions are [start, end) in `store`. */
+  score(store: ForwardStore, start: number, end: number, q: ExactQuery, out: ExactScore): ExactScore {
+    const { requirements, related, nowMs, filters } = q;
+    const size = end - start;
+    this.fit(size, requirements.length);
+    const { flags, concept } = store;
+    const { bucket, entry, count, recencyOf } = this;
+    count.fill(0, 0, requirements.length);
+    for (let f = start; f < end; f++) {
+      let e = related.first(concept[f]!);
+      if (e === -1) continue;
+      const fl = flags[f]!;
+      const dateMs = store.dateOf(f);
+      if (
+        exclusionOf(
+          (fl & FLAG_REVOKED) !== 0,
+          store.validUntilOf(f),
+          (fl & FLAG_VERIFIED) !== 0,
+          dateMs,
+          nowMs,
+          filters,
+        ) !== null
+      )
+        continue;
+      recencyOf[f - start] = recency(dateMs, nowMs, this.config);
+      for (; e !== -1; e = related.next[e]!) {
+        const r = related.requirement[e]!;
+        const j = r * this.size + count[r]!++;
+        bucket[j] = f;
+        entry[j] = e;
+      }
     }
-    const { requirements } = q;
     const weightSum = totalWeight(requirements);
     let score = 0;
     let unmet = 0;
@@ -89,7 +169,7 @@ export class ExactScorer {
     out.basis.length = 0;
     for (let r = 0; r < requirements.length; r++) {
       const req = requirements[r]!;
-      const w = this.weigh(held, nLive, req, q.related[r]!, q.nowMs);
+      const w = this.weigh(store, start, r * this.size, count[r]!, req, related);
       score += contribution(req.weight, w.estimate, weightSum);
       surplus += levelSurplus(w.level, req.minLevel);
       const passes = q.hardRequired ? w.hardOk : w.met;
@@ -110,38 +190,43 @@ export class ExactScorer {
     basis: 0,
   };
 
-  /** estimateRequirement over the live assertions that bear on `req`; basis 0 none, 1 neighbours, 2 direct. */
+  /**
+   * estimateRequirement over the live pieces bearing on `req` (bucket [from, from + m), in
+   * assertion order); basis 0 none, 1 neighbours, 2 direct.
+   */
   private weigh(
-    held: Held,
-    nLive: number,
+    store: ForwardStore,
+    start: number,
+    from: number,
+    m: number,
     req: Requirement,
-    related: ReadonlyMap<string, Relatedness>,
-    nowMs: number,
+    related: RelatedTable,
   ) {
     const cfg = this.config;
-    const { assertions } = held;
-    const { live, tier, reliability, meets, strength, date } = this;
+    const { kind } = store;
+    const { bucket, entry, tier, reliability, meets, strength, date, recencyOf, trustByKind } = this;
     const w = this.weighed;
     w.hardOk = false;
     let n = 0;
     let anyDirect = false;
-    for (let j = 0; j < nLive; j++) {
-      const i = live[j]!;
-      const a = assertions[i]!;
-      const rel = related.get(a.conceptId);
-      if (rel === undefined) continue;
-      if (rel.hardRelation && (req.minLevel === null || (a.level !== null && a.level >= req.minLevel)))
+    for (let j = from; j < from + m; j++) {
+      const f = bucket[j]!;
+      const e = entry[j]!;
+      const direct = related.direct[e] === 1;
+      const lvl = store.levelOf(f);
+      if (related.hard[e] === 1 && (req.minLevel === null || (lvl !== null && lvl >= req.minLevel)))
         w.hardOk = true;
-      if (anyDirect && !rel.direct) continue;
-      if (rel.direct && !anyDirect) {
+      if (anyDirect && !direct) continue;
+      if (direct && !anyDirect) {
         anyDirect = true;
         n = 0; // direct evidence silences the neighbours
       }
-      tier[n] = i;
-      reliability[n] = rel.relatedness * trust(a.sourceKind, cfg) * recency(a.dateMs, nowMs, cfg);
-      meets[n] = meetsProbability(a.level, req.minLevel, a.sourceKind, cfg);
+      const k = kind[f]!;
+      tier[n] = f;
+      reliability[n] = related.relatedness[e]! * trustByKind[k]! * recencyOf[f - start]!;
+      meets[n] = meetsProbability(lvl, req.minLevel, SOURCE_KINDS[k]!, cfg);
       strength[n] = reliability[n]! * meets[n]!;
-      date[n] = a.dateMs ?? NEG;
+      date[n] = store.dateOf(f) ?? NEG;
       n++;
     }
     if (n === 0) {
@@ -151,30 +236,18 @@ export class ExactScorer {
       w.met = false;
       return w;
     }
-    const speakers = this.speakers;
-    let nSpeakers = 0;
-    for (let p = 0; p < n; p++) {
-      if (!this.speaks(p, n, held)) continue;
-      // insertion in assertion-id order: the model sums voices in that order
-      let s = nSpeakers++;
-      const id = assertions[tier[p]!]!.assertionId;
-      while (s > 0 && assertions[tier[speakers[s - 1]!]!]!.assertionId > id) {
-        speakers[s] = speakers[s - 1]!;
-        s--;
-      }
-      speakers[s] = p;
-    }
+    // the tier is in assertion order, so the voices that speak are summed in the model's order
     let doubt = 1;
     let reliabilitySum = 0;
     let meetsSum = 0;
     let levelSum = 0;
-    for (let s = 0; s < nSpeakers; s++) {
-      const p = speakers[s]!;
+    for (let p = 0; p < n; p++) {
+      if (!this.speaks(p, n, store)) continue;
       const r = reliability[p]!;
       doubt *= 1 - r;
       reliabilitySum += r;
       meetsSum += r * meets[p]!;
-      levelSum += r * levelForEstimate(assertions[tier[p]!]!.level, cfg);
+      levelSum += r * levelForEstimate(store.levelOf(tier[p]!), cfg);
     }
     const confidence = 1 - doubt;
     const q = reliabilitySum > 0 ? meetsSum / reliabilitySum : 0;
@@ -188,61 +261,62 @@ export class ExactScorer {
 
   /**
    * Whether tier piece p is its voice's one counted piece: the newest of its concept within the
-   * voice (else superseded), and the strongest of those newest (else same-source).
+   * voice (else superseded), and the strongest of those newest (else same-source); an earlier
+   * position is an earlier assertion id.
    */
-  private speaks(p: number, n: number, held: Held): boolean {
-    const { assertions, voices, start } = held;
+  private speaks(p: number, n: number, store: ForwardStore): boolean {
+    const { voice, concept } = store;
     const { tier, strength } = this;
-    const ip = tier[p]!;
-    const voice = voices[start + ip]!;
-    const concept = assertions[ip]!.conceptId;
-    if (!this.newestOfConcept(p, n, held)) return false;
+    const fp = tier[p]!;
+    if (!this.newestOfConcept(p, n, store)) return false;
     for (let o = 0; o < n; o++) {
       if (o === p) continue;
-      const io = tier[o]!;
-      if (voices[start + io] !== voice) continue;
-      if (assertions[io]!.conceptId === concept) continue;
-      if (!this.newestOfConcept(o, n, held)) continue;
-      if (
-        strength[o]! > strength[p]! ||
-        (strength[o] === strength[p] && assertions[io]!.assertionId < assertions[ip]!.assertionId)
-      )
-        return false;
+      const fo = tier[o]!;
+      if (voice[fo] !== voice[fp]) continue;
+      if (concept[fo] === concept[fp]) continue;
+      if (!this.newestOfConcept(o, n, store)) continue;
+      if (strength[o]! > strength[p]! || (strength[o] === strength[p] && fo < fp)) return false;
     }
     return true;
   }
 
   /** No other piece of the same voice and concept comes first in newer-first order. */
-  private newestOfConcept(p: number, n: number, held: Held): boolean {
-    const { assertions, voices, start } = held;
+  private newestOfConcept(p: number, n: number, store: ForwardStore): boolean {
+    const { voice, concept } = store;
     const { tier, strength, date } = this;
-    const ip = tier[p]!;
-    const voice = voices[start + ip]!;
-    const concept = assertions[ip]!.conceptId;
+    const fp = tier[p]!;
     for (let o = 0; o < n; o++) {
       if (o === p) continue;
-      const io = tier[o]!;
-      if (voices[start + io] !== voice || assertions[io]!.conceptId !== concept) continue;
+      const fo = tier[o]!;
+      if (voice[fo] !== voice[fp] || concept[fo] !== concept[fp]) continue;
       if (date[o]! !== date[p]!) {
         if (date[o]! > date[p]!) return false;
         continue;
       }
       const byStrength = strength[o]! - strength[p]!;
       if (byStrength > 0) return false;
-      if (byStrength === 0 && assertions[io]!.assertionId < assertions[ip]!.assertionId) return false;
+      if (byStrength === 0 && fo < fp) return false;
     }
     return true;
   }
 
-  private fit(n: number): void {
-    if (this.live.length >= n) return;
-    const size = Math.max(n, this.live.length * 2);
-    this.live = new Int32Array(size);
+  private fit(n: number, requirements: number): void {
+    if (this.size < n || this.count.length < requirements) {
+      this.size = Math.max(n, this.size);
+      const cells = this.size * Math.max(requirements, this.count.length);
+      if (this.bucket.length < cells) {
+        this.bucket = new Int32Array(cells * 2);
+        this.entry = new Int32Array(cells * 2);
+      }
+      if (this.count.length < requirements) this.count = new Int32Array(requirements * 2);
+    }
+    if (this.tier.length >= n) return;
+    const size = Math.max(n, this.tier.length * 2);
+    this.recencyOf = new Float64Array(size);
     this.tier = new Int32Array(size);
     this.reliability = new Float64Array(size);
     this.meets = new Float64Array(size);
     this.strength = new Float64Array(size);
     this.date = new Float64Array(size);
-    this.speakers = new Int32Array(size);
   }
 }

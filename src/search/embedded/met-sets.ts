@@ -14,8 +14,9 @@ import { Bitset } from "../../analysis/bitset.ts";
 import type { PopulationQuery } from "../../analysis/population.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
-import { exclusionOf } from "../../scoring/factors.ts";
-import { FLAG_VERIFIED, orNull, type PostingList } from "./postings.ts";
+import { exclusionOf, recency } from "../../scoring/factors.ts";
+import { FLAG_VERIFIED } from "./forward.ts";
+import type { PostingList } from "./postings.ts";
 
 /** What of the index the walk reads. */
 export interface PopulationView {
@@ -121,16 +122,16 @@ export class MetSets {
     const holders: number[] = [];
     let pieces = 0;
     for (const nb of lists) {
-      const { n, cand, kind, date, flags } = nb.list;
-      const rec = nb.list.recencyAt(nowMs, config);
-      const deadAtNow = nb.list.excludedAt(nowMs, config);
+      const { n, cand, fwd } = nb.list;
+      const { store } = nb.list;
+      const { kind, flags, voice: voices } = store;
+      const dead = nb.list.weightAt(nowMs, config);
       for (let i = 0; i < n; i++) {
         const ord = cand[i]!;
-        if (alive[ord] === 0 || deadAtNow[i] === 1) continue;
-        if (
-          filtered &&
-          exclusionOf(false, null, (flags[i]! & FLAG_VERIFIED) !== 0, orNull(date[i]!), nowMs, filters)
-        )
+        const f = fwd[i]!;
+        if (alive[ord] === 0 || dead[i]! < 0) continue;
+        const dateMs = store.dateOf(f);
+        if (filtered && exclusionOf(false, null, (flags[f]! & FLAG_VERIFIED) !== 0, dateMs, nowMs, filters))
           continue;
         if (stamp[ord] !== epoch) {
           stamp[ord] = epoch;
@@ -142,11 +143,12 @@ export class MetSets {
           highest[ord] = Number.NEGATIVE_INFINITY;
           holders.push(ord);
         }
-        const v = nb.list.voice[i]!;
+        const v = voices[f]!;
         for (let j = head[ord]!; j !== -1 && shared[ord] === 0; j = next[j]!)
           if (voice[j] === v) shared[ord] = 1;
-        const reliability = nb.relatedness * trustByKind[kind[i]!]! * rec[i]!;
-        const lvl = orNull(nb.list.level[i]!) ?? assumed;
+        // the model's own product (the list's folded weight is rounded, for bounds only)
+        const reliability = nb.relatedness * trustByKind[kind[f]!]! * recency(dateMs, nowMs, config);
+        const lvl = store.levelOf(f) ?? assumed;
         weight[pieces] = reliability;
         level[pieces] = lvl;
         voice[pieces] = v;

@@ -1,53 +1,36 @@
 /**
- * One concept's postings as parallel typed arrays: which candidate (ordinal) holds it, at what
- * level, from which source, when, until when, and whether verified or revoked. `null` is stored
- * as NaN so a level or date that was not stated stays distinct from 0.
+ * One concept's postings: which candidate (ordinal) holds it, where its assertion sits in the
+ * forward store (forward.ts), and its level code with the self-asserted bit, so P(meets) is a
+ * per-requirement table look-up (meets-tables.ts). What depends only on "now" — trust × recency,
+ * and whether revoked or expired — is folded into one Float32 per posting, kept until a query asks
+ * for another "now": the walk's hot loop reads an ordinal, that weight and the code.
  */
 
-import { type IndexedAssertion, NO_FILTERS } from "../../domain/evidence.ts";
-import { SourceKind } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
-import { exclusionOf, meetsProbability, recency, trust } from "../../scoring/factors.ts";
+import { meetsProbability, trust } from "../../scoring/factors.ts";
+import { type ForwardStore, grown, SELF, SOURCE_KINDS } from "./forward.ts";
 
-export const SOURCE_KINDS = SourceKind.options;
-const KIND_INDEX = new Map(SOURCE_KINDS.map((k, i) => [k, i]));
-
-export const FLAG_VERIFIED = 1;
-export const FLAG_REVOKED = 2;
+export {
+  DEAD,
+  LEVEL_CODES,
+  LEVEL_OTHER,
+  LEVEL_UNKNOWN,
+  levelCode,
+  levelOfCode,
+  SELF_CODE,
+} from "./forward.ts";
 
 const INITIAL_CAPACITY = 4;
-
-/**
- * Levels as a small code so per-requirement tables can stand in for levelFit/levelSurplus: a level
- * that is exactly c/10 for 0 ≤ c ≤ 250 has code c; an unstated level is LEVEL_UNKNOWN; any other
- * level is LEVEL_OTHER and is computed directly.
- */
-export const LEVEL_CODES = 251;
-export const LEVEL_OTHER = 254;
-export const LEVEL_UNKNOWN = 255;
-
-export function levelCode(level: number | null): number {
-  if (level === null) return LEVEL_UNKNOWN;
-  const c = Math.round(level * 10);
-  return c >= 0 && c < LEVEL_CODES && c / 10 === level ? c : LEVEL_OTHER;
-}
-
-/** The level a code stands for (LEVEL_OTHER has none: read the posting's level instead). */
-export const levelOfCode = (c: number): number | null => (c === LEVEL_UNKNOWN ? null : c / 10);
 
 export class PostingList {
   n = 0;
   /** Postings whose candidate was removed; compacted away once they are half the list. */
   dead = 0;
   cand = new Int32Array(INITIAL_CAPACITY);
-  level = new Float64Array(INITIAL_CAPACITY);
-  code = new Uint8Array(INITIAL_CAPACITY);
-  kind = new Uint8Array(INITIAL_CAPACITY);
-  date = new Float64Array(INITIAL_CAPACITY);
-  validUntil = new Float64Array(INITIAL_CAPACITY);
-  flags = new Uint8Array(INITIAL_CAPACITY);
-  /** The evidence model's voice, interned by the index (the same number as its Held.voices). */
-  voice = new Int32Array(INITIAL_CAPACITY);
+  /** the posting's assertion in the forward store */
+  fwd = new Int32Array(INITIAL_CAPACITY);
+  /** levelCode, plus SELF_CODE when self-asserted */
+  code = new Uint16Array(INITIAL_CAPACITY);
   /**
    * What bounds any one candidate's evidence here (MaxScore's per-list bound), kept as postings
    * arrive; removals only lower the truth, so they stay bounds until rebuild(). `maxRun`: the most
@@ -59,20 +42,32 @@ export class PostingList {
   private topLevel = Number.NEGATIVE_INFINITY;
   private topSelfLevel = Number.NEGATIVE_INFINITY;
   private unstated = false;
-  /** What depends only on "now": recency() and whether revoked or expired, per posting. */
-  private recencyCache = new Float64Array(0);
-  private deadAtNow = new Uint8Array(0);
+  /** Per posting at `cachedNow`: trust × recency rounded up to a Float32, DEAD when revoked or expired. */
+  private weight = new Float32Array(0);
   private cachedNow = Number.NaN;
-  private topTrustRecency = 0;
+  private topWeight = 0;
+  /** maxMeets by minimum asked, until the next push (the configuration is the index's, fixed) */
+  private readonly meetsBound = new Map<number | null, number>();
+
+  constructor(readonly store: ForwardStore) {}
 
   /** The highest trust × recency of a posting live at `nowMs`. */
   maxTrustRecency(nowMs: number, cfg: ScoringConfig): number {
     this.refresh(nowMs, cfg);
-    return this.topTrustRecency;
+    return this.topWeight;
   }
 
   /** The highest P(meets `minLevel`) of any posting (meetsProbability rises with the level). */
   maxMeets(minLevel: number | null, cfg: ScoringConfig): number {
+    let best = this.meetsBound.get(minLevel);
+    if (best === undefined) {
+      best = this.highestMeets(minLevel, cfg);
+      this.meetsBound.set(minLevel, best);
+    }
+    return best;
+  }
+
+  private highestMeets(minLevel: number | null, cfg: ScoringConfig): number {
     let best = this.unstated ? meetsProbability(null, minLevel, "issued-credential", cfg) : 0;
     if (this.topLevel > Number.NEGATIVE_INFINITY)
       best = Math.max(best, meetsProbability(this.topLevel, minLevel, "issued-credential", cfg));
@@ -81,64 +76,45 @@ export class PostingList {
     return best;
   }
 
-  /** recency() of every posting at `nowMs`, kept until a query asks for another "now". */
-  recencyAt(nowMs: number, cfg: ScoringConfig): Float64Array {
+  /**
+   * Per posting at `nowMs`: trust × recency, rounded up to a Float32 (an upper bound of the
+   * model's product, for bounds only), or DEAD when revoked or expired.
+   */
+  weightAt(nowMs: number, cfg: ScoringConfig): Float32Array {
     this.refresh(nowMs, cfg);
-    return this.recencyCache;
-  }
-
-  /** 1 where the posting is revoked or expired at `nowMs` (exclusionOf without the caller's filters). */
-  excludedAt(nowMs: number, cfg: ScoringConfig): Uint8Array {
-    this.refresh(nowMs, cfg);
-    return this.deadAtNow;
+    return this.weight;
   }
 
   private refresh(nowMs: number, cfg: ScoringConfig): void {
     if (nowMs === this.cachedNow) return;
-    if (this.recencyCache.length < this.n) {
-      this.recencyCache = new Float64Array(this.cand.length);
-      this.deadAtNow = new Uint8Array(this.cand.length);
-    }
-    const trustOf = SOURCE_KINDS.map((k) => trust(k, cfg));
+    if (this.weight.length < this.n) this.weight = new Float32Array(this.cand.length);
+    const trustByKind = SOURCE_KINDS.map((k) => trust(k, cfg));
     let top = 0;
     for (let i = 0; i < this.n; i++) {
-      const date = orNull(this.date[i]!);
-      this.recencyCache[i] = recency(date, nowMs, cfg);
-      const f = this.flags[i]!;
-      const reason = exclusionOf(
-        (f & FLAG_REVOKED) !== 0,
-        orNull(this.validUntil[i]!),
-        (f & FLAG_VERIFIED) !== 0,
-        date,
-        nowMs,
-        NO_FILTERS,
-      );
-      this.deadAtNow[i] = reason === null ? 0 : 1;
-      if (reason === null) top = Math.max(top, trustOf[this.kind[i]!]! * this.recencyCache[i]!);
+      const w = this.store.weightOf(this.fwd[i]!, nowMs, trustByKind, cfg);
+      this.weight[i] = w;
+      if (w > top) top = w;
     }
-    this.topTrustRecency = top;
+    this.topWeight = top;
     this.cachedNow = nowMs;
   }
 
-  push(ordinal: number, a: IndexedAssertion, voice: number): void {
-    if (this.n === this.cand.length) this.resize(this.n * 2);
+  /** Posts the forward store's assertion `f`, held by `ordinal`. */
+  push(ordinal: number, f: number): void {
+    if (this.n === this.cand.length) this.resize(this.n + Math.max(INITIAL_CAPACITY, this.n >> 1));
     const i = this.n++;
     this.cachedNow = Number.NaN;
+    if (this.meetsBound.size > 0) this.meetsBound.clear();
+    const lvl = this.store.levelOf(f);
+    const self = this.store.kind[f] === SELF;
     this.cand[i] = ordinal;
-    this.level[i] = a.level ?? Number.NaN;
-    this.code[i] = levelCode(a.level);
-    this.kind[i] = KIND_INDEX.get(a.sourceKind) ?? 0;
-    this.date[i] = a.dateMs ?? Number.NaN;
-    this.validUntil[i] = a.validUntilMs ?? Number.NaN;
-    this.flags[i] =
-      (a.verified || a.sourceKind === "verified-credential" ? FLAG_VERIFIED : 0) |
-      (a.revoked ? FLAG_REVOKED : 0);
-    this.voice[i] = voice;
+    this.fwd[i] = f;
+    this.code[i] = this.store.code[f]!;
     this.run = i > 0 && this.cand[i - 1] === ordinal ? this.run + 1 : 1;
     this.maxRun = Math.max(this.maxRun, this.run);
-    if (a.level === null) this.unstated = true;
-    else if (a.sourceKind === "self-asserted") this.topSelfLevel = Math.max(this.topSelfLevel, a.level);
-    else this.topLevel = Math.max(this.topLevel, a.level);
+    if (lvl === null) this.unstated = true;
+    else if (self) this.topSelfLevel = Math.max(this.topSelfLevel, lvl);
+    else this.topLevel = Math.max(this.topLevel, lvl);
   }
 
   /** The first posting at or after `from` whose ordinal is at least `ord` (galloping search). */
@@ -165,13 +141,8 @@ export class PostingList {
     for (let i = 0; i < this.n; i++) {
       if (!alive[this.cand[i]!]) continue;
       this.cand[j] = this.cand[i]!;
-      this.level[j] = this.level[i]!;
+      this.fwd[j] = this.fwd[i]!;
       this.code[j] = this.code[i]!;
-      this.kind[j] = this.kind[i]!;
-      this.date[j] = this.date[i]!;
-      this.validUntil[j] = this.validUntil[i]!;
-      this.flags[j] = this.flags[i]!;
-      this.voice[j] = this.voice[i]!;
       j++;
     }
     this.n = j;
@@ -181,37 +152,21 @@ export class PostingList {
       this.resize(Math.max(INITIAL_CAPACITY, j * 2));
   }
 
+  /** Capacity trimmed to the postings held (after a bulk build, the doubling's slack is waste). */
+  trim(): void {
+    if (this.cand.length > this.n) this.resize(Math.max(this.n, 1));
+    if (this.weight.length > this.n) this.weight = this.weight.slice(0, this.n);
+  }
+
   get bytes(): number {
-    return (
-      this.cand.byteLength +
-      this.level.byteLength +
-      this.code.byteLength +
-      this.kind.byteLength +
-      this.date.byteLength +
-      this.validUntil.byteLength +
-      this.flags.byteLength +
-      this.voice.byteLength +
-      this.recencyCache.byteLength +
-      this.deadAtNow.byteLength
-    );
+    return this.cand.byteLength + this.fwd.byteLength + this.code.byteLength + this.weight.byteLength;
   }
 
   private resize(capacity: number): void {
-    this.cand = grow(this.cand, new Int32Array(capacity), this.n);
-    this.level = grow(this.level, new Float64Array(capacity), this.n);
-    this.code = grow(this.code, new Uint8Array(capacity), this.n);
-    this.kind = grow(this.kind, new Uint8Array(capacity), this.n);
-    this.date = grow(this.date, new Float64Array(capacity), this.n);
-    this.validUntil = grow(this.validUntil, new Float64Array(capacity), this.n);
-    this.flags = grow(this.flags, new Uint8Array(capacity), this.n);
-    this.voice = grow(this.voice, new Int32Array(capacity), this.n);
+    this.cand = grown(this.cand, new Int32Array(capacity), this.n);
+    this.fwd = grown(this.fwd, new Int32Array(capacity), this.n);
+    this.code = grown(this.code, new Uint16Array(capacity), this.n);
+    this.cachedNow = Number.NaN;
+    this.weight = new Float32Array(0);
   }
 }
-
-function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T, n: number): T {
-  to.set(from.subarray(0, n));
-  return to;
-}
-
-/** null ⇐ NaN: the typed arrays' encoding of "not stated". */
-export const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);

@@ -18,7 +18,6 @@
  * The exhaustive walk reads every term for every candidate and scores all of them: the yardstick
  * the pruned walk must equal (tests, bench:query).
  */
-import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import {
   contribution,
@@ -26,22 +25,14 @@ import {
   meetsProbability,
   satisfiesHardFilter,
   totalWeight,
-  trust,
 } from "../../scoring/factors.ts";
 import { compareRanked, type Rankable } from "../../scoring/ranking-order.ts";
 import type { RetrievalQuery, Retrieved } from "../backend.ts";
 import type { ExactQuery } from "./exact.ts";
+import { FLAG_VERIFIED, LEVEL_MASK, SOURCE_KINDS } from "./forward.ts";
 import { KeyedMinHeap, TopK } from "./heap.ts";
-import {
-  FLAG_VERIFIED,
-  LEVEL_CODES,
-  LEVEL_OTHER,
-  LEVEL_UNKNOWN,
-  levelOfCode,
-  orNull,
-  type PostingList,
-  SOURCE_KINDS,
-} from "./postings.ts";
+import { MeetsTables } from "./meets-tables.ts";
+import { LEVEL_OTHER, levelOfCode, type PostingList, SELF_CODE } from "./postings.ts";
 import { Scratch } from "./scratch.ts";
 import { type Term, type TermList, termsOf } from "./terms.ts";
 
@@ -86,20 +77,21 @@ const SLACK = 1e-9;
 const SEEK_RATIO = 8;
 /** A ranked result as one number, lower first (terms.ts): fewest unmet, then highest score. */
 const keyOf = (r: Rankable): number => r.unmetRequired - r.score / 2;
-const SELF = SOURCE_KINDS.indexOf("self-asserted");
 
 export class Walk {
   readonly stats: WalkStats = { terms: 0, searched: 0, found: 0, kept: 0, scored: 0 };
   private readonly s = new Scratch();
-  private readonly trustByKind: Float64Array;
-  /** P(meets) by level code for the term being walked: other sources (row 0), self-asserted (row 1). */
-  private readonly meetsByCode = new Float64Array(512);
+  private readonly meetsTables: MeetsTables;
+  /** The level each code stands for when estimating a level (unstated → assumed). */
+  private readonly levelByCode = new Float64Array(2 * SELF_CODE);
 
   constructor(
     private readonly view: WalkView,
     private readonly config: ScoringConfig,
   ) {
-    this.trustByKind = Float64Array.from(SOURCE_KINDS, (k) => trust(k, config));
+    this.meetsTables = new MeetsTables(config);
+    for (let c = 0; c < 2 * SELF_CODE; c++)
+      this.levelByCode[c] = levelOfCode(c % SELF_CODE) ?? config.level.assumedLevel;
   }
 
   /**
@@ -128,8 +120,8 @@ export class Walk {
     if (searched < terms.length && eligible < pool && hardCount <= 0)
       eligible += this.countUnfound(terms.slice(searched), q, query);
     const worst = heap.worstWhenFull;
-    s.touched.subarray(0, s.nTouched).sort(); // ordinal order, for seeking into long lists
     let kept = this.keep(s.nTouched, worst, rest, query);
+    this.inOrdinalOrder(kept, query);
     for (let t = searched; t < terms.length; t++) {
       this.boundTerm(terms[t]!, q, query, required, kept);
       rest -= terms[t]!.gain;
@@ -215,19 +207,12 @@ export class Walk {
     s.touched[s.nTouched++] = ord;
   }
 
-  /** Whether posting i of `list` is live evidence under the query's filters. */
-  private counts(
-    list: PostingList,
-    i: number,
-    deadAtNow: Uint8Array,
-    q: RetrievalQuery,
-    alive: Uint8Array,
-  ): boolean {
-    if (alive[list.cand[i]!] === 0 || deadAtNow[i] === 1) return false;
-    const { filters, nowMs } = q;
-    if (!filters.verifiedOnly && filters.practicedSinceMs === null) return true;
-    const verified = (list.flags[i]! & FLAG_VERIFIED) !== 0;
-    return exclusionOf(false, null, verified, orNull(list.date[i]!), nowMs, filters) === null;
+  /** Whether posting i of `list` passes the query's filters (verified only, practised since). */
+  private passes(list: PostingList, i: number, q: RetrievalQuery): boolean {
+    const { flags } = list.store;
+    const f = list.fwd[i]!;
+    const verified = (flags[f]! & FLAG_VERIFIED) !== 0;
+    return exclusionOf(false, null, verified, list.store.dateOf(f), q.nowMs, q.filters) === null;
   }
 
   /**
@@ -236,99 +221,114 @@ export class Walk {
    *
    * A term's bound is the bound pass of the model's estimate over the term's pieces alone; a
    * requirement's direct and neighbour terms are added both, which bounds whichever of them speaks.
+   * Per posting it reads the ordinal, the weight folded for "now" (trust × recency, or DEAD) and
+   * the level code; the strongest reliability, the number of pieces and the best P(meets) of each
+   * holder are kept in scratch arrays.
    */
   private boundTerm(term: Term, q: RetrievalQuery, query: number, required: number, kept: number): void {
     const s = this.s;
-    const epoch = s.nextEpoch();
+    const t = this.term;
+    t.epoch = s.nextEpoch();
     s.nReq = 0;
     const req = q.requirements[term.requirement]!;
-    this.fillMeetsTable(req.minLevel);
-    const hard = q.hardRequired && req.required;
+    t.minLevel = req.minLevel;
+    t.meetsByCode = this.meetsTables.of(req.minLevel);
+    t.levels = term.direct && req.required;
+    t.hard = q.hardRequired && req.required;
+    const filtered = q.filters.verifiedOnly || q.filters.practicedSinceMs !== null;
     const alive = this.view.alive(q.filters.org);
     for (const tl of term.lists as readonly WalkList[]) {
-      const { n, cand } = tl.list;
-      const deadAtNow = tl.list.excludedAt(q.nowMs, this.config);
-      const rec = tl.list.recencyAt(q.nowMs, this.config);
+      const { list } = tl;
+      const { n, cand } = list;
+      const weight = list.weightAt(q.nowMs, this.config);
+      t.list = tl;
       if (kept >= 0 && kept * SEEK_RATIO < n) {
         let i = 0;
         for (let j = 0; j < kept && i < n; j++) {
           const ord = s.touched[j]!;
-          i = tl.list.seek(i, ord);
-          for (; i < n && cand[i] === ord; i++)
-            if (this.counts(tl.list, i, deadAtNow, q, alive)) this.addPiece(tl, i, req, rec, epoch, hard);
+          i = list.seek(i, ord);
+          for (; i < n && cand[i] === ord; i++) {
+            if (weight[i]! < 0 || alive[ord] === 0 || (filtered && !this.passes(list, i, q))) continue;
+            this.fold(i, ord, weight[i]!);
+          }
         }
         continue;
       }
       for (let i = 0; i < n; i++) {
         const ord = cand[i]!;
+        const w = weight[i]!;
+        if (w < 0 || alive[ord] === 0) continue;
         if (kept >= 0 ? s.kept[ord] !== query : false) continue;
-        if (!this.counts(tl.list, i, deadAtNow, q, alive)) continue;
+        if (filtered && !this.passes(list, i, q)) continue;
         if (s.queryStamp[ord] !== query) this.touch(ord, query, required);
-        this.addPiece(tl, i, req, rec, epoch, hard);
+        this.fold(i, ord, w);
       }
     }
     const weightSum = totalWeight(q.requirements);
     const floor = this.config.directFloor;
+    const { maxReliability, maxMeets, pieces, maxLevel } = s;
     for (let j = 0; j < s.nReq; j++) {
       const ord = s.reqTouched[j]!;
-      const confidence = 1 - (1 - s.maxReliability[ord]!) ** s.pieces[ord]!;
-      const tier = confidence * s.maxMeets[ord]!;
+      const confidence = 1 - (1 - maxReliability[ord]!) ** pieces[ord]!;
+      const tier = confidence * maxMeets[ord]!;
       const ub = term.direct ? floor + (1 - floor) * tier : floor * tier;
       s.bound[ord] = s.bound[ord]! + contribution(req.weight, ub, weightSum);
       if (!term.direct || !req.required) continue;
-      if (req.minLevel === null || s.maxLevel[ord]! >= req.minLevel - 1e-9)
+      if (req.minLevel === null || maxLevel[ord]! >= req.minLevel - 1e-9)
         s.minUnmet[ord] = s.minUnmet[ord]! - 1;
       if (s.hard[ord] === 1) s.hardCount[ord] = s.hardCount[ord]! + 1;
     }
   }
 
-  /** Folds posting i of a term's list into its holder's bounds for the term. */
-  private addPiece(
-    tl: WalkList,
-    i: number,
-    req: Requirement,
-    recency: Float64Array,
-    epoch: number,
-    hard: boolean,
-  ): void {
+  /** The term being bounded (boundTerm), as fold() reads it. */
+  private readonly term = {
+    epoch: 0,
+    minLevel: null as number | null,
+    meetsByCode: new Float64Array(0) as Float64Array,
+    levels: false,
+    hard: false,
+    list: undefined as unknown as WalkList,
+  };
+
+  /** Folds posting i (live, of weight w) of the term's list into its holder's bounds for the term. */
+  private fold(i: number, ord: number, w: number): void {
     const s = this.s;
-    const { config } = this;
-    const { list } = tl;
-    const ord = list.cand[i]!;
-    const k = list.kind[i]!;
+    const t = this.term;
+    const { list, relatedness } = t.list;
     const c = list.code[i]!;
-    const lvl = orNull(list.level[i]!);
-    const meets =
-      c === LEVEL_OTHER
-        ? meetsProbability(lvl, req.minLevel, SOURCE_KINDS[k]!, config)
-        : this.meetsByCode[(k === SELF ? 256 : 0) + c]!;
-    const reliability = tl.relatedness * this.trustByKind[k]! * recency[i]!;
-    if (s.reqStamp[ord] !== epoch) {
-      s.reqStamp[ord] = epoch;
+    const other = (c & LEVEL_MASK) === LEVEL_OTHER;
+    const meets = other ? this.meetsOther(list, i, t.minLevel) : t.meetsByCode[c]!;
+    const reliability = relatedness * w;
+    if (s.reqStamp[ord] !== t.epoch) {
+      s.reqStamp[ord] = t.epoch;
+      s.maxReliability[ord] = reliability;
+      s.maxMeets[ord] = meets;
+      s.pieces[ord] = 1;
       s.hard[ord] = 0;
-      s.maxReliability[ord] = 0;
-      s.maxMeets[ord] = 0;
-      s.pieces[ord] = 0;
       s.maxLevel[ord] = Number.NEGATIVE_INFINITY;
       s.reqTouched[s.nReq++] = ord;
+    } else {
+      if (reliability > s.maxReliability[ord]!) s.maxReliability[ord] = reliability;
+      if (meets > s.maxMeets[ord]!) s.maxMeets[ord] = meets;
+      s.pieces[ord] = s.pieces[ord]! + 1;
     }
-    if (reliability > s.maxReliability[ord]!) s.maxReliability[ord] = reliability;
-    if (meets > s.maxMeets[ord]!) s.maxMeets[ord] = meets;
-    s.pieces[ord] = s.pieces[ord]! + 1;
-    const asLevel = lvl ?? config.level.assumedLevel;
-    if (asLevel > s.maxLevel[ord]!) s.maxLevel[ord] = asLevel;
-    if (hard && tl.hardRelation && satisfiesHardFilter("same", lvl, req.minLevel, config)) s.hard[ord] = 1;
+    if (t.levels) {
+      const lvl = other ? list.store.levelOf(list.fwd[i]!)! : this.levelByCode[c]!;
+      if (lvl > s.maxLevel[ord]!) s.maxLevel[ord] = lvl;
+    }
+    if (t.hard && t.list.hardRelation && this.meetsHardFilter(list, i, t.minLevel)) s.hard[ord] = 1;
   }
 
-  /** meetsProbability evaluated once per level code for this requirement's minimum. */
-  private fillMeetsTable(minLevel: number | null): void {
-    const fill = (c: number) => {
-      const lvl = levelOfCode(c);
-      this.meetsByCode[c] = meetsProbability(lvl, minLevel, "issued-credential", this.config);
-      this.meetsByCode[256 + c] = meetsProbability(lvl, minLevel, "self-asserted", this.config);
-    };
-    for (let c = 0; c < LEVEL_CODES; c++) fill(c);
-    fill(LEVEL_UNKNOWN);
+  /** P(meets) of a posting whose level has no code: the model's function on the level itself. */
+  private meetsOther(list: PostingList, i: number, minLevel: number | null): number {
+    const f = list.fwd[i]!;
+    return meetsProbability(list.store.levelOf(f), minLevel, SOURCE_KINDS[list.store.kind[f]!]!, this.config);
+  }
+
+  /** Recruiter search's exact filter on the posting's level (its relation was checked by the caller). */
+  private meetsHardFilter(list: PostingList, i: number, minLevel: number | null): boolean {
+    const lvl = list.store.levelOf(list.fwd[i]!);
+    return satisfiesHardFilter("same", lvl, minLevel, this.config);
   }
 
   /**
@@ -378,6 +378,22 @@ export class Walk {
     return kept;
   }
 
+  /**
+   * Puts the first n of `touched` (the kept, stamped) in ordinal order, for seeking into long
+   * lists: sorted when few, else collected by one pass over the stamps (cheaper than sorting tens
+   * of thousands).
+   */
+  private inOrdinalOrder(n: number, query: number): void {
+    const s = this.s;
+    const ordinals = this.view.ordinals();
+    if (n * 16 < ordinals) {
+      s.touched.subarray(0, n).sort();
+      return;
+    }
+    let j = 0;
+    for (let ord = 0; ord < ordinals; ord++) if (s.kept[ord] === query) s.touched[j++] = ord;
+  }
+
   /** Candidates found, passing the hard filters in recruiter search (hardCount ≥ 0). */
   private eligibleAmong(hardCount: number): number {
     const s = this.s;
@@ -395,11 +411,12 @@ export class Walk {
     const alive = this.view.alive(q.filters.org);
     for (const term of terms)
       for (const { list } of term.lists) {
-        const deadAtNow = list.excludedAt(q.nowMs, this.config);
+        const weight = list.weightAt(q.nowMs, this.config);
+        const filtered = q.filters.verifiedOnly || q.filters.practicedSinceMs !== null;
         for (let i = 0; i < list.n; i++) {
           const ord = list.cand[i]!;
           if (s.queryStamp[ord] === query || s.reqStamp[ord] === epoch) continue;
-          if (!this.counts(list, i, deadAtNow, q, alive)) continue;
+          if (weight[i]! < 0 || alive[ord] === 0 || (filtered && !this.passes(list, i, q))) continue;
           s.reqStamp[ord] = epoch;
           n++;
         }
