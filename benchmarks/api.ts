@@ -12,12 +12,17 @@
  * and once more with one client, whose p50 is set beside the engine's own in-process time for the
  * same match (engine.match on the same database, opened here): the difference is the API's overhead.
  *
+ * Every /v1 route needs a key: one with the "match" scope is created in the seeded database, and the
+ * server runs with a per-key rate limit high enough never to answer 429 (the load is one key's). A
+ * target that does not answer 200 before its run stops the benchmark: a run of refusals measures
+ * nothing.
+ *
  * The machine is shared, so wall times drift with its load; the server's own CPU time per request
  * (from /proc, over the whole run) does much less, and 1000 / (CPU ms per request) is the
  * requests/s one core would serve. The engine's CPU time per match is measured the same way.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -78,6 +83,9 @@ interface Load {
   timeouts: number;
 }
 
+/** Rate limits sized for the benchmark: one key sends every request. */
+const UNLIMITED = { security: { rateLimit: { perMinute: 1e9, burst: 1e9 } } };
+
 function cli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [...NODE_ARGS, ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
 }
@@ -87,11 +95,15 @@ function startServer(db: string, env: NodeJS.ProcessEnv): Promise<{ url: string;
   const child = cli(["serve", "--db", db, "--port", "0"], env);
   return new Promise((resolve, reject) => {
     let seen = "";
-    child.stderr?.on("data", (chunk: Buffer) => {
+    const listening = (chunk: Buffer) => {
       seen += chunk.toString();
       const url = /serving (http:\/\/[^\s]+)/.exec(seen)?.[1];
-      if (url) resolve({ url, child });
-    });
+      if (!url) return;
+      // the request log keeps flowing (the server writes it as it would in production), unread
+      child.stderr?.off("data", listening).resume();
+      resolve({ url, child });
+    };
+    child.stderr?.on("data", listening);
     child.once("exit", (code) => reject(new Error(`serve exited (${code}) before listening:\n${seen}`)));
   });
 }
@@ -104,7 +116,31 @@ function cpuMsOf(pid: number): number {
 }
 const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
-async function drive(url: string, pid: number, t: Target, clients: number, seconds: number): Promise<Load> {
+const headersFor = (t: Target, key: string): Record<string, string> => ({
+  authorization: `Bearer ${key}`,
+  ...(t.body ? { "content-type": "application/json" } : {}),
+});
+
+/** One request first: a target that refuses (401, 429, 400…) would be measured as fast failures. */
+async function preflight(url: string, t: Target, key: string): Promise<void> {
+  const res = await fetch(url + t.path, {
+    method: t.method,
+    headers: headersFor(t, key),
+    body: t.body ? JSON.stringify(t.body) : undefined,
+  });
+  if (res.status !== 200)
+    throw new Error(`${t.method} ${t.path} answered ${res.status}: ${await res.text()}`);
+}
+
+async function drive(
+  url: string,
+  pid: number,
+  t: Target,
+  key: string,
+  clients: number,
+  seconds: number,
+): Promise<Load> {
+  await preflight(url, t, key);
   const cpu0 = cpuMsOf(pid);
   const result = await autocannon({
     url: url + t.path,
@@ -112,7 +148,7 @@ async function drive(url: string, pid: number, t: Target, clients: number, secon
     connections: clients,
     duration: seconds,
     timeout: 10,
-    headers: t.body ? { "content-type": "application/json" } : {},
+    headers: headersFor(t, key),
     body: t.body ? JSON.stringify(t.body) : undefined,
   });
   const answered = result.requests.total;
@@ -128,10 +164,14 @@ async function drive(url: string, pid: number, t: Target, clients: number, secon
   };
 }
 
-/** engine.match on the same database, in this process: what the API adds is the rest. */
-async function engineMatchMs(db: string): Promise<{ p50: number; p99: number; cpuMs: number }> {
+/**
+ * engine.match on the same database, in this process: what the API adds is the rest. Also creates
+ * the key the load runs as.
+ */
+async function engineMatchMs(db: string): Promise<{ p50: number; p99: number; cpuMs: number; key: string }> {
   const engine = await openEngine({ db, backend: "embedded", now: NOW });
   try {
+    const { token: key } = engine.access.createKey({ name: "bench-api", scopes: ["match"] });
     for (let i = 0; i < 20; i++) await engine.match({ requirements });
     const samples: number[] = [];
     const cpu0 = process.cpuUsage();
@@ -145,6 +185,7 @@ async function engineMatchMs(db: string): Promise<{ p50: number; p99: number; cp
       p50: percentile(samples, 50),
       p99: percentile(samples, 99),
       cpuMs: (cpu.user + cpu.system) / 1000 / engineRuns,
+      key,
     };
   } finally {
     await engine.close();
@@ -157,7 +198,9 @@ const row = (cells: (string | number)[], widths: number[]) =>
 for (const people of sizes) {
   const dir = mkdtempSync(join(tmpdir(), "ler-bench-api-"));
   const db = join(dir, "bench.db");
-  const env = { ...process.env, LER_MATCH_NOW: NOW, LER_MATCH_DB: db };
+  const config = join(dir, "config.json");
+  writeFileSync(config, JSON.stringify(UNLIMITED));
+  const env = { ...process.env, LER_MATCH_NOW: NOW, LER_MATCH_DB: db, LER_MATCH_CONFIG: config };
   try {
     const seedStart = performance.now();
     const seeded = spawnSync(
@@ -210,8 +253,9 @@ for (const people of sizes) {
             widths,
           ),
         );
-      for (const t of targets) line(t.name, connections, await drive(url, pid, t, connections, duration));
-      const single = await drive(url, pid, targets[1]!, 1, Math.max(3, Math.ceil(duration / 2)));
+      for (const t of targets)
+        line(t.name, connections, await drive(url, pid, t, own.key, connections, duration));
+      const single = await drive(url, pid, targets[1]!, own.key, 1, Math.max(3, Math.ceil(duration / 2)));
       line("match", 1, single);
       console.log(
         `engine.match in-process: p50 ${fmtMs(own.p50)} ms, p99 ${fmtMs(own.p99)} ms, CPU ${fmtMs(own.cpuMs)} ms ` +
