@@ -475,7 +475,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     },
     stats: (): StoreStats => q.stats.get()!,
     trust: orgQueries.trust(DEFAULT_ORG),
-    security: createSecurityStore(db),
+    security: createSecurityStore(db, sqlite),
     checkpoint: () => void sqlite.pragma("wal_checkpoint(TRUNCATE)"),
     positions: orgQueries.positions(DEFAULT_ORG),
     forOrg(org) {
