@@ -230,7 +230,18 @@ function partitionEvidence(
     const conceptId = row.conceptId;
     if (conceptId === null) continue;
     const { dateMs, verified, excluded: reason } = standingOf(row, ctx.nowMs, ctx.filters);
-    if (reason === null) live.push({ ...livePiece(row, conceptId, dateMs), row, verified });
+    // one literal per row: spreading livePiece into it copied every row twice
+    if (reason === null)
+      live.push({
+        assertionId: row.id,
+        conceptId,
+        level: row.level,
+        sourceKind: row.sourceKind,
+        issuer: row.issuer,
+        dateMs,
+        row,
+        verified,
+      });
     else if (
       bearsOn.some((relationTo) => {
         const rel = relationTo(conceptId);
