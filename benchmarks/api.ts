@@ -9,6 +9,7 @@
  *   - search: POST /v1/search, the same skills, required ones as exact filters
  *   - parse-jd: POST /v1/parse-jd, a demo job description
  * at --connections concurrent clients for --duration seconds each (requests/s, p50, p99, errors),
+ * each after --warmup seconds of the same load that are not counted,
  * and once more with one client, whose p50 is set beside the engine's own in-process time for the
  * same match (engine.match on the same database, opened here): the difference is the API's overhead.
  *
@@ -22,7 +23,7 @@
  * requests/s one core would serve. The engine's CPU time per match is measured the same way.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -42,12 +43,15 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     "engine-runs": { type: "string", default: "300" },
+    /** seconds of the same load before each measured run, not counted */
+    warmup: { type: "string", default: "2" },
   },
 });
 const sizes = values.people.split(",").map(Number);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const engineRuns = Number(values["engine-runs"]);
+const warmup = Number(values.warmup);
 
 const requirements = [
   { concept: "sw.python", minLevel: 3, required: true },
@@ -86,26 +90,33 @@ interface Load {
 /** Rate limits sized for the benchmark: one key sends every request. */
 const UNLIMITED = { security: { rateLimit: { perMinute: 1e9, burst: 1e9 } } };
 
-function cli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [...NODE_ARGS, ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
-}
-
-/** Starts `serve` on an ephemeral port and resolves with its URL once it listens. */
-function startServer(db: string, env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
-  const child = cli(["serve", "--db", db, "--port", "0"], env);
-  return new Promise((resolve, reject) => {
-    let seen = "";
-    const listening = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const url = /serving (http:\/\/[^\s]+)/.exec(seen)?.[1];
-      if (!url) return;
-      // the request log keeps flowing (the server writes it as it would in production), unread
-      child.stderr?.off("data", listening).resume();
-      resolve({ url, child });
-    };
-    child.stderr?.on("data", listening);
-    child.once("exit", (code) => reject(new Error(`serve exited (${code}) before listening:\n${seen}`)));
+/**
+ * Starts `serve` on an ephemeral port and resolves with its URL once it listens. The server's
+ * stderr (one request-log line per request) goes to a file, as a deployment's would: a pipe read by
+ * this busy process would fill and block the server's synchronous writes to it.
+ */
+async function startServer(
+  db: string,
+  log: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; child: ChildProcess }> {
+  const fd = openSync(log, "w");
+  const child = spawn(process.execPath, [...NODE_ARGS, "serve", "--db", db, "--port", "0"], {
+    env,
+    stdio: ["ignore", "ignore", fd],
   });
+  closeSync(fd);
+  let exited: number | null | undefined;
+  child.once("exit", (code) => {
+    exited = code;
+  });
+  for (;;) {
+    const seen = readFileSync(log, "utf8");
+    const url = /serving (http:\/\/[^\s]+)/.exec(seen)?.[1];
+    if (url) return { url, child };
+    if (exited !== undefined) throw new Error(`serve exited (${exited}) before listening:\n${seen}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** user + system CPU milliseconds a process has used, from /proc/<pid>/stat (Linux). */
@@ -141,16 +152,20 @@ async function drive(
   seconds: number,
 ): Promise<Load> {
   await preflight(url, t, key);
+  const load = (duration: number) =>
+    autocannon({
+      url: url + t.path,
+      method: t.method,
+      connections: clients,
+      duration,
+      timeout: 10,
+      headers: headersFor(t, key),
+      body: t.body ? JSON.stringify(t.body) : undefined,
+    });
+  // the first requests of a route compile its code: not what a running server spends per request
+  if (warmup > 0) await load(warmup);
   const cpu0 = cpuMsOf(pid);
-  const result = await autocannon({
-    url: url + t.path,
-    method: t.method,
-    connections: clients,
-    duration: seconds,
-    timeout: 10,
-    headers: headersFor(t, key),
-    body: t.body ? JSON.stringify(t.body) : undefined,
-  });
+  const result = await load(seconds);
   const answered = result.requests.total;
   return {
     rps: result.requests.average,
@@ -215,7 +230,7 @@ for (const people of sizes) {
     console.log(`\n${people} people seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
     const own = await engineMatchMs(db);
-    const { url, child } = await startServer(db, env);
+    const { url, child } = await startServer(db, join(dir, "serve.log"), env);
     try {
       const pid = child.pid!;
       const widths = [10, 8, 8, 8, 8, 9, 7, 12, 14];
