@@ -9,7 +9,7 @@
  *   - search: POST /v1/search, the same skills, required ones as exact filters
  *   - parse-jd: POST /v1/parse-jd, a demo job description
  * at --connections concurrent clients for --duration seconds each (requests/s, p50, p99, errors),
- * each after --warmup seconds of the same load that are not counted,
+ * each after --warmup requests (300) of the same load that are not counted,
  * and once more with one client, whose p50 is set beside the engine's own in-process time for the
  * same match (engine.match on the same database, opened here): the difference is the API's overhead.
  *
@@ -43,8 +43,8 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     "engine-runs": { type: "string", default: "300" },
-    /** seconds of the same load before each measured run, not counted */
-    warmup: { type: "string", default: "2" },
+    /** requests of the same load before each measured run, not counted */
+    warmup: { type: "string", default: "300" },
   },
 });
 const sizes = values.people.split(",").map(Number);
@@ -152,20 +152,21 @@ async function drive(
   seconds: number,
 ): Promise<Load> {
   await preflight(url, t, key);
-  const load = (duration: number) =>
+  const load = (bound: { duration: number } | { amount: number }) =>
     autocannon({
       url: url + t.path,
       method: t.method,
       connections: clients,
-      duration,
+      ...bound,
       timeout: 10,
       headers: headersFor(t, key),
       body: t.body ? JSON.stringify(t.body) : undefined,
     });
-  // the first requests of a route compile its code: not what a running server spends per request
-  if (warmup > 0) await load(warmup);
+  // a route's first requests compile its code (seconds of it on a busy machine): not what a running
+  // server spends per request
+  if (warmup > 0) await load({ amount: warmup });
   const cpu0 = cpuMsOf(pid);
-  const result = await load(seconds);
+  const result = await load({ duration: seconds });
   const answered = result.requests.total;
   return {
     rps: result.requests.average,
