@@ -43,6 +43,10 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     "engine-runs": { type: "string", default: "300" },
+    /** a database the demo already seeded, used instead of seeding one (one population) */
+    db: { type: "string" },
+    /** targets left out, e.g. --skip health: at 100k people its counts take seconds each */
+    skip: { type: "string", default: "" },
     /** requests of the same load before each measured run, not counted */
     warmup: { type: "string", default: "300" },
   },
@@ -52,6 +56,7 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const engineRuns = Number(values["engine-runs"]);
 const warmup = Number(values.warmup);
+const skipped = new Set(values.skip.split(",").filter(Boolean));
 
 const requirements = [
   { concept: "sw.python", minLevel: 3, required: true },
@@ -208,27 +213,31 @@ async function engineMatchMs(db: string): Promise<{ p50: number; p99: number; cp
   }
 }
 
+/** The demo generator's people, written by the `demo` command into a fresh file. */
+function seed(db: string, people: number, env: NodeJS.ProcessEnv): void {
+  const started = performance.now();
+  const seeded = spawnSync(
+    process.execPath,
+    [...NODE_ARGS, "demo", "--no-serve", "--db", db, "--people", String(people)],
+    { env, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  if (seeded.status !== 0) throw new Error(`seeding ${people} people failed`);
+  console.log(`\n${people} people seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
 const row = (cells: (string | number)[], widths: number[]) =>
   cells.map((c, i) => String(c).padStart(widths[i] ?? 10)).join(" ");
 
 for (const people of sizes) {
   const dir = mkdtempSync(join(tmpdir(), "ler-bench-api-"));
-  const db = join(dir, "bench.db");
+  // an already seeded database (--db) is used as it is, and kept
+  const db = values.db ?? join(dir, "bench.db");
   const config = join(dir, "config.json");
   writeFileSync(config, JSON.stringify(UNLIMITED));
   const env = { ...process.env, LER_MATCH_NOW: NOW, LER_MATCH_DB: db, LER_MATCH_CONFIG: config };
   try {
-    const seedStart = performance.now();
-    const seeded = spawnSync(
-      process.execPath,
-      [...NODE_ARGS, "demo", "--no-serve", "--db", db, "--people", String(people)],
-      {
-        env,
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    );
-    if (seeded.status !== 0) throw new Error(`seeding ${people} people failed`);
-    console.log(`\n${people} people seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    if (values.db) console.log(`\n${values.db}: the people already seeded there`);
+    else seed(db, people, env);
 
     const own = await engineMatchMs(db);
     const { url, child } = await startServer(db, join(dir, "serve.log"), env);
@@ -269,7 +278,7 @@ for (const people of sizes) {
             widths,
           ),
         );
-      for (const t of targets)
+      for (const t of targets.filter((t) => !skipped.has(t.name)))
         line(t.name, connections, await drive(url, pid, t, own.key, connections, duration));
       const single = await drive(url, pid, targets[1]!, own.key, 1, Math.max(3, Math.ceil(duration / 2)));
       line("match", 1, single);
