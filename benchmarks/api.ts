@@ -169,7 +169,7 @@ async function drive(
     });
   // a route's first requests compile its code (seconds of it on a busy machine): not what a running
   // server spends per request
-  if (warmup > 0) await load({ amount: warmup });
+  if (warmup > 0) await load({ amount: Math.max(warmup, clients) }); // autocannon: at least one per connection
   const cpu0 = cpuMsOf(pid);
   const result = await load({ duration: seconds });
   const answered = result.requests.total;
