@@ -45,7 +45,7 @@ const { values } = parseArgs({
     "engine-runs": { type: "string", default: "300" },
     /** a database the demo already seeded, used instead of seeding one (one population) */
     db: { type: "string" },
-    /** targets left out, e.g. --skip health: at 100k people its counts take seconds each */
+    /** targets left out, e.g. --skip health: at 100k people its counts cost 140 ms of CPU each */
     skip: { type: "string", default: "" },
     /** requests of the same load before each measured run, not counted */
     warmup: { type: "string", default: "300" },
