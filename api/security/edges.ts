@@ -73,10 +73,14 @@ export const securityHeaders: MiddlewareHandler = secureHeaders({
   strictTransportSecurity: false,
 });
 
-/** Nothing with a person in it is kept by a browser or a proxy; the static assets may be. */
+/**
+ * Nothing with a person in it is kept by a browser or a proxy; the static assets may be. Set on the
+ * response's own headers: `c.header` after the handler would rebuild the response around its body
+ * stream, and the node adapter would then stream a body it could have written as one string.
+ */
 export const noStore: MiddlewareHandler = async (c, next) => {
   await next();
-  if (!c.req.path.startsWith("/assets/")) c.header("Cache-Control", "no-store");
+  if (!c.req.path.startsWith("/assets/")) c.res.headers.set("Cache-Control", "no-store");
 };
 
 export const withRequestId = requestId();

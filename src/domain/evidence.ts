@@ -14,6 +14,16 @@ export interface EvidenceRow extends SkillAssertion {
   documentFormat: string;
 }
 
+/**
+ * What scoring and its explanation read of a row: everything but how the skill was resolved, where
+ * in the document it sat, and the document's title and format, which no explanation shows. A match
+ * page reads only these columns back (src/store/evidence-query.ts).
+ */
+export type ExplainedRow = Omit<
+  EvidenceRow,
+  "resolution" | "sourcePath" | "documentTitle" | "documentFormat"
+>;
+
 /** What indexing needs of a resolved assertion and the state of its document. */
 export type IndexableRow = Pick<
   EvidenceRow,

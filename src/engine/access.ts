@@ -99,18 +99,18 @@ export function createAccess(store: Store, now: Clock, org: string): Access {
       return { keyId: row.id, keyName: row.name, org: row.org, scopes };
     },
     record(event) {
-      const base = {
-        at: now(),
-        keyId: event.actor.keyId,
-        keyName: event.actor.keyName,
-        org,
-        action: event.action,
-        remote: event.remote,
-        requestId: event.requestId,
-      };
       const subjects = [...new Set(event.personIds)].map(subjectOf);
       db.appendAudit(
-        subjects.length ? subjects.map((subject) => ({ ...base, subject })) : [{ ...base, subject: null }],
+        {
+          at: now(),
+          keyId: event.actor.keyId,
+          keyName: event.actor.keyName,
+          org,
+          action: event.action,
+          remote: event.remote,
+          requestId: event.requestId,
+        },
+        subjects.length ? subjects : [null],
       );
     },
     auditOf(personId) {

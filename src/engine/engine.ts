@@ -90,8 +90,9 @@ function orgEngine(parts: EngineParts, org: string, forOrg: (org: string) => Eng
     options: MatchOptions.parse(options),
     mode,
     index,
-    evidence: (ids: readonly string[], concepts?: readonly string[]) => store.evidenceFor(ids, concepts),
-    names: (ids: readonly string[]) => new Map(ids.map((id) => [id, store.getCandidate(id)?.name ?? null])),
+    evidence: (ids: readonly string[], concepts?: readonly string[]) =>
+      store.explainedEvidenceFor(ids, concepts),
+    names: (ids: readonly string[]) => store.namesOf(ids),
     taxonomy,
     config: scoring,
     nowMs: now(),

@@ -4,7 +4,7 @@
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import { LerError } from "../domain/errors.ts";
-import type { EvidenceRow } from "../domain/evidence.ts";
+import type { ExplainedRow } from "../domain/evidence.ts";
 import type { MatchResult } from "../domain/match.ts";
 import type { MatchOptions, Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
@@ -27,7 +27,7 @@ export interface RankingInputs {
    * Evidence rows per candidate. `concepts`, when given, are all a position's scores depend on:
    * rows on other concepts may be left out.
    */
-  evidence: (ids: readonly string[], concepts?: readonly string[]) => Map<string, EvidenceRow[]>;
+  evidence: (ids: readonly string[], concepts?: readonly string[]) => Map<string, ExplainedRow[]>;
   names: (ids: readonly string[]) => Map<string, string | null>;
   taxonomy: Taxonomy;
   config: ScoringConfig;

@@ -5,7 +5,7 @@
  */
 
 import { evidenceDate, parseIsoDateMs, YEAR_MS } from "../domain/dates.ts";
-import type { EvidenceRow, RetrievalFilters } from "../domain/evidence.ts";
+import type { ExplainedRow, RetrievalFilters } from "../domain/evidence.ts";
 import type { Relation } from "../domain/match.ts";
 import type { SourceKind } from "../domain/schemas.ts";
 import type { ScoringConfig } from "./config.ts";
@@ -115,7 +115,7 @@ export interface RowStanding {
   excluded: ExclusionReason | null;
 }
 
-export function standingOf(row: EvidenceRow, nowMs: number, filters: RetrievalFilters): RowStanding {
+export function standingOf(row: ExplainedRow, nowMs: number, filters: RetrievalFilters): RowStanding {
   const dateMs = parseIsoDateMs(evidenceDate(row));
   const verified = isVerified(row);
   const excluded = exclusionOf(row.revoked, parseIsoDateMs(row.validUntil), verified, dateMs, nowMs, filters);

@@ -6,7 +6,7 @@
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import { evidenceDate } from "../domain/dates.ts";
-import type { EvidenceRow, RetrievalFilters } from "../domain/evidence.ts";
+import type { ExplainedRow, RetrievalFilters } from "../domain/evidence.ts";
 import type { Evidence, ExcludedEvidence, MatchResult, RequirementExplanation } from "../domain/match.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "./config.ts";
@@ -113,7 +113,7 @@ export function aggregate(
   return { score, contributions, unmetRequired, levelSurplus: surplus };
 }
 
-const livePiece = (row: EvidenceRow, conceptId: string, dateMs: number | null): LiveEvidence => ({
+const livePiece = (row: ExplainedRow, conceptId: string, dateMs: number | null): LiveEvidence => ({
   assertionId: row.id,
   conceptId,
   level: row.level,
@@ -127,7 +127,7 @@ const livePiece = (row: EvidenceRow, conceptId: string, dateMs: number | null): 
  * weigh many requirements over one person (roles, gaps). The same rows count as in scoreCandidate.
  */
 export function liveEvidence(
-  evidence: readonly EvidenceRow[],
+  evidence: readonly ExplainedRow[],
   ctx: Pick<ScoringContext, "nowMs" | "filters">,
 ): LiveEvidence[] {
   const live: LiveEvidence[] = [];
@@ -140,13 +140,13 @@ export function liveEvidence(
 }
 
 interface LiveRow extends LiveEvidence {
-  row: EvidenceRow;
+  row: ExplainedRow;
   verified: boolean;
 }
 
 export function scoreCandidate(
   requirements: readonly Requirement[],
-  evidence: readonly EvidenceRow[],
+  evidence: readonly ExplainedRow[],
   ctx: ScoringContext,
 ): CandidateScore {
   const { live, excluded } = partitionEvidence(requirements, evidence, ctx);
@@ -220,7 +220,7 @@ function explainRequirement(
  */
 function partitionEvidence(
   requirements: readonly Requirement[],
-  evidence: readonly EvidenceRow[],
+  evidence: readonly ExplainedRow[],
   ctx: ScoringContext,
 ): { live: LiveRow[]; excluded: ExcludedEvidence[] } {
   const live: LiveRow[] = [];
@@ -230,7 +230,18 @@ function partitionEvidence(
     const conceptId = row.conceptId;
     if (conceptId === null) continue;
     const { dateMs, verified, excluded: reason } = standingOf(row, ctx.nowMs, ctx.filters);
-    if (reason === null) live.push({ ...livePiece(row, conceptId, dateMs), row, verified });
+    // one literal per row: spreading livePiece into it copied every row twice
+    if (reason === null)
+      live.push({
+        assertionId: row.id,
+        conceptId,
+        level: row.level,
+        sourceKind: row.sourceKind,
+        issuer: row.issuer,
+        dateMs,
+        row,
+        verified,
+      });
     else if (
       bearsOn.some((relationTo) => {
         const rel = relationTo(conceptId);

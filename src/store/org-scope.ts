@@ -38,6 +38,8 @@ export function scopeToOrg(root: Store, org: string, q: OrgQueries): Store {
     listDocuments: (candidateId) => (mine(candidateId) ? root.listDocuments(candidateId) : []),
     getDocument,
     evidenceFor: (ids, concepts) => root.evidenceFor(only(ids), concepts),
+    explainedEvidenceFor: (ids, concepts) => root.explainedEvidenceFor(only(ids), concepts),
+    namesOf: (ids) => root.namesOf(only(ids)),
     deleteCandidate: (id) => mine(id) && root.deleteCandidate(id),
     indexableCandidates: (ids) => root.indexableCandidates(ids ? only(ids) : q.allIds(org)),
     candidateIds: () => q.allIds(org),

@@ -27,7 +27,7 @@ import { LerError } from "../domain/errors.ts";
 import type { IndexableCandidate } from "../domain/evidence.ts";
 import { type Candidate, isAnonymousPerson, type LerDocument } from "../domain/schemas.ts";
 import { openDatabase } from "./database.ts";
-import { evidenceOfConceptsQuery, evidenceQuery } from "./evidence-query.ts";
+import { evidenceOfConceptsQuery, evidenceQuery, explainedEvidenceQuery } from "./evidence-query.ts";
 import { type OrgQueries, scopeToOrg } from "./org-scope.ts";
 import { createPositionStore } from "./positions.ts";
 import {
@@ -103,6 +103,11 @@ function prepareStatements(db: BetterSQLite3Database) {
       .select({ org: candidates.org, name: candidates.name, email: candidates.email })
       .from(candidates)
       .where(eq(candidates.id, p("id")))
+      .prepare(),
+    namesOf: db
+      .select({ id: candidates.id, name: candidates.name })
+      .from(candidates)
+      .where(inJson(candidates.id, "ids"))
       .prepare(),
     orgMembers: db
       .select({ id: candidates.id })
@@ -374,6 +379,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
   });
 
   const evidenceFor = evidenceQuery(sqlite);
+  const explainedEvidenceFor = explainedEvidenceQuery(sqlite);
 
   const indexablePage = (page: { id: string; org: string }[]): IndexableCandidate[] => {
     const ids = page.map((c) => c.id);
@@ -433,6 +439,9 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
       return row ? documentFromRow(row) : undefined;
     },
     evidenceFor,
+    explainedEvidenceFor,
+    namesOf: (ids) =>
+      new Map(ids.length ? q.namesOf.all({ ids: JSON.stringify(ids) }).map((r) => [r.id, r.name]) : []),
     deleteCandidate(id) {
       try {
         return deleteCandidate(id);
@@ -466,7 +475,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     },
     stats: (): StoreStats => q.stats.get()!,
     trust: orgQueries.trust(DEFAULT_ORG),
-    security: createSecurityStore(db),
+    security: createSecurityStore(db, sqlite),
     checkpoint: () => void sqlite.pragma("wal_checkpoint(TRUNCATE)"),
     positions: orgQueries.positions(DEFAULT_ORG),
     forOrg(org) {

@@ -4,7 +4,7 @@
  */
 import type { DegreeEvidence } from "../domain/education.ts";
 import type { LerError } from "../domain/errors.ts";
-import type { EvidenceRow, IndexableCandidate } from "../domain/evidence.ts";
+import type { EvidenceRow, ExplainedRow, IndexableCandidate } from "../domain/evidence.ts";
 import type { Candidate, LerDocument, SkillAssertion } from "../domain/schemas.ts";
 import type { PositionStore } from "./positions.ts";
 import type { SecurityStore } from "./security-store.ts";
@@ -69,6 +69,13 @@ export interface Store {
   documentsWithProofs(): string[];
   /** Evidence rows per candidate, in document order; only rows on `concepts` when given. */
   evidenceFor(candidateIds: readonly string[], concepts?: readonly string[]): Map<string, EvidenceRow[]>;
+  /** The same rows with only what an explanation reads (ExplainedRow): what a match page reads back. */
+  explainedEvidenceFor(
+    candidateIds: readonly string[],
+    concepts?: readonly string[],
+  ): Map<string, ExplainedRow[]>;
+  /** Each known candidate's display name (null when none is on record); unknown ids are left out. */
+  namesOf(candidateIds: readonly string[]): Map<string, string | null>;
   /** Removes the candidate and every row about them; false when unknown. */
   deleteCandidate(id: string): boolean;
   /**

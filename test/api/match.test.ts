@@ -112,6 +112,24 @@ describe.each(BACKENDS)("on the %s backend", (_name, backend) => {
       expect(asList.body.results).toEqual(pasted.body.results);
     });
 
+    it("leaves one audit row per person on the page, under the key and the request id", async () => {
+      const requestId = `audit-${_name}`;
+      const res = await rig.request("/v1/match", {
+        ...json({ requirements: [{ concept: "sw.python" }], options: { includePartial: true } }),
+        headers: { "content-type": "application/json", "x-request-id": requestId },
+      });
+      const served = ids(await res.json());
+      expect(served.length).toBeGreaterThan(1);
+      for (const person of [...served, "p-nobody"]) {
+        const rows = rig.engine.access.auditOf(person).entries.filter((e) => e.requestId === requestId);
+        expect(rows).toEqual(
+          served.includes(person)
+            ? [expect.objectContaining({ action: "match", keyName: "test-admin" })]
+            : [],
+        );
+      }
+    });
+
     it("answers 400 with the zod issue paths for an invalid body", async () => {
       const { status, body } = await call("/v1/match", {
         requirements: [{ concept: "sw.python", minLevel: 9 }],

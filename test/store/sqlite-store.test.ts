@@ -279,6 +279,38 @@ describe("evidence and the index view", () => {
     expect([...evidence.values()].every((rows) => rows.length === 2)).toBe(true);
   });
 
+  it("reads back for explaining the same rows without their provenance: what a match page shows", () => {
+    t.store.writeDocument(
+      makeWrite("c1", "d1", [{ concept: "python" }, { concept: "sql" }], { verification: "verified" }),
+    );
+    t.store.writeDocument(makeWrite("c2", "d2", [{ concept: "rust", sourceKind: "self-asserted" }]));
+    t.store.setRevocation("d2", "revoked");
+    const provenance = ["resolution", "sourcePath", "documentTitle", "documentFormat"];
+    for (const concepts of [undefined, ["python", "rust"]]) {
+      const full = t.store.evidenceFor(["c1", "c2", "nobody"], concepts);
+      const explained = t.store.explainedEvidenceFor(["c1", "c2", "nobody"], concepts);
+      expect([...explained.keys()]).toEqual([...full.keys()]);
+      for (const [id, rows] of full) {
+        const withoutProvenance = rows.map((r) =>
+          Object.fromEntries(Object.entries(r).filter(([k]) => !provenance.includes(k))),
+        );
+        expect(explained.get(id)).toEqual(withoutProvenance);
+      }
+    }
+  });
+
+  it("names many candidates in one read, null where no name is on record, leaving out unknown ones", () => {
+    t.store.writeDocument(makeWrite("c1", "d1", [{ concept: "python" }]));
+    t.store.writeDocument(makeWrite("c2", "d2", [{ concept: "python" }], { name: null }));
+    expect(t.store.namesOf(["c2", "nobody", "c1"])).toEqual(
+      new Map([
+        ["c1", "Name of c1"],
+        ["c2", null],
+      ]),
+    );
+    expect(t.store.namesOf([]).size).toBe(0);
+  });
+
   it("builds index assertions with trust from the table, dates from partial ISO, expiry and revocation", () => {
     t.store.writeDocument(
       makeWrite("c1", "d1", [
