@@ -53,32 +53,14 @@ function explainedRow(r: Cell[]): ExplainedRow {
   };
 }
 
+/** A full row: the explained row, with how the skill was resolved and where it sat added in place. */
 function evidenceRow(r: Cell[]): EvidenceRow {
-  const sourceKind: SourceKind = r[8]!;
-  const verified = isVerifiedDocument(r[14]!, sourceKind);
-  return {
-    id: r[0]!,
-    candidateId: r[1]!,
-    documentId: r[2]!,
-    conceptId: r[3]!,
-    skillText: r[4]!,
+  return Object.assign(explainedRow(r), {
     resolution: { method: r[17]!, confidence: r[18]! },
-    rawLevel: r[5]!,
-    scale: r[6]!,
-    level: r[7]!,
-    sourceKind,
-    issuer: r[9]!,
-    issuedAt: r[10]!,
-    lastPracticedAt: r[11]!,
-    validUntil: r[12]!,
-    wherePracticed: r[13]!,
     sourcePath: r[19]!,
-    verified,
-    verifiedBy: verified ? r[16]! : null,
-    revoked: isRevoked(r[15]!),
     documentTitle: r[20]!,
     documentFormat: r[21]!,
-  };
+  });
 }
 
 /** Rows per candidate (grouped in candidate order, then document order), built by `toRow`. */
