@@ -5,6 +5,7 @@ import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
 import { meetsProbability, relatedness } from "../../src/scoring/factors.ts";
 import { elasticsearchConfig } from "../../src/search/elasticsearch/config.ts";
 import { levelFeature } from "../../src/search/elasticsearch/features.ts";
+import { levelKeyword, metClause } from "../../src/search/elasticsearch/met-levels.ts";
 import { QUALIFIED_BONUS, readHit, searchBody, similarities } from "../../src/search/elasticsearch/query.ts";
 import { modelParams, WEIGHTED_PIECE_SOURCE } from "../../src/search/elasticsearch/script.ts";
 import { buildTaxonomy } from "../../taxonomy/graph.ts";
@@ -161,10 +162,27 @@ describe("elasticsearch query pieces", () => {
     expect(scripts.map((s) => [...s.params.directs].sort())).toEqual([["programming", "python"], ["python"]]);
   });
 
-  it("marks qualified candidates in a match by live evidence of the skill itself at the minimum", () => {
+  it("marks qualified candidates in a match by each concept's highest level on the document, with no nested clause", () => {
+    const body = searchBody(query([requirement("python", 4, true), requirement("excel", null, true)]), 10, {
+      taxonomy,
+      config: DEFAULT_SCORING,
+    });
+    const { should, filter } = (body.query as Json).bool;
+    expect(filter).toEqual([]);
+    const bonus = (should as Json[]).find((c) => c.constant_score)?.constant_score;
+    expect(bonus).toMatchObject({ boost: QUALIFIED_BONUS, _name: "~qualified" });
+    // python ≥ 4 from python or a narrower form; excel at any level
+    expect(bonus.filter.bool.filter).toEqual([metClause(["python"], 4), metClause(["excel"], null)]);
+    expect(JSON.stringify(metClause(["python"], 4))).toContain(`"met":{"gte":"python|${levelKeyword(4)}"`);
+    expect(JSON.stringify(metClause(["excel"], null))).toContain(`"met":{"gte":"excel|${levelKeyword(0)}"`);
+    expect(JSON.stringify(body)).not.toMatch(/nested|script/);
+  });
+
+  it("marks qualified candidates by live nested evidence of the skill itself at the minimum when reading the pieces", () => {
     const body = searchBody(query([requirement("python", 4, true), requirement("excel", null)]), 10, {
       taxonomy,
       config: DEFAULT_SCORING,
+      firstStage: "features",
     });
     const { should, filter } = (body.query as Json).bool;
     expect(filter).toEqual([]);
@@ -180,7 +198,11 @@ describe("elasticsearch query pieces", () => {
     const assumedMeets = DEFAULT_SCORING.level.assumedLevel >= 4;
     expect(meets.includes('"must_not":{"exists":{"field":"skills.level"}}')).toBe(assumedMeets);
     const low = JSON.stringify(
-      searchBody(query([requirement("python", 1, true)]), 10, { taxonomy, config: DEFAULT_SCORING }),
+      searchBody(query([requirement("python", 1, true)]), 10, {
+        taxonomy,
+        config: DEFAULT_SCORING,
+        firstStage: "features",
+      }),
     );
     expect(low.includes('"must_not":{"exists":{"field":"skills.level"}}')).toBe(
       DEFAULT_SCORING.level.assumedLevel >= 1,

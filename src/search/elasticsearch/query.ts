@@ -6,7 +6,8 @@
  *   inside, only live assertions on concepts of the neighbourhood, each valued as the model's
  *   strongest piece — by plain queries over precomputed fields (features.ts), or by the script;
  * - match mode: a constant bonus for candidates whose every required requirement has evidence of
- *   the skill itself at the minimum, so qualified candidates come first, as compareRanked wants;
+ *   the skill itself at the minimum, so qualified candidates come first, as compareRanked wants
+ *   (the "concepts" first stage reads each concept's highest level off the document, met-levels.ts);
  * - search mode: each required requirement is an exact nested filter (concept or narrower, level).
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
@@ -17,6 +18,7 @@ import { isDirect, relatedness, totalWeight } from "../../scoring/factors.ts";
 import type { RetrievalQuery } from "../backend.ts";
 import { conceptValueClauses } from "./concept-values.ts";
 import { pieceQuery } from "./features.ts";
+import { metClause } from "./met-levels.ts";
 import { modelParams, WEIGHTED_PIECE_SOURCE } from "./script.ts";
 
 /** Added to qualified hits' scores; above any S (≤ 1) and small enough to keep float precision. */
@@ -116,7 +118,10 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
     );
     if (!req.required) continue;
     if (q.hardRequired) filter.push(hardFilter(req, live, ctx.config));
-    else qualifiedBy.push(meetsFilter(req, directs, live, ctx.config));
+    else
+      qualifiedBy.push(
+        stage === "concepts" ? metClause(directs, req.minLevel) : meetsFilter(req, directs, live, ctx.config),
+      );
   }
   if (qualifiedBy.length)
     should.push({
