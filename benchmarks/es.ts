@@ -208,6 +208,8 @@ function query(requirements: Requirement[]): RetrievalQuery {
     filters: NO_FILTERS,
     nowMs: BENCH_NOW,
     hardRequired: false,
+    // as rankCandidates asks
+    namesMatched: false,
   };
 }
 

@@ -72,7 +72,8 @@ export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
     const { hits, pooled } = await args.index.retrievePage(query, options.offset + options.limit, k);
     return pageOfExact(args, ctx, hits, pooled, keep);
   }
-  const retrieved = await args.index.retrieve(query, k);
+  // re-scoring finds what each candidate matched itself
+  const retrieved = await args.index.retrieve({ ...query, namesMatched: false }, k);
   return pageOfEstimate(args, ctx, retrieved, keep);
 }
 

@@ -20,7 +20,7 @@ import {
   storedValue,
 } from "../../src/search/elasticsearch/concept-values.ts";
 import type { ElasticsearchIndex } from "../../src/search/elasticsearch/index.ts";
-import { type FirstStage, searchBody } from "../../src/search/elasticsearch/query.ts";
+import { type FirstStage, QUALIFIED_BONUS, searchBody } from "../../src/search/elasticsearch/query.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
 import { candidate, NOW_MS, query, requirement, skill, taxonomy } from "./fixtures.ts";
 import { describeWithNode, testIndex } from "./node.ts";
@@ -221,9 +221,7 @@ describeWithNode("the concepts first stage on a node", () => {
       const body = searchBody(query(position), 1000, { taxonomy, config: cfg, firstStage });
       const res = await index.client.search({ index: index.alias, ...body });
       return new Set(
-        res.hits.hits
-          .filter((h) => (h.matched_queries as string[] | undefined)?.includes("~qualified"))
-          .map((h) => String(h.sort?.[1])),
+        res.hits.hits.filter((h) => (h._score ?? 0) >= QUALIFIED_BONUS).map((h) => String(h.sort?.[1])),
       );
     };
     const expired = (id: string) =>
