@@ -193,7 +193,11 @@ function rank(index: CandidateIndex, requirements: Requirement[], candidatePool:
     options: MatchOptions.parse({ limit: TOP }),
     mode: "match",
     index,
-    evidence: (ids) => new Map(ids.map((id) => [id, rowsOf(pop, ordinalOf(id))])),
+    // as the store reads it: only the rows on the concepts the position bears on, when asked
+    evidence: (ids, concepts) => {
+      const bearing = concepts && new Set(concepts);
+      return new Map(ids.map((id) => [id, rowsOf(pop, ordinalOf(id), bearing)]));
+    },
     names: (ids) => new Map(ids.map((id) => [id, null])),
     taxonomy,
     config: cfg,
