@@ -30,7 +30,7 @@ import { compareRanked, type Rankable } from "../../scoring/ranking-order.ts";
 import type { RetrievalQuery, Retrieved } from "../backend.ts";
 import type { ExactQuery } from "./exact.ts";
 import { FLAG_VERIFIED, LEVEL_MASK, SOURCE_KINDS } from "./forward.ts";
-import { KeyedMinHeap, TopK } from "./heap.ts";
+import { KeyedMinHeap, SmallestK, TopK } from "./heap.ts";
 import { MeetsTables } from "./meets-tables.ts";
 import { LEVEL_OTHER, levelOfCode, type PostingList, SELF_CODE } from "./postings.ts";
 import { Scratch } from "./scratch.ts";
@@ -81,6 +81,8 @@ const keyOf = (r: Rankable): number => r.unmetRequired - r.score / 2;
 export class Walk {
   readonly stats: WalkStats = { terms: 0, searched: 0, found: 0, kept: 0, scored: 0 };
   private readonly s = new Scratch();
+  /** The k best found not scored yet (scoreBestFound). */
+  private readonly bestFound = new SmallestK();
   private readonly meetsTables: MeetsTables;
   /** The level each code stands for when estimating a level (unstated → assumed). */
   private readonly levelByCode = new Float64Array(2 * SELF_CODE);
@@ -427,14 +429,14 @@ export class Walk {
    */
   private scoreBestFound(k: number, query: number, q: ExactQuery, heap: TopK<Scored>): void {
     const s = this.s;
-    const ords = s.touched.slice(0, s.nTouched);
-    for (const ord of ords) s.order[ord] = s.minUnmet[ord]! - s.bound[ord]! / 2;
-    const best = new KeyedMinHeap(ords, s.order, ords.length);
-    for (let tried = 0; tried < k; ) {
-      const ord = best.pop();
-      if (ord === -1) return;
+    const best = this.bestFound;
+    best.reset(k);
+    for (let i = 0; i < s.nTouched; i++) {
+      const ord = s.touched[i]!;
       if (s.scored[ord] === query || s.scored[ord] === -query) continue;
-      tried++;
+      best.offer(ord, s.minUnmet[ord]! - s.bound[ord]! / 2);
+    }
+    for (const ord of best.ascending()) {
       const scored = this.view.scoreExactly(ord, q);
       if (q.hardRequired && scored.unmetRequired > 0) {
         s.scored[ord] = -query;
