@@ -295,7 +295,8 @@ export class Walk {
     const s = this.s;
     const t = this.term;
     const floor = this.config.directFloor;
-    const confidence = 1 - (1 - reliability) ** pieces;
+    // x ** 1 is x exactly (IEEE pow), and a holder mostly has one piece: pow is the slow part here
+    const confidence = 1 - (pieces === 1 ? 1 - reliability : (1 - reliability) ** pieces);
     const tier = confidence * meets;
     const ub = t.direct ? floor + (1 - floor) * tier : floor * tier;
     s.bound[ord] = s.bound[ord]! + contribution(t.weight, ub, t.weightSum);
