@@ -224,8 +224,9 @@ export class Walk {
    * A term's bound is the bound pass of the model's estimate over the term's pieces alone; a
    * requirement's direct and neighbour terms are added both, which bounds whichever of them speaks.
    * Per posting it reads the ordinal, the weight folded for "now" (trust × recency, or DEAD) and
-   * the level code; the strongest reliability, the number of pieces and the best P(meets) of each
-   * holder are kept in scratch arrays.
+   * the level code; over several lists the strongest reliability, the number of pieces and the
+   * best P(meets) of each holder are kept in scratch arrays, over one list in locals
+   * (boundOneList).
    */
   private boundTerm(term: Term, q: RetrievalQuery, query: number, required: number, kept: number): void {
     const s = this.s;
