@@ -32,7 +32,7 @@ export interface Relatedness {
 }
 
 /**
- * A query's neighbourhoods turned around: per held concept (ordinal), the requirements its
+ * A query's neighbourhoods turned around: per held concept (ordinal), the slots (ExactQuery) its
  * evidence counts for and how, as a chain of entries. Stamped per query, so nothing is cleared.
  */
 export class RelatedTable {
@@ -62,6 +62,7 @@ export class RelatedTable {
     this.n = 0;
   }
 
+  /** `requirement`: the slot (ExactQuery.slotRequirement) the entry counts for */
   add(concept: number, requirement: number, rel: Relatedness): void {
     if (this.n === this.next.length) this.grow();
     const e = this.n++;
@@ -95,10 +96,24 @@ export class RelatedTable {
 
 export interface ExactQuery {
   requirements: readonly Requirement[];
+  /**
+   * What the related table's entries are per: slot → its requirement's position. A requirement
+   * has one slot per concept it asks (an any-of requirement one per alternative, contiguous).
+   */
+  slotRequirement: readonly number[];
   related: RelatedTable;
   filters: RetrievalFilters;
   nowMs: number;
   hardRequired: boolean;
+}
+
+/** One slot's estimate, as the exact scorer keeps it (basis 0 none, 1 neighbours, 2 direct). */
+interface Weighed {
+  estimate: number;
+  level: number | null;
+  met: boolean;
+  hardOk: boolean;
+  basis: number;
 }
 
 export interface ExactScore {
@@ -112,7 +127,7 @@ export interface ExactScore {
 const NEG = Number.NEGATIVE_INFINITY;
 
 export class ExactScorer {
-  /** Per requirement r, its live pieces in assertion order: (assertion, table entry) at r·size + j. */
+  /** Per slot s, its live pieces in assertion order: (assertion, table entry) at s·size + j. */
   private bucket = new Int32Array(0);
   private entry = new Int32Array(0);
   private count = new Int32Array(0);
@@ -132,12 +147,13 @@ export class ExactScorer {
 
   /** The model's score of the candidate whose assertions are [start, end) in `store`. */
   score(store: ForwardStore, start: number, end: number, q: ExactQuery, out: ExactScore): ExactScore {
-    const { requirements, related, nowMs, filters } = q;
+    const { requirements, slotRequirement, related, nowMs, filters } = q;
     const size = end - start;
-    this.fit(size, requirements.length);
+    const slots = slotRequirement.length;
+    this.fit(size, slots);
     const { flags, concept } = store;
     const { bucket, entry, count, recencyOf } = this;
-    count.fill(0, 0, requirements.length);
+    count.fill(0, 0, slots);
     for (let f = start; f < end; f++) {
       let e = related.first(concept[f]!);
       if (e === -1) continue;
@@ -167,9 +183,13 @@ export class ExactScorer {
     let unmet = 0;
     let surplus = 0;
     out.basis.length = 0;
-    for (let r = 0; r < requirements.length; r++) {
+    for (let slot = 0; slot < slots; ) {
+      const r = slotRequirement[slot]!;
       const req = requirements[r]!;
-      const w = this.weigh(store, start, r * this.size, count[r]!, req, related);
+      let w = this.weigh(store, start, slot * this.size, count[slot]!, req, related);
+      // an any-of requirement is the best of its alternatives (score.ts betterAlternative)
+      if (slotRequirement[slot + 1] === r) w = this.bestOf(store, start, slot, r, q, w);
+      while (slotRequirement[slot] === r) slot++;
       score += contribution(req.weight, w.estimate, weightSum);
       surplus += levelSurplus(w.level, req.minLevel);
       const passes = q.hardRequired ? w.hardOk : w.met;
@@ -182,7 +202,29 @@ export class ExactScorer {
     return out;
   }
 
-  private readonly weighed = {
+  private readonly best = { estimate: 0, level: null as number | null, met: false, hardOk: false, basis: 0 };
+
+  /**
+   * Requirement r as the best of its slots from `first` on (score.ts weighRequirement): the largest
+   * estimate (a tie: the earlier), met or passing the hard filter when any slot does.
+   */
+  private bestOf(store: ForwardStore, start: number, first: number, r: number, q: ExactQuery, w: Weighed) {
+    const best = Object.assign(this.best, w);
+    const req = q.requirements[r]!;
+    let met = best.met;
+    let hardOk = best.hardOk;
+    for (let slot = first + 1; q.slotRequirement[slot] === r; slot++) {
+      const other = this.weigh(store, start, slot * this.size, this.count[slot]!, req, q.related);
+      met ||= other.met;
+      hardOk ||= other.hardOk;
+      if (other.estimate > best.estimate) Object.assign(best, other);
+    }
+    best.met = met;
+    best.hardOk = hardOk;
+    return best;
+  }
+
+  private readonly weighed: Weighed = {
     estimate: 0,
     level: null as number | null,
     met: false,
@@ -300,15 +342,15 @@ export class ExactScorer {
     return true;
   }
 
-  private fit(n: number, requirements: number): void {
-    if (this.size < n || this.count.length < requirements) {
+  private fit(n: number, slots: number): void {
+    if (this.size < n || this.count.length < slots) {
       this.size = Math.max(n, this.size);
-      const cells = this.size * Math.max(requirements, this.count.length);
+      const cells = this.size * Math.max(slots, this.count.length);
       if (this.bucket.length < cells) {
         this.bucket = new Int32Array(cells * 2);
         this.entry = new Int32Array(cells * 2);
       }
-      if (this.count.length < requirements) this.count = new Int32Array(requirements * 2);
+      if (this.count.length < slots) this.count = new Int32Array(slots * 2);
     }
     if (this.tier.length >= n) return;
     const size = Math.max(n, this.tier.length * 2);
