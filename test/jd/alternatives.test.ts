@@ -31,7 +31,11 @@ const SKILLS = [
   ["sw.typescript", "TypeScript"],
 ] as const;
 
-const skills = fc.uniqueArray(fc.constantFrom(...SKILLS), { minLength: 2, maxLength: 4, selector: ([id]) => id });
+const skills = fc.uniqueArray(fc.constantFrom(...SKILLS), {
+  minLength: 2,
+  maxLength: 4,
+  selector: ([id]) => id,
+});
 const lead = fc.constantFrom("", "Experience with ", "Strong ", "Hands-on experience in ");
 
 /** The ways a posting writes "any one of these". */
@@ -99,7 +103,9 @@ describe("alternatives in a pasted job description", () => {
   });
 
   it("takes a category with its examples as one requirement: 'cloud platforms (e.g. AWS, GCP)'", () => {
-    const [only, ...rest] = parse("Requirements:\n- Experience with cloud platforms (e.g. AWS, GCP)\n").requirements;
+    const [only, ...rest] = parse(
+      "Requirements:\n- Experience with cloud platforms (e.g. AWS, GCP)\n",
+    ).requirements;
     expect(rest).toEqual([]);
     expect(only?.alternatives?.map((a) => a.label)).toEqual(["Amazon Web Services", "Google Cloud Platform"]);
   });

@@ -59,19 +59,29 @@ describe("an any-of requirement", () => {
     const result = scoreCandidate([javaOrGo({ required: true })], [row({ conceptId: "welding" })], ctx);
     expect(result.qualified).toBe(false);
     expect(result.explanation.disqualifiedBy).toEqual(["Java or Go"]);
-    expect(result.explanation.requirements[0]).toMatchObject({ outcome: "missing", weighedOn: null, metBy: null });
+    expect(result.explanation.requirements[0]).toMatchObject({
+      outcome: "missing",
+      weighedOn: null,
+      metBy: null,
+    });
   });
 
   it("scores the largest of its alternatives' estimates, and is met when any alternative is", () => {
     fc.assert(
-      fc.property(fc.array(evidenceRow("c1"), { maxLength: 8 }), fc.constantFrom(null, 2, 4), (rows, minLevel) => {
-        const anyOf = scoreCandidate([javaOrGo({ minLevel, required: true })], rows, ctx);
-        const each = ["java", "go"].map((c) => scoreCandidate([req(c, { minLevel, required: true })], rows, ctx));
-        expect(anyOf.score).toBe(Math.max(...each.map((s) => s.score)));
-        expect(anyOf.qualified).toBe(each.some((s) => s.qualified));
-        const contributions = anyOf.explanation.requirements.reduce((sum, r) => sum + r.contribution, 0);
-        expect(contributions).toBe(anyOf.score);
-      }),
+      fc.property(
+        fc.array(evidenceRow("c1"), { maxLength: 8 }),
+        fc.constantFrom(null, 2, 4),
+        (rows, minLevel) => {
+          const anyOf = scoreCandidate([javaOrGo({ minLevel, required: true })], rows, ctx);
+          const each = ["java", "go"].map((c) =>
+            scoreCandidate([req(c, { minLevel, required: true })], rows, ctx),
+          );
+          expect(anyOf.score).toBe(Math.max(...each.map((s) => s.score)));
+          expect(anyOf.qualified).toBe(each.some((s) => s.qualified));
+          const contributions = anyOf.explanation.requirements.reduce((sum, r) => sum + r.contribution, 0);
+          expect(contributions).toBe(anyOf.score);
+        },
+      ),
     );
   });
 
