@@ -48,10 +48,8 @@ export function alternativeGroups(text: string, spans: readonly Span[]): number[
     }
     if (category) groups.splice(-1, 1, range(i - 1, last));
     else if (or || lead) groups.push(range(i, last));
-    else {
-      groups.push([i]);
-      last = i;
-    }
+    // a comma list with no "or": each name its own requirement, the list read once
+    else for (let k = i; k <= last; k++) groups.push([k]);
     i = last + 1;
   }
   return groups;
