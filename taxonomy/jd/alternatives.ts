@@ -19,6 +19,9 @@ const EXAMPLES_LINK = /^\s*,?\s*\(?\s*(?:such\s+as|e\.g\.?|for\s+(?:example|inst
 const ALTERNATIVES_LEAD =
   /(?:\b(?:one|any|either)(?:\s+or\s+more)?\s+of(?:\s+the\s+following)?|\beither|\bsuch\s+as|\be\.g\.?|\bfor\s+example)[\s:,(]*$/i;
 
+/** Characters before a name that a link or a lead is read in ("one or more of the following: "). */
+const MAX_LINK_CHARS = 40;
+
 /** "or similar", "or an equivalent", "or comparable tools": widens a requirement, names no skill. */
 export const WIDENING = /^(?:(?:a|an|any|other|some)\s+)?(?:similar|equivalent|comparable|related)\b/i;
 
@@ -32,13 +35,20 @@ export interface Span {
  * indices of one requirement's names, alternatives when more than one.
  */
 export function alternativeGroups(text: string, spans: readonly Span[]): number[][] {
+  if (spans.length < 2) return spans.map((_, i) => [i]);
   const groups: number[][] = [];
-  const gap = (i: number) => text.slice(i > 0 ? (spans[i - 1] as Span).end : 0, (spans[i] as Span).start);
+  const gap = (i: number) => {
+    const from = i > 0 ? (spans[i - 1] as Span).end : 0;
+    const to = (spans[i] as Span).start;
+    // a link or a lead is a few words: read no more of a long stretch of prose than its end
+    return text.slice(Math.max(from, to - MAX_LINK_CHARS), to);
+  };
   for (let i = 0; i < spans.length; ) {
     const previous = groups.at(-1);
+    const before = gap(i);
     // the category named just before its examples is one of the alternatives too
-    const category = previous?.length === 1 && previous[0] === i - 1 && EXAMPLES_LINK.test(gap(i));
-    const lead = category || ALTERNATIVES_LEAD.test(gap(i));
+    const category = previous?.length === 1 && previous[0] === i - 1 && EXAMPLES_LINK.test(before);
+    const lead = category || ALTERNATIVES_LEAD.test(before);
     let last = i;
     let or = false;
     for (; last + 1 < spans.length; last++) {

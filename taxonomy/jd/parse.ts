@@ -296,7 +296,7 @@ const WORD_SLASHES = new RegExp(WORD_SLASH.source, "gu");
 function namesIn(clause: Clause, taxonomy: Taxonomy): PhraseMatch[] {
   const index = conceptIndexFor(taxonomy);
   let found = scanPhrases(index, clause.text);
-  if (WORD_SLASH.test(clause.text)) {
+  if (clause.text.includes("/") && WORD_SLASH.test(clause.text)) {
     const slashed = found.filter((m) => m.phrase.includes("/"));
     const split = scanPhrases(index, clause.text.replace(WORD_SLASHES, " "))
       .filter((m) => !overlapsAny(slashed, m.start, m.end))
