@@ -48,6 +48,7 @@ function RequirementRow(props: { r: RequirementExplanation }) {
         <span class="sr-only">{OUTCOME_TEXT[r.outcome]}: </span>
         {r.label}
         {r.required ? <span class="muted"> (required)</span> : ""}
+        {r.metBy && r.alternatives?.length ? <span class="muted"> · met by {r.metBy.label}</span> : ""}
       </td>
       <td>
         <LevelBar

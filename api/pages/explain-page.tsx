@@ -41,6 +41,18 @@ function PieceRow(props: { e: Evidence; asked: string }) {
   );
 }
 
+/** "Any one of Docker or Kubernetes meets it: met by Docker; the evidence below is for Docker." */
+function AnyOfNote(props: { r: RequirementExplanation }) {
+  const { r } = props;
+  return (
+    <p data-testid="any-of">
+      Any one of {r.label} meets it
+      {r.metBy ? `: met by ${r.metBy.label}` : ""}
+      {r.weighedOn ? `; the evidence below is for ${r.weighedOn.label}, the strongest of them` : ""}.
+    </p>
+  );
+}
+
 function RequirementBlock(props: { r: RequirementExplanation; points: number }) {
   const { r } = props;
   return (
@@ -50,6 +62,7 @@ function RequirementBlock(props: { r: RequirementExplanation; points: number }) 
         {r.minLevel !== null ? ` ≥ ${levelName(r.minLevel)}` : ""}
         {r.required ? " (required)" : ""} — <span data-testid="contribution">{props.points}</span> points
       </h2>
+      {r.alternatives?.length ? <AnyOfNote r={r} /> : ""}
       <p>
         {r.outcome === "met" ? "Met" : r.outcome === "partial" ? "Partly met" : "Missing"}:{" "}
         {BASIS_TEXT[r.basis]}.

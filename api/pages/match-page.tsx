@@ -1,4 +1,6 @@
 /** @jsxImportSource hono/jsx */
+
+import { anyOfLabel } from "../../src/domain/schemas.ts";
 import type { PositionAnalysis } from "../../src/engine/analyse.ts";
 import type { MatchPage } from "../../src/engine/types.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
@@ -6,7 +8,7 @@ import { AnalysisPanel } from "./analysis-panel.tsx";
 import { ErrorBox, LevelSelect, NeedSelect } from "./components.tsx";
 import { DEMO_JOB_DESCRIPTIONS } from "./demo-jds.ts";
 import { Layout } from "./layout.tsx";
-import { type PageRequirement, requirementsToQuery } from "./query.ts";
+import { anyOfValue, type PageRequirement, requirementsToQuery } from "./query.ts";
 import { Results } from "./results.tsx";
 
 export function JdForm(props: { text: string }) {
@@ -54,6 +56,7 @@ function Chip(props: {
     <div class={`chip${r.inferred ? " inferred" : ""}`} data-row>
       <input type="hidden" name="skill" value={r.skill} />
       {r.inferred && <input type="hidden" name="inferred" value={r.skill} />}
+      {r.alternatives?.length ? <input type="hidden" name="anyof" value={anyOfValue(r)} /> : ""}
       <strong>{props.label}</strong>
       {r.inferred && (
         <span class="tag" title="added from the job title's occupation">
@@ -84,7 +87,9 @@ export function MatchView(props: MatchViewProps) {
               r={r}
               i={i}
               all={props.reqs}
-              label={props.taxonomy.get(r.skill)?.label ?? r.skill}
+              label={anyOfLabel(
+                [r.skill, ...(r.alternatives ?? [])].map((s) => props.taxonomy.get(s)?.label ?? s),
+              )}
               extra={props.extra}
             />
           ))}

@@ -16,19 +16,31 @@ export interface PageRequirement {
   level: number | null;
   required: boolean;
   inferred: boolean;
+  /** other skills any one of which meets it as well ("Docker or Kubernetes") */
+  alternatives?: string[];
 }
+
+/** An any-of requirement in a URL: `anyof=skill|alternative|…`, keyed by its skill as `inferred` is. */
+const ANY_OF_SEPARATOR = "|";
 
 export function requirementsFromQuery(q: (name: string) => string[] | undefined): PageRequirement[] {
   const skills = q("skill") ?? [];
   const levels = q("level") ?? [];
   const needs = q("need") ?? [];
   const inferred = new Set(q("inferred") ?? []);
+  const alternatives = new Map<string, string[]>();
+  for (const value of q("anyof") ?? []) {
+    const [skill = "", ...others] = value.split(ANY_OF_SEPARATOR).map((s) => s.trim());
+    const named = others.filter(Boolean);
+    if (skill && named.length && !alternatives.has(skill)) alternatives.set(skill, named);
+  }
   return skills
     .map((skill, i) => ({
       skill: skill.trim(),
       level: levels[i] ? Number(levels[i]) : null,
       required: needs[i] === "required",
       inferred: inferred.has(skill.trim()),
+      ...(alternatives.has(skill.trim()) ? { alternatives: alternatives.get(skill.trim()) } : {}),
     }))
     .filter((r) => r.skill && (r.level === null || (r.level >= 0 && r.level <= 5)));
 }
@@ -56,14 +68,20 @@ export function requirementsToQuery(reqs: PageRequirement[], extra: Record<strin
     p.append("level", r.level === null ? "" : String(r.level));
     p.append("need", r.required ? "required" : "preferred");
     if (r.inferred) p.append("inferred", r.skill);
+    if (r.alternatives?.length) p.append("anyof", anyOfValue(r));
   }
   for (const [k, v] of Object.entries(extra)) if (v) p.set(k, v);
   return p.toString();
 }
 
+/** The `anyof` parameter's value for an any-of requirement. */
+export const anyOfValue = (r: PageRequirement): string =>
+  [r.skill, ...(r.alternatives ?? [])].join(ANY_OF_SEPARATOR);
+
 export const toRequirementInputs = (reqs: PageRequirement[]): RequirementInput[] =>
   reqs.map((r) => ({
     concept: r.skill,
+    ...(r.alternatives?.length ? { alternatives: r.alternatives } : {}),
     minLevel: r.level,
     required: r.required,
     weight: r.required ? 2 : 1,

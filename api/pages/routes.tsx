@@ -149,6 +149,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const { jobDescription: parse, position } = understood;
     const reqs: PageRequirement[] = position.requirements.map((r, i) => ({
       skill: r.concept,
+      ...(r.alternatives?.length ? { alternatives: r.alternatives } : {}),
       level: r.minLevel ?? null,
       required: !!r.required,
       inferred: parse.requirements[i]?.inferred ?? false,

@@ -32,6 +32,14 @@ export class Bitset {
     return this;
   }
 
+  /** this ∪= other, in place. */
+  or(other: Bitset): this {
+    const a = this.words;
+    const b = other.words;
+    for (let i = 0; i < a.length; i++) a[i]! |= b[i]!;
+    return this;
+  }
+
   count(): number {
     let n = 0;
     for (const w of this.words) n += popcount(w);

@@ -4,7 +4,7 @@
  */
 
 import type { RetrievalFilters } from "../domain/evidence.ts";
-import type { Requirement } from "../domain/schemas.ts";
+import { askedConcepts, type Requirement } from "../domain/schemas.ts";
 import type { Bitset } from "./bitset.ts";
 
 export interface PopulationQuery {
@@ -26,3 +26,24 @@ export interface PopulationSets {
 
 export const hasPopulationSets = (index: object): index is PopulationSets =>
   "metSets" in index && typeof index.metSets === "function";
+
+/**
+ * metSets for any requirement: an any-of requirement ("Spark or Kafka") is met by whoever meets
+ * one of its alternatives — the best of them is a met one whenever one is (score.ts) — so its
+ * sets are the union of each alternative's, asked of the index one concept at a time.
+ */
+export function metSetsOf(
+  sets: PopulationSets,
+  req: Requirement,
+  minimums: readonly (number | null)[],
+  q: PopulationQuery,
+): Bitset[] {
+  const [first, ...others] = askedConcepts(req).map((conceptId) =>
+    sets.metSets({ ...req, conceptId, alternatives: [] }, minimums, q),
+  );
+  for (const other of others)
+    first?.forEach((set, i) => {
+      set.or(other[i] as Bitset);
+    });
+  return first ?? [];
+}

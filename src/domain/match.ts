@@ -62,10 +62,14 @@ export const SetAsideEvidence = z.object({
   reason: z.enum(["superseded", "same-source"]),
 });
 
+const NamedConcept = z.object({ conceptId: z.string(), label: z.string() });
+
 /** A requirement as the engine resolved it (the Requirement type, as an answer's schema). */
 export const ResolvedRequirement = z.object({
   conceptId: z.string(),
   label: z.string(),
+  /** any-of: other concepts any one of which meets it as well ("Spark or Kafka"); absent: the concept alone */
+  alternatives: z.array(z.string()).optional(),
   minLevel: z.number().nullable(),
   weight: z.number(),
   required: z.boolean(),
@@ -73,6 +77,13 @@ export const ResolvedRequirement = z.object({
 
 export const RequirementExplanation = ResolvedRequirement.extend({
   outcome: RequirementOutcome,
+  /**
+   * An any-of requirement only ("Apache Spark or Apache Kafka"): the alternative whose evidence is
+   * listed — the largest estimate of them for this person; null without evidence.
+   */
+  weighedOn: NamedConcept.nullable().optional(),
+  /** An any-of requirement only: the alternative that meets it ("met by Apache Spark"); null when none does. */
+  metBy: NamedConcept.nullable().optional(),
   /** direct: evidence of the skill itself; neighbours: only related skills; none */
   basis: EvidenceBasis,
   /** P_r: how likely the person meets this requirement, 0…1 */

@@ -18,6 +18,8 @@ export const PositionId = z
 export const SavedRequirement = z.object({
   conceptId: z.string(),
   label: z.string(),
+  /** any-of: other concepts that meet it as well (Requirement.alternatives) */
+  alternatives: z.array(z.string()).min(1).max(POSITION_LIMITS.alternatives).optional(),
   minLevel: z.number().min(0).max(5).nullable(),
   weight: z.number().positive(),
   required: z.boolean(),

@@ -126,13 +126,23 @@ export type LerDocument = z.infer<typeof LerDocument>;
 export const POSITION_LIMITS = {
   requirements: 100,
   conceptLength: 200,
+  /** other concepts, any one of which meets a requirement as well as its own ("Spark or Kafka") */
+  alternatives: 10,
   practicedWithinYears: 100,
   offset: 100_000,
 } as const;
 
-/** A requirement as a caller writes it: `concept` is a concept id or free text to resolve. */
+/**
+ * A requirement as a caller writes it: `concept` is a concept id or free text to resolve;
+ * `alternatives` (ids or text) make it one any-of requirement — "Spark or Kafka" — met by any one.
+ */
 export const RequirementInput = z.object({
   concept: z.string().min(1).max(POSITION_LIMITS.conceptLength),
+  alternatives: z
+    .array(z.string().min(1).max(POSITION_LIMITS.conceptLength))
+    .min(1)
+    .max(POSITION_LIMITS.alternatives)
+    .optional(),
   minLevel: z.number().min(0).max(5).nullable().optional(),
   weight: z.number().positive().max(100).default(1),
   required: z.boolean().default(false),
@@ -148,11 +158,25 @@ export type PositionInput = z.input<typeof PositionInput>;
 /** A requirement after resolution: always a known concept. */
 export interface Requirement {
   conceptId: string;
+  /** for an any-of requirement, its concepts' labels joined ("Apache Spark or Apache Kafka") */
   label: string;
+  /**
+   * Other known concepts any one of which meets the requirement as well as `conceptId` does; it is
+   * weighed as the best of them (src/scoring/score.ts). Absent or empty: `conceptId` alone.
+   */
+  alternatives?: string[];
   minLevel: number | null;
   weight: number;
   required: boolean;
 }
+
+/** Every concept that meets the requirement: its own, then its alternatives. */
+export const askedConcepts = (req: Pick<Requirement, "conceptId" | "alternatives">): readonly string[] =>
+  req.alternatives && req.alternatives.length > 0 ? [req.conceptId, ...req.alternatives] : [req.conceptId];
+
+/** "A", "A or B", "A, B or C". */
+export const anyOfLabel = (labels: readonly string[]): string =>
+  labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
 
 export const MatchOptions = z.object({
   verifiedOnly: z.boolean().default(false),

@@ -8,7 +8,7 @@ import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { AlertsReport } from "../domain/alerts.ts";
 import type { Clock } from "../domain/clock.ts";
 import { fromZod } from "../domain/errors.ts";
-import { POSITION_LIMITS, type PositionInput, RequirementInput } from "../domain/schemas.ts";
+import { askedConcepts, POSITION_LIMITS, type PositionInput, RequirementInput } from "../domain/schemas.ts";
 import type { PositionStore } from "../store/positions.ts";
 import type { Store } from "../store/types.ts";
 import {
@@ -33,6 +33,7 @@ export const savedPositionSource = (positions: Pick<PositionStore, "list">): Pos
       position: {
         requirements: p.requirements.map((r) => ({
           concept: r.conceptId,
+          ...(r.alternatives ? { alternatives: r.alternatives } : {}),
           minLevel: r.minLevel,
           weight: r.weight,
           required: r.required,
@@ -72,7 +73,9 @@ export function createAlerts(deps: { store: Store; taxonomy: Taxonomy; now: Cloc
     });
     const concepts = new Set(
       watched.flatMap((p) =>
-        watchedRequirements(p, deps.taxonomy).flatMap((r) => directConcepts(deps.taxonomy, r.conceptId)),
+        watchedRequirements(p, deps.taxonomy).flatMap((r) =>
+          askedConcepts(r).flatMap((asked) => directConcepts(deps.taxonomy, asked)),
+        ),
       ),
     );
     const rows = concepts.size ? deps.store.evidenceOfConcepts([...concepts]) : [];

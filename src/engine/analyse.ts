@@ -8,7 +8,12 @@ import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { Bitset } from "../analysis/bitset.ts";
 import { type EducationCost, educationCosts } from "../analysis/education-cost.ts";
-import { hasPopulationSets, type PopulationQuery, type PopulationSets } from "../analysis/population.ts";
+import {
+  hasPopulationSets,
+  metSetsOf,
+  type PopulationQuery,
+  type PopulationSets,
+} from "../analysis/population.ts";
 import {
   loweredMinimum,
   qualifiedSet,
@@ -118,7 +123,7 @@ export function costsOver(
   const perRequirement = required.map((requirement): RequirementSets => {
     const lowered = loweredMinimum(requirement.minLevel);
     const minimums = lowered === null ? [requirement.minLevel] : [requirement.minLevel, lowered];
-    const [met, metLowered] = sets.metSets(requirement, minimums, query);
+    const [met, metLowered] = metSetsOf(sets, requirement, minimums, query);
     return {
       requirement,
       met: met as Bitset,

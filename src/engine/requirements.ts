@@ -6,7 +6,13 @@
 import type { JdRequirement, JobDescriptionParse } from "../../taxonomy/jd/types.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import { fromZod, LerError } from "../domain/errors.ts";
-import { POSITION_LIMITS, PositionInput, type Requirement } from "../domain/schemas.ts";
+import {
+  anyOfLabel,
+  askedConcepts,
+  POSITION_LIMITS,
+  PositionInput,
+  type Requirement,
+} from "../domain/schemas.ts";
 
 export interface ResolvedPosition {
   title: string | null;
@@ -18,26 +24,51 @@ export function resolvePosition(input: PositionInput, taxonomy: Taxonomy): Resol
   const parsed = PositionInput.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error, "position");
   const position = parsed.data;
-  const byConcept = new Map<string, Requirement>();
+  const byConcepts = new Map<string, Requirement>();
   const unresolved: string[] = [];
+  const resolve = (text: string) => {
+    const concept = taxonomy.get(text) ?? firstResolution(text, taxonomy, position);
+    if (!concept) unresolved.push(text);
+    return concept;
+  };
   for (const r of position.requirements) {
-    const concept = taxonomy.get(r.concept) ?? firstResolution(r.concept, taxonomy, position);
-    if (concept) merge(byConcept, { ...r, conceptId: concept.id, label: concept.label });
-    else unresolved.push(r.concept);
+    // an alternative that does not resolve is reported and left out; the others still meet it
+    const concepts = [r.concept, ...(r.alternatives ?? [])].flatMap((text) => resolve(text) ?? []);
+    const [first] = concepts;
+    if (!first) continue;
+    merge(byConcepts, {
+      ...anyOf(concepts),
+      minLevel: r.minLevel ?? null,
+      weight: r.weight,
+      required: r.required,
+    });
   }
-  return { title: position.title ?? null, requirements: [...byConcept.values()], unresolved };
+  return { title: position.title ?? null, requirements: [...byConcepts.values()], unresolved };
 }
 
-/** Two requirements on one concept are one: the higher minimum, the larger weight, required if either is. */
-function merge(
-  byConcept: Map<string, Requirement>,
-  r: { conceptId: string; label: string; minLevel?: number | null; weight: number; required: boolean },
-): void {
-  const previous = byConcept.get(r.conceptId);
-  byConcept.set(r.conceptId, {
-    conceptId: r.conceptId,
-    label: r.label,
-    minLevel: maxNullable(previous?.minLevel ?? null, r.minLevel ?? null),
+/** A requirement's concepts, each once in the order written: one concept, or an any-of of several. */
+function anyOf(
+  concepts: readonly { id: string; label: string }[],
+): Pick<Requirement, "conceptId" | "label" | "alternatives"> {
+  const unique = [...new Map(concepts.map((c) => [c.id, c])).values()];
+  const [first, ...others] = unique as [{ id: string; label: string }, ...{ id: string; label: string }[]];
+  return {
+    conceptId: first.id,
+    label: anyOfLabel(unique.map((c) => c.label)),
+    ...(others.length ? { alternatives: others.map((c) => c.id) } : {}),
+  };
+}
+
+/**
+ * Two requirements on the same concepts are one: the higher minimum, the larger weight, required
+ * if either is. "Spark" and "Spark or Kafka" stay two: the first asks more.
+ */
+function merge(byConcepts: Map<string, Requirement>, r: Requirement): void {
+  const key = [...askedConcepts(r)].sort().join("\u0000");
+  const previous = byConcepts.get(key);
+  byConcepts.set(key, {
+    ...r,
+    minLevel: maxNullable(previous?.minLevel ?? null, r.minLevel),
     weight: Math.max(previous?.weight ?? 0, r.weight),
     required: (previous?.required ?? false) || r.required,
   });
@@ -58,6 +89,7 @@ export function positionFromJd(parse: JobDescriptionParse): PositionInput {
     ...(parse.title ? { title: parse.title } : {}),
     requirements: matchable(parse).map((r) => ({
       concept: r.conceptId,
+      ...(r.alternatives?.length ? { alternatives: r.alternatives.map((a) => a.conceptId) } : {}),
       minLevel: r.minLevel,
       weight: r.weight,
       required: r.required,
@@ -70,9 +102,15 @@ export function positionFromJd(parse: JobDescriptionParse): PositionInput {
  * not looked up again.
  */
 export function resolvedFromJd(parse: JobDescriptionParse): ResolvedPosition {
-  const byConcept = new Map<string, Requirement>();
-  for (const r of matchable(parse)) merge(byConcept, r);
-  return { title: parse.title, requirements: [...byConcept.values()], unresolved: [] };
+  const byConcepts = new Map<string, Requirement>();
+  for (const r of matchable(parse))
+    merge(byConcepts, {
+      ...anyOf([r, ...(r.alternatives ?? [])].map((c) => ({ id: c.conceptId, label: c.label }))),
+      minLevel: r.minLevel,
+      weight: r.weight,
+      required: r.required,
+    });
+  return { title: parse.title, requirements: [...byConcepts.values()], unresolved: [] };
 }
 
 /** A job description's requirements, refused when none or too many; inferred ones never required. */

@@ -1,11 +1,11 @@
 /**
  * The concepts whose evidence a position's scores and explanations depend on: every concept with
- * relatedness > 0 to some requirement. Evidence on any other concept is neither weighed nor listed
+ * relatedness > 0 to some requirement (to any alternative of an any-of requirement). Evidence on any other concept is neither weighed nor listed
  * as excluded (scoreCandidate), so a page's evidence can be read for these concepts only.
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import { getOrMake } from "../domain/maps.ts";
-import type { Requirement } from "../domain/schemas.ts";
+import { askedConcepts, type Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { relatedness } from "../scoring/factors.ts";
 import { neighbourhoodOf } from "../scoring/relations.ts";
@@ -30,6 +30,7 @@ export function conceptsBearingOn(
 ): string[] {
   const concepts = new Set<string>();
   for (const req of requirements)
-    for (const held of bearingOn(req.conceptId, taxonomy, config)) concepts.add(held);
+    for (const asked of askedConcepts(req))
+      for (const held of bearingOn(asked, taxonomy, config)) concepts.add(held);
   return [...concepts];
 }

@@ -10,7 +10,7 @@
  */
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { Relation, RequirementOutcome } from "../domain/match.ts";
-import type { Requirement } from "../domain/schemas.ts";
+import { askedConcepts, type Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { formatScore, scorePoints } from "../scoring/display.ts";
 import { relatedness } from "../scoring/factors.ts";
@@ -72,11 +72,12 @@ export function gapsFor(
 ): GapItem[] {
   const weighed = requirements.map((r) => weighRequirement(r, live, ctx));
   const now = aggregate(requirements, weighed, false).score;
-  const relationsTo = requirements.map((r) => relationsFor(ctx.taxonomy, r.conceptId));
-  const bearsOn = (j: number, held: string) => {
-    const rel = (relationsTo[j] as ReturnType<typeof relationsFor>)(held);
-    return relatedness(rel.relation, rel.strength, ctx.config) > 0;
-  };
+  const relationsTo = requirements.map((r) => askedConcepts(r).map((c) => relationsFor(ctx.taxonomy, c)));
+  const bearsOn = (j: number, held: string) =>
+    (relationsTo[j] as ReturnType<typeof relationsFor>[]).some((relationTo) => {
+      const rel = relationTo(held);
+      return relatedness(rel.relation, rel.strength, ctx.config) > 0;
+    });
   const gaps: GapItem[] = [];
   requirements.forEach((req, i) => {
     const w = weighed[i] as Weighed;

@@ -13,7 +13,7 @@
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { EvidenceRow } from "../domain/evidence.ts";
 import { getOrMake } from "../domain/maps.ts";
-import type { Requirement } from "../domain/schemas.ts";
+import { askedConcepts, type Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { relatedness } from "../scoring/factors.ts";
 import { compareRanked } from "../scoring/ranking-order.ts";
@@ -63,12 +63,13 @@ export function buildRoleIndex(
   const targetsOf: number[][] = [];
   const slotsAsking = new Map<string, number[]>();
   const slotOf = (r: Requirement): number => {
-    const key = `${r.conceptId}\u0000${r.minLevel ?? ""}`;
+    const concepts = askedConcepts(r);
+    const key = `${concepts.join("\u0001")}\u0000${r.minLevel ?? ""}`;
     return getOrMake(slotByKey, key, () => {
       const slot = slotRequirement.length;
       slotRequirement.push(r);
       targetsOf.push([]);
-      getOrMake(slotsAsking, r.conceptId, () => []).push(slot);
+      for (const asked of concepts) getOrMake(slotsAsking, asked, () => []).push(slot);
       return slot;
     });
   };

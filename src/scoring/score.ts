@@ -8,7 +8,7 @@ import type { Taxonomy } from "../../taxonomy/model.ts";
 import { evidenceDate } from "../domain/dates.ts";
 import type { ExplainedRow, RetrievalFilters } from "../domain/evidence.ts";
 import type { Evidence, ExcludedEvidence, MatchResult, RequirementExplanation } from "../domain/match.ts";
-import type { Requirement } from "../domain/schemas.ts";
+import { askedConcepts, type Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "./config.ts";
 import { type CountedPiece, estimateRequirement, type Piece, type RequirementEstimate } from "./estimate.ts";
 import {
@@ -55,22 +55,61 @@ export interface Weighed {
   estimate: RequirementEstimate;
   /** recruiter search: some piece is the skill itself at the stated minimum */
   hardOk: boolean;
+  /** an any-of requirement: the alternative whose evidence the estimate is (the largest) */
+  alternative?: string;
+  /** an any-of requirement: the alternative that meets it (the estimate's own when it does) */
+  metBy?: string;
 }
 
+/**
+ * The requirement's estimate over the live evidence. An any-of requirement ("Spark or Kafka") is
+ * weighed on each alternative as if it alone were asked: its estimate is the largest of theirs, and
+ * it is met (or passes recruiter search's filter) when any alternative is. Evidence of one
+ * alternative never dilutes another's, holding only Spark scores exactly as a requirement of Spark
+ * alone would, and more evidence never lowers the estimate nor unmeets it. The embedded index's
+ * exact scorer (src/search/embedded/exact.ts) applies the same rule.
+ */
 export function weighRequirement(
   req: Requirement,
   live: readonly LiveEvidence[],
   ctx: Pick<ScoringContext, "taxonomy" | "config" | "nowMs">,
 ): Weighed {
+  const concepts = askedConcepts(req);
+  if (concepts.length === 1) return weighConcept(req.conceptId, req.minLevel, live, ctx);
+  let best: Weighed | undefined;
+  let metBy: string | undefined;
+  let hardOk = false;
+  for (const conceptId of concepts) {
+    const w = weighConcept(conceptId, req.minLevel, live, ctx);
+    hardOk ||= w.hardOk;
+    if (w.estimate.met) metBy ??= conceptId;
+    // the earlier alternative keeps a tie
+    if (!best || w.estimate.estimate > best.estimate.estimate) best = { ...w, alternative: conceptId };
+  }
+  const { estimate, alternative } = best as Weighed;
+  return {
+    estimate: metBy === undefined || estimate.met ? estimate : { ...estimate, met: true },
+    hardOk,
+    ...(alternative ? { alternative } : {}),
+    ...(metBy ? { metBy: estimate.met ? alternative : metBy } : {}),
+  };
+}
+
+function weighConcept(
+  asked: string,
+  minLevel: number | null,
+  live: readonly LiveEvidence[],
+  ctx: Pick<ScoringContext, "taxonomy" | "config" | "nowMs">,
+): Weighed {
   const { config } = ctx;
-  const relationTo = relationsFor(ctx.taxonomy, req.conceptId);
+  const relationTo = relationsFor(ctx.taxonomy, asked);
   const pieces: Piece[] = [];
   let hardOk = false;
   for (const e of live) {
     const rel = relationTo(e.conceptId);
     const rho = relatedness(rel.relation, rel.strength, config);
     if (rho <= 0) continue;
-    hardOk ||= satisfiesHardFilter(rel.relation, e.level, req.minLevel, config);
+    hardOk ||= satisfiesHardFilter(rel.relation, e.level, minLevel, config);
     pieces.push({
       assertionId: e.assertionId,
       conceptId: e.conceptId,
@@ -82,10 +121,10 @@ export function weighRequirement(
       dateMs: e.dateMs,
       trust: trust(e.sourceKind, config),
       recency: recency(e.dateMs, ctx.nowMs, config),
-      meets: meetsProbability(e.level, req.minLevel, e.sourceKind, config),
+      meets: meetsProbability(e.level, minLevel, e.sourceKind, config),
     });
   }
-  return { estimate: estimateRequirement(pieces, req.minLevel, config), hardOk };
+  return { estimate: estimateRequirement(pieces, minLevel, config), hardOk };
 }
 
 /** A requirement passes: met by the evidence (match), or the exact filter holds (search). */
@@ -200,6 +239,7 @@ function explainRequirement(
   return {
     conceptId: req.conceptId,
     label: req.label,
+    ...anyOfExplained(req, w, ctx),
     minLevel: req.minLevel,
     weight: req.weight,
     required: req.required,
@@ -221,6 +261,24 @@ function explainRequirement(
   };
 }
 
+/** An any-of requirement's alternatives, whose evidence is listed, and which meets it. */
+function anyOfExplained(
+  req: Requirement,
+  w: Weighed,
+  ctx: ScoringContext,
+): Pick<RequirementExplanation, "alternatives" | "weighedOn" | "metBy"> {
+  if (!req.alternatives?.length) return {};
+  const named = (id: string | undefined) =>
+    id === undefined
+      ? null
+      : { conceptId: id, label: ctx.labelOf?.(id) ?? ctx.taxonomy.get(id)?.label ?? id };
+  return {
+    alternatives: req.alternatives,
+    weighedOn: named(w.estimate.basis === "none" ? undefined : w.alternative),
+    metBy: named(w.metBy),
+  };
+}
+
 /**
  * Splits evidence into live rows and excluded ones. Unresolved skills are never scored. Excluded
  * items are listed only when they would have counted for some requirement, so the explanation
@@ -233,7 +291,7 @@ function partitionEvidence(
 ): { live: LiveRow[]; excluded: ExcludedEvidence[] } {
   const live: LiveRow[] = [];
   const excluded: ExcludedEvidence[] = [];
-  const bearsOn = requirements.map((r) => relationsFor(ctx.taxonomy, r.conceptId));
+  const bearsOn = requirements.flatMap((r) => askedConcepts(r).map((c) => relationsFor(ctx.taxonomy, c)));
   for (const row of evidence) {
     const conceptId = row.conceptId;
     if (conceptId === null) continue;

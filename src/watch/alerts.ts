@@ -7,7 +7,7 @@ import { CREDENTIAL_TYPES, type Taxonomy } from "../../taxonomy/model.ts";
 import type { AlertStatus, CredentialAlert } from "../domain/alerts.ts";
 import { DAY_MS, parseIsoDateMs } from "../domain/dates.ts";
 import type { EvidenceRow } from "../domain/evidence.ts";
-import type { Requirement } from "../domain/schemas.ts";
+import { askedConcepts, type Requirement } from "../domain/schemas.ts";
 import { isDirect } from "../scoring/factors.ts";
 import { neighbourhoodOf } from "../scoring/relations.ts";
 
@@ -22,7 +22,7 @@ export interface WatchedPosition {
 /** The required requirements to watch: licences and certifications. */
 export const watchedRequirements = (position: WatchedPosition, taxonomy: Taxonomy): Requirement[] =>
   position.requirements.filter(
-    (r) => r.required && CREDENTIAL_TYPES.has(taxonomy.get(r.conceptId)?.type ?? ""),
+    (r) => r.required && askedConcepts(r).some((c) => CREDENTIAL_TYPES.has(taxonomy.get(c)?.type ?? "")),
   );
 
 /** Every concept whose evidence counts as holding `conceptId` itself (it, or a narrower form). */
@@ -59,7 +59,7 @@ export function credentialAlerts(
   const alerts: CredentialAlert[] = [];
   for (const position of positions)
     for (const req of watchedRequirements(position, taxonomy)) {
-      const counts = new Set(directConcepts(taxonomy, req.conceptId));
+      const counts = new Set(askedConcepts(req).flatMap((asked) => directConcepts(taxonomy, asked)));
       const byPerson = new Map<string, EvidenceRow[]>();
       for (const row of rows)
         if (row.conceptId !== null && counts.has(row.conceptId))

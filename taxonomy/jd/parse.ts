@@ -13,6 +13,7 @@ import { type PhraseMatch, scanPhrases } from "../resolver/scan.ts";
 import { yearsToCanonical } from "../scales/normalise.ts";
 import { YEARS } from "../scales/table.ts";
 import { matchTitles, type TitleOccupation } from "../titles.ts";
+import { alternativeGroups, WIDENING } from "./alternatives.ts";
 import {
   GENERIC_VERBS,
   INFERRED_CONFIDENCE,
@@ -242,7 +243,7 @@ function unresolvedItems(
       const wordCount = phrase.split(/\s+/).length;
       if (!/^[\p{L}]/u.test(phrase) || wordCount > MAX_ITEM_WORDS || normaliseText(phrase).length < 2)
         continue;
-      if (opensWithDuty(phrase)) continue;
+      if (opensWithDuty(phrase) || WIDENING.test(phrase)) continue;
       if (overlapsAny(found, start, end)) continue;
       out.push({ phrase, start, end });
     }
@@ -283,12 +284,26 @@ function* sectionedClauses(
   }
 }
 
+/** A slash between two words ("Spark/Kafka"): read as a space when no name spans it ("CI/CD"). */
+const WORD_SLASH = /(?<=[\p{L}\p{N}+#])\/(?=[\p{L}\p{N}])/u;
+const WORD_SLASHES = new RegExp(WORD_SLASH.source, "gu");
+
+/**
+ * The names of a clause. "Spark/Kafka" is one token to the scanner: a clause with a slash between
+ * words is scanned again with the slash read as a space, and its names are those — but for names
+ * written with the slash ("CI/CD"), found as written.
+ */
 function namesIn(clause: Clause, taxonomy: Taxonomy): PhraseMatch[] {
-  return scanPhrases(conceptIndexFor(taxonomy), clause.text).map((m) => ({
-    ...m,
-    start: m.start + clause.start,
-    end: m.end + clause.start,
-  }));
+  const index = conceptIndexFor(taxonomy);
+  let found = scanPhrases(index, clause.text);
+  if (clause.text.includes("/") && WORD_SLASH.test(clause.text)) {
+    const slashed = found.filter((m) => m.phrase.includes("/"));
+    const split = scanPhrases(index, clause.text.replace(WORD_SLASHES, " "))
+      .filter((m) => !overlapsAny(slashed, m.start, m.end))
+      .map((m) => ({ ...m, phrase: clause.text.slice(m.start, m.end) }));
+    found = [...slashed, ...split].sort((a, b) => a.start - b.start);
+  }
+  return found.map((m) => ({ ...m, start: m.start + clause.start, end: m.end + clause.start }));
 }
 
 /** `reading` is the whole description, read once: a lone "Go" is read against every other skill it names. */
@@ -296,34 +311,71 @@ function readClause(scanned: ScannedClause, reading: ContextReading, deps: JdDep
   const { clause, line, section, intro, matches } = scanned;
   const required = isRequired(clause.text, section, line, intro);
   const levelBefore = cueLevels(clause.text);
-  const kept: PhraseMatch[] = [];
+  const kept: { m: PhraseMatch; found: Found; minLevel: number | null }[] = [];
   for (const m of matches) {
     const found = conceptOf(m, reading, deps.taxonomy);
     if (!found || !isRequirementConcept(found.concept, line, deps.taxonomy)) continue;
-    kept.push(m);
+    kept.push({ m, found, minLevel: levelBefore(m.start - clause.start) });
+  }
+  const spans = kept.map(({ m }) => ({ start: m.start - clause.start, end: m.end - clause.start }));
+  for (const group of alternativeGroups(clause.text, spans)) {
+    const [first, ...others] = group.map((i) => kept[i] as (typeof kept)[number]);
+    if (!first) continue;
+    const alternatives = others.filter(
+      (o, k) =>
+        o.found.concept.id !== first.found.concept.id &&
+        others.findIndex((p) => p.found.concept.id === o.found.concept.id) === k,
+    );
+    const named = [first, ...others];
     walk.requirements.push({
-      conceptId: found.concept.id,
-      label: found.concept.label,
-      phrase: m.phrase,
-      start: m.start,
-      end: m.end,
+      conceptId: first.found.concept.id,
+      label: first.found.concept.label,
+      phrase: first.m.phrase,
+      start: first.m.start,
+      end: first.m.end,
       required,
-      minLevel: levelBefore(m.start - clause.start),
+      minLevel: named.reduce<number | null>(
+        (max, n) => (n.minLevel !== null && (max === null || n.minLevel > max) ? n.minLevel : max),
+        null,
+      ),
       weight: required ? WEIGHTS.required : WEIGHTS.preferred,
-      confidence: Math.round(found.confidence * SECTION_CONFIDENCE[section] * 1000) / 1000,
+      // the group is as sure as its least sure name
+      confidence:
+        Math.round(Math.min(...named.map((n) => n.found.confidence)) * SECTION_CONFIDENCE[section] * 1000) /
+        1000,
       inferred: false,
+      ...(alternatives.length
+        ? {
+            alternatives: alternatives.map(({ m, found }) => ({
+              conceptId: found.concept.id,
+              label: found.concept.label,
+              phrase: m.phrase,
+              start: m.start,
+              end: m.end,
+            })),
+          }
+        : {}),
     });
   }
-  for (const item of unresolvedItems(clause, line, kept)) walk.unresolved.push(item);
+  const found = kept.map(({ m }) => m);
+  for (const item of unresolvedItems(clause, line, found)) walk.unresolved.push(item);
 }
 
-/** One requirement per concept: its first mention, required if any mention is, the highest level. */
+/** The concepts a requirement asks, in a key that does not depend on their order. */
+const conceptsKey = (r: JdRequirement): string =>
+  [r.conceptId, ...(r.alternatives ?? []).map((a) => a.conceptId)].sort().join("\u0000");
+
+/**
+ * One requirement per concept (per set of alternatives): its first mention, required if any mention
+ * is, the highest level. "Spark" and "Spark or Kafka" stay two: the first asks more.
+ */
 function mergeByConcept(requirements: readonly JdRequirement[]): JdRequirement[] {
-  const byId = new Map<string, JdRequirement>();
+  const byKey = new Map<string, JdRequirement>();
   for (const r of requirements) {
-    const seen = byId.get(r.conceptId);
+    const key = conceptsKey(r);
+    const seen = byKey.get(key);
     if (!seen) {
-      byId.set(r.conceptId, { ...r });
+      byKey.set(key, { ...r });
       continue;
     }
     seen.required ||= r.required;
@@ -332,7 +384,7 @@ function mergeByConcept(requirements: readonly JdRequirement[]): JdRequirement[]
       seen.minLevel = r.minLevel;
     seen.confidence = Math.max(seen.confidence, r.confidence);
   }
-  return [...byId.values()];
+  return [...byKey.values()];
 }
 
 /**
@@ -467,7 +519,12 @@ function* parseSteps(text: string, deps: JdDeps): Generator<void, JobDescription
     match && match.score >= TITLE_MIN_SCORE ? deps.occupations?.find((o) => o.id === match.id) : undefined;
   if (occupation && title && merged.length < INFER_BELOW_STATED)
     merged.push(
-      ...inferFromOccupation(occupation, title, new Set(merged.map((r) => r.conceptId)), deps.taxonomy),
+      ...inferFromOccupation(
+        occupation,
+        title,
+        new Set(merged.flatMap((r) => [r.conceptId, ...(r.alternatives ?? []).map((a) => a.conceptId)])),
+        deps.taxonomy,
+      ),
     );
   const { requirements, warnings } = capRequired(merged);
   return {

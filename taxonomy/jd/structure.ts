@@ -106,11 +106,14 @@ export const MAX_CLAUSE_CHARS = 10_000;
 /** How far back from the limit a piece may end early, at a space or comma, to keep words whole. */
 const CUT_LOOKBACK = 200;
 
+/** Where a sentence ends: . ; ! ? and a space, but not the point of "e.g. AWS, GCP" or "i.e. SQL". */
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|incl|vs))[.;!?]\s+/gi;
+
 /** Sentences of a line: split after . ; ! ? followed by a space (so "Node.js" stays whole). */
 export function clauses(line: Line): Clause[] {
   const out: Clause[] = [];
   let from = 0;
-  for (const m of line.text.matchAll(/[.;!?]\s+/g)) {
+  for (const m of line.text.matchAll(SENTENCE_END)) {
     const to = (m.index ?? 0) + 1;
     out.push(...bounded(line.text, from, to, line.start));
     from = (m.index ?? 0) + m[0].length;

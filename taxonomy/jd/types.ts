@@ -15,6 +15,20 @@ export interface JdRequirement {
   confidence: number;
   /** added from the job title's occupation profile rather than found in the text */
   inferred: boolean;
+  /**
+   * "Spark or Kafka", "one of Python, Java": the other skills named as alternatives to this one; the
+   * requirement is met by any one of them (Requirement.alternatives). Absent: this skill alone.
+   */
+  alternatives?: JdAlternative[];
+}
+
+/** A skill named as an alternative to a requirement's own, where the text names it. */
+export interface JdAlternative {
+  conceptId: string;
+  label: string;
+  phrase: string;
+  start: number;
+  end: number;
 }
 
 export interface JobDescriptionParse {

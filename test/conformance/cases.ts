@@ -52,6 +52,17 @@ const req = (
   required,
 });
 
+/** An any-of requirement: met by any one of `conceptIds` ("Java or TypeScript"). */
+const anyOf = (
+  conceptIds: [string, ...string[]],
+  minLevel: number | null = null,
+  weight = 1,
+  required = false,
+): Requirement => {
+  const [conceptId, ...alternatives] = conceptIds;
+  return { ...req(conceptId, minLevel, weight, required), label: conceptIds.join(" or "), alternatives };
+};
+
 export const CASES: Case[] = [
   { name: "one skill, no minimum", mode: "match", requirements: [req("python")] },
   { name: "one skill at a minimum", mode: "match", requirements: [req("java", 4)] },
@@ -94,6 +105,22 @@ export const CASES: Case[] = [
     mode: "search",
     requirements: [req("programming", 2, 1, true), req("data-analysis", 1, 1, true)],
     options: { verifiedOnly: true },
+  },
+  {
+    name: "any-of: one of two skills, required at a level",
+    mode: "match",
+    requirements: [anyOf(["java", "typescript"], 3, 2, true), req("statistics", null, 1)],
+  },
+  {
+    name: "any-of: alternatives with shared neighbours, preferred",
+    mode: "match",
+    requirements: [anyOf(["python", "excel", "nursing"], 2, 1), req("spanish", null, 0.5)],
+    options: { includePartial: true },
+  },
+  {
+    name: "recruiter: any-of as a hard filter",
+    mode: "search",
+    requirements: [anyOf(["django", "spring"], 2, 1, true), req("data-analysis", null, 1)],
   },
   {
     name: "recruiter: licence without level, recent",

@@ -60,8 +60,19 @@ export const requirements = fc.array(
       minLevel: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 5 }), fc.constant(3.5)),
       weight: fc.oneof(fc.constantFrom(1, 2, 0.5), fc.double({ min: 0.1, max: 5, noNaN: true })),
       required: fc.boolean(),
+      // about one in four an any-of requirement ("Spark or Kafka"): every property holds for those too
+      alternatives: fc.oneof(
+        { weight: 3, arbitrary: fc.constant([] as string[]) },
+        {
+          weight: 1,
+          arbitrary: fc.uniqueArray(fc.constantFrom(...CONCEPT_IDS), { minLength: 1, maxLength: 2 }),
+        },
+      ),
     })
-    .map((r) => req(r.conceptId, r)),
+    .map(({ alternatives, ...r }) => {
+      const others = alternatives.filter((c) => c !== r.conceptId);
+      return req(r.conceptId, { ...r, ...(others.length ? { alternatives: others } : {}) });
+    }),
   { minLength: 1, maxLength: 6 },
 );
 

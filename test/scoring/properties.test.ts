@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EvidenceRow } from "../../src/domain/evidence.ts";
+import { askedConcepts } from "../../src/domain/schemas.ts";
 import { relatedness } from "../../src/scoring/factors.ts";
 import { relationsFor } from "../../src/scoring/relations.ts";
 import { type ScoringContext, scoreCandidate } from "../../src/scoring/score.ts";
@@ -148,7 +149,7 @@ describe("scoring properties", () => {
         fc.array(evidenceRow("c1"), { maxLength: 5 }),
         context,
         (reqs, rows, extra, ctx) => {
-          const related = reqs.map((r) => relationsFor(taxonomy, r.conceptId));
+          const related = reqs.flatMap((r) => askedConcepts(r).map((c) => relationsFor(taxonomy, c)));
           const unrelated = extra.filter(
             (e) =>
               e.conceptId === null ||

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EvidenceRow } from "../../src/domain/evidence.ts";
-import type { Requirement } from "../../src/domain/schemas.ts";
+import { askedConcepts, type Requirement } from "../../src/domain/schemas.ts";
 import type { ScoringConfig } from "../../src/scoring/config.ts";
 import { isDirect, relatedness } from "../../src/scoring/factors.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
@@ -27,13 +27,16 @@ function postingsOf(pop: Population, cfg: ScoringConfig): Map<string, PostingLis
   return lists;
 }
 
+/** A requirement's lists, as the index gives them: an any-of requirement's alternatives' together. */
 function listsFor(lists: Map<string, PostingList>, cfg: ScoringConfig) {
-  return (asked: string): TermList[] =>
-    [...neighbourhoodOf(taxonomy, asked)].flatMap(([held, rel]) => {
-      const list = lists.get(held);
-      const rho = relatedness(rel.relation, rel.strength, cfg);
-      return list && rho > 0 ? [{ list, relatedness: rho, direct: isDirect(rel.relation) }] : [];
-    });
+  return (req: Requirement): TermList[] =>
+    askedConcepts(req).flatMap((asked) =>
+      [...neighbourhoodOf(taxonomy, asked)].flatMap(([held, rel]) => {
+        const list = lists.get(held);
+        const rho = relatedness(rel.relation, rel.strength, cfg);
+        return list && rho > 0 ? [{ list, relatedness: rho, direct: isDirect(rel.relation) }] : [];
+      }),
+    );
 }
 
 describe("a query's terms", () => {

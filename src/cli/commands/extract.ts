@@ -82,7 +82,11 @@ function printJd(parse: ReturnType<typeof parseJobDescription>): void {
   for (const r of parse.requirements) {
     const flag = r.inferred ? "inferred" : r.required ? "required" : "preferred";
     const level = r.minLevel === null ? "-" : String(r.minLevel);
-    out.write(`${flag.padEnd(9)} level ${level.padEnd(3)} ${r.label} (${r.conceptId}) ← "${r.phrase}"\n`);
+    const named = [r, ...(r.alternatives ?? [])];
+    const what = named.map((n) => `${n.label} (${n.conceptId})`).join(" or ");
+    out.write(
+      `${flag.padEnd(9)} level ${level.padEnd(3)} ${what} ← "${named.map((n) => n.phrase).join('", "')}"\n`,
+    );
   }
   if (parse.unresolved.length)
     out.write(`\nnot recognised: ${parse.unresolved.map((u) => u.phrase).join(", ")}\n`);

@@ -13,7 +13,7 @@
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
 import type { RetrievalFilters } from "../../domain/evidence.ts";
-import type { Requirement } from "../../domain/schemas.ts";
+import { askedConcepts, type Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { isDirect, relatedness, totalWeight } from "../../scoring/factors.ts";
 import type { RetrievalQuery } from "../backend.ts";
@@ -50,6 +50,38 @@ export function similarities(
 /** The concepts of a neighbourhood that are the asked skill itself (or a narrower form). */
 function directConcepts(asked: string, sims: Record<string, number>, taxonomy: Taxonomy): string[] {
   return Object.keys(sims).filter((held) => isDirect(taxonomy.relation(asked, held).relation));
+}
+
+/**
+ * A requirement's neighbourhood: an any-of requirement's alternatives' together, each concept
+ * valued at its closest relation to any of them (direct before any neighbour: a direct piece is
+ * always worth more), so a candidate's strongest piece is valued as the best alternative values it.
+ */
+function requirementSimilarities(
+  req: Requirement,
+  taxonomy: Taxonomy,
+  config: ScoringConfig,
+): { sims: Record<string, number>; directs: string[] } {
+  const concepts = askedConcepts(req);
+  if (concepts.length === 1) {
+    const sims = similarities(req.conceptId, taxonomy, config);
+    return { sims, directs: directConcepts(req.conceptId, sims, taxonomy) };
+  }
+  const sims: Record<string, number> = {};
+  const directs = new Set<string>();
+  for (const asked of concepts) {
+    const own = similarities(asked, taxonomy, config);
+    const ownDirect = new Set(directConcepts(asked, own, taxonomy));
+    for (const [held, rho] of Object.entries(own)) {
+      const direct = ownDirect.has(held);
+      if (directs.has(held) && !direct) continue; // a neighbour relation adds nothing to a direct one
+      if (direct && !directs.has(held)) {
+        directs.add(held);
+        sims[held] = rho; // a direct relation replaces a neighbour's value, however large
+      } else sims[held] = Math.max(sims[held] ?? 0, rho);
+    }
+  }
+  return { sims, directs: [...directs] };
 }
 
 /** Per-assertion filters: never revoked or expired; the caller's verified/practiced-since filters. */
@@ -114,8 +146,7 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
   const qualifiedBy: Json[] = [];
   const stage = effectiveStage(q, ctx.firstStage);
   for (const req of q.requirements) {
-    const sims = similarities(req.conceptId, ctx.taxonomy, ctx.config);
-    const directs = directConcepts(req.conceptId, sims, ctx.taxonomy);
+    const { sims, directs } = requirementSimilarities(req, ctx.taxonomy, ctx.config);
     const w = weightSum > 0 ? req.weight / weightSum : 0;
     const clause = requirementClause(
       stage,
@@ -223,19 +254,22 @@ function meetsFilter(req: Requirement, directs: string[], live: Json[], config: 
   };
 }
 
-/** Recruiter search: live evidence on the concept itself (or narrower) at level ≥ minLevel. */
+/**
+ * Recruiter search: live evidence on the concept itself (or narrower) at level ≥ minLevel — on
+ * any one of an any-of requirement's alternatives.
+ */
 function hardFilter(req: Requirement, live: Json[], config: ScoringConfig): Json {
+  const concepts = askedConcepts(req);
+  const oneOf = (field: string): Json =>
+    concepts.length === 1 ? { term: { [field]: req.conceptId } } : { terms: { [field]: concepts } };
   const concept: Json = config.expansion
     ? {
         bool: {
-          should: [
-            { term: { "skills.concept": req.conceptId } },
-            { term: { "skills.ancestors": req.conceptId } },
-          ],
+          should: [oneOf("skills.concept"), oneOf("skills.ancestors")],
           minimum_should_match: 1,
         },
       }
-    : { term: { "skills.concept": req.conceptId } };
+    : oneOf("skills.concept");
   const level = req.minLevel === null ? [] : [{ range: { "skills.level": { gte: req.minLevel } } }];
   return { nested: { path: "skills", query: { bool: { filter: [concept, ...level, ...live] } } } };
 }

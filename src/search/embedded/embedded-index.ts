@@ -12,7 +12,7 @@ import type { Taxonomy } from "../../../taxonomy/model.ts";
 import { Bitset } from "../../analysis/bitset.ts";
 import type { PopulationQuery, PopulationSets } from "../../analysis/population.ts";
 import type { IndexedAssertion, IndexedCandidate } from "../../domain/evidence.ts";
-import type { Requirement } from "../../domain/schemas.ts";
+import { askedConcepts, type Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { isDirect, relatedness, satisfiesHardFilter, trust } from "../../scoring/factors.ts";
 import { neighbourhoodOf } from "../../scoring/relations.ts";
@@ -83,8 +83,8 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
       {
         ordinals: () => this.ids.length,
         alive: (org) => this.visible(org),
-        neighbourhood: (conceptId) => this.neighbourhood(conceptId),
-        exactQuery: (q) => ({ ...q, related: this.relatedTable(this.walkTable, q.requirements) }),
+        neighbourhood: (req) => this.neighbourhoodOfRequirement(req),
+        exactQuery: (q) => ({ ...q, ...this.relatedTable(this.walkTable, q.requirements) }),
         scoreExactly: (ord, q) => this.scoreExactly(ord, q),
       },
       config,
@@ -351,7 +351,7 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     const requirements = [{ ...req, required: true }];
     const query: ExactQuery = {
       requirements,
-      related: this.relatedTable(this.metTable, requirements),
+      ...this.relatedTable(this.metTable, requirements),
       filters: q.filters,
       nowMs: q.nowMs,
       hardRequired: false,
@@ -360,13 +360,47 @@ export class EmbeddedIndex implements CandidateIndex, PopulationSets {
     return out.unmetRequired === 0;
   }
 
-  /** `table` filled with the requirements' neighbourhoods, by held concept. */
-  private relatedTable(table: RelatedTable, requirements: readonly Requirement[]): RelatedTable {
+  /**
+   * `table` filled with the requirements' neighbourhoods, by held concept: one slot per concept a
+   * requirement asks (an any-of requirement's alternatives are weighed apart, then the best kept).
+   */
+  private relatedTable(
+    table: RelatedTable,
+    requirements: readonly Requirement[],
+  ): Pick<ExactQuery, "related" | "slotRequirement"> {
     table.reset(this.conceptIds.length);
+    const slotRequirement: number[] = [];
     requirements.forEach((req, r) => {
-      for (const nb of this.neighbourhood(req.conceptId)) table.add(nb.concept, r, nb);
+      for (const asked of askedConcepts(req)) {
+        for (const nb of this.neighbourhood(asked)) table.add(nb.concept, slotRequirement.length, nb);
+        slotRequirement.push(r);
+      }
     });
-    return table;
+    return { related: table, slotRequirement };
+  }
+
+  /**
+   * The lists whose evidence counts for a requirement, for the walk's bounds: an any-of
+   * requirement's alternatives' together, each list once at its closest relation to any of them —
+   * a bound on the best of them.
+   */
+  private neighbourhoodOfRequirement(req: Requirement): readonly Neighbour[] {
+    const concepts = askedConcepts(req);
+    if (concepts.length === 1) return this.neighbourhood(req.conceptId);
+    const closest = new Map<number, Neighbour>();
+    for (const asked of concepts)
+      for (const nb of this.neighbourhood(asked)) {
+        const seen = closest.get(nb.concept);
+        if (!seen) closest.set(nb.concept, nb);
+        else
+          closest.set(nb.concept, {
+            ...seen,
+            relatedness: Math.max(seen.relatedness, nb.relatedness),
+            direct: seen.direct || nb.direct,
+            hardRelation: seen.hardRelation || nb.hardRelation,
+          });
+      }
+    return [...closest.values()];
   }
 
   /**

@@ -33,7 +33,7 @@ export interface Relatedness {
 }
 
 /**
- * A query's neighbourhoods turned around: per held concept (ordinal), the requirements its
+ * A query's neighbourhoods turned around: per held concept (ordinal), the slots (ExactQuery) its
  * evidence counts for and how, as a chain of entries. Stamped per query, so nothing is cleared.
  */
 export class RelatedTable extends columnsOf(
@@ -61,6 +61,7 @@ export class RelatedTable extends columnsOf(
     this.n = 0;
   }
 
+  /** `requirement`: the slot (ExactQuery.slotRequirement) the entry counts for */
   add(concept: number, requirement: number, rel: Relatedness): void {
     if (this.n === this.next.length) this.resize(this.n * 2, true);
     const e = this.n++;
@@ -81,10 +82,24 @@ export class RelatedTable extends columnsOf(
 
 export interface ExactQuery {
   requirements: readonly Requirement[];
+  /**
+   * What the related table's entries are per: slot → its requirement's position. A requirement
+   * has one slot per concept it asks (an any-of requirement one per alternative, contiguous).
+   */
+  slotRequirement: readonly number[];
   related: RelatedTable;
   filters: RetrievalFilters;
   nowMs: number;
   hardRequired: boolean;
+}
+
+/** One slot's estimate, as the exact scorer keeps it (basis 0 none, 1 neighbours, 2 direct). */
+interface Weighed {
+  estimate: number;
+  level: number | null;
+  met: boolean;
+  hardOk: boolean;
+  basis: number;
 }
 
 export interface ExactScore {
@@ -107,7 +122,7 @@ const CandidateColumns = columnsOf(
 );
 
 export class ExactScorer extends CandidateColumns {
-  /** Per requirement r, its live pieces in assertion order: (assertion, table entry) at r·size + j. */
+  /** Per slot s, its live pieces in assertion order: (assertion, table entry) at s·size + j. */
   private bucket = new Int32Array(0);
   private entry = new Int32Array(0);
   private count = new Int32Array(0);
@@ -121,12 +136,13 @@ export class ExactScorer extends CandidateColumns {
 
   /** The model's score of the candidate whose assertions are [start, end) in `store`. */
   score(store: ForwardStore, start: number, end: number, q: ExactQuery, out: ExactScore): ExactScore {
-    const { requirements, related, nowMs, filters } = q;
+    const { requirements, slotRequirement, related, nowMs, filters } = q;
     const size = end - start;
-    this.fit(size, requirements.length);
+    const slots = slotRequirement.length;
+    this.fit(size, slots);
     const { flags, concept } = store;
     const { bucket, entry, count, recencyOf } = this;
-    count.fill(0, 0, requirements.length);
+    count.fill(0, 0, slots);
     for (let f = start; f < end; f++) {
       let e = related.first(concept[f]!);
       if (e === -1) continue;
@@ -156,9 +172,13 @@ export class ExactScorer extends CandidateColumns {
     let unmet = 0;
     let surplus = 0;
     out.basis.length = 0;
-    for (let r = 0; r < requirements.length; r++) {
+    for (let slot = 0; slot < slots; ) {
+      const r = slotRequirement[slot]!;
       const req = requirements[r]!;
-      const w = this.weigh(store, start, r * this.size, count[r]!, req, related);
+      let w = this.weigh(store, start, slot * this.size, count[slot]!, req, related);
+      // an any-of requirement is the best of its alternatives (score.ts betterAlternative)
+      if (slotRequirement[slot + 1] === r) w = this.bestOf(store, start, slot, r, q, w);
+      while (slotRequirement[slot] === r) slot++;
       score += contribution(req.weight, w.estimate, weightSum);
       surplus += levelSurplus(w.level, req.minLevel);
       const passes = q.hardRequired ? w.hardOk : w.met;
@@ -171,7 +191,29 @@ export class ExactScorer extends CandidateColumns {
     return out;
   }
 
-  private readonly weighed = {
+  private readonly best = { estimate: 0, level: null as number | null, met: false, hardOk: false, basis: 0 };
+
+  /**
+   * Requirement r as the best of its slots from `first` on (score.ts weighRequirement): the largest
+   * estimate (a tie: the earlier), met or passing the hard filter when any slot does.
+   */
+  private bestOf(store: ForwardStore, start: number, first: number, r: number, q: ExactQuery, w: Weighed) {
+    const best = Object.assign(this.best, w);
+    const req = q.requirements[r]!;
+    let met = best.met;
+    let hardOk = best.hardOk;
+    for (let slot = first + 1; q.slotRequirement[slot] === r; slot++) {
+      const other = this.weigh(store, start, slot * this.size, this.count[slot]!, req, q.related);
+      met ||= other.met;
+      hardOk ||= other.hardOk;
+      if (other.estimate > best.estimate) Object.assign(best, other);
+    }
+    best.met = met;
+    best.hardOk = hardOk;
+    return best;
+  }
+
+  private readonly weighed: Weighed = {
     estimate: 0,
     level: null as number | null,
     met: false,
@@ -289,15 +331,15 @@ export class ExactScorer extends CandidateColumns {
     return true;
   }
 
-  private fit(n: number, requirements: number): void {
-    if (this.size < n || this.count.length < requirements) {
+  private fit(n: number, slots: number): void {
+    if (this.size < n || this.count.length < slots) {
       this.size = Math.max(n, this.size);
-      const cells = this.size * Math.max(requirements, this.count.length);
+      const cells = this.size * Math.max(slots, this.count.length);
       if (this.bucket.length < cells) {
         this.bucket = new Int32Array(cells * 2);
         this.entry = new Int32Array(cells * 2);
       }
-      if (this.count.length < requirements) this.count = new Int32Array(requirements * 2);
+      if (this.count.length < slots) this.count = new Int32Array(slots * 2);
     }
     if (this.tier.length < n) this.resize(Math.max(n, this.tier.length * 2));
   }

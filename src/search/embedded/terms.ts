@@ -37,7 +37,7 @@ export interface Term {
  */
 export function termsOf(
   requirements: readonly Requirement[],
-  listsOf: (conceptId: string) => readonly TermList[],
+  listsOf: (req: Requirement) => readonly TermList[],
   nowMs: number,
   cfg: ScoringConfig,
 ): Term[] {
@@ -45,7 +45,7 @@ export function termsOf(
   for (const r of requirements) weightSum += r.weight;
   const terms: Term[] = [];
   requirements.forEach((req, requirement) => {
-    const lists = listsOf(req.conceptId);
+    const lists = listsOf(req);
     for (const direct of [true, false]) {
       const mine = lists.filter((l) => l.direct === direct && l.list.n > 0);
       if (mine.length === 0) continue;

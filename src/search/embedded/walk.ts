@@ -18,6 +18,7 @@
  * The exhaustive walk reads every term for every candidate and scores all of them: the yardstick
  * the pruned walk must equal (tests, bench:query).
  */
+import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import {
   contribution,
@@ -51,7 +52,8 @@ export interface WalkView {
   ordinals(): number;
   /** live ordinals (of the organisation, when given): 1 = may be found */
   alive(org: string | undefined): Uint8Array;
-  neighbourhood(conceptId: string): readonly WalkList[];
+  /** the lists whose evidence counts for a requirement (all its alternatives') */
+  neighbourhood(req: Requirement): readonly WalkList[];
   exactQuery(q: RetrievalQuery): ExactQuery;
   scoreExactly(ordinal: number, q: ExactQuery): Scored;
 }
@@ -104,7 +106,7 @@ export class Walk {
     if (k <= 0 || q.requirements.length === 0) return { hits: [], eligible: 0 };
     const prune = mode === "pruned";
     const s = this.s;
-    const terms = termsOf(q.requirements, (c) => this.view.neighbourhood(c), q.nowMs, this.config);
+    const terms = termsOf(q.requirements, (r) => this.view.neighbourhood(r), q.nowMs, this.config);
     s.ensure(this.view.ordinals(), terms.length + 2);
     const query = s.nextEpoch();
     s.nTouched = 0;
