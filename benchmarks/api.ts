@@ -5,12 +5,13 @@
  * starts the real server (`serve`, a child process: one core of JavaScript) on loopback and drives
  * it with autocannon from this process:
  *   - health: GET /health, the floor of the HTTP stack, in the same run
- *   - match:  POST /v1/match, five requirements (two required)
+ *   - match:  POST /v1/match, five requirements (two required), explained in full (the default)
+ *   - match-summary, match-none: the same match with options.explain "summary" and "none"
  *   - search: POST /v1/search, the same skills, required ones as exact filters
  *   - parse-jd: POST /v1/parse-jd, a demo job description
  * at --connections concurrent clients for --duration seconds each (requests/s, p50, p99, errors),
  * each after --warmup requests (300) of the same load that are not counted,
- * and once more with one client, whose p50 is set beside the engine's own in-process time for the
+ * and the three match targets once more with one client, whose p50 is set beside the engine's own in-process time for the
  * same match (engine.match on the same database, opened here): the difference is the API's overhead.
  *
  * Every /v1 route needs a key: one with the "match" scope is created in the seeded database, and the
@@ -68,6 +69,12 @@ interface Target {
 const targets: Target[] = [
   { name: "health", method: "GET", path: "/health" },
   { name: "match", method: "POST", path: "/v1/match", body: { requirements } },
+  ...(["summary", "none"] as const).map((explain) => ({
+    name: `match-${explain}`,
+    method: "POST" as const,
+    path: "/v1/match",
+    body: { requirements, options: { explain } },
+  })),
   { name: "search", method: "POST", path: "/v1/search", body: { requirements } },
   { name: "parse-jd", method: "POST", path: "/v1/parse-jd", body: { text: jd } },
 ];
@@ -82,6 +89,8 @@ interface Load {
   errors: number;
   non2xx: number;
   timeouts: number;
+  /** the response body of one request */
+  bodyBytes: number;
 }
 
 /** Rate limits sized for the benchmark: one key sends every request. */
@@ -129,15 +138,19 @@ const headersFor = (t: Target, key: string): Record<string, string> => ({
   ...(t.body ? { "content-type": "application/json" } : {}),
 });
 
-/** One request first: a target that refuses (401, 429, 400…) would be measured as fast failures. */
-async function preflight(url: string, t: Target, key: string): Promise<void> {
+/**
+ * One request first: a target that refuses (401, 429, 400…) would be measured as fast failures.
+ * Resolves with the size of its answer.
+ */
+async function preflight(url: string, t: Target, key: string): Promise<number> {
   const res = await fetch(url + t.path, {
     method: t.method,
     headers: headersFor(t, key),
     body: t.body ? JSON.stringify(t.body) : undefined,
   });
-  if (res.status !== 200)
-    throw new Error(`${t.method} ${t.path} answered ${res.status}: ${await res.text()}`);
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${t.method} ${t.path} answered ${res.status}: ${body}`);
+  return Buffer.byteLength(body);
 }
 
 async function drive(
@@ -148,7 +161,7 @@ async function drive(
   clients: number,
   seconds: number,
 ): Promise<Load> {
-  await preflight(url, t, key);
+  const bodyBytes = await preflight(url, t, key);
   const load = (bound: { duration: number } | { amount: number }) =>
     autocannon({
       url: url + t.path,
@@ -174,6 +187,7 @@ async function drive(
     errors: result.errors,
     non2xx: result.non2xx,
     timeouts: result.timeouts,
+    bodyBytes,
   };
 }
 
@@ -235,7 +249,7 @@ for (const people of sizes) {
     const { url, child } = await startServer(db, join(dir, "serve.log"), env);
     try {
       const pid = child.pid!;
-      const widths = [10, 8, 8, 8, 8, 9, 7, 12, 14];
+      const widths = [13, 8, 8, 8, 8, 9, 7, 12, 14, 10];
       console.log(`${connections} concurrent clients, ${duration} s each (server: one Node process)`);
       console.log(
         row(
@@ -249,6 +263,7 @@ for (const people of sizes) {
             "failed",
             "server CPU",
             "req/s per core",
+            "body KB",
           ],
           widths,
         ),
@@ -266,19 +281,27 @@ for (const people of sizes) {
               load.errors + load.non2xx + load.timeouts,
               `${fmtMs(load.cpuMs)} ms`,
               (1000 / load.cpuMs).toFixed(0),
+              (load.bodyBytes / 1024).toFixed(1),
             ],
             widths,
           ),
         );
       for (const t of targets.filter((t) => !skipped.has(t.name)))
         line(t.name, connections, await drive(url, pid, t, own.key, connections, duration));
-      const single = await drive(url, pid, targets[1]!, own.key, 1, Math.max(3, Math.ceil(duration / 2)));
-      line("match", 1, single);
+      // one client: the API's overhead over the engine's own time, per explanation level
+      const overheads: string[] = [];
+      for (const t of targets.filter((t) => t.name.startsWith("match") && !skipped.has(t.name))) {
+        const single = await drive(url, pid, t, own.key, 1, Math.max(3, Math.ceil(duration / 2)));
+        line(t.name, 1, single);
+        overheads.push(
+          `${t.name}: p50 ${fmtMs(single.p50 - own.p50)} ms, CPU ${fmtMs(single.cpuMs - own.cpuMs)} ms`,
+        );
+      }
       console.log(
         `engine.match in-process: p50 ${fmtMs(own.p50)} ms, p99 ${fmtMs(own.p99)} ms, CPU ${fmtMs(own.cpuMs)} ms ` +
           `per match (${(1000 / own.cpuMs).toFixed(0)}/s per core)\n` +
-          `API overhead: p50 ${fmtMs(single.p50 - own.p50)} ms (one client; autocannon reports whole ms), ` +
-          `CPU ${fmtMs(single.cpuMs - own.cpuMs)} ms per match`,
+          "API overhead per match, one client (autocannon reports whole ms):\n  " +
+          overheads.join("\n  "),
       );
     } finally {
       child.kill("SIGTERM");

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MatchResult } from "../../src/domain/match.ts";
+import { pageAt } from "../../src/match/explain-level.ts";
 import type { RouteModule } from "../context.ts";
 import { failure, failures, json, jsonBody, routesTagged } from "../openapi.ts";
 import { ExplainRequest, JdRequest, MatchPageBody, MatchRequest, SearchRequest } from "../schemas.ts";
@@ -20,7 +21,9 @@ const matchRoute = matching.post("/v1/match", {
     "meets, estimated from all their live evidence (docs/scoring.md): 0.9 reads 'very likely meets nearly " +
     "all of it'. A required requirement not met by direct evidence at its minimum disqualifies, unless " +
     "options.includePartial is set (then the disqualified sort after every qualified one, closest to " +
-    "qualifying first). Each result explains itself, piece of evidence by piece.",
+    "qualifying first). Each result explains itself, piece of evidence by piece; options.explain " +
+    '"summary" or "none" answers with each requirement\'s verdict only, or the ranking alone, for a ' +
+    "fraction of the bytes and time.",
   request: { body: jsonBody(MatchRequest) },
   responses: { 200: json(MatchPageBody, "Ranked candidates with explanations"), ...errors },
 });
@@ -56,7 +59,12 @@ const jdRoute = matching.post("/v1/parse-jd", {
 
 export const matchRoutes: RouteModule = (app) => {
   app.openapi(matchRoute, async (c) => {
-    const { title, requirements, jobDescription, options = {} } = c.req.valid("json");
+    const {
+      title,
+      requirements,
+      jobDescription,
+      options: { explain = "full", ...options } = {},
+    } = c.req.valid("json");
     const page =
       !requirements && jobDescription
         ? await c.var.engine.matchJobDescription(jobDescription, options)
@@ -65,13 +73,13 @@ export const matchRoutes: RouteModule = (app) => {
             options,
           );
     auditedPage(c, "match", page);
-    return c.json(page, 200);
+    return c.json(pageAt(page, explain), 200);
   });
   app.openapi(searchRoute, async (c) => {
-    const body = c.req.valid("json");
-    const page = await c.var.engine.search({ requirements: body.requirements }, body.options ?? {});
+    const { requirements, options: { explain = "full", ...options } = {} } = c.req.valid("json");
+    const page = await c.var.engine.search({ requirements }, options);
     auditedPage(c, "search", page);
-    return c.json(page, 200);
+    return c.json(pageAt(page, explain), 200);
   });
   app.openapi(explainRoute, async (c) => {
     const body = c.req.valid("json");
