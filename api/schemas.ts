@@ -23,7 +23,7 @@ export const ErrorBody = z.object({
 const Options = MatchOptions.partial();
 
 /** The options of a request that answers with a page of results. */
-const PageOptions = Options.extend({
+export const PageOptions = Options.extend({
   explain: ExplainLevel.optional().describe(
     'How much of each result\'s explanation the page carries. "full" (the default): every piece of ' +
       'evidence with its factors, as POST /v1/explain gives it. "summary": each requirement\'s verdict, ' +
@@ -32,6 +32,8 @@ const PageOptions = Options.extend({
       "are the same at every level.",
   ),
 });
+
+export type PageOptions = z.infer<typeof PageOptions>;
 
 /** Characters of a pasted job description, on the API and the match page alike. */
 export const MAX_JOB_DESCRIPTION = 100_000;

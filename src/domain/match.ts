@@ -155,12 +155,10 @@ export const EvidenceBrief = Evidence.pick({
 });
 export type EvidenceBrief = z.infer<typeof EvidenceBrief>;
 
-export const RequirementSummary = RequirementExplanation.omit({
-  evidence: true,
-  setAside: true,
-  best: true,
-  runnerUp: true,
-}).extend({
+/** What a requirement's full explanation lists piece by piece. */
+const PIECES = { evidence: true, setAside: true, best: true, runnerUp: true } as const;
+
+export const RequirementSummary = RequirementExplanation.omit(PIECES).extend({
   /** how many pieces counted (the full explanation lists them) */
   evidenceCount: z.number().int(),
   /** the piece with the largest share */

@@ -5,15 +5,14 @@
  * verdicts; the pieces are one POST /v1/explain away. Every level carries the same ranking keys,
  * bit for bit: the levels are views of one scored page, never a different scoring.
  */
-import type {
-  Evidence,
+import {
   EvidenceBrief,
-  ExplainLevel,
-  ExplanationSummary,
-  MatchResult,
-  MatchResultSummary,
+  type ExplainLevel,
+  type ExplanationSummary,
+  type MatchResult,
+  type MatchResultSummary,
   RankedCandidate,
-  RequirementExplanation,
+  type RequirementExplanation,
   RequirementSummary,
 } from "../domain/match.ts";
 
@@ -36,63 +35,35 @@ export function pageAt<P extends { results: MatchResult[] }>(page: P, level: Exp
   }
 }
 
-function ranked(r: MatchResult): RankedCandidate {
-  return {
-    candidateId: r.candidateId,
-    name: r.name,
-    rank: r.rank,
-    score: r.score,
-    qualified: r.qualified,
-    unmetRequired: r.unmetRequired,
-    levelSurplus: r.levelSurplus,
-  };
+/** The schema's own keys: a field added to a schema is carried without a second list to keep. */
+const RANKING_KEYS = RankedCandidate.keyof().options;
+const VERDICT_KEYS = RequirementSummary.omit({ evidenceCount: true, best: true }).keyof().options;
+const BRIEF_KEYS = EvidenceBrief.keyof().options;
+
+/** The fields `keys` names, those `from` has. */
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const key of keys) if (from[key] !== undefined) out[key] = from[key];
+  return out;
 }
 
+const ranked = (r: MatchResult): RankedCandidate => pick(r, RANKING_KEYS);
+
 function summarised(r: MatchResult): MatchResultSummary {
-  const e = r.explanation;
+  const { summary, requirements, found, missing, disqualifiedBy, excluded } = r.explanation;
   const explanation: ExplanationSummary = {
-    summary: e.summary,
-    requirements: e.requirements.map(requirementSummary),
-    found: e.found,
-    missing: e.missing,
-    disqualifiedBy: e.disqualifiedBy,
-    excludedCount: e.excluded.length,
+    summary,
+    requirements: requirements.map(requirementSummary),
+    found,
+    missing,
+    disqualifiedBy,
+    excludedCount: excluded.length,
   };
   return { ...ranked(r), explanation };
 }
 
-function requirementSummary(q: RequirementExplanation): RequirementSummary {
-  return {
-    conceptId: q.conceptId,
-    label: q.label,
-    minLevel: q.minLevel,
-    weight: q.weight,
-    required: q.required,
-    outcome: q.outcome,
-    basis: q.basis,
-    estimate: q.estimate,
-    confidence: q.confidence,
-    meets: q.meets,
-    estimatedLevel: q.estimatedLevel,
-    contribution: q.contribution,
-    evidenceCount: q.evidence.length,
-    best: q.best && brief(q.best),
-  };
-}
-
-function brief(e: Evidence): EvidenceBrief {
-  return {
-    assertionId: e.assertionId,
-    documentId: e.documentId,
-    conceptId: e.conceptId,
-    conceptLabel: e.conceptLabel,
-    skillText: e.skillText,
-    rawLevel: e.rawLevel,
-    level: e.level,
-    sourceKind: e.sourceKind,
-    verified: e.verified,
-    ...(e.verifiedBy !== undefined && { verifiedBy: e.verifiedBy }),
-    issuer: e.issuer,
-    date: e.date,
-  };
-}
+const requirementSummary = (q: RequirementExplanation): RequirementSummary => ({
+  ...pick(q, VERDICT_KEYS),
+  evidenceCount: q.evidence.length,
+  best: q.best && pick(q.best, BRIEF_KEYS),
+});

@@ -19,19 +19,22 @@ const position = {
   ],
 };
 
+/** A JSON call, with the size of its answer. */
+async function callOn(rig: TestRig, path: string, body: unknown) {
+  const res = await rig.request(path, json(body));
+  const text = await res.text();
+  return { status: res.status, body: JSON.parse(text), bytes: text.length };
+}
+
 describe.each(BACKENDS)("on the %s backend", (_name, backend) => {
   let rig: TestRig;
   beforeAll(async () => {
     rig = await makeRig(backend);
     await rig.request("/v1/documents", json([ADA, ADA_CERT, BO, CY]));
   });
-  afterAll(() => rig.close());
+  afterAll(async () => await rig.close());
 
-  const call = async (path: string, body: unknown) => {
-    const res = await rig.request(path, json(body));
-    const text = await res.text();
-    return { status: res.status, body: JSON.parse(text), bytes: text.length };
-  };
+  const call = (path: string, body: unknown) => callOn(rig, path, body);
   const at = (path: string, explain?: string) =>
     call(path, { ...position, options: { includePartial: true, ...(explain && { explain }) } });
 
@@ -97,6 +100,16 @@ describe.each(BACKENDS)("on the %s backend", (_name, backend) => {
       expect(status).toBe(400);
       expect(body.error.details[0].path).toEqual(["options", "explain"]);
     });
+  });
+
+  it("is as blind at every level: the same pseudonyms, scores and order", async () => {
+    const blindAt = async (explain: string) =>
+      (await call("/v1/match", { ...position, options: { includePartial: true, blind: true, explain } }))
+        .body;
+    const full = await blindAt("full");
+    expect(full.results[0].candidateId).toMatch(/^blind-/);
+    for (const level of ["summary", "none"])
+      expect((await blindAt(level)).results.map(rankingKeys)).toEqual(full.results.map(rankingKeys));
   });
 
   it("counts set-aside evidence in a summary: Ada's expired Kubernetes certificate", async () => {
