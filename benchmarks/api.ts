@@ -11,8 +11,10 @@
  *   - parse-jd: POST /v1/parse-jd, a demo job description
  * at --connections concurrent clients for --duration seconds each (requests/s, p50, p99, errors),
  * each after --warmup requests (300) of the same load that are not counted,
- * and the three match targets once more with one client, whose p50 is set beside the engine's own in-process time for the
- * same match (engine.match on the same database, opened here): the difference is the API's overhead.
+ * and the three match targets once more with one client, whose p50 is set beside the engine's own
+ * in-process time for the same call on the same database, opened here (engine.match for the full
+ * and summarised answers, which are views of its page; engine.ranking for the unexplained one):
+ * the difference is the API's overhead.
  *
  * Every /v1 route needs a key: one with the "match" scope is created in the seeded database, and the
  * server runs with a per-key rate limit high enough never to answer 429 (the load is one key's). A
@@ -191,29 +193,42 @@ async function drive(
   };
 }
 
+interface OwnTime {
+  p50: number;
+  p99: number;
+  cpuMs: number;
+}
+
+/** p50, p99 and CPU per call of `call`, after 20 calls not counted. */
+async function timed(call: () => Promise<unknown>): Promise<OwnTime> {
+  for (let i = 0; i < 20; i++) await call();
+  const samples: number[] = [];
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < engineRuns; i++) {
+    const start = performance.now();
+    await call();
+    samples.push(performance.now() - start);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    cpuMs: (cpu.user + cpu.system) / 1000 / engineRuns,
+  };
+}
+
 /**
- * engine.match on the same database, in this process: what the API adds is the rest. Also creates
- * the key the load runs as.
+ * The engine's own time on the same database, in this process: engine.match (what the full and
+ * summarised answers are views of) and engine.ranking (the unexplained answer). What the API adds
+ * is the rest. Also creates the key the load runs as.
  */
-async function engineMatchMs(db: string): Promise<{ p50: number; p99: number; cpuMs: number; key: string }> {
+async function engineTimes(db: string): Promise<{ match: OwnTime; ranking: OwnTime; key: string }> {
   const engine = await openEngine({ db, backend: "embedded", now: NOW });
   try {
     const { token: key } = engine.access.createKey({ name: "bench-api", scopes: ["match"] });
-    for (let i = 0; i < 20; i++) await engine.match({ requirements });
-    const samples: number[] = [];
-    const cpu0 = process.cpuUsage();
-    for (let i = 0; i < engineRuns; i++) {
-      const start = performance.now();
-      await engine.match({ requirements });
-      samples.push(performance.now() - start);
-    }
-    const cpu = process.cpuUsage(cpu0);
-    return {
-      p50: percentile(samples, 50),
-      p99: percentile(samples, 99),
-      cpuMs: (cpu.user + cpu.system) / 1000 / engineRuns,
-      key,
-    };
+    const match = await timed(() => engine.match({ requirements }));
+    const ranking = await timed(() => engine.ranking("match", { requirements }));
+    return { match, ranking, key };
   } finally {
     await engine.close();
   }
@@ -245,7 +260,7 @@ for (const people of sizes) {
     if (seededDb) console.log(`\n${seededDb}: the people already seeded there`);
     else seed(db, people, env);
 
-    const own = await engineMatchMs(db);
+    const own = await engineTimes(db);
     const { url, child } = await startServer(db, join(dir, "serve.log"), env);
     try {
       const pid = child.pid!;
@@ -293,13 +308,18 @@ for (const people of sizes) {
       for (const t of targets.filter((t) => t.name.startsWith("match") && !skipped.has(t.name))) {
         const single = await drive(url, pid, t, own.key, 1, Math.max(3, Math.ceil(duration / 2)));
         line(t.name, 1, single);
+        const [engineCall, base] =
+          t.name === "match-none" ? ["engine.ranking", own.ranking] : ["engine.match", own.match];
         overheads.push(
-          `${t.name}: p50 ${fmtMs(single.p50 - own.p50)} ms, CPU ${fmtMs(single.cpuMs - own.cpuMs)} ms`,
+          `${t.name} over ${engineCall}: p50 ${fmtMs(single.p50 - base.p50)} ms, ` +
+            `CPU ${fmtMs(single.cpuMs - base.cpuMs)} ms`,
         );
       }
+      const ownLine = (name: string, o: OwnTime) =>
+        `${name} in-process: p50 ${fmtMs(o.p50)} ms, p99 ${fmtMs(o.p99)} ms, CPU ${fmtMs(o.cpuMs)} ms ` +
+        `per call (${(1000 / o.cpuMs).toFixed(0)}/s per core)`;
       console.log(
-        `engine.match in-process: p50 ${fmtMs(own.p50)} ms, p99 ${fmtMs(own.p99)} ms, CPU ${fmtMs(own.cpuMs)} ms ` +
-          `per match (${(1000 / own.cpuMs).toFixed(0)}/s per core)\n` +
+        `${ownLine("engine.match", own.match)}\n${ownLine("engine.ranking", own.ranking)}\n` +
           "API overhead per match, one client (autocannon reports whole ms):\n  " +
           overheads.join("\n  "),
       );
