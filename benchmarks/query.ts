@@ -132,13 +132,24 @@ async function runSize(size: number): Promise<Row> {
   // The in-memory evidence map: every candidate's rows, materialised once (on demand above 200k).
   const all = size <= 200_000 ? Array.from({ length: size }, (_, c) => rowsOf(pop, c)) : null;
   const rowsFor = (id: string) => (all ? all[ordinalOf(id)]! : rowsOf(pop, ordinalOf(id)));
+  // the store's evidence query (src/store/evidence-query.ts): the page's rows on the concepts the
+  // position bears on, the only ones its scores and explanations read
+  const evidence = (ids: readonly string[], concepts?: readonly string[]) => {
+    const bearing = concepts && new Set(concepts);
+    return new Map(
+      ids.map((id) => {
+        const rows = rowsFor(id);
+        return [id, bearing ? rows.filter((r) => r.conceptId !== null && bearing.has(r.conceptId)) : rows];
+      }),
+    );
+  };
   const engine = (pool: number) => (p: Requirement[]) =>
     rankCandidates({
       requirements: p,
       options: MatchOptions.parse({ limit: TOP }),
       mode: "match",
       index,
-      evidence: (ids) => new Map(ids.map((id) => [id, rowsFor(id)])),
+      evidence,
       names: (ids) => new Map(ids.map((id) => [id, null])),
       taxonomy,
       config: cfg,

@@ -131,12 +131,20 @@ function fillAssertion(pop: SyntheticPopulation, i: number, rng: Rng, concept: (
 const isoDay = (ms: number): string | null =>
   Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
 
-/** The candidate's evidence rows, as the store would return them. */
-export function rowsOf(pop: SyntheticPopulation, ordinal: number): EvidenceRow[] {
+/**
+ * The candidate's evidence rows, as the store would return them: only those on `concepts` when
+ * given, as the store's read restricted to the concepts a position bears on selects them.
+ */
+export function rowsOf(
+  pop: SyntheticPopulation,
+  ordinal: number,
+  concepts?: ReadonlySet<string>,
+): EvidenceRow[] {
   const rows: EvidenceRow[] = [];
   const id = candidateId(ordinal);
   for (let i = pop.offsets[ordinal]!; i < pop.offsets[ordinal + 1]!; i++) {
     const conceptId = pop.conceptIds[pop.concept[i]!]!;
+    if (concepts && !concepts.has(conceptId)) continue;
     const level = pop.level[i]!;
     const date = isoDay(pop.dateMs[i]!);
     const lastPracticed = (pop.flags[i]! & FLAG_LAST_PRACTICED) !== 0;

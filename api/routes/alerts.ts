@@ -1,37 +1,13 @@
 import { z } from "@hono/zod-openapi";
+import { AlertsReport } from "../../src/domain/alerts.ts";
 import { AlertsQuery } from "../../src/engine/alerts.ts";
 import type { RouteModule } from "../context.ts";
 import { failure, json, jsonBody, routesTagged } from "../openapi.ts";
 
 const watch = routesTagged("watch");
 
-const Alert = z.object({
-  positionId: z.string(),
-  positionTitle: z.string().nullable(),
-  candidateId: z.string(),
-  name: z.string().nullable(),
-  status: z.enum(["revoked", "expired", "expiring"]),
-  credential: z.object({
-    conceptId: z.string(),
-    label: z.string(),
-    skillText: z.string(),
-    documentId: z.string(),
-    title: z.string().nullable(),
-  }),
-  issuer: z.string().nullable(),
-  date: z.string().nullable(),
-  daysLeft: z.number().int().nullable(),
-});
-
-const AlertsBody = z.object({
-  asOf: z.string(),
-  withinDays: z.number().int(),
-  positions: z.number().int(),
-  alerts: z.array(Alert),
-});
-
 const responses = {
-  200: json(AlertsBody, "Alerts, revoked first, then expired, then soonest to expire"),
+  200: json(AlertsReport, "Alerts, revoked first, then expired, then soonest to expire"),
   400: failure("Invalid request"),
 } as const;
 

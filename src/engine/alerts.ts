@@ -5,13 +5,13 @@
  */
 import { z } from "zod";
 import type { Taxonomy } from "../../taxonomy/model.ts";
+import type { AlertsReport } from "../domain/alerts.ts";
 import type { Clock } from "../domain/clock.ts";
 import { fromZod } from "../domain/errors.ts";
 import { POSITION_LIMITS, type PositionInput, RequirementInput } from "../domain/schemas.ts";
 import type { PositionStore } from "../store/positions.ts";
 import type { Store } from "../store/types.ts";
 import {
-  type CredentialAlert,
   credentialAlerts,
   directConcepts,
   type WatchedPosition,
@@ -55,13 +55,6 @@ export const AlertsQuery = z.object({
     .optional(),
 });
 export type AlertsQuery = z.input<typeof AlertsQuery>;
-
-export interface AlertsReport {
-  asOf: string;
-  withinDays: number;
-  positions: number;
-  alerts: CredentialAlert[];
-}
 
 export function createAlerts(deps: { store: Store; taxonomy: Taxonomy; now: Clock }, saved: PositionSource) {
   return async function alerts(input: AlertsQuery = {}): Promise<AlertsReport> {

@@ -8,6 +8,7 @@ import type { IngestInput, IngestReport } from "../../indexer/types.ts";
 import type { JobDescriptionParse } from "../../taxonomy/jd/types.ts";
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import type { ErasureReceipt } from "../domain/access.ts";
+import type { AlertsReport } from "../domain/alerts.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { EvidenceRow } from "../domain/evidence.ts";
 import type { MatchResult, RankedCandidate } from "../domain/match.ts";
@@ -15,7 +16,7 @@ import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement }
 import type { ExclusionReason } from "../scoring/factors.ts";
 import type { BackendHealth } from "../search/backend.ts";
 import type { Access } from "./access.ts";
-import type { AlertsQuery, AlertsReport } from "./alerts.ts";
+import type { AlertsQuery } from "./alerts.ts";
 import type { AnalysedPosition, PositionAnalysis } from "./analyse.ts";
 import type { GapMethods } from "./gaps.ts";
 import type { PositionMethods } from "./positions.ts";

@@ -8,8 +8,15 @@ import type { ExplainedRow } from "../domain/evidence.ts";
 import type { MatchResult, RankedCandidate } from "../domain/match.ts";
 import type { MatchOptions, Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
-import { compareRanked } from "../scoring/ranking-order.ts";
-import { type CandidateScore, type ScoringContext, scoreCandidate } from "../scoring/score.ts";
+import { compareRanked, type Rankable } from "../scoring/ranking-order.ts";
+import {
+  aggregate,
+  type CandidateScore,
+  liveEvidence,
+  type ScoringContext,
+  scoreCandidate,
+  weighRequirement,
+} from "../scoring/score.ts";
 import type { CandidateIndex, Retrieved } from "../search/backend.ts";
 import { conceptsBearingOn } from "./bearing.ts";
 import { filtersFrom } from "./filters.ts";
@@ -79,19 +86,56 @@ export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
     const { hits, pooled } = await args.index.retrievePage(query, options.offset + options.limit, k);
     return pageOfExact(args, ctx, pageHits(args, hits, keep), pooled);
   }
-  const retrieved = await args.index.retrieve(query, k);
+  // re-scoring finds what each candidate matched itself
+  const retrieved = await args.index.retrieve({ ...query, namesMatched: false }, k);
+  return pageOfEstimate(args, ctx, retrieved, keep);
+}
+
+/**
+ * A backend that only estimates: the pool is re-scored exactly (score and ranking keys only, no
+ * explanation), ranked, and only the page is explained — from the evidence already read, so the
+ * page's scores are the same bits.
+ */
+function pageOfEstimate(
+  args: RankArgs,
+  ctx: ScoringContext,
+  retrieved: readonly Retrieved[],
+  keep: (qualified: boolean) => boolean,
+): RankedPage {
+  const { offset, limit } = args.options;
   const ids = retrieved.map((r) => r.candidateId);
   const evidence = args.evidence(ids, conceptsBearingOn(args.requirements, args.taxonomy, args.config));
   // A backend that only estimates may return candidates with no live evidence for the position.
-  const scored = ids
-    .map((id) => scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }))
-    .filter((s) => s.explanation.found.length > 0);
-  const kept = scored.filter((s) => keep(s.qualified));
+  const scored: Rankable[] = [];
+  for (const id of ids) {
+    const s = rankingKeys(args.requirements, evidence.get(id) ?? [], ctx, id);
+    if (s) scored.push(s);
+  }
+  const kept = scored.filter((s) => keep(s.unmetRequired === 0));
   kept.sort(compareRanked);
-  return {
-    total: scored.length,
-    results: named(args, kept.slice(options.offset, options.offset + options.limit)),
-  };
+  const page = kept
+    .slice(offset, offset + limit)
+    .map(({ candidateId: id }) =>
+      scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }),
+    );
+  return { total: scored.length, results: named(args, page) };
+}
+
+/**
+ * The exact score and ranking keys of one candidate, as scoreCandidate computes them, without the
+ * explanation; null when no live evidence bears on any requirement (scoreCandidate's `found` empty).
+ */
+function rankingKeys(
+  requirements: readonly Requirement[],
+  rows: readonly ExplainedRow[],
+  ctx: ScoringContext,
+  candidateId: string,
+): Rankable | null {
+  const live = liveEvidence(rows, ctx);
+  const weighed = requirements.map((req) => weighRequirement(req, live, ctx));
+  if (weighed.every((w) => w.estimate.basis === "none")) return null;
+  const { score, unmetRequired, levelSurplus } = aggregate(requirements, weighed, ctx.hardRequired);
+  return { candidateId, score, unmetRequired, levelSurplus };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   contribution,
   levelSurplus,
   meetsProbability,
+  type RowStanding,
   recency,
   relatedness,
   satisfiesHardFilter,
@@ -113,13 +114,25 @@ export function aggregate(
   return { score, contributions, unmetRequired, levelSurplus: surplus };
 }
 
-const livePiece = (row: ExplainedRow, conceptId: string, dateMs: number | null): LiveEvidence => ({
+interface LiveRow extends LiveEvidence {
+  row: ExplainedRow;
+  verified: boolean;
+}
+
+/** One literal per live row, the row kept beside the piece: what the estimate and the explanation read. */
+const liveRow = (
+  row: ExplainedRow,
+  conceptId: string,
+  { dateMs, verified }: Pick<RowStanding, "dateMs" | "verified">,
+): LiveRow => ({
   assertionId: row.id,
   conceptId,
   level: row.level,
   sourceKind: row.sourceKind,
   issuer: row.issuer,
   dateMs,
+  row,
+  verified,
 });
 
 /**
@@ -133,15 +146,10 @@ export function liveEvidence(
   const live: LiveEvidence[] = [];
   for (const row of evidence) {
     if (row.conceptId === null) continue;
-    const { dateMs, excluded } = standingOf(row, ctx.nowMs, ctx.filters);
-    if (excluded === null) live.push(livePiece(row, row.conceptId, dateMs));
+    const standing = standingOf(row, ctx.nowMs, ctx.filters);
+    if (standing.excluded === null) live.push(liveRow(row, row.conceptId, standing));
   }
   return live;
-}
-
-interface LiveRow extends LiveEvidence {
-  row: ExplainedRow;
-  verified: boolean;
 }
 
 export function scoreCandidate(
@@ -229,19 +237,9 @@ function partitionEvidence(
   for (const row of evidence) {
     const conceptId = row.conceptId;
     if (conceptId === null) continue;
-    const { dateMs, verified, excluded: reason } = standingOf(row, ctx.nowMs, ctx.filters);
-    // one literal per row: spreading livePiece into it copied every row twice
-    if (reason === null)
-      live.push({
-        assertionId: row.id,
-        conceptId,
-        level: row.level,
-        sourceKind: row.sourceKind,
-        issuer: row.issuer,
-        dateMs,
-        row,
-        verified,
-      });
+    const standing = standingOf(row, ctx.nowMs, ctx.filters);
+    const reason = standing.excluded;
+    if (reason === null) live.push(liveRow(row, conceptId, standing));
     else if (
       bearsOn.some((relationTo) => {
         const rel = relationTo(conceptId);

@@ -12,13 +12,18 @@ export interface RetrievalQuery {
   nowMs: number;
   /** Required requirements are hard filters (recruiter search) rather than disqualifiers. */
   hardRequired: boolean;
+  /**
+   * false: the hits' `matched` may be left empty. Re-scoring does not read them, and Elasticsearch
+   * names them by running every named clause again on every hit (half its first stage's time).
+   */
+  namesMatched?: boolean;
 }
 
 export interface Retrieved {
   candidateId: string;
   /** The backend's estimate; exact for the embedded backend. */
   score: number;
-  /** Requirement concept ids the hit matched. */
+  /** Requirement concept ids the hit matched (may be empty when the query's namesMatched is false). */
   matched: string[];
   /**
    * Present when `score` is the evidence model's exact score: the rest of the ranking keys, so the

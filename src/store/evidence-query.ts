@@ -18,10 +18,12 @@ const EXPLAINED = `a.id, a.candidate_id, a.document_id, a.concept_id, a.skill_te
 /** The rest of a full row: how the skill was resolved, where it sat, the document's title and format. */
 const PROVENANCE = "a.resolution_method, a.resolution_confidence, a.source_path, d.title, d.format";
 const FROM = "from assertions a join documents d on d.id = a.document_id";
-const OF_CANDIDATES = "where a.candidate_id in (select value from json_each(?))";
-const OF_CONCEPTS = "where a.concept_id in (select value from json_each(?))";
+/** `column` is one of the values of a JSON array bound as one parameter: one statement for any number of ids. */
+const inJsonArray = (column: string) => `${column} in (select value from json_each(?))`;
+const OF_CANDIDATES = `where ${inJsonArray("a.candidate_id")}`;
+const OF_CONCEPTS = `where ${inJsonArray("a.concept_id")}`;
 /** The same rows restricted to the concepts a position bears on: the rest never change its scores. */
-const ON_CONCEPTS = "and a.concept_id in (select value from json_each(?))";
+const ON_CONCEPTS = `and ${inJsonArray("a.concept_id")}`;
 // rowid = insertion order, i.e. the order the document listed its skills
 const ORDER = "order by a.candidate_id, a.rowid";
 

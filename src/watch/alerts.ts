@@ -4,39 +4,19 @@
  * engine hands it the evidence rows of the watched concepts and its clock.
  */
 import { CREDENTIAL_TYPES, type Taxonomy } from "../../taxonomy/model.ts";
+import type { AlertStatus, CredentialAlert } from "../domain/alerts.ts";
 import { DAY_MS, parseIsoDateMs } from "../domain/dates.ts";
 import type { EvidenceRow } from "../domain/evidence.ts";
 import type { Requirement } from "../domain/schemas.ts";
 import { isDirect } from "../scoring/factors.ts";
 import { neighbourhoodOf } from "../scoring/relations.ts";
 
-export type AlertStatus = "revoked" | "expired" | "expiring";
 const SEVERITY: Record<AlertStatus, number> = { revoked: 0, expired: 1, expiring: 2 };
 
 export interface WatchedPosition {
   id: string;
   title: string | null;
   requirements: Requirement[];
-}
-
-export interface CredentialAlert {
-  positionId: string;
-  positionTitle: string | null;
-  candidateId: string;
-  name: string | null;
-  status: AlertStatus;
-  credential: {
-    conceptId: string;
-    label: string;
-    skillText: string;
-    documentId: string;
-    title: string | null;
-  };
-  issuer: string | null;
-  /** the credential's validUntil (for a revoked one, when given) */
-  date: string | null;
-  /** whole days from the engine's "now" to `date`; negative once expired */
-  daysLeft: number | null;
 }
 
 /** The required requirements to watch: licences and certifications. */

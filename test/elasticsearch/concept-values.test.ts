@@ -20,6 +20,7 @@ import {
   storedValue,
 } from "../../src/search/elasticsearch/concept-values.ts";
 import type { ElasticsearchIndex } from "../../src/search/elasticsearch/index.ts";
+import { type FirstStage, QUALIFIED_BONUS, searchBody } from "../../src/search/elasticsearch/query.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
 import { candidate, NOW_MS, query, requirement, skill, taxonomy } from "./fixtures.ts";
 import { describeWithNode, testIndex } from "./node.ts";
@@ -207,6 +208,32 @@ describeWithNode("the concepts first stage on a node", () => {
     } finally {
       await fresh.drop();
       await fresh.close();
+    }
+  });
+
+  it("gives the qualified bonus from each concept's highest level to those the nested pieces give it to, and on expired evidence", async () => {
+    const positions = [
+      [requirement("python", 3, true), requirement("excel", null)],
+      [requirement("excel", 4, true), { ...requirement("python", 2.5), required: true }],
+      [requirement("python", null, true)],
+    ];
+    const qualified = async (position: Requirement[], firstStage: FirstStage) => {
+      const body = searchBody(query(position), 1000, { taxonomy, config: cfg, firstStage });
+      const res = await index.client.search({ index: index.alias, ...body });
+      return new Set(
+        res.hits.hits.filter((h) => (h._score ?? 0) >= QUALIFIED_BONUS).map((h) => String(h.sort?.[1])),
+      );
+    };
+    const expired = (id: string) =>
+      people
+        .find((c) => c.id === id)!
+        .assertions.some((a) => a.validUntilMs !== null && a.validUntilMs < NOW_MS);
+    for (const position of positions) {
+      const fromLevels = await qualified(position, "concepts");
+      const fromPieces = await qualified(position, "features");
+      expect(fromPieces.size).toBeGreaterThan(0);
+      for (const id of fromPieces) expect(fromLevels).toContain(id);
+      for (const id of fromLevels) if (!fromPieces.has(id)) expect(expired(id)).toBe(true);
     }
   });
 

@@ -4,6 +4,7 @@ import type { IndexedCandidate } from "../../src/domain/evidence.ts";
 import { SourceKind } from "../../src/domain/schemas.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { trust } from "../../src/scoring/factors.ts";
+import type { Retrieved } from "../../src/search/backend.ts";
 import { ElasticsearchIndex } from "../../src/search/elasticsearch/index.ts";
 import { candidate, NOW_MS, query, requirement, skill, taxonomy } from "./fixtures.ts";
 import { describeWithNode, testIndex } from "./node.ts";
@@ -55,37 +56,33 @@ const POSITIONS = [
   [requirement("excel", 0)],
 ];
 
+/** Per position, each hit of the script beside the same candidate's hit from `reader`; both find as many. */
+async function againstScript(reader: ElasticsearchIndex): Promise<[want: Retrieved, got?: Retrieved][]> {
+  const pairs: [Retrieved, Retrieved?][] = [];
+  for (const position of POSITIONS) {
+    const byScript = await script.retrieve(query(position), 1000);
+    const byReader = new Map((await reader.retrieve(query(position), 1000)).map((h) => [h.candidateId, h]));
+    expect(byReader.size).toBe(byScript.length);
+    for (const want of byScript) pairs.push([want, byReader.get(want.candidateId)]);
+  }
+  return pairs;
+}
+
 describeWithNode("elasticsearch first stages without a script", () => {
   it("values every hit as the Painless script does, within a rank_feature's precision", async () => {
-    for (const position of POSITIONS) {
-      const byScript = await script.retrieve(query(position), 1000);
-      const byFeatures = new Map(
-        (await features.retrieve(query(position), 1000)).map((h) => [h.candidateId, h]),
-      );
-      expect(byFeatures.size).toBe(byScript.length);
-      for (const want of byScript) {
-        const got = byFeatures.get(want.candidateId);
-        expect(got?.matched).toEqual(want.matched);
-        expect(Math.abs(got!.score - want.score)).toBeLessThanOrEqual(0.005 * want.score + 1e-6);
-      }
+    for (const [want, got] of await againstScript(features)) {
+      expect(got?.matched).toEqual(want.matched);
+      expect(Math.abs(got!.score - want.score)).toBeLessThanOrEqual(0.005 * want.score + 1e-6);
     }
   });
 
   it("values every hit from the concept values as the script does, but for the grace period's cap", async () => {
     const { graceYears, halfLifeYears } = DEFAULT_SCORING.recency;
     const cap = 2 ** (graceYears / halfLifeYears);
-    for (const position of POSITIONS) {
-      const byScript = await script.retrieve(query(position), 1000);
-      const byConcepts = new Map(
-        (await concepts.retrieve(query(position), 1000)).map((h) => [h.candidateId, h]),
-      );
-      expect(byConcepts.size).toBe(byScript.length);
-      for (const want of byScript) {
-        const got = byConcepts.get(want.candidateId)!;
-        expect(got.matched).toEqual(want.matched);
-        expect(got.score).toBeGreaterThanOrEqual(want.score * 0.995 - 1e-6);
-        expect(got.score).toBeLessThanOrEqual(want.score * cap * 1.005 + 1e-6);
-      }
+    for (const [want, got] of await againstScript(concepts)) {
+      expect(got!.matched).toEqual(want.matched);
+      expect(got!.score).toBeGreaterThanOrEqual(want.score * 0.995 - 1e-6);
+      expect(got!.score).toBeLessThanOrEqual(want.score * cap * 1.005 + 1e-6);
     }
   });
 

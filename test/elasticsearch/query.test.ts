@@ -5,6 +5,7 @@ import { DEFAULT_SCORING, ScoringConfig } from "../../src/scoring/config.ts";
 import { meetsProbability, relatedness } from "../../src/scoring/factors.ts";
 import { elasticsearchConfig } from "../../src/search/elasticsearch/config.ts";
 import { levelFeature } from "../../src/search/elasticsearch/features.ts";
+import { levelKeyword, metClause } from "../../src/search/elasticsearch/met-levels.ts";
 import { QUALIFIED_BONUS, readHit, searchBody, similarities } from "../../src/search/elasticsearch/query.ts";
 import { modelParams, WEIGHTED_PIECE_SOURCE } from "../../src/search/elasticsearch/script.ts";
 import { buildTaxonomy } from "../../taxonomy/graph.ts";
@@ -82,7 +83,7 @@ describe("elasticsearch query pieces", () => {
       minLevel: DEFAULT_SCORING.level.defaultMinimum,
     });
     expect(excel.params).toMatchObject({ w: 3 / 4, minLevel: 4, directs: ["excel"] });
-    expect(JSON.stringify(body)).not.toContain("~qualified");
+    expect(JSON.stringify(body)).not.toContain(`"boost":${QUALIFIED_BONUS}`);
   });
 
   it("weighs each nested requirement by w/Σw with no script in the features first stage", () => {
@@ -161,15 +162,32 @@ describe("elasticsearch query pieces", () => {
     expect(scripts.map((s) => [...s.params.directs].sort())).toEqual([["programming", "python"], ["python"]]);
   });
 
-  it("marks qualified candidates in a match by live evidence of the skill itself at the minimum", () => {
-    const body = searchBody(query([requirement("python", 4, true), requirement("excel", null)]), 10, {
+  it("marks qualified candidates in a match by each concept's highest level on the document, with no nested clause", () => {
+    const body = searchBody(query([requirement("python", 4, true), requirement("excel", null, true)]), 10, {
       taxonomy,
       config: DEFAULT_SCORING,
     });
     const { should, filter } = (body.query as Json).bool;
     expect(filter).toEqual([]);
     const bonus = (should as Json[]).find((c) => c.constant_score)?.constant_score;
-    expect(bonus).toMatchObject({ boost: QUALIFIED_BONUS, _name: "~qualified" });
+    expect(bonus).toMatchObject({ boost: QUALIFIED_BONUS });
+    // python ≥ 4 from python or a narrower form; excel at any level
+    expect(bonus.filter.bool.filter).toEqual([metClause(["python"], 4), metClause(["excel"], null)]);
+    expect(JSON.stringify(metClause(["python"], 4))).toContain(`"met":{"gte":"python|${levelKeyword(4)}"`);
+    expect(JSON.stringify(metClause(["excel"], null))).toContain(`"met":{"gte":"excel|${levelKeyword(0)}"`);
+    expect(JSON.stringify(body)).not.toMatch(/nested|script/);
+  });
+
+  it("marks qualified candidates by live nested evidence of the skill itself at the minimum when reading the pieces", () => {
+    const body = searchBody(query([requirement("python", 4, true), requirement("excel", null)]), 10, {
+      taxonomy,
+      config: DEFAULT_SCORING,
+      firstStage: "features",
+    });
+    const { should, filter } = (body.query as Json).bool;
+    expect(filter).toEqual([]);
+    const bonus = (should as Json[]).find((c) => c.constant_score)?.constant_score;
+    expect(bonus).toMatchObject({ boost: QUALIFIED_BONUS });
     const meets = JSON.stringify(bonus.filter);
     expect(meets).toContain('"skills.concept":["python"]');
     expect(meets).toContain('"skills.level":{"gte":4}');
@@ -180,7 +198,11 @@ describe("elasticsearch query pieces", () => {
     const assumedMeets = DEFAULT_SCORING.level.assumedLevel >= 4;
     expect(meets.includes('"must_not":{"exists":{"field":"skills.level"}}')).toBe(assumedMeets);
     const low = JSON.stringify(
-      searchBody(query([requirement("python", 1, true)]), 10, { taxonomy, config: DEFAULT_SCORING }),
+      searchBody(query([requirement("python", 1, true)]), 10, {
+        taxonomy,
+        config: DEFAULT_SCORING,
+        firstStage: "features",
+      }),
     );
     expect(low.includes('"must_not":{"exists":{"field":"skills.level"}}')).toBe(
       DEFAULT_SCORING.level.assumedLevel >= 1,
@@ -200,18 +222,38 @@ describe("elasticsearch query pieces", () => {
     expect(hard).toContain('"skills.level":{"gte":4}');
   });
 
-  it("takes the qualified bonus off the estimate and out of the matched names", () => {
+  it("takes the qualified bonus off the estimate: a score holding it is a qualified hit's", () => {
     expect(
       readHit({
         sort: [QUALIFIED_BONUS + 0.25, "c1"],
         _score: QUALIFIED_BONUS + 0.25,
-        matched_queries: ["python", "~qualified"],
+        matched_queries: ["python"],
       }),
-    ).toEqual({
-      candidateId: "c1",
-      score: 0.25,
-      matched: ["python"],
+    ).toEqual({ candidateId: "c1", score: 0.25, matched: ["python"] });
+    // an estimate overvalued by the grace period's cap still stays below the bonus
+    expect(readHit({ sort: [1.149, "c2"], _score: 1.149 })).toEqual({
+      candidateId: "c2",
+      score: 1.149,
+      matched: [],
     });
+  });
+
+  it("names each requirement's clause unless the caller leaves the hits' matched names out", () => {
+    const position = [requirement("python", 3, true), requirement("excel", null)];
+    for (const firstStage of ["concepts", "features", "script"] as const) {
+      const names = (namesMatched?: boolean) =>
+        [
+          ...JSON.stringify(
+            searchBody({ ...query(position), namesMatched }, 10, {
+              taxonomy,
+              config: DEFAULT_SCORING,
+              firstStage,
+            }),
+          ).matchAll(/"_name":"([^"]*)"/g),
+        ].map((m) => m[1]);
+      expect(names()).toEqual(["python", "excel"]);
+      expect(names(false)).toEqual([]);
+    }
   });
 
   it("reads the connection from the environment, options first", () => {

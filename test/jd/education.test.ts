@@ -10,23 +10,25 @@ const one = (text: string) => {
 };
 
 describe("education requirements in a job description", () => {
-  it("reads level, field and 'or equivalent experience'", () => {
-    expect(one("Bachelor's degree in Accounting or equivalent experience")).toMatchObject({
-      level: "bachelor",
-      field: "accounting",
-      orEquivalent: true,
-      relatedFields: false,
-      required: true,
-    });
-  });
-
-  it("reads 'or a related field' as any field at the level", () => {
-    expect(one("- BSc in Computer Science or a related field")).toMatchObject({
-      level: "bachelor",
-      field: "computer science",
-      relatedFields: true,
-      orEquivalent: false,
-    });
+  it.each([
+    {
+      title: "reads level, field and 'or equivalent experience'",
+      text: "Bachelor's degree in Accounting or equivalent experience",
+      reads: {
+        level: "bachelor",
+        field: "accounting",
+        orEquivalent: true,
+        relatedFields: false,
+        required: true,
+      },
+    },
+    {
+      title: "reads 'or a related field' as any field at the level",
+      text: "- BSc in Computer Science or a related field",
+      reads: { level: "bachelor", field: "computer science", relatedFields: true, orEquivalent: false },
+    },
+  ])("$title", ({ text, reads }) => {
+    expect(one(text)).toMatchObject(reads);
   });
 
   it("reads higher and lower degrees, and marks a preferred one", () => {

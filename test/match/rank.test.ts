@@ -6,6 +6,7 @@ import { MatchOptions, type Requirement } from "../../src/domain/schemas.ts";
 import { explainOne, type RankingInputs, rankCandidates, rankingOnly } from "../../src/match/rank.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
+import { compareRanked } from "../../src/scoring/ranking-order.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
 import type { CandidateIndex, RetrievalQuery, Retrieved } from "../../src/search/backend.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
@@ -206,6 +207,48 @@ describe("rankCandidates", () => {
             });
           const everything = (ids: readonly string[]) => given.evidence(ids);
           expect(await run(index, given.evidence)).toEqual(await run(estimatesOnly(index), everything));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("explains only the page of an estimating backend's pool, the page explaining every pooled candidate would give", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        population.chain((pop) => fc.tuple(fc.constant(pop), fc.shuffledSubarray(pop.ids))),
+        requirements,
+        fc.boolean(),
+        fc.constantFrom<"match" | "search">("match", "search"),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 8 }),
+        async ([pop, pooled], reqs, includePartial, mode, offset, limit) => {
+          const guessing: CandidateIndex = {
+            name: "elasticsearch",
+            upsert: async () => {},
+            remove: async () => {},
+            retrieve: async () => pooled.map((candidateId) => ({ candidateId, score: 1, matched: [] })),
+            health: async () => ({ backend: "elasticsearch", state: "ok", documents: pooled.length }),
+            close: async () => {},
+          };
+          const page = await rankCandidates({
+            requirements: reqs,
+            options: MatchOptions.parse({ includePartial, offset, limit }),
+            mode,
+            index: guessing,
+            ...inputs(pop.evidence, new Map(pop.ids.map((id) => [id, null]))),
+          });
+          const ctx = scoringContext({ hardRequired: mode === "search" });
+          const explained = pooled
+            .map((id) => scoreCandidate(reqs, pop.evidence.get(id) ?? [], { ...ctx, candidateId: id }))
+            .filter((s) => s.explanation.found.length > 0);
+          const shown = explained
+            .filter((s) => s.qualified || (includePartial && mode === "match"))
+            .sort(compareRanked)
+            .slice(offset, offset + limit);
+          expect(page.total).toBe(explained.length);
+          expect(page.results.map(({ name: _, rank: __, ...result }) => result)).toEqual(shown);
+          expect(page.results.map((r) => r.rank)).toEqual(shown.map((_, i) => offset + i + 1));
         },
       ),
       { numRuns: 200 },

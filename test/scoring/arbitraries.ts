@@ -84,3 +84,6 @@ export const config = fc.constantFrom(
     directFloor: 0.05,
   }),
 );
+
+/** A search to score a population by: its requirements and filters, hard or soft, under which config. */
+export const search = fc.record({ requirements, filters, hardRequired: fc.boolean(), config });

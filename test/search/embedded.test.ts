@@ -12,10 +12,10 @@ import { LEVEL_OTHER, LEVEL_UNKNOWN, levelCode } from "../../src/search/embedded
 import {
   config,
   evidenceRow,
-  filters,
   type Population,
   population,
   requirements,
+  search,
 } from "../scoring/arbitraries.ts";
 import { NOW, req, row, taxonomy } from "../scoring/fixtures.ts";
 
@@ -190,12 +190,9 @@ describe("EmbeddedIndex", () => {
     await fc.assert(
       fc.asyncProperty(
         population,
-        requirements,
-        filters,
-        fc.boolean(),
-        config,
+        search,
         fc.integer({ min: 1, max: 25 }),
-        async (pop, reqs, f, hardRequired, cfg, k) => {
+        async (pop, { requirements: reqs, filters: f, hardRequired, config: cfg }, k) => {
           const q = query(reqs, { filters: f, hardRequired });
           const index = await indexOf(pop.evidence, cfg);
           const hits = await index.retrieve(q, k);

@@ -6,7 +6,7 @@ import { DEFAULT_SCORING, type ScoringConfig } from "../../src/scoring/config.ts
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
 import { scoreCandidate } from "../../src/scoring/score.ts";
 import { EmbeddedIndex } from "../../src/search/embedded/index.ts";
-import { config, evidenceRow, filters, requirements } from "../scoring/arbitraries.ts";
+import { evidenceRow, search } from "../scoring/arbitraries.ts";
 import { NOW, req, scoringContext, taxonomy } from "../scoring/fixtures.ts";
 
 /**
@@ -44,11 +44,8 @@ describe("the embedded index's exact scorer", () => {
     await fc.assert(
       fc.asyncProperty(
         crowdedVoices,
-        requirements,
-        filters,
-        fc.boolean(),
-        config,
-        async (rows, reqs, f, hard, cfg) => {
+        search,
+        async (rows, { requirements: reqs, filters: f, hardRequired: hard, config: cfg }) => {
           const q = { requirements: reqs, filters: f, nowMs: NOW, hardRequired: hard };
           const hit = await retrieveOne(rows, cfg, q);
           const model = scoreCandidate(reqs, rows, {

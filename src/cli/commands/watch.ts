@@ -1,8 +1,9 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Command } from "commander";
+import type { AlertsReport } from "../../domain/alerts.ts";
 import { fromZod, LerError } from "../../domain/errors.ts";
-import type { AlertsQuery, AlertsReport } from "../../engine/alerts.ts";
+import type { AlertsQuery } from "../../engine/alerts.ts";
 import { deliver, WebhookConfig } from "../../watch/webhook.ts";
 import { reportError } from "../exit.ts";
 import { type CommonOptions, withCommon, withEngine } from "../options.ts";

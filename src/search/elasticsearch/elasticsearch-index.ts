@@ -26,6 +26,8 @@ import { readHit, type SearchHit, searchBody } from "./query.ts";
 
 /** index.max_result_window's default: deeper pages need search_after, which ranking never does. */
 export const MAX_RESULT_WINDOW = 10_000;
+/** All a hit is read for (readHit): the response leaves out the rest (shards, _index, timings). */
+const HIT_FIELDS = ["hits.hits._score", "hits.hits.sort", "hits.hits.matched_queries"];
 /** Documents per bulk request when reindexing. */
 const REINDEX_BATCH = 1000;
 
@@ -101,9 +103,12 @@ export class ElasticsearchIndex implements CandidateIndex {
       config: this.scoring,
       firstStage: this.config.firstStage,
     });
-    const res = await call("a search", () => this.client.search({ index: this.alias, ...body }));
+    const res = await call("a search", () =>
+      this.client.search({ index: this.alias, ...body, filter_path: HIT_FIELDS }),
+    );
     const order = q.requirements.map((r) => r.conceptId);
-    return res.hits.hits.map((h) => {
+    // filtered, a response without hits has no `hits` at all
+    return (res.hits?.hits ?? []).map((h) => {
       const hit = readHit(h as SearchHit);
       const matched = new Set(hit.matched);
       return { ...hit, matched: order.filter((c) => matched.has(c)) };

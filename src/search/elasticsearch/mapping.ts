@@ -8,23 +8,27 @@ import type { IndexedCandidate } from "../../domain/evidence.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { CONCEPT_VALUES_MAPPING, type ConceptValues, conceptValues } from "./concept-values.ts";
 import { levelFeature } from "./features.ts";
+import { MET_FIELD, metLevels } from "./met-levels.ts";
 
 /**
  * v2: `levelFeature`, so the first stage needs no script. v3: `org`, each person's organisation.
  * v4: `concepts`, each concept's strongest-piece values, so the first stage needs no nested join.
+ * v5: `met`, each concept's highest level, so match mode's qualified bonus needs none either.
  */
-export const MAPPING_VERSION = "v4";
+export const MAPPING_VERSION = "v5";
 
 export const CANDIDATE_MAPPING = {
   dynamic: "strict",
   // the concept values are derived from the skills: indexed, not kept in _source (disk, fetch)
-  _source: { excludes: ["concepts"] },
+  _source: { excludes: ["concepts", MET_FIELD] },
   properties: {
     id: { type: "keyword" },
     /** the person's organisation: every query filters on it */
     org: { type: "keyword" },
     /** per concept, the strongest piece's query-independent value (concept-values.ts) */
     concepts: CONCEPT_VALUES_MAPPING,
+    /** per concept, the highest level a non-revoked piece reaches (met-levels.ts) */
+    [MET_FIELD]: { type: "keyword" },
     /** every assertion: for the filters that pick pieces, and for the script first stage */
     skills: {
       type: "nested",
@@ -67,6 +71,7 @@ export interface CandidateDocument {
   id: string;
   org: string;
   concepts: ConceptValues;
+  met: string[];
   skills: SkillDocument[];
 }
 
@@ -79,6 +84,7 @@ export function candidateDocument(
     id: candidate.id,
     org: candidate.org,
     concepts: conceptValues(candidate, config),
+    met: metLevels(candidate, config),
     skills: candidate.assertions.map((a) => ({
       assertionId: a.assertionId,
       concept: a.conceptId,

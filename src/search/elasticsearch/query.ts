@@ -2,11 +2,13 @@
  * RetrievalQuery → Elasticsearch search body. Pure: the taxonomy decides each requirement's
  * neighbourhood and similarity, the scoring config decides the numbers, nothing here does I/O.
  *
- * - one nested clause per requirement, `_name`d with its concept so a hit reports what it matched;
+ * - one clause per requirement, `_name`d with its concept so a hit reports what it matched (unless
+ *   the caller does not read it: a named clause is run again on every hit);
  *   inside, only live assertions on concepts of the neighbourhood, each valued as the model's
  *   strongest piece — by plain queries over precomputed fields (features.ts), or by the script;
  * - match mode: a constant bonus for candidates whose every required requirement has evidence of
- *   the skill itself at the minimum, so qualified candidates come first, as compareRanked wants;
+ *   the skill itself at the minimum, so qualified candidates come first, as compareRanked wants
+ *   (the "concepts" first stage reads each concept's highest level off the document, met-levels.ts);
  * - search mode: each required requirement is an exact nested filter (concept or narrower, level).
  */
 import type { Taxonomy } from "../../../taxonomy/model.ts";
@@ -17,11 +19,15 @@ import { isDirect, relatedness, totalWeight } from "../../scoring/factors.ts";
 import type { RetrievalQuery } from "../backend.ts";
 import { conceptValueClauses } from "./concept-values.ts";
 import { pieceQuery } from "./features.ts";
+import { metClause } from "./met-levels.ts";
 import { modelParams, WEIGHTED_PIECE_SOURCE } from "./script.ts";
 
-/** Added to qualified hits' scores; above any S (≤ 1) and small enough to keep float precision. */
+/**
+ * Added to qualified hits' scores; above any estimate S (≤ 1, ×1.149 at most for a piece younger
+ * than the grace period), so a score at or above it is a qualified hit's, and small enough to keep
+ * float precision.
+ */
 export const QUALIFIED_BONUS = 2;
-const QUALIFIED_NAME = "~qualified";
 
 type Json = Record<string, unknown>;
 
@@ -111,21 +117,22 @@ export function searchBody(q: RetrievalQuery, k: number, ctx: QueryContext): Jso
     const sims = similarities(req.conceptId, ctx.taxonomy, ctx.config);
     const directs = directConcepts(req.conceptId, sims, ctx.taxonomy);
     const w = weightSum > 0 ? req.weight / weightSum : 0;
-    should.push(
-      requirementClause(stage, { req, sims, directs, share: w, live, nowMs: q.nowMs, shared }, ctx),
+    const clause = requirementClause(
+      stage,
+      { req, sims, directs, share: w, live, nowMs: q.nowMs, shared },
+      ctx,
     );
+    should.push(q.namesMatched === false ? clause : named(clause, req.conceptId));
     if (!req.required) continue;
     if (q.hardRequired) filter.push(hardFilter(req, live, ctx.config));
-    else qualifiedBy.push(meetsFilter(req, directs, live, ctx.config));
+    else
+      qualifiedBy.push(
+        stage === "concepts" ? metClause(directs, req.minLevel) : meetsFilter(req, directs, live, ctx.config),
+      );
   }
+  // a hit is qualified when its score holds the bonus (readHit): no name is needed to tell
   if (qualifiedBy.length)
-    should.push({
-      constant_score: {
-        filter: { bool: { filter: qualifiedBy } },
-        boost: QUALIFIED_BONUS,
-        _name: QUALIFIED_NAME,
-      },
-    });
+    should.push({ constant_score: { filter: { bool: { filter: qualifiedBy } }, boost: QUALIFIED_BONUS } });
   return {
     size: k,
     // No stored fields, not even _id: reading a hit's _id decompresses the stored block that holds
@@ -151,13 +158,19 @@ interface ClauseArgs {
   shared: Json;
 }
 
-/** One requirement's estimate, named with its concept so a hit reports what it matched. */
+/** A compound clause `{ type: { ... } }` with `_name` set inside. */
+function named(clause: Json, name: string): Json {
+  const [[type, body]] = Object.entries(clause) as [[string, Json]];
+  return { [type]: { ...body, _name: name } };
+}
+
+/** One requirement's estimate. */
 function requirementClause(stage: FirstStage, a: ClauseArgs, ctx: QueryContext): Json {
   const { req, sims, directs, share, live, nowMs, shared } = a;
   const concepts = Object.keys(sims);
   if (stage === "concepts") {
     const queries = conceptValueClauses({ req, share, sims, directs, nowMs, config: ctx.config });
-    return { dis_max: { queries, tie_breaker: 0, _name: req.conceptId } };
+    return { dis_max: { queries, tie_breaker: 0 } };
   }
   const inNeighbourhood = [{ terms: { "skills.concept": concepts } }, ...live];
   const piece =
@@ -173,7 +186,6 @@ function requirementClause(stage: FirstStage, a: ClauseArgs, ctx: QueryContext):
     nested: {
       path: "skills",
       score_mode: "max",
-      _name: req.conceptId,
       query: piece,
       // the script weighs by w itself
       ...(stage === "script" ? {} : { boost: share }),
@@ -241,11 +253,10 @@ export function readHit(hit: SearchHit): { candidateId: string; score: number; m
   const names = Array.isArray(hit.matched_queries)
     ? hit.matched_queries
     : Object.keys(hit.matched_queries ?? {});
-  const qualified = names.includes(QUALIFIED_NAME);
   const raw = hit._score ?? 0;
   return {
     candidateId: String(hit.sort?.[1] ?? hit._id ?? ""),
-    score: qualified ? raw - QUALIFIED_BONUS : raw,
-    matched: names.filter((n) => n !== QUALIFIED_NAME),
+    score: raw >= QUALIFIED_BONUS ? raw - QUALIFIED_BONUS : raw,
+    matched: names,
   };
 }

@@ -21,6 +21,7 @@ import {
   totalWeight,
   trust,
 } from "../../scoring/factors.ts";
+import { columnsOf } from "./columns.ts";
 import { FLAG_REVOKED, FLAG_VERIFIED, type ForwardStore, SOURCE_KINDS } from "./forward.ts";
 
 /** How evidence on one held concept counts for one asked concept (relatedness > 0). */
@@ -35,16 +36,14 @@ export interface Relatedness {
  * A query's neighbourhoods turned around: per held concept (ordinal), the requirements its
  * evidence counts for and how, as a chain of entries. Stamped per query, so nothing is cleared.
  */
-export class RelatedTable {
+export class RelatedTable extends columnsOf(
+  [{ int32: ["requirement", "next"], float64: ["relatedness"], uint8: ["direct", "hard"] }],
+  64,
+) {
   private epoch = 0;
   private stamp = new Int32Array(0);
   private head = new Int32Array(0);
   private n = 0;
-  requirement = new Int32Array(64);
-  relatedness = new Float64Array(64);
-  direct = new Uint8Array(64);
-  hard = new Uint8Array(64);
-  next = new Int32Array(64);
 
   /** Empties the table, for concept ordinals below `concepts`. */
   reset(concepts: number): void {
@@ -63,7 +62,7 @@ export class RelatedTable {
   }
 
   add(concept: number, requirement: number, rel: Relatedness): void {
-    if (this.n === this.next.length) this.grow();
+    if (this.n === this.next.length) this.resize(this.n * 2, true);
     const e = this.n++;
     this.requirement[e] = requirement;
     this.relatedness[e] = rel.relatedness;
@@ -77,19 +76,6 @@ export class RelatedTable {
   /** The first entry for a held concept, -1 when it counts for no requirement. */
   first(concept: number): number {
     return this.stamp[concept] === this.epoch ? this.head[concept]! : -1;
-  }
-
-  private grow(): void {
-    const size = this.next.length * 2;
-    const copy = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T) => {
-      b.set(a);
-      return b;
-    };
-    this.requirement = copy(this.requirement, new Int32Array(size));
-    this.relatedness = copy(this.relatedness, new Float64Array(size));
-    this.direct = copy(this.direct, new Uint8Array(size));
-    this.hard = copy(this.hard, new Uint8Array(size));
-    this.next = copy(this.next, new Int32Array(size));
   }
 }
 
@@ -111,22 +97,25 @@ export interface ExactScore {
 
 const NEG = Number.NEGATIVE_INFINITY;
 
-export class ExactScorer {
+/**
+ * Per assertion of the candidate being scored: recency() by its position from the candidate's start
+ * (recencyOf); per piece of the tier being weighed, its assertion (tier) and what the estimate reads.
+ */
+const CandidateColumns = columnsOf(
+  [{ float64: ["recencyOf", "reliability", "meets", "strength", "date"], int32: ["tier"] }],
+  64,
+);
+
+export class ExactScorer extends CandidateColumns {
   /** Per requirement r, its live pieces in assertion order: (assertion, table entry) at r·size + j. */
   private bucket = new Int32Array(0);
   private entry = new Int32Array(0);
   private count = new Int32Array(0);
   private size = 0;
-  /** recency() per assertion of the candidate (by position from its start) */
-  private recencyOf = new Float64Array(64);
-  private tier = new Int32Array(64);
-  private reliability = new Float64Array(64);
-  private meets = new Float64Array(64);
-  private strength = new Float64Array(64);
-  private date = new Float64Array(64);
   private readonly trustByKind: Float64Array;
 
   constructor(private readonly config: ScoringConfig) {
+    super();
     this.trustByKind = Float64Array.from(SOURCE_KINDS, (k) => trust(k, config));
   }
 
@@ -310,13 +299,6 @@ export class ExactScorer {
       }
       if (this.count.length < requirements) this.count = new Int32Array(requirements * 2);
     }
-    if (this.tier.length >= n) return;
-    const size = Math.max(n, this.tier.length * 2);
-    this.recencyOf = new Float64Array(size);
-    this.tier = new Int32Array(size);
-    this.reliability = new Float64Array(size);
-    this.meets = new Float64Array(size);
-    this.strength = new Float64Array(size);
-    this.date = new Float64Array(size);
+    if (this.tier.length < n) this.resize(Math.max(n, this.tier.length * 2));
   }
 }

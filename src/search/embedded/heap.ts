@@ -122,3 +122,76 @@ export class KeyedMinHeap {
     }
   }
 }
+
+/**
+ * The k ordinals of smallest key offered (on a tie the lower ordinal), in one pass: a max-heap
+ * of k whose root is the worst kept, so most offers cost one comparison. Reused across queries.
+ */
+export class SmallestK {
+  private ords = new Int32Array(0);
+  private keys = new Float64Array(0);
+  private k = 0;
+  private size = 0;
+
+  /** Empties it, to keep the `k` smallest from now on. */
+  reset(k: number): void {
+    if (this.ords.length < k) {
+      this.ords = new Int32Array(k);
+      this.keys = new Float64Array(k);
+    }
+    this.k = k;
+    this.size = 0;
+  }
+
+  offer(ord: number, key: number): void {
+    if (this.size < this.k) {
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!ranksAfter(key, ord, this.keys[parent]!, this.ords[parent]!)) break;
+        this.ords[i] = this.ords[parent]!;
+        this.keys[i] = this.keys[parent]!;
+        i = parent;
+      }
+      this.ords[i] = ord;
+      this.keys[i] = key;
+    } else if (this.size > 0 && ranksAfter(this.keys[0]!, this.ords[0]!, key, ord)) {
+      this.siftDown(ord, key, this.size);
+    }
+  }
+
+  /** The kept ordinals, smallest key first (the heap is used up). */
+  ascending(): Int32Array {
+    const n = this.size;
+    for (let end = n - 1; end > 0; end--) {
+      const ord = this.ords[end]!;
+      const key = this.keys[end]!;
+      this.ords[end] = this.ords[0]!;
+      this.keys[end] = this.keys[0]!;
+      this.siftDown(ord, key, end);
+    }
+    this.size = 0;
+    return this.ords.subarray(0, n);
+  }
+
+  /** Puts (ord, key) at the root of the first n entries and sinks it to its place. */
+  private siftDown(ord: number, key: number, n: number): void {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && ranksAfter(this.keys[r]!, this.ords[r]!, this.keys[l]!, this.ords[l]!) ? r : l;
+      if (!ranksAfter(this.keys[c]!, this.ords[c]!, key, ord)) break;
+      this.ords[i] = this.ords[c]!;
+      this.keys[i] = this.keys[c]!;
+      i = c;
+    }
+    this.ords[i] = ord;
+    this.keys[i] = key;
+  }
+}
+
+/** Whether (key a, ordinal a) comes after (key b, ordinal b): larger key, or on a tie larger ordinal. */
+const ranksAfter = (keyA: number, ordA: number, keyB: number, ordB: number): boolean =>
+  keyA > keyB || (keyA === keyB && ordA > ordB);

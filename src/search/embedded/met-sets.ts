@@ -15,6 +15,7 @@ import type { PopulationQuery } from "../../analysis/population.ts";
 import type { Requirement } from "../../domain/schemas.ts";
 import type { ScoringConfig } from "../../scoring/config.ts";
 import { exclusionOf, recency } from "../../scoring/factors.ts";
+import { columnsOf } from "./columns.ts";
 import { FLAG_VERIFIED } from "./forward.ts";
 import type { PostingList } from "./postings.ts";
 
@@ -40,23 +41,20 @@ const ROUNDING = 1e-12;
 /** The model's own tolerance: met when the level ≥ minimum − 1e-9. */
 const MODEL_SLACK = 1e-9;
 
-export class MetSets {
-  private epoch = 0;
-  /** Per ordinal, stamped per requirement. */
-  private stamp = new Int32Array(0);
-  private speaking = new Int32Array(0);
-  private silent = new Uint8Array(0);
-  private shared = new Uint8Array(0);
-  private lowest = new Float64Array(0);
-  private highest = new Float64Array(0);
-  private head = new Int32Array(0);
-  /** Per piece, chained per holder from `head` through `next`. */
-  private weight = new Float64Array(0);
-  private level = new Float64Array(0);
-  private voice = new Int32Array(0);
-  private next = new Int32Array(0);
+/** Per ordinal, stamped per requirement: how its pieces speak, and the head of its chain of pieces. */
+const HolderColumns = columnsOf([
+  { int32: ["stamp", "speaking", "head"], uint8: ["silent", "shared"], float64: ["lowest", "highest"] },
+]);
+/** Per piece, chained per holder from `head` through `next`. */
+const PieceColumns = columnsOf([{ float64: ["weight", "level"], int32: ["voice", "next"] }]);
 
-  constructor(private readonly view: PopulationView) {}
+export class MetSets extends HolderColumns {
+  private epoch = 0;
+  private perPiece = new PieceColumns();
+
+  constructor(private readonly view: PopulationView) {
+    super();
+  }
 
   /** For each minimum (null: any level), who meets `req` at it. */
   metSets(req: Requirement, minimums: readonly (number | null)[], q: PopulationQuery): Bitset[] {
@@ -90,9 +88,10 @@ export class MetSets {
   private mean(ord: number): number {
     let weighted = 0;
     let total = 0;
-    for (let j = this.head[ord]!; j !== -1; j = this.next[j]!) {
-      weighted += this.weight[j]! * this.level[j]!;
-      total += this.weight[j]!;
+    const { weight, level, next } = this.perPiece;
+    for (let j = this.head[ord]!; j !== -1; j = next[j]!) {
+      weighted += weight[j]! * level[j]!;
+      total += weight[j]!;
     }
     return weighted / total;
   }
@@ -115,7 +114,8 @@ export class MetSets {
       this.epoch = 0;
     }
     const epoch = ++this.epoch;
-    const { stamp, speaking, silent, shared, lowest, highest, head, weight, level, voice, next } = this;
+    const { stamp, speaking, silent, shared, lowest, highest, head } = this;
+    const { weight, level, voice, next } = this.perPiece;
     const { nowMs, filters } = q;
     const filtered = filters.verifiedOnly || filters.practicedSinceMs !== null;
     const assumed = config.level.assumedLevel;
@@ -168,22 +168,10 @@ export class MetSets {
 
   private fit(ordinals: number, pieces: number): void {
     if (this.stamp.length < ordinals) {
-      const capacity = Math.max(ordinals, this.stamp.length * 2, 1024);
-      this.stamp = new Int32Array(capacity);
-      this.speaking = new Int32Array(capacity);
-      this.silent = new Uint8Array(capacity);
-      this.shared = new Uint8Array(capacity);
-      this.lowest = new Float64Array(capacity);
-      this.highest = new Float64Array(capacity);
-      this.head = new Int32Array(capacity);
+      this.resize(Math.max(ordinals, this.stamp.length * 2, 1024));
       this.epoch = 0;
     }
-    if (this.weight.length < pieces) {
-      const capacity = Math.max(pieces, this.weight.length * 2, 1024);
-      this.weight = new Float64Array(capacity);
-      this.level = new Float64Array(capacity);
-      this.voice = new Int32Array(capacity);
-      this.next = new Int32Array(capacity);
-    }
+    if (this.perPiece.weight.length < pieces)
+      this.perPiece.resize(Math.max(pieces, this.perPiece.weight.length * 2, 1024));
   }
 }

@@ -30,7 +30,7 @@ import { compareRanked, type Rankable } from "../../scoring/ranking-order.ts";
 import type { RetrievalQuery, Retrieved } from "../backend.ts";
 import type { ExactQuery } from "./exact.ts";
 import { FLAG_VERIFIED, LEVEL_MASK, SOURCE_KINDS } from "./forward.ts";
-import { KeyedMinHeap, TopK } from "./heap.ts";
+import { KeyedMinHeap, SmallestK, TopK } from "./heap.ts";
 import { MeetsTables } from "./meets-tables.ts";
 import { LEVEL_OTHER, levelOfCode, type PostingList, SELF_CODE } from "./postings.ts";
 import { Scratch } from "./scratch.ts";
@@ -81,6 +81,8 @@ const keyOf = (r: Rankable): number => r.unmetRequired - r.score / 2;
 export class Walk {
   readonly stats: WalkStats = { terms: 0, searched: 0, found: 0, kept: 0, scored: 0 };
   private readonly s = new Scratch();
+  /** The k best found not scored yet (scoreBestFound). */
+  private readonly bestFound = new SmallestK();
   private readonly meetsTables: MeetsTables;
   /** The level each code stands for when estimating a level (unstated → assumed). */
   private readonly levelByCode = new Float64Array(2 * SELF_CODE);
@@ -222,8 +224,9 @@ export class Walk {
    * A term's bound is the bound pass of the model's estimate over the term's pieces alone; a
    * requirement's direct and neighbour terms are added both, which bounds whichever of them speaks.
    * Per posting it reads the ordinal, the weight folded for "now" (trust × recency, or DEAD) and
-   * the level code; the strongest reliability, the number of pieces and the best P(meets) of each
-   * holder are kept in scratch arrays.
+   * the level code; over several lists the strongest reliability, the number of pieces and the
+   * best P(meets) of each holder are kept in scratch arrays, over one list in locals
+   * (boundOneList).
    */
   private boundTerm(term: Term, q: RetrievalQuery, query: number, required: number, kept: number): void {
     const s = this.s;
@@ -235,8 +238,15 @@ export class Walk {
     t.meetsByCode = this.meetsTables.of(req.minLevel);
     t.levels = term.direct && req.required;
     t.hard = q.hardRequired && req.required;
+    t.direct = term.direct;
+    t.weight = req.weight;
+    t.weightSum = totalWeight(q.requirements);
     const filtered = q.filters.verifiedOnly || q.filters.practicedSinceMs !== null;
     const alive = this.view.alive(q.filters.org);
+    if (term.lists.length === 1) {
+      this.boundOneList(term.lists[0] as WalkList, q, query, required, kept);
+      return;
+    }
     for (const tl of term.lists as readonly WalkList[]) {
       const { list } = tl;
       const { n, cand } = list;
@@ -264,19 +274,99 @@ export class Walk {
         this.fold(i, ord, w);
       }
     }
-    const weightSum = totalWeight(q.requirements);
-    const floor = this.config.directFloor;
-    const { maxReliability, maxMeets, pieces, maxLevel } = s;
+    const { maxReliability, maxMeets, pieces, maxLevel, hard } = s;
     for (let j = 0; j < s.nReq; j++) {
       const ord = s.reqTouched[j]!;
-      const confidence = 1 - (1 - maxReliability[ord]!) ** pieces[ord]!;
-      const tier = confidence * maxMeets[ord]!;
-      const ub = term.direct ? floor + (1 - floor) * tier : floor * tier;
-      s.bound[ord] = s.bound[ord]! + contribution(req.weight, ub, weightSum);
-      if (!term.direct || !req.required) continue;
-      if (req.minLevel === null || maxLevel[ord]! >= req.minLevel - 1e-9)
-        s.minUnmet[ord] = s.minUnmet[ord]! - 1;
-      if (s.hard[ord] === 1) s.hardCount[ord] = s.hardCount[ord]! + 1;
+      this.settle(ord, maxReliability[ord]!, pieces[ord]!, maxMeets[ord]!, maxLevel[ord]!, hard[ord] === 1);
+    }
+  }
+
+  /**
+   * Adds one holder's bound for the term being walked (its strongest reliability, number of
+   * pieces, best P(meets), highest level, whether one passes the hard filter) to the query's.
+   */
+  private settle(
+    ord: number,
+    reliability: number,
+    pieces: number,
+    meets: number,
+    level: number,
+    hard: boolean,
+  ): void {
+    const s = this.s;
+    const t = this.term;
+    const floor = this.config.directFloor;
+    // x ** 1 is x exactly (IEEE pow), and a holder mostly has one piece: pow is the slow part here
+    const confidence = 1 - (pieces === 1 ? 1 - reliability : (1 - reliability) ** pieces);
+    const tier = confidence * meets;
+    const ub = t.direct ? floor + (1 - floor) * tier : floor * tier;
+    s.bound[ord] = s.bound[ord]! + contribution(t.weight, ub, t.weightSum);
+    if (!t.levels) return;
+    if (t.minLevel === null || level >= t.minLevel - 1e-9) s.minUnmet[ord] = s.minUnmet[ord]! - 1;
+    if (hard) s.hardCount[ord] = s.hardCount[ord]! + 1;
+  }
+
+  /**
+   * boundTerm for a term of one list (most are: a leaf's direct evidence): a holder's postings
+   * are adjacent, so its bound is gathered in locals over its run and settled once, without the
+   * per-posting scratch a term of several lists needs. The same arithmetic, so the same bounds.
+   */
+  private boundOneList(tl: WalkList, q: RetrievalQuery, query: number, required: number, kept: number): void {
+    const s = this.s;
+    const t = this.term;
+    t.list = tl;
+    const { list, relatedness } = tl;
+    const { n, cand, code } = list;
+    const weight = list.weightAt(q.nowMs, this.config);
+    const filtered = q.filters.verifiedOnly || q.filters.practicedSinceMs !== null;
+    const alive = this.view.alive(q.filters.org);
+    const { meetsByCode, levels, minLevel } = t;
+    const hardOn = t.hard && tl.hardRelation;
+    const seeking = kept >= 0 && kept * SEEK_RATIO < n;
+    let j = 0;
+    let i = 0;
+    while (i < n) {
+      let ord: number;
+      if (seeking) {
+        if (j >= kept) break;
+        ord = s.touched[j++]!;
+        i = list.seek(i, ord);
+        if (i >= n) break;
+        if (cand[i] !== ord) continue;
+      } else ord = cand[i]!;
+      if (alive[ord] === 0 || (kept >= 0 && s.kept[ord] !== query)) {
+        while (i < n && cand[i] === ord) i++;
+        continue;
+      }
+      let pieces = 0;
+      let reliability = 0;
+      let meets = 0;
+      let level = Number.NEGATIVE_INFINITY;
+      let hard = false;
+      for (; i < n && cand[i] === ord; i++) {
+        const w = weight[i]!;
+        if (w < 0 || (filtered && !this.passes(list, i, q))) continue;
+        const c = code[i]!;
+        const other = (c & LEVEL_MASK) === LEVEL_OTHER;
+        const m = other ? this.meetsOther(list, i, minLevel) : meetsByCode[c]!;
+        const r = relatedness * w;
+        if (pieces === 0) {
+          reliability = r;
+          meets = m;
+        } else {
+          if (r > reliability) reliability = r;
+          if (m > meets) meets = m;
+        }
+        pieces++;
+        if (levels) {
+          const lvl = other ? list.store.levelOf(list.fwd[i]!)! : this.levelByCode[c]!;
+          if (lvl > level) level = lvl;
+        }
+        if (hardOn && !hard && this.meetsHardFilter(list, i, minLevel)) hard = true;
+      }
+      if (pieces === 0) continue;
+      if (kept < 0 && s.queryStamp[ord] !== query) this.touch(ord, query, required);
+      this.settle(ord, reliability, pieces, meets, level, hard);
     }
   }
 
@@ -287,6 +377,9 @@ export class Walk {
     meetsByCode: new Float64Array(0) as Float64Array,
     levels: false,
     hard: false,
+    direct: false,
+    weight: 0,
+    weightSum: 0,
     list: undefined as unknown as WalkList,
   };
 
@@ -338,14 +431,14 @@ export class Walk {
    */
   private scoreBestFound(k: number, query: number, q: ExactQuery, heap: TopK<Scored>): void {
     const s = this.s;
-    const ords = s.touched.slice(0, s.nTouched);
-    for (const ord of ords) s.order[ord] = s.minUnmet[ord]! - s.bound[ord]! / 2;
-    const best = new KeyedMinHeap(ords, s.order, ords.length);
-    for (let tried = 0; tried < k; ) {
-      const ord = best.pop();
-      if (ord === -1) return;
+    const best = this.bestFound;
+    best.reset(k);
+    for (let i = 0; i < s.nTouched; i++) {
+      const ord = s.touched[i]!;
       if (s.scored[ord] === query || s.scored[ord] === -query) continue;
-      tried++;
+      best.offer(ord, s.minUnmet[ord]! - s.bound[ord]! / 2);
+    }
+    for (const ord of best.ascending()) {
       const scored = this.view.scoreExactly(ord, q);
       if (q.hardRequired && scored.unmetRequired > 0) {
         s.scored[ord] = -query;
