@@ -1,6 +1,12 @@
 /** Request and response bodies of the HTTP API, built from the domain schemas. */
 import { z } from "zod";
-import { MatchResult, ResolvedRequirement } from "../src/domain/match.ts";
+import {
+  ExplainLevel,
+  MatchResult,
+  MatchResultSummary,
+  RankedCandidate,
+  ResolvedRequirement,
+} from "../src/domain/match.ts";
 import {
   Candidate,
   LerFormat,
@@ -16,6 +22,19 @@ export const ErrorBody = z.object({
 
 const Options = MatchOptions.partial();
 
+/** The options of a request that answers with a page of results. */
+export const PageOptions = Options.extend({
+  explain: ExplainLevel.optional().describe(
+    'How much of each result\'s explanation the page carries. "full" (the default): every piece of ' +
+      'evidence with its factors, as POST /v1/explain gives it. "summary": each requirement\'s verdict, ' +
+      "estimate and contribution, how many pieces counted, and the best one's headline (no factors). " +
+      '"none": the ranking alone (score, qualified, unmetRequired, levelSurplus). Scores and order ' +
+      "are the same at every level.",
+  ),
+});
+
+export type PageOptions = z.infer<typeof PageOptions>;
+
 /** Characters of a pasted job description, on the API and the match page alike. */
 export const MAX_JOB_DESCRIPTION = 100_000;
 
@@ -25,7 +44,7 @@ export const MatchRequest = z
     requirements: z.array(RequirementInput).min(1).max(POSITION_LIMITS.requirements).optional(),
     /** A pasted job description; understood into requirements when `requirements` is absent. */
     jobDescription: z.string().min(1).max(MAX_JOB_DESCRIPTION).optional(),
-    options: Options.optional(),
+    options: PageOptions.optional(),
   })
   .refine((b) => b.requirements || b.jobDescription, {
     message: "give `requirements` or `jobDescription`",
@@ -34,7 +53,7 @@ export const MatchRequest = z
 
 export const SearchRequest = z.object({
   requirements: z.array(RequirementInput).min(1).max(POSITION_LIMITS.requirements),
-  options: Options.optional(),
+  options: PageOptions.optional(),
 });
 
 export const ExplainRequest = z.object({
@@ -43,13 +62,23 @@ export const ExplainRequest = z.object({
   options: Options.optional(),
 });
 
-export const MatchPageBody = z.object({
-  requirements: z.array(ResolvedRequirement),
-  unresolved: z.array(z.string()),
-  total: z.number().int(),
-  results: z.array(MatchResult),
-  jobDescription: z.unknown().optional(),
-});
+const pageAt = <L extends ExplainLevel, R extends z.ZodType>(level: L, result: R) =>
+  z.object({
+    requirements: z.array(ResolvedRequirement),
+    unresolved: z.array(z.string()),
+    total: z.number().int(),
+    /** the explanation level of every result (options.explain) */
+    explain: z.literal(level),
+    results: z.array(result),
+    jobDescription: z.unknown().optional(),
+  });
+
+/** A page of results, its shape told by `explain`: the level the request asked for. */
+export const MatchPageBody = z.discriminatedUnion("explain", [
+  pageAt("full", MatchResult),
+  pageAt("summary", MatchResultSummary),
+  pageAt("none", RankedCandidate),
+]);
 
 export const IngestJson = z.union([
   z.object({ documents: z.array(z.unknown()).min(1), format: LerFormat.optional() }),

@@ -5,13 +5,16 @@
  * starts the real server (`serve`, a child process: one core of JavaScript) on loopback and drives
  * it with autocannon from this process:
  *   - health: GET /health, the floor of the HTTP stack, in the same run
- *   - match:  POST /v1/match, five requirements (two required)
+ *   - match:  POST /v1/match, five requirements (two required), explained in full (the default)
+ *   - match-summary, match-none: the same match with options.explain "summary" and "none"
  *   - search: POST /v1/search, the same skills, required ones as exact filters
  *   - parse-jd: POST /v1/parse-jd, a demo job description
  * at --connections concurrent clients for --duration seconds each (requests/s, p50, p99, errors),
  * each after --warmup requests (300) of the same load that are not counted,
- * and once more with one client, whose p50 is set beside the engine's own in-process time for the
- * same match (engine.match on the same database, opened here): the difference is the API's overhead.
+ * and the three match targets once more with one client, whose p50 is set beside the engine's own
+ * in-process time for the same call on the same database, opened here (engine.match for the full
+ * and summarised answers, which are views of its page; engine.ranking for the unexplained one):
+ * the difference is the API's overhead.
  *
  * Every /v1 route needs a key: one with the "match" scope is created in the seeded database, and the
  * server runs with a per-key rate limit high enough never to answer 429 (the load is one key's). A
@@ -68,6 +71,12 @@ interface Target {
 const targets: Target[] = [
   { name: "health", method: "GET", path: "/health" },
   { name: "match", method: "POST", path: "/v1/match", body: { requirements } },
+  ...(["summary", "none"] as const).map((explain) => ({
+    name: `match-${explain}`,
+    method: "POST" as const,
+    path: "/v1/match",
+    body: { requirements, options: { explain } },
+  })),
   { name: "search", method: "POST", path: "/v1/search", body: { requirements } },
   { name: "parse-jd", method: "POST", path: "/v1/parse-jd", body: { text: jd } },
 ];
@@ -82,6 +91,8 @@ interface Load {
   errors: number;
   non2xx: number;
   timeouts: number;
+  /** the response body of one request */
+  bodyBytes: number;
 }
 
 /** Rate limits sized for the benchmark: one key sends every request. */
@@ -129,15 +140,19 @@ const headersFor = (t: Target, key: string): Record<string, string> => ({
   ...(t.body ? { "content-type": "application/json" } : {}),
 });
 
-/** One request first: a target that refuses (401, 429, 400…) would be measured as fast failures. */
-async function preflight(url: string, t: Target, key: string): Promise<void> {
+/**
+ * One request first: a target that refuses (401, 429, 400…) would be measured as fast failures.
+ * Resolves with the size of its answer.
+ */
+async function preflight(url: string, t: Target, key: string): Promise<number> {
   const res = await fetch(url + t.path, {
     method: t.method,
     headers: headersFor(t, key),
     body: t.body ? JSON.stringify(t.body) : undefined,
   });
-  if (res.status !== 200)
-    throw new Error(`${t.method} ${t.path} answered ${res.status}: ${await res.text()}`);
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${t.method} ${t.path} answered ${res.status}: ${body}`);
+  return Buffer.byteLength(body);
 }
 
 async function drive(
@@ -148,7 +163,7 @@ async function drive(
   clients: number,
   seconds: number,
 ): Promise<Load> {
-  await preflight(url, t, key);
+  const bodyBytes = await preflight(url, t, key);
   const load = (bound: { duration: number } | { amount: number }) =>
     autocannon({
       url: url + t.path,
@@ -174,32 +189,46 @@ async function drive(
     errors: result.errors,
     non2xx: result.non2xx,
     timeouts: result.timeouts,
+    bodyBytes,
+  };
+}
+
+interface OwnTime {
+  p50: number;
+  p99: number;
+  cpuMs: number;
+}
+
+/** p50, p99 and CPU per call of `call`, after 20 calls not counted. */
+async function timed(call: () => Promise<unknown>): Promise<OwnTime> {
+  for (let i = 0; i < 20; i++) await call();
+  const samples: number[] = [];
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < engineRuns; i++) {
+    const start = performance.now();
+    await call();
+    samples.push(performance.now() - start);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    cpuMs: (cpu.user + cpu.system) / 1000 / engineRuns,
   };
 }
 
 /**
- * engine.match on the same database, in this process: what the API adds is the rest. Also creates
- * the key the load runs as.
+ * The engine's own time on the same database, in this process: engine.match (what the full and
+ * summarised answers are views of) and engine.ranking (the unexplained answer). What the API adds
+ * is the rest. Also creates the key the load runs as.
  */
-async function engineMatchMs(db: string): Promise<{ p50: number; p99: number; cpuMs: number; key: string }> {
+async function engineTimes(db: string): Promise<{ match: OwnTime; ranking: OwnTime; key: string }> {
   const engine = await openEngine({ db, backend: "embedded", now: NOW });
   try {
     const { token: key } = engine.access.createKey({ name: "bench-api", scopes: ["match"] });
-    for (let i = 0; i < 20; i++) await engine.match({ requirements });
-    const samples: number[] = [];
-    const cpu0 = process.cpuUsage();
-    for (let i = 0; i < engineRuns; i++) {
-      const start = performance.now();
-      await engine.match({ requirements });
-      samples.push(performance.now() - start);
-    }
-    const cpu = process.cpuUsage(cpu0);
-    return {
-      p50: percentile(samples, 50),
-      p99: percentile(samples, 99),
-      cpuMs: (cpu.user + cpu.system) / 1000 / engineRuns,
-      key,
-    };
+    const match = await timed(() => engine.match({ requirements }));
+    const ranking = await timed(() => engine.ranking("match", { requirements }));
+    return { match, ranking, key };
   } finally {
     await engine.close();
   }
@@ -231,11 +260,11 @@ for (const people of sizes) {
     if (seededDb) console.log(`\n${seededDb}: the people already seeded there`);
     else seed(db, people, env);
 
-    const own = await engineMatchMs(db);
+    const own = await engineTimes(db);
     const { url, child } = await startServer(db, join(dir, "serve.log"), env);
     try {
       const pid = child.pid!;
-      const widths = [10, 8, 8, 8, 8, 9, 7, 12, 14];
+      const widths = [13, 8, 8, 8, 8, 9, 7, 12, 14, 10];
       console.log(`${connections} concurrent clients, ${duration} s each (server: one Node process)`);
       console.log(
         row(
@@ -249,6 +278,7 @@ for (const people of sizes) {
             "failed",
             "server CPU",
             "req/s per core",
+            "body KB",
           ],
           widths,
         ),
@@ -266,19 +296,32 @@ for (const people of sizes) {
               load.errors + load.non2xx + load.timeouts,
               `${fmtMs(load.cpuMs)} ms`,
               (1000 / load.cpuMs).toFixed(0),
+              (load.bodyBytes / 1024).toFixed(1),
             ],
             widths,
           ),
         );
       for (const t of targets.filter((t) => !skipped.has(t.name)))
         line(t.name, connections, await drive(url, pid, t, own.key, connections, duration));
-      const single = await drive(url, pid, targets[1]!, own.key, 1, Math.max(3, Math.ceil(duration / 2)));
-      line("match", 1, single);
+      // one client: the API's overhead over the engine's own time, per explanation level
+      const overheads: string[] = [];
+      for (const t of targets.filter((t) => t.name.startsWith("match") && !skipped.has(t.name))) {
+        const single = await drive(url, pid, t, own.key, 1, Math.max(3, Math.ceil(duration / 2)));
+        line(t.name, 1, single);
+        const [engineCall, base] =
+          t.name === "match-none" ? ["engine.ranking", own.ranking] : ["engine.match", own.match];
+        overheads.push(
+          `${t.name} over ${engineCall}: p50 ${fmtMs(single.p50 - base.p50)} ms, ` +
+            `CPU ${fmtMs(single.cpuMs - base.cpuMs)} ms`,
+        );
+      }
+      const ownLine = (name: string, o: OwnTime) =>
+        `${name} in-process: p50 ${fmtMs(o.p50)} ms, p99 ${fmtMs(o.p99)} ms, CPU ${fmtMs(o.cpuMs)} ms ` +
+        `per call (${(1000 / o.cpuMs).toFixed(0)}/s per core)`;
       console.log(
-        `engine.match in-process: p50 ${fmtMs(own.p50)} ms, p99 ${fmtMs(own.p99)} ms, CPU ${fmtMs(own.cpuMs)} ms ` +
-          `per match (${(1000 / own.cpuMs).toFixed(0)}/s per core)\n` +
-          `API overhead: p50 ${fmtMs(single.p50 - own.p50)} ms (one client; autocannon reports whole ms), ` +
-          `CPU ${fmtMs(single.cpuMs - own.cpuMs)} ms per match`,
+        `${ownLine("engine.match", own.match)}\n${ownLine("engine.ranking", own.ranking)}\n` +
+          "API overhead per match, one client (autocannon reports whole ms):\n  " +
+          overheads.join("\n  "),
       );
     } finally {
       child.kill("SIGTERM");

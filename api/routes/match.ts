@@ -1,8 +1,18 @@
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { MatchResult } from "../../src/domain/match.ts";
+import type { PositionInput } from "../../src/domain/schemas.ts";
+import { pageAt } from "../../src/match/explain-level.ts";
 import type { RouteModule } from "../context.ts";
 import { failure, failures, json, jsonBody, routesTagged } from "../openapi.ts";
-import { ExplainRequest, JdRequest, MatchPageBody, MatchRequest, SearchRequest } from "../schemas.ts";
+import {
+  ExplainRequest,
+  JdRequest,
+  MatchPageBody,
+  MatchRequest,
+  type PageOptions,
+  SearchRequest,
+} from "../schemas.ts";
 import { audited, auditedPage } from "../security/audit.ts";
 
 const matching = routesTagged("matching");
@@ -20,7 +30,9 @@ const matchRoute = matching.post("/v1/match", {
     "meets, estimated from all their live evidence (docs/scoring.md): 0.9 reads 'very likely meets nearly " +
     "all of it'. A required requirement not met by direct evidence at its minimum disqualifies, unless " +
     "options.includePartial is set (then the disqualified sort after every qualified one, closest to " +
-    "qualifying first). Each result explains itself, piece of evidence by piece.",
+    "qualifying first). Each result explains itself, piece of evidence by piece; options.explain " +
+    '"summary" or "none" answers with each requirement\'s verdict only, or the ranking alone, for a ' +
+    "fraction of the bytes and time.",
   request: { body: jsonBody(MatchRequest) },
   responses: { 200: json(MatchPageBody, "Ranked candidates with explanations"), ...errors },
 });
@@ -54,24 +66,41 @@ const jdRoute = matching.post("/v1/parse-jd", {
   },
 });
 
+/**
+ * A page of match or search at the explanation level asked: the ranking alone comes straight from
+ * the engine (no evidence read when the backend scores exactly); any other level is a view of the
+ * explained page.
+ */
+async function answer(
+  c: Context,
+  mode: "match" | "search",
+  position: PositionInput,
+  { explain = "full", ...options }: PageOptions,
+) {
+  const { engine } = c.var;
+  if (explain === "none") {
+    const ranked = await engine.ranking(mode, position, options);
+    auditedPage(c, mode, ranked);
+    return c.json({ ...ranked, explain }, 200);
+  }
+  const page = await engine[mode](position, options);
+  auditedPage(c, mode, page);
+  return c.json(pageAt(page, explain), 200);
+}
+
 export const matchRoutes: RouteModule = (app) => {
   app.openapi(matchRoute, async (c) => {
     const { title, requirements, jobDescription, options = {} } = c.req.valid("json");
-    const page =
-      !requirements && jobDescription
-        ? await c.var.engine.matchJobDescription(jobDescription, options)
-        : await c.var.engine.match(
-            { ...(title ? { title } : {}), requirements: requirements ?? [] },
-            options,
-          );
+    if (requirements || !jobDescription)
+      return answer(c, "match", { ...(title ? { title } : {}), requirements: requirements ?? [] }, options);
+    const { explain = "full", ...engineOptions } = options;
+    const page = await c.var.engine.matchJobDescription(jobDescription, engineOptions);
     auditedPage(c, "match", page);
-    return c.json(page, 200);
+    return c.json(pageAt(page, explain), 200);
   });
   app.openapi(searchRoute, async (c) => {
-    const body = c.req.valid("json");
-    const page = await c.var.engine.search({ requirements: body.requirements }, body.options ?? {});
-    auditedPage(c, "search", page);
-    return c.json(page, 200);
+    const { requirements, options = {} } = c.req.valid("json");
+    return answer(c, "search", { requirements }, options);
   });
   app.openapi(explainRoute, async (c) => {
     const body = c.req.valid("json");

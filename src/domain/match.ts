@@ -139,3 +139,54 @@ export const MatchResult = z.object({
   explanation: Explanation,
 });
 export type MatchResult = z.infer<typeof MatchResult>;
+
+/**
+ * How much of each result's explanation a page carries (POST /v1/match and /v1/search,
+ * `options.explain`): "full", every piece of evidence with its factors (the default); "summary",
+ * each requirement's verdict with its best piece's headline; "none", the ranking alone. The full
+ * breakdown of any one result stays one POST /v1/explain away.
+ */
+export const ExplainLevel = z.enum(["full", "summary", "none"]);
+export type ExplainLevel = z.infer<typeof ExplainLevel>;
+
+/** A piece of evidence as a headline: what it says and who vouches for it, without its weighing. */
+export const EvidenceBrief = Evidence.pick({
+  assertionId: true,
+  documentId: true,
+  conceptId: true,
+  conceptLabel: true,
+  skillText: true,
+  rawLevel: true,
+  level: true,
+  sourceKind: true,
+  verified: true,
+  verifiedBy: true,
+  issuer: true,
+  date: true,
+});
+export type EvidenceBrief = z.infer<typeof EvidenceBrief>;
+
+/** What a requirement's full explanation lists piece by piece. */
+const PIECES = { evidence: true, setAside: true, best: true, runnerUp: true } as const;
+
+export const RequirementSummary = RequirementExplanation.omit(PIECES).extend({
+  /** how many pieces counted (the full explanation lists them) */
+  evidenceCount: z.number().int(),
+  /** the piece with the largest share */
+  best: EvidenceBrief.nullable(),
+});
+export type RequirementSummary = z.infer<typeof RequirementSummary>;
+
+export const ExplanationSummary = Explanation.omit({ requirements: true, excluded: true }).extend({
+  requirements: z.array(RequirementSummary),
+  /** how many pieces were not counted (expired, revoked, filtered out) */
+  excludedCount: z.number().int(),
+});
+export type ExplanationSummary = z.infer<typeof ExplanationSummary>;
+
+export const MatchResultSummary = MatchResult.extend({ explanation: ExplanationSummary });
+export type MatchResultSummary = z.infer<typeof MatchResultSummary>;
+
+/** A result without its explanation: the ranking keys alone. */
+export const RankedCandidate = MatchResult.omit({ explanation: true });
+export type RankedCandidate = z.infer<typeof RankedCandidate>;

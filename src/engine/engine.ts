@@ -12,7 +12,8 @@ import { DEFAULT_ORG } from "../domain/access.ts";
 import type { Clock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import { MatchOptions } from "../domain/schemas.ts";
-import { explainOne, rankCandidates } from "../match/rank.ts";
+import { blindRanked } from "../match/blind.ts";
+import { explainOne, type RankArgs, rankCandidates, rankingOnly } from "../match/rank.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { toIndexedCandidates } from "../scoring/indexed.ts";
 import type { CandidateIndex } from "../search/backend.ts";
@@ -31,7 +32,7 @@ import { buildProfile } from "./profile.ts";
 import { type ResolvedPosition, resolvePosition } from "./requirements.ts";
 import { roleMethods } from "./roles.ts";
 import { createTrustService } from "./trust.ts";
-import type { Engine, MatchPage } from "./types.ts";
+import type { Engine, MatchPage, RankingPage } from "./types.ts";
 
 export interface EngineParts {
   store: Store;
@@ -98,12 +99,14 @@ function orgEngine(parts: EngineParts, org: string, forOrg: (org: string) => Eng
     nowMs: now(),
   });
 
-  async function rank(
+  /** A page of the ranking `how` ranks, blind when asked; a position must resolve to something. */
+  async function pageOf<R>(
     mode: "match" | "search",
     resolved: ResolvedPosition,
-    options: Partial<MatchOptions> = {},
-  ): Promise<MatchPage> {
-    const args = rankingInputs(mode, resolved, options);
+    options: Partial<MatchOptions>,
+    how: (args: RankArgs) => Promise<{ total: number; results: R[] }>,
+    blind: (results: R[]) => R[],
+  ) {
     if (resolved.requirements.length === 0)
       throw new LerError(
         "unknown_concept",
@@ -112,14 +115,28 @@ function orgEngine(parts: EngineParts, org: string, forOrg: (org: string) => Eng
           details: { unresolved: resolved.unresolved },
         },
       );
-    const { total, results } = await rankCandidates(args);
+    const args = rankingInputs(mode, resolved, options);
+    const { total, results } = await how(args);
     return {
       requirements: resolved.requirements,
       unresolved: resolved.unresolved,
       total,
-      results: args.options.blind ? blinding.blind(results) : results,
+      results: args.options.blind ? blind(results) : results,
     };
   }
+
+  const rank = (
+    mode: "match" | "search",
+    resolved: ResolvedPosition,
+    options: Partial<MatchOptions> = {},
+  ): Promise<MatchPage> => pageOf(mode, resolved, options, rankCandidates, blinding.blind);
+
+  const ranking = (
+    mode: "match" | "search",
+    resolved: ResolvedPosition,
+    options: Partial<MatchOptions> = {},
+  ): Promise<RankingPage> =>
+    pageOf(mode, resolved, options, rankingOnly, (results) => results.map(blindRanked));
 
   const parseJd = (text: string) =>
     parseJobDescriptionAsync(text, { taxonomy, occupations: parts.occupations });
@@ -136,6 +153,7 @@ function orgEngine(parts: EngineParts, org: string, forOrg: (org: string) => Eng
     trust: createTrustService(store.trust, now, () => pipeline.reverify()),
     match: (position, options) => rank("match", resolvePosition(position, taxonomy), options),
     search: (position, options) => rank("search", resolvePosition(position, taxonomy), options),
+    ranking: (mode, position, options) => ranking(mode, resolvePosition(position, taxonomy), options),
     ...jobDescriptionMethods({
       parse: parseJd,
       match: (resolved, options) => rank("match", resolved, options),

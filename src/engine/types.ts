@@ -11,7 +11,7 @@ import type { ErasureReceipt } from "../domain/access.ts";
 import type { AlertsReport } from "../domain/alerts.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { EvidenceRow } from "../domain/evidence.ts";
-import type { MatchResult } from "../domain/match.ts";
+import type { MatchResult, RankedCandidate } from "../domain/match.ts";
 import type { Candidate, LerDocument, MatchOptions, PositionInput, Requirement } from "../domain/schemas.ts";
 import type { ExclusionReason } from "../scoring/factors.ts";
 import type { BackendHealth } from "../search/backend.ts";
@@ -37,6 +37,11 @@ export interface JobDescriptionPosition {
   jobDescription: JobDescriptionParse;
   /** Its requirements as a position to edit or save; skills inferred from the title are never required. */
   position: PositionInput;
+}
+
+/** A page of `match` or `search`'s ranking alone: the same people, order and keys, no explanations. */
+export interface RankingPage extends Omit<MatchPage, "results"> {
+  results: RankedCandidate[];
 }
 
 export type JobDescriptionMatch = MatchPage & { jobDescription: JobDescriptionParse };
@@ -106,6 +111,15 @@ export interface Engine extends PositionMethods, RoleMethods, GapMethods, JobDes
   match(position: PositionInput, options?: Partial<MatchOptions>): Promise<MatchPage>;
   /** Recruiter search: `required` skills with a minLevel are exact hard filters. */
   search(position: PositionInput, options?: Partial<MatchOptions>): Promise<MatchPage>;
+  /**
+   * `match` or `search`'s page without explanations (POST /v1/match with explain "none"): a backend
+   * that scores exactly answers from its own ranking keys, reading no evidence.
+   */
+  ranking(
+    mode: "match" | "search",
+    position: PositionInput,
+    options?: Partial<MatchOptions>,
+  ): Promise<RankingPage>;
   /** Explain one candidate against a position (also when they would not be retrieved). */
   explain(
     candidateId: string,

@@ -4,7 +4,7 @@
  * replaced by a stable pseudonym ("Candidate 7F3A9C"), so the first screening pass judges skills.
  */
 import { createHash } from "node:crypto";
-import type { Evidence, MatchResult } from "../domain/match.ts";
+import type { Evidence, MatchResult, RankedCandidate } from "../domain/match.ts";
 import type { Candidate } from "../domain/schemas.ts";
 
 export const BLIND_PREFIX = "blind-";
@@ -63,4 +63,10 @@ export function blindResult(result: MatchResult, person: Candidate | undefined):
       })),
     },
   };
+}
+
+/** A result without its explanation, blind: only who it is changes. */
+export function blindRanked(result: RankedCandidate): RankedCandidate {
+  const { id, label } = pseudonymFor(result.candidateId);
+  return { ...result, candidateId: id, name: label };
 }

@@ -5,7 +5,7 @@
 import type { Taxonomy } from "../../taxonomy/model.ts";
 import { LerError } from "../domain/errors.ts";
 import type { ExplainedRow } from "../domain/evidence.ts";
-import type { MatchResult } from "../domain/match.ts";
+import type { MatchResult, RankedCandidate } from "../domain/match.ts";
 import type { MatchOptions, Requirement } from "../domain/schemas.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { compareRanked, type Rankable } from "../scoring/ranking-order.ts";
@@ -53,7 +53,13 @@ export interface RankedPage {
   results: MatchResult[];
 }
 
-export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
+export interface RankedOnlyPage {
+  total: number;
+  results: RankedCandidate[];
+}
+
+/** What every ranking asks the backend, and which candidates it keeps. */
+function retrievalFor(args: RankArgs) {
   const { options } = args;
   const ctx = contextFor(args);
   const k = Math.max(
@@ -66,11 +72,19 @@ export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
     nowMs: args.nowMs,
     hardRequired: ctx.hardRequired,
   };
+  // Recruiter search never shows a candidate failing a hard filter; a match shows disqualified
+  // ones only when asked, and the comparator puts them after every qualified one.
   const keep = (qualified: boolean) => qualified || (options.includePartial && !ctx.hardRequired);
+  return { ctx, k, query, keep };
+}
+
+export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
+  const { options } = args;
+  const { ctx, k, query, keep } = retrievalFor(args);
   if (args.index.retrievePage) {
     // qualified candidates rank first, so the page's qualified ones are among the first offset + limit
     const { hits, pooled } = await args.index.retrievePage(query, options.offset + options.limit, k);
-    return pageOfExact(args, ctx, hits, pooled, keep);
+    return pageOfExact(args, ctx, pageHits(args, hits, keep), pooled);
   }
   // re-scoring finds what each candidate matched itself
   const retrieved = await args.index.retrieve({ ...query, namesMatched: false }, k);
@@ -97,8 +111,6 @@ function pageOfEstimate(
     const s = rankingKeys(args.requirements, evidence.get(id) ?? [], ctx, id);
     if (s) scored.push(s);
   }
-  // Recruiter search never shows a candidate failing a hard filter; a match shows disqualified
-  // ones only when asked, and the comparator puts them after every qualified one.
   const kept = scored.filter((s) => keep(s.unmetRequired === 0));
   kept.sort(compareRanked);
   const page = kept
@@ -127,24 +139,57 @@ function rankingKeys(
 }
 
 /**
+ * The ranking alone, as `rankCandidates` ranks (the same people, order, totals and keys): from a
+ * backend that scores exactly, its own keys, without reading or explaining any evidence.
+ */
+export async function rankingOnly(args: RankArgs): Promise<RankedOnlyPage> {
+  const { options } = args;
+  const { k, query, keep } = retrievalFor(args);
+  if (!args.index.retrievePage) {
+    const { total, results } = await rankCandidates(args);
+    return { total, results: results.map(({ explanation: _, ...keys }) => keys) };
+  }
+  const { hits, pooled } = await args.index.retrievePage(query, options.offset + options.limit, k);
+  const page = pageHits(args, hits, keep);
+  const names = args.names(page.map((r) => r.candidateId));
+  const results = page.map((r, i): RankedCandidate => {
+    const { unmetRequired, levelSurplus } = r.exact!;
+    return {
+      candidateId: r.candidateId,
+      name: names.get(r.candidateId) ?? null,
+      rank: options.offset + i + 1,
+      score: r.score,
+      qualified: unmetRequired === 0,
+      unmetRequired,
+      levelSurplus,
+    };
+  });
+  return { total: pooled, results };
+}
+
+/** The page of an exact backend's ranking: hits with evidence the ranking keeps, cut at offset/limit. */
+function pageHits(args: RankArgs, hits: readonly Retrieved[], keep: (qualified: boolean) => boolean) {
+  const { offset, limit } = args.options;
+  const kept = hits.filter((r) => r.matched.length > 0 && keep(r.exact?.unmetRequired === 0));
+  return kept.slice(offset, offset + limit);
+}
+
+/**
  * A backend that scores exactly has already ranked: the page is cut from its ranking keys, and
  * only the page's evidence is read back, to explain it (the explanation re-derives the same score).
  */
 function pageOfExact(
   args: RankArgs,
   ctx: ScoringContext,
-  hits: readonly Retrieved[],
+  page: readonly Retrieved[],
   pooled: number,
-  keep: (qualified: boolean) => boolean,
 ): RankedPage {
-  const { offset, limit } = args.options;
-  const kept = hits.filter((r) => r.matched.length > 0 && keep(r.exact?.unmetRequired === 0));
-  const ids = kept.slice(offset, offset + limit).map((r) => r.candidateId);
+  const ids = page.map((r) => r.candidateId);
   const evidence = args.evidence(ids, conceptsBearingOn(args.requirements, args.taxonomy, args.config));
-  const page = ids.map((id) =>
+  const scored = ids.map((id) =>
     scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }),
   );
-  return { total: pooled, results: named(args, page) };
+  return { total: pooled, results: named(args, scored) };
 }
 
 function named(args: RankArgs, page: readonly CandidateScore[]): MatchResult[] {

@@ -26,6 +26,7 @@ import { wallClock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import type { IndexableCandidate } from "../domain/evidence.ts";
 import { type Candidate, isAnonymousPerson, type LerDocument } from "../domain/schemas.ts";
+import { countedChangeStamp, heldUntilChanged } from "./counted-stats.ts";
 import { openDatabase } from "./database.ts";
 import { evidenceOfConceptsQuery, evidenceQuery, explainedEvidenceQuery } from "./evidence-query.ts";
 import { type OrgQueries, scopeToOrg } from "./org-scope.ts";
@@ -380,6 +381,9 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
 
   const evidenceFor = evidenceQuery(sqlite);
   const explainedEvidenceFor = explainedEvidenceQuery(sqlite);
+  const changeStamp = countedChangeStamp(sqlite);
+  const orgStats = heldUntilChanged(changeStamp, (org: string) => q.orgStats.get({ org })!);
+  const allStats = heldUntilChanged(changeStamp, (_: "all") => q.stats.get()!);
 
   const indexablePage = (page: { id: string; org: string }[]): IndexableCandidate[] => {
     const ids = page.map((c) => c.id);
@@ -410,7 +414,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
   const orgQueries: OrgQueries = {
     members: (org, ids) => q.orgMembers.all({ org, ids: JSON.stringify(ids) }).map((r) => r.id),
     allIds: (org) => q.orgCandidateIds.all({ org }).map((r) => r.id),
-    stats: (org) => q.orgStats.get({ org })!,
+    stats: orgStats,
     trust: (org) => createTrustStore(db, org),
     positions: (org) => createPositionStore(db, org),
   };
@@ -473,7 +477,7 @@ function createStore(sqlite: Database.Database, db: BetterSQLite3Database): Stor
     outboxRetry(id, error, nextAttemptMs) {
       q.outboxRetry.run({ id, error, next: nextAttemptMs });
     },
-    stats: (): StoreStats => q.stats.get()!,
+    stats: (): StoreStats => allStats("all"),
     trust: orgQueries.trust(DEFAULT_ORG),
     security: createSecurityStore(db, sqlite),
     checkpoint: () => void sqlite.pragma("wal_checkpoint(TRUNCATE)"),

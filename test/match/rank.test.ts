@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { LerError } from "../../src/domain/errors.ts";
 import type { EvidenceRow } from "../../src/domain/evidence.ts";
 import { MatchOptions, type Requirement } from "../../src/domain/schemas.ts";
-import { explainOne, type RankingInputs, rankCandidates } from "../../src/match/rank.ts";
+import { explainOne, type RankingInputs, rankCandidates, rankingOnly } from "../../src/match/rank.ts";
 import { DEFAULT_SCORING } from "../../src/scoring/config.ts";
 import { toIndexedCandidate } from "../../src/scoring/indexed.ts";
 import { compareRanked } from "../../src/scoring/ranking-order.ts";
@@ -48,6 +48,31 @@ async function embedded(ev: Map<string, EvidenceRow[]>, order: readonly string[]
   await index.upsert(order.map((id) => toIndexedCandidate(id, ev.get(id) ?? [], DEFAULT_SCORING)));
   return index;
 }
+
+/** The same index, its exact ranking keys withheld: a backend that only estimates. */
+const estimatesOnly = (index: EmbeddedIndex): CandidateIndex =>
+  Object.assign(Object.create(index) as EmbeddedIndex, {
+    retrievePage: undefined,
+    retrieve: async (q: RetrievalQuery, k: number) =>
+      (await index.retrieve(q, k)).map(({ exact: _, ...hit }) => hit),
+  });
+
+/** A match for Python over the four people, `limit` to a page, on the embedded index. */
+const pythonPage = async (limit: number) => ({
+  requirements: [req("python")],
+  options: MatchOptions.parse({ limit }),
+  mode: "match" as const,
+  index: await embedded(evidence),
+  ...inputs(evidence, names),
+});
+
+/** What a request pages by, and how required requirements count. */
+const paging = fc.record({
+  includePartial: fc.boolean(),
+  mode: fc.constantFrom<"match" | "search">("match", "search"),
+  offset: fc.integer({ min: 0, max: 6 }),
+  limit: fc.integer({ min: 1, max: 8 }),
+});
 
 async function rank(
   requirementsList: Requirement[],
@@ -164,24 +189,16 @@ describe("rankCandidates", () => {
       fc.asyncProperty(
         population,
         requirements,
-        fc.boolean(),
-        fc.constantFrom<"match" | "search">("match", "search"),
-        fc.integer({ min: 0, max: 6 }),
-        fc.integer({ min: 1, max: 8 }),
+        paging,
         fc.integer({ min: 1, max: 12 }),
-        async (pop, reqs, includePartial, mode, offset, limit, candidatePool) => {
+        async (pop, reqs, { mode, ...options }, candidatePool) => {
           const index = await embedded(pop.evidence);
-          // the same index, its exact ranking keys withheld: rankCandidates must re-score the pool
-          const estimatesOnly: CandidateIndex = Object.assign(Object.create(index) as EmbeddedIndex, {
-            retrievePage: undefined,
-            retrieve: async (q: RetrievalQuery, k: number) =>
-              (await index.retrieve(q, k)).map(({ exact: _, ...hit }) => hit),
-          });
+          // rankCandidates must re-score the pool of a backend that only estimates
           const given = inputs(pop.evidence, new Map(pop.ids.map((id) => [id, id.toUpperCase()])));
           const run = async (backend: CandidateIndex, evidence: RankingInputs["evidence"]) =>
             rankCandidates({
               requirements: reqs,
-              options: MatchOptions.parse({ includePartial, offset, limit }),
+              options: MatchOptions.parse(options),
               mode,
               index: backend,
               candidatePool,
@@ -189,7 +206,7 @@ describe("rankCandidates", () => {
               evidence,
             });
           const everything = (ids: readonly string[]) => given.evidence(ids);
-          expect(await run(index, given.evidence)).toEqual(await run(estimatesOnly, everything));
+          expect(await run(index, given.evidence)).toEqual(await run(estimatesOnly(index), everything));
         },
       ),
       { numRuns: 200 },
@@ -241,11 +258,7 @@ describe("rankCandidates", () => {
   it("reads evidence only for the page when the backend scored exactly", async () => {
     const read: string[] = [];
     const page = await rankCandidates({
-      requirements: [req("python")],
-      options: MatchOptions.parse({ limit: 1 }),
-      mode: "match",
-      index: await embedded(evidence),
-      ...inputs(evidence, names),
+      ...(await pythonPage(1)),
       evidence: (ids) => {
         read.push(...ids);
         return new Map(ids.map((id) => [id, evidence.get(id) ?? []]));
@@ -254,6 +267,44 @@ describe("rankCandidates", () => {
     expect(page.results.map((r) => r.candidateId)).toEqual(["ann"]);
     expect(page.total).toBe(3);
     expect(read).toEqual(["ann"]);
+  });
+});
+
+describe("rankingOnly", () => {
+  it("ranks the same people, in the same order, with the same keys and total as the explained ranking, bit for bit", async () => {
+    const cases = fc.record({ pop: population, reqs: requirements, page: paging, exact: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(cases, async ({ pop, reqs, page: { mode, ...options }, exact }) => {
+        const index = await embedded(pop.evidence);
+        const args = {
+          requirements: reqs,
+          options: MatchOptions.parse(options),
+          mode,
+          index: exact ? index : estimatesOnly(index),
+          ...inputs(pop.evidence, new Map(pop.ids.map((id) => [id, id.toUpperCase()]))),
+        };
+        const explained = await rankCandidates(args);
+        expect(await rankingOnly(args)).toEqual({
+          total: explained.total,
+          results: explained.results.map(({ explanation: _, ...keys }) => keys),
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads no evidence when the backend scored exactly", async () => {
+    const page = await rankingOnly({
+      ...(await pythonPage(2)),
+      evidence: () => {
+        throw new Error("read evidence");
+      },
+    });
+    expect(page.results.map((r) => [r.rank, r.candidateId, r.name])).toEqual([
+      [1, "ann", "Ann"],
+      [2, "cat", null],
+    ]);
+    expect(page.total).toBe(3);
   });
 });
 
