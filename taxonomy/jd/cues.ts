@@ -12,7 +12,7 @@ export const SECTION_CUES: readonly (readonly [RegExp, SectionKind])[] = [
     "preferred",
   ],
   [
-    /\b(requir|must|minimum|basic qualifications|essential|what you('ll| will)? need|qualifications|who you are|you have|skills|experience|competenc|requirements|knowledge)/i,
+    /\b(requir|must|minimum|basic qualifications|essential|what you('ll| will)? need|qualifications|who you are|you have|skills|experience|competenc|requirements|knowledge|we('re| are) looking for|you('ll| will)? bring|your (profile|background)|about you\b)/i,
     "required",
   ],
   [
@@ -24,6 +24,9 @@ export const SECTION_CUES: readonly (readonly [RegExp, SectionKind])[] = [
     "neutral",
   ],
 ];
+
+/** Headings too long to pass for one by length alone, whatever line they stand on. */
+export const LONG_HEADINGS = /^(what we('re| are) looking for|what you('ll| will) bring)$/i;
 
 /** Cue words inside a sentence override its section. */
 export const PREFERRED_CUE =

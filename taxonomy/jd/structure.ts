@@ -3,7 +3,7 @@
  * still points into the original), then lines, headings, bullets and clauses with their offsets.
  */
 import { replaceBracketed } from "../../src/text/bracketed.ts";
-import { SECTION_CUES, type SectionKind } from "./cues.ts";
+import { LONG_HEADINGS, SECTION_CUES, type SectionKind } from "./cues.ts";
 
 export interface Line {
   text: string;
@@ -54,6 +54,7 @@ function isHeading(t: string, htmlHeading: boolean, listItem: boolean): boolean 
   if (BULLET.test(t) || listItem) return false;
   if (htmlHeading && words(t) <= 10) return true;
   if (/:$/.test(t) && words(t) <= 8) return true;
+  if (LONG_HEADINGS.test(t)) return true;
   return words(t) <= SHORT_HEADING_WORDS && !/[.,;!?]$/.test(t) && sectionKind(t) !== null;
 }
 

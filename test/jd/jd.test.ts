@@ -206,3 +206,23 @@ Requirements:
     expect(found(p)).toEqual([["sw.python", "Python", true, null]]);
   });
 });
+
+describe("the ways a posting heads its demands", () => {
+  it.each([
+    "Requirements",
+    "What we're looking for",
+    "What we are looking for",
+    "What you bring",
+    "What you'll bring",
+    "Your profile",
+    "About you",
+    "Who you are",
+  ])("skills under “%s” are required; duties above them are not", (heading) => {
+    const p = parse(`Data Engineer\n\nWhat you'll do\n- Run Kubernetes\n\n${heading}\n- Python\n- SQL\n`);
+    expect(found(p).map(([id, , required]) => [id, required])).toEqual([
+      ["cloud.kubernetes", false],
+      ["sw.python", true],
+      ["sw.sql", true],
+    ]);
+  });
+});
