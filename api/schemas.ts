@@ -20,7 +20,11 @@ export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 
-const Options = MatchOptions.partial();
+/**
+ * Request bodies are strict: a key the API does not know ("limit" at the top level instead of in
+ * `options`) is a 400 naming it, not a silently ignored wish.
+ */
+const Options = MatchOptions.partial().strict();
 
 /** The options of a request that answers with a page of results. */
 export const PageOptions = Options.extend({
@@ -46,21 +50,26 @@ export const MatchRequest = z
     jobDescription: z.string().min(1).max(MAX_JOB_DESCRIPTION).optional(),
     options: PageOptions.optional(),
   })
+  .strict()
   .refine((b) => b.requirements || b.jobDescription, {
     message: "give `requirements` or `jobDescription`",
     path: ["requirements"],
   });
 
-export const SearchRequest = z.object({
-  requirements: z.array(RequirementInput).min(1).max(POSITION_LIMITS.requirements),
-  options: PageOptions.optional(),
-});
+export const SearchRequest = z
+  .object({
+    requirements: z.array(RequirementInput).min(1).max(POSITION_LIMITS.requirements),
+    options: PageOptions.optional(),
+  })
+  .strict();
 
-export const ExplainRequest = z.object({
-  candidateId: z.string().min(1),
-  position: PositionInput,
-  options: Options.optional(),
-});
+export const ExplainRequest = z
+  .object({
+    candidateId: z.string().min(1),
+    position: PositionInput,
+    options: Options.optional(),
+  })
+  .strict();
 
 const pageAt = <L extends ExplainLevel, R extends z.ZodType>(level: L, result: R) =>
   z.object({

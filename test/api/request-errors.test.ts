@@ -113,3 +113,29 @@ describe("POST /v1/documents", () => {
     expect((await rig.request("/v1/documents?format=&dryRun=true", json(ADA))).status).toBe(200);
   });
 });
+
+describe("a key the route does not know", () => {
+  const requirements = [{ concept: "sw.python" }];
+  it.each([
+    ["/v1/match", { requirements, limit: 5 }, "limit"],
+    ["/v1/match", { requirements, options: { limt: 5 } }, "limt"],
+    ["/v1/search", { requirements, explain: "none" }, "explain"],
+    ["/v1/explain", { candidateId: "x", position: { requirements }, verbose: true }, "verbose"],
+  ])("POST %s %j is 400 invalid_input naming the key, not silently ignored", async (path, body, key) => {
+    const res = await post(path, "application/json", JSON.stringify(body));
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.code).toBe("invalid_input");
+    expect(error.message).toContain(key);
+  });
+
+  it("leaves `limit` inside options honoured", async () => {
+    const res = await post(
+      "/v1/match",
+      "application/json",
+      JSON.stringify({ requirements, options: { limit: 1 } }),
+    );
+    expect(res.status).toBe(200);
+    expect((await res.json()).results.length).toBeLessThanOrEqual(1);
+  });
+});
