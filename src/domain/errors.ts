@@ -4,63 +4,59 @@
  */
 import type { ZodError } from "zod";
 
-export const ERROR_CATALOGUE = {
-  invalid_input: { status: 400, hint: "Check the fields named in details." },
-  invalid_json: { status: 400, hint: "Send a well-formed JSON body." },
-  unknown_format: {
-    status: 422,
-    hint: "Name the format explicitly, or check the document's type and @context.",
+/** The codes each HTTP status stands for, each with the hint a caller is given. */
+const HINTS_BY_STATUS = {
+  400: {
+    invalid_input: "Check the fields named in details.",
+    invalid_json: "Send a well-formed JSON body.",
   },
-  parse_failed: { status: 422, hint: "The document does not have the shape its format requires." },
-  not_a_person_record: {
-    status: 422,
-    hint: "This is a framework, job or schema document, not a person's record; the message says where it belongs.",
+  401: { unauthenticated: "Send Authorization: Bearer <key>; create one with `ler-match keys create`." },
+  403: {
+    forbidden: "This key lacks the scope the route needs; use a key that has it.",
+    host_not_allowed:
+      "Call the server by a configured host name (security.allowedHosts, LER_MATCH_ALLOWED_HOSTS).",
+    origin_not_allowed: "Cross-site requests are refused; call the API from its own origin.",
   },
-  unknown_scale: { status: 422, hint: "Use a known scale name, or give min/max for a numeric level." },
-  unknown_concept: { status: 422, hint: "Use a concept id or label from the taxonomy (see /v1/concepts)." },
-  too_many_requirements: {
-    status: 422,
-    hint: "Match on fewer skills: shorten the job description, or send the requirements that matter.",
+  404: { not_found: "Check the id." },
+  409: {
+    conflict: "The id already belongs to another person's record; give this document an id of its own.",
+    identity_locked:
+      "Only an admin key (or the CLI) may change the name or email of a person already on record.",
   },
-  unauthenticated: {
-    status: 401,
-    hint: "Send Authorization: Bearer <key>; create one with `ler-match keys create`.",
+  413: {
+    payload_too_large: "Split the upload into smaller batches.",
+    too_many_documents: "Split the upload into smaller batches.",
   },
-  forbidden: { status: 403, hint: "This key lacks the scope the route needs; use a key that has it." },
-  host_not_allowed: {
-    status: 403,
-    hint: "Call the server by a configured host name (security.allowedHosts, LER_MATCH_ALLOWED_HOSTS).",
+  415: { unsupported_media_type: "Send application/json, application/x-ndjson or text/csv." },
+  422: {
+    unknown_format: "Name the format explicitly, or check the document's type and @context.",
+    parse_failed: "The document does not have the shape its format requires.",
+    not_a_person_record:
+      "This is a framework, job or schema document, not a person's record; the message says where it belongs.",
+    unknown_scale: "Use a known scale name, or give min/max for a numeric level.",
+    unknown_concept: "Use a concept id or label from the taxonomy (see /v1/concepts).",
+    too_many_requirements:
+      "Match on fewer skills: shorten the job description, or send the requirements that matter.",
   },
-  origin_not_allowed: {
-    status: 403,
-    hint: "Cross-site requests are refused; call the API from its own origin.",
+  429: { rate_limited: "Too many requests for this key; retry after the Retry-After seconds." },
+  500: {
+    store_failed: "The database rejected the write; nothing was stored.",
+    internal: "An unexpected error; the server log has details.",
   },
-  not_found: { status: 404, hint: "Check the id." },
-  conflict: {
-    status: 409,
-    hint: "The id already belongs to another person's record; give this document an id of its own.",
+  503: {
+    index_unavailable: "The search index is unreachable; retry shortly. Ingest still works.",
+    timeout: "The server gave up on this work within its time budget; retry shortly, or send less.",
   },
-  identity_locked: {
-    status: 409,
-    hint: "Only an admin key (or the CLI) may change the name or email of a person already on record.",
-  },
-  payload_too_large: { status: 413, hint: "Split the upload into smaller batches." },
-  too_many_documents: { status: 413, hint: "Split the upload into smaller batches." },
-  rate_limited: { status: 429, hint: "Too many requests for this key; retry after the Retry-After seconds." },
-  unsupported_media_type: { status: 415, hint: "Send application/json, application/x-ndjson or text/csv." },
-  index_unavailable: {
-    status: 503,
-    hint: "The search index is unreachable; retry shortly. Ingest still works.",
-  },
-  timeout: {
-    status: 503,
-    hint: "The server gave up on this work within its time budget; retry shortly, or send less.",
-  },
-  store_failed: { status: 500, hint: "The database rejected the write; nothing was stored." },
-  internal: { status: 500, hint: "An unexpected error; the server log has details." },
 } as const;
 
-export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+type HintsByStatus = typeof HINTS_BY_STATUS;
+export type ErrorCode = { [S in keyof HintsByStatus]: keyof HintsByStatus[S] }[keyof HintsByStatus];
+
+export const ERROR_CATALOGUE = Object.fromEntries(
+  Object.entries(HINTS_BY_STATUS).flatMap(([status, hints]) =>
+    Object.entries(hints).map(([code, hint]) => [code, { status: Number(status), hint }]),
+  ),
+) as Record<ErrorCode, { status: number; hint: string }>;
 
 export interface ErrorIssue {
   path: (string | number)[];

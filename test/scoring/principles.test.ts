@@ -126,15 +126,15 @@ describe("1. estimate, then compare: every piece of evidence counts", () => {
 
   it("lists every piece that counted with its share; shares add to 1 and contributions to the score", () => {
     const position = [need("sw.python", 3, true, 2), need("biz.microsoft-excel", 2), need("lang.spanish")];
-    const s = score(
-      position,
-      person(
-        "p",
-        { concept: "sw.python", level: 4, issuer: "Acme" },
-        { concept: "sw.python", level: 3, source: "self-asserted" },
-        { concept: "biz.microsoft-excel", level: 2, source: "assessment", issuer: "TestCo" },
-      ),
-    );
+    const employed = { concept: "sw.python", level: 4, issuer: "Acme" };
+    const claimed = { concept: "sw.python", level: 3, source: "self-asserted" as const };
+    const assessed = {
+      concept: "biz.microsoft-excel",
+      level: 2,
+      source: "assessment" as const,
+      issuer: "TestCo",
+    };
+    const s = score(position, person("p", employed, claimed, assessed));
     const reqs = s.explanation.requirements;
     expect(reqs[0]!.evidence).toHaveLength(2);
     for (const r of reqs.filter((x) => x.evidence.length)) {
