@@ -6,7 +6,7 @@
 
 import { ancestorsOf } from "../hierarchy.ts";
 import type { Concept } from "../model.ts";
-import { porterStem, STOP_WORDS, stem } from "./nlp.ts";
+import { porterStem, STOP_WORDS, stem, TEXTBOOK_STOP_WORDS } from "./nlp.ts";
 
 export type NameKind = "label" | "alias" | "ambiguous";
 
@@ -90,7 +90,7 @@ export const contentStems = (s: string): string[] =>
 export const porterContentStems = (s: string): string[] =>
   normaliseText(s)
     .split(" ")
-    .filter((t) => t.length > 1 && !STOP_WORDS.has(t))
+    .filter((t) => t.length > 1 && !TEXTBOOK_STOP_WORDS.has(t))
     .map(porterStem);
 
 const firstWord = (key: string): string => {
@@ -113,7 +113,7 @@ function push<K>(map: Map<K, NameEntry[]>, key: K, entry: NameEntry): void {
 }
 
 /** "team-working" is also written "teamworking", "e-commerce" "ecommerce". */
-const closedCompound = (name: string): string[] => {
+export const closedCompound = (name: string): string[] => {
   const joined = name.replace(/(\p{L})-(\p{L})/gu, "$1$2");
   return joined !== name ? [name, joined] : [name];
 };

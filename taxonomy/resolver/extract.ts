@@ -10,7 +10,7 @@
  */
 import type { Concept, Taxonomy } from "../model.ts";
 import { priorsFromOccupations } from "../priors.ts";
-import { buildConceptIndex, type ConceptIndex, contentStems } from "./concept-index.ts";
+import { buildConceptIndex, type ConceptIndex, closedCompound, contentStems } from "./concept-index.ts";
 import { createFieldIndex, type FieldIndex } from "./field-index.ts";
 import { type ContextOccupation, createOccupationContext } from "./occupation-context.ts";
 import { scanPhrases, tokenize } from "./scan.ts";
@@ -116,7 +116,7 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
   const pool = options.filter ? concepts.filter(options.filter) : [...concepts];
   const index = buildConceptIndex(pool);
   const nameLists = pool.map((c) =>
-    distinctNames([c.label, ...c.aliases].flatMap(withoutQualifier).map(contentStems)),
+    distinctNames([c.label, ...c.aliases].flatMap(withoutQualifier).flatMap(closedCompound).map(contentStems)),
   );
   const nameStems = nameLists.map((l) => l.flat());
   const nameSets = nameStems.map((s) => new Set(s));

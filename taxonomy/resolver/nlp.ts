@@ -17,7 +17,16 @@ const levenshtein = require("natural/lib/natural/distance/levenshtein_distance.j
 };
 const { words } = require("natural/lib/natural/util/stopwords.js") as { words: string[] };
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(words);
+/** natural's English stop words: what the benchmarks' textbook baselines remove. */
+export const TEXTBOOK_STOP_WORDS: ReadonlySet<string> = new Set(words);
+
+/**
+ * Abbreviations that end or join a list in job text and never name a skill: "… Infer# etc." found
+ * the *European Train Control System* through its altLabel "ETCS" (Porter: "etc").
+ */
+const LIST_ABBREVIATIONS = ["etc", "eg", "ie", "vs", "viz"];
+
+export const STOP_WORDS: ReadonlySet<string> = new Set([...words, ...LIST_ABBREVIATIONS]);
 
 /**
  * Longer than any English word with a suffix worth stripping. natural's Porter stemmer rescans the
@@ -82,6 +91,7 @@ const STEM_COLLISIONS: ReadonlyMap<string, string> = new Map(
     internationally: "international",
     organic: "organic",
     news: "news",
+    etcs: "etcs",
   }),
 );
 const stemmable = (token: string) => token.length <= MAX_STEM_LENGTH && /^[a-z]+$/.test(token);

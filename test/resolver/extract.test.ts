@@ -94,6 +94,24 @@ describe("createExtractor scoring", () => {
     expect(out.map((c) => [c.id, c.score])).toEqual([["java", 1.001]]);
   });
 
+  it("reads a hyphenated name written closed as the whole name ('life-cycle' is 'lifecycle')", () => {
+    const sdlc = [skill("sdlc", "systems development life-cycle"), skill("lifecycle", "product life-cycle")];
+    const out = createExtractor(sdlc, { weights: ONLY_COVERAGE }).extract(
+      "the systems development lifecycle",
+      1,
+    );
+    expect(out.map((c) => [c.id, c.score])).toEqual([["sdlc", 1.001]]);
+  });
+
+  it("never reads 'etc.' or 'vs' as a name, while an acronym Porter would cut to one still counts", () => {
+    const etcs = [skill("etcs", "European Train Control System", ["ETCS"]), skill("sonar", "SonarQube")];
+    const extractor = createExtractor(etcs);
+    expect(
+      extractor.extract("static analysis tools (SonarQube etc.) vs manual review", 5).map((c) => c.id),
+    ).toEqual(["sonar"]);
+    expect(extractor.extract("signalling on ETCS lines", 1).map((c) => c.id)).toEqual(["etcs"]);
+  });
+
   it("discounts coverage by a one-word name by coverageSingle", () => {
     const weights = { ...ONLY_COVERAGE, names: 0.000001, coverageSingle: 0.5, coveragePower: 1 };
     const out = createExtractor(pool, { weights }).extract("Javanese speaker", 1);
