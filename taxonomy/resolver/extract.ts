@@ -116,7 +116,9 @@ export function createExtractor(concepts: readonly Concept[], options: Extractor
   const pool = options.filter ? concepts.filter(options.filter) : [...concepts];
   const index = buildConceptIndex(pool);
   const nameLists = pool.map((c) =>
-    distinctNames([c.label, ...c.aliases].flatMap(withoutQualifier).flatMap(closedCompound).map(contentStems)),
+    distinctNames(
+      [c.label, ...c.aliases].flatMap(withoutQualifier).flatMap(closedCompound).map(contentStems),
+    ),
   );
   const nameStems = nameLists.map((l) => l.flat());
   const nameSets = nameStems.map((s) => new Set(s));
