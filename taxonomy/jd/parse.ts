@@ -5,6 +5,7 @@
  */
 
 import { LerError } from "../../src/domain/errors.ts";
+import { bracketedSpans, type Span } from "../../src/text/bracketed.ts";
 import type { Concept, Taxonomy } from "../model.ts";
 import { buildConceptIndex, type ConceptIndex, normaliseText } from "../resolver/concept-index.ts";
 import { readInto } from "../resolver/context.ts";
@@ -153,6 +154,22 @@ function isRequired(clause: string, section: SectionKind, line: Line, intro: boo
   if (intro) return line.bullet;
   return section === "required";
 }
+
+/**
+ * Brackets that say a preference ("Solid SQL (PostgreSQL preferred)"): what they name is preferred,
+ * and the clause around them is judged without them — SQL stays required.
+ */
+function preferredAsides(clause: string): Span[] {
+  return bracketedSpans(clause, ASIDES).filter((s) => PREFERRED_CUE.test(clause.slice(s.start, s.end)));
+}
+
+const ASIDES = [["(", ")"]] as const;
+
+const without = (text: string, spans: readonly Span[]): string =>
+  spans.reduceRight((t, s) => t.slice(0, s.start) + " ".repeat(s.end - s.start) + t.slice(s.end), text);
+
+const inside = (spans: readonly Span[], at: number): boolean =>
+  spans.some((s) => at >= s.start && at < s.end);
 
 /**
  * A taxonomy's domain roots ("Data and analytics") are never a requirement, and a category with
@@ -309,7 +326,8 @@ function namesIn(clause: Clause, taxonomy: Taxonomy): PhraseMatch[] {
 /** `reading` is the whole description, read once: a lone "Go" is read against every other skill it names. */
 function readClause(scanned: ScannedClause, reading: ContextReading, deps: JdDeps, walk: Walk): void {
   const { clause, line, section, intro, matches } = scanned;
-  const required = isRequired(clause.text, section, line, intro);
+  const asides = preferredAsides(clause.text);
+  const clauseRequired = isRequired(without(clause.text, asides), section, line, intro);
   const levelBefore = cueLevels(clause.text);
   const kept: { m: PhraseMatch; found: Found; minLevel: number | null }[] = [];
   for (const m of matches) {
@@ -327,6 +345,7 @@ function readClause(scanned: ScannedClause, reading: ContextReading, deps: JdDep
         others.findIndex((p) => p.found.concept.id === o.found.concept.id) === k,
     );
     const named = [first, ...others];
+    const required = clauseRequired && !inside(asides, first.m.start - clause.start);
     walk.requirements.push({
       conceptId: first.found.concept.id,
       label: first.found.concept.label,

@@ -188,6 +188,25 @@ describe("cues", () => {
     ]);
   });
 
+  it.each([
+    ["(PostgreSQL preferred)", "sw.postgresql"],
+    ["(Redis is a plus)", "sw.redis"],
+  ])(
+    "reads a preference in brackets, %s, as speaking of what they name: the clause stays required",
+    (aside, id) => {
+      const p = parse(`Backend Engineer\n\nRequirements\n- Solid SQL ${aside}\n`);
+      expect(found(p).map(([concept, , required]) => [concept, required])).toEqual([
+        ["sw.sql", true],
+        [id, false],
+      ]);
+    },
+  );
+
+  it("still reads a preference outside brackets as the whole clause's", () => {
+    const p = parse("Backend Engineer\n\nRequirements\n- SQL and PostgreSQL preferred\n");
+    expect(found(p).map(([, , required]) => required)).toEqual([false, false]);
+  });
+
   it("leaves a lone lower-case ambiguous word alone", () => {
     const p = parse("Barista\n\nYou will go the extra mile for every guest.");
     expect(found(p)).toEqual([]);
