@@ -75,7 +75,16 @@ const pageAt = <L extends ExplainLevel, R extends z.ZodType>(level: L, result: R
   z.object({
     requirements: z.array(ResolvedRequirement),
     unresolved: z.array(z.string()),
-    total: z.number().int(),
+    total: z
+      .number()
+      .int()
+      .describe(
+        "Candidates with evidence for the position that were ranked, qualified or not, before paging — " +
+          "at most the candidate pool (200, or offset + limit when larger), so not a count of the whole " +
+          "population. `results` holds only qualified candidates unless options.includePartial is set: " +
+          "an empty page with a non-zero total means people have evidence but none meets every required " +
+          "requirement.",
+      ),
     /** the explanation level of every result (options.explain) */
     explain: z.literal(level),
     results: z.array(result),
