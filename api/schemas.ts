@@ -79,11 +79,17 @@ const pageAt = <L extends ExplainLevel, R extends z.ZodType>(level: L, result: R
       .number()
       .int()
       .describe(
-        "Candidates with evidence for the position that were ranked, qualified or not, before paging — " +
-          "at most the candidate pool (200, or offset + limit when larger), so not a count of the whole " +
-          "population. `results` holds only qualified candidates unless options.includePartial is set: " +
-          "an empty page with a non-zero total means people have evidence but none meets every required " +
+        "Candidates with evidence for the position that were ranked, qualified or not, before paging, " +
+          "counted up to the candidate pool (200, or offset + limit when larger): see totalExact. " +
+          "`results` holds only qualified candidates unless options.includePartial is set: an empty " +
+          "page with a non-zero total means people have evidence but none meets every required " +
           "requirement.",
+      ),
+    totalExact: z
+      .boolean()
+      .describe(
+        "true: total counts everyone with evidence for the position; false: the count stopped at the " +
+          "candidate pool and more people may have evidence (read total as 'at least').",
       ),
     /** the explanation level of every result (options.explain) */
     explain: z.literal(level),

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { MatchPage } from "../../src/engine/types.ts";
+import { candidatesWithEvidence } from "../../src/scoring/display.ts";
 import { ResultCard } from "./components.tsx";
 
 export function Results(props: { page: MatchPage; query: string }) {
@@ -15,7 +16,7 @@ export function Results(props: { page: MatchPage; query: string }) {
   return (
     <section aria-label="ranked candidates">
       <p role="status" class="muted">
-        {page.total} candidates with evidence · showing {page.results.length}
+        {candidatesWithEvidence(page)} · showing {page.results.length}
         {qualified < page.results.length ? ` · ${qualified} qualified, then the closest to qualifying` : ""}
       </p>
       <p class="muted score-legend">

@@ -13,7 +13,7 @@ import type { Clock } from "../domain/clock.ts";
 import { LerError } from "../domain/errors.ts";
 import { MatchOptions } from "../domain/schemas.ts";
 import { blindRanked } from "../match/blind.ts";
-import { explainOne, type RankArgs, rankCandidates, rankingOnly } from "../match/rank.ts";
+import { explainOne, type PageTotal, type RankArgs, rankCandidates, rankingOnly } from "../match/rank.ts";
 import type { ScoringConfig } from "../scoring/config.ts";
 import { toIndexedCandidates } from "../scoring/indexed.ts";
 import type { CandidateIndex } from "../search/backend.ts";
@@ -104,7 +104,7 @@ function orgEngine(parts: EngineParts, org: string, forOrg: (org: string) => Eng
     mode: "match" | "search",
     resolved: ResolvedPosition,
     options: Partial<MatchOptions>,
-    how: (args: RankArgs) => Promise<{ total: number; results: R[] }>,
+    how: (args: RankArgs) => Promise<PageTotal & { results: R[] }>,
     blind: (results: R[]) => R[],
   ) {
     if (resolved.requirements.length === 0)
@@ -116,11 +116,12 @@ function orgEngine(parts: EngineParts, org: string, forOrg: (org: string) => Eng
         },
       );
     const args = rankingInputs(mode, resolved, options);
-    const { total, results } = await how(args);
+    const { total, totalExact, results } = await how(args);
     return {
       requirements: resolved.requirements,
       unresolved: resolved.unresolved,
       total,
+      totalExact,
       results: args.options.blind ? blind(results) : results,
     };
   }

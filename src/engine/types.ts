@@ -28,8 +28,10 @@ export interface MatchPage {
   requirements: Requirement[];
   /** Requirement texts that did not resolve to a concept. */
   unresolved: string[];
-  /** Candidates with any evidence for any requirement (qualified or not, before paging). */
+  /** Candidates with any evidence for any requirement (qualified or not, before paging), up to the candidate pool. */
   total: number;
+  /** false when the count stopped at the candidate pool: more people may have evidence */
+  totalExact: boolean;
   results: MatchResult[];
 }
 

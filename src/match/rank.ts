@@ -47,16 +47,27 @@ export interface RankArgs extends RankingInputs {
   candidatePool?: number;
 }
 
-export interface RankedPage {
-  /** Retrieved candidates with evidence for the position, qualified or not, before paging. */
+/** How many candidates have evidence for the position, qualified or not, before paging. */
+export interface PageTotal {
+  /** counted up to the candidate pool */
   total: number;
+  /** false when the count stopped at the pool: more people may have evidence */
+  totalExact: boolean;
+}
+
+export interface RankedPage extends PageTotal {
   results: MatchResult[];
 }
 
-export interface RankedOnlyPage {
-  total: number;
+export interface RankedOnlyPage extends PageTotal {
   results: RankedCandidate[];
 }
+
+/** The pool's count: exact while it came back short of the pool it asked for. */
+const countOf = (counted: number, pool: number): PageTotal => ({
+  total: counted,
+  totalExact: counted < pool,
+});
 
 /** What every ranking asks the backend, and which candidates it keeps. */
 function retrievalFor(args: RankArgs) {
@@ -84,11 +95,11 @@ export async function rankCandidates(args: RankArgs): Promise<RankedPage> {
   if (args.index.retrievePage) {
     // qualified candidates rank first, so the page's qualified ones are among the first offset + limit
     const { hits, pooled } = await args.index.retrievePage(query, options.offset + options.limit, k);
-    return pageOfExact(args, ctx, pageHits(args, hits, keep), pooled);
+    return pageOfExact(args, ctx, pageHits(args, hits, keep), countOf(pooled, k));
   }
   // re-scoring finds what each candidate matched itself
   const retrieved = await args.index.retrieve({ ...query, namesMatched: false }, k);
-  return pageOfEstimate(args, ctx, retrieved, keep);
+  return pageOfEstimate(args, ctx, retrieved, keep, k);
 }
 
 /**
@@ -101,6 +112,7 @@ function pageOfEstimate(
   ctx: ScoringContext,
   retrieved: readonly Retrieved[],
   keep: (qualified: boolean) => boolean,
+  pool: number,
 ): RankedPage {
   const { offset, limit } = args.options;
   const ids = retrieved.map((r) => r.candidateId);
@@ -118,7 +130,8 @@ function pageOfEstimate(
     .map(({ candidateId: id }) =>
       scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }),
     );
-  return { total: scored.length, results: named(args, page) };
+  // the count is of those with live evidence; it may have stopped short only when the pool came back full
+  return { total: scored.length, totalExact: retrieved.length < pool, results: named(args, page) };
 }
 
 /**
@@ -146,8 +159,8 @@ export async function rankingOnly(args: RankArgs): Promise<RankedOnlyPage> {
   const { options } = args;
   const { k, query, keep } = retrievalFor(args);
   if (!args.index.retrievePage) {
-    const { total, results } = await rankCandidates(args);
-    return { total, results: results.map(({ explanation: _, ...keys }) => keys) };
+    const { results, ...count } = await rankCandidates(args);
+    return { ...count, results: results.map(({ explanation: _, ...keys }) => keys) };
   }
   const { hits, pooled } = await args.index.retrievePage(query, options.offset + options.limit, k);
   const page = pageHits(args, hits, keep);
@@ -164,7 +177,7 @@ export async function rankingOnly(args: RankArgs): Promise<RankedOnlyPage> {
       levelSurplus,
     };
   });
-  return { total: pooled, results };
+  return { ...countOf(pooled, k), results };
 }
 
 /** The page of an exact backend's ranking: hits with evidence the ranking keeps, cut at offset/limit. */
@@ -182,14 +195,14 @@ function pageOfExact(
   args: RankArgs,
   ctx: ScoringContext,
   page: readonly Retrieved[],
-  pooled: number,
+  count: PageTotal,
 ): RankedPage {
   const ids = page.map((r) => r.candidateId);
   const evidence = args.evidence(ids, conceptsBearingOn(args.requirements, args.taxonomy, args.config));
   const scored = ids.map((id) =>
     scoreCandidate(args.requirements, evidence.get(id) ?? [], { ...ctx, candidateId: id }),
   );
-  return { total: pooled, results: named(args, scored) };
+  return { ...count, results: named(args, scored) };
 }
 
 function named(args: RankArgs, page: readonly CandidateScore[]): MatchResult[] {

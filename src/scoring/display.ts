@@ -26,3 +26,7 @@ export function apportionPoints(parts: readonly number[], total: number): number
   for (let k = 0; k < Math.min(Math.max(owed, 0), order.length); k++) points[order[k]!.i]! += 1;
   return points;
 }
+
+/** "200+ candidates with evidence" when the count stopped at the candidate pool, else the count itself. */
+export const candidatesWithEvidence = (page: { total: number; totalExact: boolean }): string =>
+  `${page.total}${page.totalExact ? "" : "+"} candidates with evidence`;

@@ -56,7 +56,11 @@ describe.each(BACKENDS)("on the %s backend", (_name, backend) => {
       const full = (await at(path, "full")).body;
       const summary = (await at(path, "summary")).body;
       expect(summary.explain).toBe("summary");
-      expect(summary).toMatchObject({ requirements: full.requirements, total: full.total });
+      expect(summary).toMatchObject({
+        requirements: full.requirements,
+        total: full.total,
+        totalExact: full.totalExact,
+      });
       expect(summary.results.map(rankingKeys)).toEqual(full.results.map(rankingKeys));
       summary.results.forEach((s: MatchResultSummary, i: number) => {
         const f: MatchResult = full.results[i];
@@ -92,6 +96,8 @@ describe.each(BACKENDS)("on the %s backend", (_name, backend) => {
       const none = await at(path, "none");
       expect(none.body.explain).toBe("none");
       expect(none.body.results).toEqual(full.body.results.map(rankingKeys));
+      expect([none.body.total, none.body.totalExact]).toEqual([full.body.total, full.body.totalExact]);
+      expect(typeof full.body.totalExact).toBe("boolean");
       expect(none.bytes).toBeLessThan(full.bytes / 2);
     });
 

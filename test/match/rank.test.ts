@@ -255,6 +255,20 @@ describe("rankCandidates", () => {
     );
   });
 
+  it.each([
+    [2, { total: 2, totalExact: false }],
+    [3, { total: 3, totalExact: false }],
+    [4, { total: 3, totalExact: true }],
+  ])(
+    "counts those with evidence up to a pool of %i, and says when the count stopped there",
+    async (pool, count) => {
+      for (const backend of [await embedded(evidence), estimatesOnly(await embedded(evidence))]) {
+        const page = await rankCandidates({ ...(await pythonPage(1)), index: backend, candidatePool: pool });
+        expect({ total: page.total, totalExact: page.totalExact }).toEqual(count);
+      }
+    },
+  );
+
   it("reads evidence only for the page when the backend scored exactly", async () => {
     const read: string[] = [];
     const page = await rankCandidates({
@@ -286,6 +300,7 @@ describe("rankingOnly", () => {
         const explained = await rankCandidates(args);
         expect(await rankingOnly(args)).toEqual({
           total: explained.total,
+          totalExact: explained.totalExact,
           results: explained.results.map(({ explanation: _, ...keys }) => keys),
         });
       }),

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { LerError } from "../../domain/errors.ts";
 import { PositionInput } from "../../domain/schemas.ts";
 import type { MatchPage } from "../../engine/types.ts";
-import { apportionPoints, formatScore } from "../../scoring/display.ts";
+import { apportionPoints, candidatesWithEvidence, formatScore } from "../../scoring/display.ts";
 import { anchorName } from "../../scoring/summary.ts";
 import { reportError } from "../exit.ts";
 import { type CommonOptions, withCommon, withEngine } from "../options.ts";
@@ -101,7 +101,7 @@ function render(page: MatchPage, explain: boolean): string {
   const head = `requirements: ${page.requirements.map((r) => `${r.label}${r.minLevel !== null ? ` ≥ ${levelText(r.minLevel)}` : ""}${r.required ? " (required)" : ""}`).join(", ")}`;
   const lines = [head];
   if (page.unresolved.length) lines.push(`not understood: ${page.unresolved.join(", ")}`);
-  lines.push(`${page.total} candidates with evidence`, "");
+  lines.push(candidatesWithEvidence(page), "");
   lines.push(
     table(
       ["#", "score", "candidate", "summary"],
