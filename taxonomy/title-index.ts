@@ -21,6 +21,17 @@ export interface SpaceName {
 
 export interface Space {
   names: (SpaceName & { norm: number })[];
+  /**
+   * The names' fields a search reads, as columns by name position: reading them from 85,000 name
+   * objects cost ~0.6 µs a name (1.5 ms a title), from typed arrays a few nanoseconds
+   */
+  columns: {
+    occ: Int32Array;
+    nth: Int32Array;
+    norm: Float64Array;
+    weight: Float64Array;
+    bonus: Float64Array;
+  };
   postings: Map<string, number[]>;
   idf: Map<string, number>;
   /** IDF of a word no name of the space uses: the highest */
@@ -50,7 +61,21 @@ export function buildSpace(raw: readonly SpaceName[]): Space {
     }
     return { ...n, norm: Math.sqrt(n.stems.reduce((sum, s) => sum + (idf.get(s) ?? 0) ** 2, 0)) };
   });
-  return { names, postings, idf, unseen: Math.log(1 + raw.length), dot: new Float64Array(names.length) };
+  const columns = {
+    occ: Int32Array.from(names, (n) => n.occ),
+    nth: Int32Array.from(names, (n) => n.nth),
+    norm: Float64Array.from(names, (n) => n.norm),
+    weight: Float64Array.from(names, (n) => n.weight),
+    bonus: Float64Array.from(names, (n) => n.bonus),
+  };
+  return {
+    names,
+    columns,
+    postings,
+    idf,
+    unseen: Math.log(1 + raw.length),
+    dot: new Float64Array(names.length),
+  };
 }
 
 /** A query word as the space reads it: a known stem and how far to trust it (1, or a trigram similarity). */
@@ -63,14 +88,14 @@ export interface QueryWord {
 }
 
 /**
- * Cosine between the query and every name sharing a stem with it: `visit(name, cosine)` once per
+ * Cosine between the query and every name sharing a stem with it: `visit(name position, cosine)` once per
  * such name. A stem the space does not know counts at the space's highest IDF in the query's norm
  * ("rasper operator" is not just "operator").
  */
 export function searchSpace(
   space: Space,
   query: readonly QueryWord[],
-  visit: (name: Space["names"][number], cosine: number) => void,
+  visit: (name: number, cosine: number) => void,
 ): void {
   const weights = new Map<string, number>();
   for (const q of query) {
@@ -89,11 +114,11 @@ export function searchSpace(
       dot[n] = (dot[n] ?? 0) + x * idf;
     }
   }
+  const { norm } = space.columns;
   for (const n of touched) {
-    const name = space.names[n];
     const d = dot[n] ?? 0;
     dot[n] = 0;
-    if (name) visit(name, d / (qNorm * name.norm));
+    visit(n, d / (qNorm * (norm[n] ?? 1)));
   }
 }
 

@@ -179,11 +179,13 @@ export function titleEvidence(index: TitleIndex, title: string, w: TitleWeights)
   const query = queryWords(index.spelling, head, qualifiers, w.qualifier, w.spelling);
   const best = index.best;
   const occs: number[] = [];
-  searchSpace(index.own, query, (name, cosine) => {
-    const score = name.weight * cosine + name.bonus;
-    const seen = best[name.occ] ?? 0;
-    if (seen === 0) occs.push(name.occ);
-    if (score > seen) best[name.occ] = score;
+  const own = index.own.columns;
+  searchSpace(index.own, query, (n, cosine) => {
+    const occ = own.occ[n] ?? 0;
+    const score = (own.weight[n] ?? 0) * cosine + (own.bonus[n] ?? 0);
+    const seen = best[occ] ?? 0;
+    if (seen === 0) occs.push(occ);
+    if (score > seen) best[occ] = score;
   });
   for (const o of occs) {
     lexical.set(o, best[o] ?? 0);
@@ -191,8 +193,9 @@ export function titleEvidence(index: TitleIndex, title: string, w: TitleWeights)
   }
   const exact = index.exact.get(head.join(" "));
   const neighbours: Neighbour[] = [];
-  searchSpace(index.labelled, query, (name, sim) => {
-    if (sim >= MIN_NEIGHBOUR) neighbours.push({ occ: name.occ, nth: name.nth, sim });
+  const labelled = index.labelled.columns;
+  searchSpace(index.labelled, query, (n, sim) => {
+    if (sim >= MIN_NEIGHBOUR) neighbours.push({ occ: labelled.occ[n] ?? 0, nth: labelled.nth[n] ?? 0, sim });
   });
   neighbours.sort((a, b) => b.sim - a.sim || a.occ - b.occ || a.nth - b.nth);
   return {
