@@ -298,37 +298,50 @@ function stemRarity(nameSets: readonly ReadonlySet<string>[], mix: number): (ste
  * candidate: a skill like "computer programming" has hundreds of names.
  */
 function nameCoverage(nameLists: readonly string[][][], rarity: (s: string) => number) {
-  const owner: number[] = [];
-  const total: number[] = [];
-  const single: boolean[] = [];
-  const postings = new Map<string, { name: number; weight: number }[]>();
+  const owners: number[] = [];
+  const totals: number[] = [];
+  const singles: number[] = [];
+  const lists = new Map<string, { name: number[]; weight: number[] }>();
   nameLists.forEach((names, doc) => {
     for (const stems of names) {
-      const name = owner.length;
-      owner.push(doc);
-      single.push(stems.length === 1);
+      const name = owners.length;
+      owners.push(doc);
+      singles.push(stems.length === 1 ? 1 : 0);
       const counts = new Map<string, number>();
       for (const s of stems) counts.set(s, (counts.get(s) ?? 0) + 1);
       let sum = 0;
       for (const [s, n] of counts) {
         sum += n * rarity(s);
-        const list = postings.get(s) ?? [];
-        list.push({ name, weight: n * rarity(s) });
-        postings.set(s, list);
+        const list = lists.get(s) ?? { name: [], weight: [] };
+        list.name.push(name);
+        list.weight.push(n * rarity(s));
+        lists.set(s, list);
       }
-      total.push(sum);
+      totals.push(sum);
     }
   });
+  // typed columns: the loop below reads them for every name a sentence's words touch
+  const owner = Int32Array.from(owners);
+  const total = Float64Array.from(totals);
+  const single = Uint8Array.from(singles);
+  const postings = new Map(
+    [...lists].map(([s, l]) => [s, { name: Int32Array.from(l.name), weight: Float64Array.from(l.weight) }]),
+  );
   const found = new Float64Array(owner.length);
   return {
     of(present: ReadonlySet<string>, isCandidate: (doc: number) => boolean, singleShare: number) {
       const touched: number[] = [];
-      for (const s of present)
-        for (const { name, weight } of postings.get(s) ?? []) {
+      for (const s of present) {
+        const list = postings.get(s);
+        if (!list) continue;
+        const { name: names, weight } = list;
+        for (let i = 0; i < names.length; i++) {
+          const name = names[i] ?? 0;
           if (!isCandidate(owner[name] ?? -1)) continue;
           if (found[name] === 0) touched.push(name);
-          found[name] = (found[name] ?? 0) + weight;
+          found[name] = (found[name] ?? 0) + (weight[i] ?? 0);
         }
+      }
       const best = new Map<number, number>();
       for (const name of touched) {
         const doc = owner[name] ?? -1;

@@ -37,21 +37,28 @@ export function createFieldIndex(
           acc[doc] = (acc[doc] ?? 0) + (p.weights[i] ?? 0);
         }
       }
-      const hits = touched.map((doc) => ({ doc, score: acc[doc] ?? 0 }));
+      const hits = bestOf(touched, acc, k);
       for (const doc of touched) acc[doc] = 0;
-      return topK(hits, k);
+      return hits;
     },
   };
 }
 
-/** The k best by score, then by document: a bounded selection before the final sort. */
-function topK(hits: FieldHit[], k: number): FieldHit[] {
-  const better = (a: FieldHit, c: FieldHit) => a.score > c.score || (a.score === c.score && a.doc < c.doc);
-  if (hits.length > 4 * k) {
-    // The k-th best score from a sorted copy of the bare scores, then only what can reach it is sorted.
-    const scores = Float64Array.from(hits, (h) => h.score).sort();
-    const threshold = scores[scores.length - k] ?? Number.NEGATIVE_INFINITY;
-    hits = hits.filter((h) => h.score >= threshold);
+/**
+ * The k best of the touched documents by score, then by document. Only those that can reach the
+ * k-th best score become hit objects: with thousands touched, making one per document and sorting
+ * them all was most of a search.
+ */
+function bestOf(touched: readonly number[], acc: Float64Array, k: number): FieldHit[] {
+  let threshold = Number.NEGATIVE_INFINITY;
+  if (touched.length > 4 * k) {
+    const scores = Float64Array.from(touched, (doc) => acc[doc] ?? 0).sort();
+    threshold = scores[scores.length - k] ?? Number.NEGATIVE_INFINITY;
   }
-  return hits.sort((a, c) => (better(a, c) ? -1 : better(c, a) ? 1 : 0)).slice(0, k);
+  const hits: FieldHit[] = [];
+  for (const doc of touched) {
+    const score = acc[doc] ?? 0;
+    if (score >= threshold) hits.push({ doc, score });
+  }
+  return hits.sort((a, c) => c.score - a.score || a.doc - c.doc).slice(0, k);
 }
