@@ -48,12 +48,7 @@ import {
 } from "./synthetic.ts";
 
 const TOP = 50;
-/**
- * Every measured function first runs the whole query set once, unmeasured: with five warm-up
- * queries the first one measured (the scorer) still paid for compiling the walk, and read 6.6 ms
- * at 100k against 3.4 ms once warm — slower than the engine that calls it.
- */
-const warmUp = <T>(ps: readonly T[]): readonly T[] => ps;
+
 const cfg = DEFAULT_SCORING;
 const REFERENCE = join(import.meta.dirname, "../../shared/perf-reference/bench.mjs");
 
@@ -280,7 +275,9 @@ function measureSql(pop: SyntheticPopulation, ps: Requirement[][]): Row["latency
 }
 
 function measure(ps: Requirement[][], run: (p: Requirement[]) => unknown) {
-  for (const p of warmUp(ps)) run(p);
+  // the whole query set once, unmeasured: with five warm-up queries the first function measured
+  // (the scorer) still paid for compiling the walk, 6.6 ms p50 at 100k against 3.4 once warm
+  for (const p of ps) run(p);
   const wall: number[] = [];
   const cpu: number[] = [];
   for (const p of ps) {
@@ -292,7 +289,7 @@ function measure(ps: Requirement[][], run: (p: Requirement[]) => unknown) {
 }
 
 async function measureAsync(ps: Requirement[][], run: (p: Requirement[]) => Promise<unknown>) {
-  for (const p of warmUp(ps)) await run(p);
+  for (const p of ps) await run(p);
   const wall: number[] = [];
   const cpu: number[] = [];
   for (const p of ps) {
